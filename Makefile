@@ -1,0 +1,36 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+EXAMPLES_DB ?= examples.db
+
+.PHONY: run install test lint typecheck bench eval clean
+
+run: $(STAMP)
+	$(BIN)/claimgraph analyze examples/ --db $(EXAMPLES_DB) --format markdown
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check claimgraph tests bench
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
+eval: $(STAMP)
+	$(BIN)/claimgraph eval polnear ../shared/eval/polnear/dev
+	$(BIN)/claimgraph eval conll ../shared/eval/conllpp/conllpp_test.txt
+
+clean:
+	rm -rf $(VENV) $(EXAMPLES_DB) *.egg-info .pytest_cache .mypy_cache .ruff_cache

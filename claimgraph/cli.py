@@ -1,0 +1,288 @@
+"""The ``claimgraph`` command line: thin click wrappers over the library, rendered with rich.
+
+Every command takes ``--db`` (or ``CLAIMGRAPH_DB``); every listing takes
+``--format text|json``. Errors are one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from claimgraph.api import IngestEvent, IngestSummary, ingest
+from claimgraph.errors import ClaimgraphError
+from claimgraph.render import render_markdown, render_text, speaker_label
+from claimgraph.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+err = Console(stderr=True, highlight=False)
+
+
+def db_option(fn: F) -> F:
+    return click.option(
+        "--db",
+        envvar="CLAIMGRAPH_DB",
+        default="claimgraph.db",
+        show_default=True,
+        help="SQLite file or database URL (postgresql://...). Also CLAIMGRAPH_DB.",
+    )(fn)
+
+
+def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
+    def deco(fn: F) -> F:
+        return click.option(
+            "--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True, help="Output format."
+        )(fn)
+
+    return deco
+
+
+def published_option(fn: F) -> F:
+    return click.option(
+        "--published",
+        metavar="DATE",
+        default=None,
+        help="Publication date (YYYY-MM-DD) for documents that carry none.",
+    )(fn)
+
+
+def handle_errors(fn: F) -> F:
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ClaimgraphError as exc:
+            err.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _check_published(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from claimgraph.ingest import parse_date
+
+    parsed = parse_date(value)
+    if parsed is None:
+        raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)", param_hint="--published")
+    return parsed.isoformat()
+
+
+def _run_ingest(paths: tuple[str, ...], store: Store, published: str | None, quiet: bool = False) -> IngestSummary:
+    show_bar = err.is_terminal and not quiet
+
+    def report_failure(event: IngestEvent) -> None:
+        if event.status == "failed":
+            err.print(f"[red]failed[/red] {event.source}: {event.error}", markup=True, soft_wrap=True, highlight=False)
+
+    if not show_bar:
+        return ingest(paths, store, published=published, on_event=report_failure)
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
+    ) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def on_event(event: IngestEvent) -> None:
+            report_failure(event)
+            progress.update(task, advance=1, description=f"{event.status}: {event.source[-50:]}")
+
+        return ingest(paths, store, published=published, on_event=on_event)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimgraph")
+def cli() -> None:
+    """claimgraph: news articles in; actors, who said what, numbers and dates out.
+
+    Example:
+
+        claimgraph analyze examples/ --format markdown
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@published_option
+@format_option("text", "markdown", "json")
+@db_option
+@handle_errors
+def analyze(paths: tuple[str, ...], published: str | None, fmt: str, db: str) -> None:
+    """Ingest PATHS (files, directories, URLs, - for stdin) and print their analysis.
+
+    Example:
+
+        claimgraph analyze article.txt --published 2021-02-16 --format json
+    """
+    published = _check_published(published)
+    with Store(db) as store:
+        summary = _run_ingest(paths, store, published, quiet=True)
+        analysis = store.analysis(summary.document_ids)
+    if fmt == "json":
+        click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        click.echo(render_markdown(analysis))
+    else:
+        click.echo(render_text(analysis))
+    if summary.failed:
+        sys.exit(1)
+
+
+@cli.command(name="ingest")
+@click.argument("paths", nargs=-1, required=True)
+@published_option
+@db_option
+@handle_errors
+def ingest_cmd(paths: tuple[str, ...], published: str | None, db: str) -> None:
+    """Analyse PATHS and store them; already stored documents are skipped.
+
+    Example:
+
+        claimgraph ingest reports/ feed.jsonl --db monitoring.db
+    """
+    published = _check_published(published)
+    with Store(db) as store:
+        summary = _run_ingest(paths, store, published)
+    err.print(f"added {summary.added}, skipped {summary.skipped}, failed {summary.failed} ({summary.words:,} words)")
+    if summary.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--type", "type_", default=None, help="Only actors of this type (person, organization, place, agreement).")
+@click.option("--limit", default=100, show_default=True, help="Most actors to list.")
+@format_option("text", "json")
+@db_option
+@handle_errors
+def actors(type_: str | None, limit: int, fmt: str, db: str) -> None:
+    """List stored actors, most mentioned first.
+
+    Example:
+
+        claimgraph actors --type person --format json
+    """
+    with Store(db) as store:
+        found = store.actors(type_=type_)
+        counts = store.mention_counts()
+    found.sort(key=lambda a: (-counts.get(a.id, 0), a.name))
+    found = found[:limit]
+    if fmt == "json":
+        click.echo(json.dumps([dict(a.to_dict(), mentions=counts.get(a.id, 0)) for a in found], ensure_ascii=False, indent=2))
+        return
+    for a in found:
+        kind = f"/{a.kind}" if a.kind else ""
+        click.echo(f"{counts.get(a.id, 0):5d}  {a.name} ({a.type}{kind})  {a.id}")
+
+
+@cli.command()
+@click.argument("actor")
+@format_option("text", "json")
+@db_option
+@handle_errors
+def show(actor: str, fmt: str, db: str) -> None:
+    """Show an actor (name, alias or id): aliases, roles, what they said.
+
+    Example:
+
+        claimgraph show "Jens Stoltenberg"
+    """
+    with Store(db) as store:
+        found = store.actors(ids=[actor]) or store.actors(name=actor)
+        if not found:
+            raise ClaimgraphError(f"no actor named {actor!r} (see 'claimgraph actors')")
+        said = {a.id: store.attributions(speaker=a.id) for a in found}
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [dict(a.to_dict(), said=[x.to_dict() for x in said[a.id]]) for a in found], ensure_ascii=False, indent=2
+            )
+        )
+        return
+    for a in found:
+        click.echo(f"{a.name} ({a.type}{'/' + a.kind if a.kind else ''})  {a.id}")
+        if a.aliases:
+            click.echo(f"  aliases: {', '.join(a.aliases)}")
+        for r in a.roles:
+            click.echo(f"  role: {r.title}" + (f" ({r.organization_name})" if r.organization_name else ""))
+        for x in said[a.id]:
+            click.echo(f"  said [{'quote' if x.direct else 'indirect'}]: {' '.join(x.content.split())[:200]}")
+
+
+@cli.command()
+@click.option("--speaker", default=None, help="Only attributions of this speaker (name, alias, id or description words).")
+@click.option("--limit", default=200, show_default=True)
+@format_option("text", "json")
+@db_option
+@handle_errors
+def quotes(speaker: str | None, limit: int, fmt: str, db: str) -> None:
+    """List who said what: direct quotes and indirect speech.
+
+    Example:
+
+        claimgraph quotes --speaker Fitton-Brown
+    """
+    with Store(db) as store:
+        found = store.attributions(speaker=speaker, limit=limit)
+        actors = {a.id: a for a in store.actors(ids={x.speaker.actor for x in found if x.speaker.actor})}
+    if fmt == "json":
+        click.echo(json.dumps([x.to_dict() for x in found], ensure_ascii=False, indent=2))
+        return
+    for x in found:
+        click.echo(f"{speaker_label(x, actors=actors)} [{'quote' if x.direct else 'indirect'}]: {' '.join(x.content.split())[:200]}")
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Evaluate against annotated data sets (they live outside the repo, in ../shared)."""
+
+
+@eval_group.command(name="polnear")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--limit", default=None, type=int, help="Only the first N articles.")
+@format_option("text", "json")
+@handle_errors
+def eval_polnear(directory: str, limit: int | None, fmt: str) -> None:
+    """Attribution P/R/F1 on PolNeAR (brat standoff: text/ and attributions/).
+
+    Example:
+
+        claimgraph eval polnear ../shared/eval/polnear/dev
+    """
+    from claimgraph.evaluation.polnear import evaluate_polnear
+
+    result = evaluate_polnear(directory, limit=limit)
+    click.echo(json.dumps(result, indent=2) if fmt == "json" else result["report"])
+
+
+@eval_group.command(name="conll")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--limit", default=None, type=int, help="Only the first N documents.")
+@format_option("text", "json")
+@handle_errors
+def eval_conll(file: str, limit: int | None, fmt: str) -> None:
+    """Entity F1 (PER/ORG/LOC) on CoNLL-format NER data, ours next to the raw model.
+
+    Example:
+
+        claimgraph eval conll ../shared/eval/conllpp/conllpp_test.txt
+    """
+    from claimgraph.evaluation.conll import evaluate_conll
+
+    result = evaluate_conll(file, limit=limit)
+    click.echo(json.dumps(result, indent=2) if fmt == "json" else result["report"])
+
+
+def main() -> None:
+    cli(prog_name="claimgraph")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Exceptions: one base, ``ClaimgraphError``, and a subclass per layer.
+
+Callers that only care whether claimgraph failed catch the base; the CLI uses
+the subclass to say which stage went wrong without printing a traceback.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ClaimgraphError",
+    "IngestError",
+    "NLPError",
+    "ResolveError",
+    "StoreError",
+    "AnalysisError",
+    "EvaluationError",
+]
+
+
+class ClaimgraphError(Exception):
+    """Base of every error claimgraph raises on purpose."""
+
+
+class IngestError(ClaimgraphError):
+    """An input could not be read or turned into a document.
+
+    ``source`` names the file, URL or line the error is about, so that a
+    batch can report it in one line and carry on.
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class NLPError(ClaimgraphError):
+    """The language pipeline could not be loaded or failed on a document."""
+
+
+class ResolveError(ClaimgraphError):
+    """Actors could not be resolved across documents."""
+
+
+class StoreError(ClaimgraphError):
+    """The database could not be opened, migrated, read or written."""
+
+
+class AnalysisError(ClaimgraphError):
+    """An analysis over stored facts failed."""
+
+
+class EvaluationError(ClaimgraphError):
+    """An evaluation data set is missing or malformed."""

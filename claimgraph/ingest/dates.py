@@ -1,0 +1,59 @@
+"""Publication dates: parse a date string, find a dateline at the top of an article.
+
+"KABUL, Afghanistan (Jan. 25, 2013) --" and "BERLIN, March 3, 2021 (Reuters) -"
+carry the date the story was filed; it stands in for the publication date
+when the document has no metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+__all__ = ["parse_date", "find_dateline"]
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE_TEXT = rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][A-Z .'\u2019-]{{2,40}}(?:,[ \t]+[A-Z][A-Za-z .]{{1,30}})?[ \t]*"
+    rf"(?:\(\s*(?P<a>{_DATE_TEXT})\s*\)|,[ \t]+(?P<b>{_DATE_TEXT}))",
+    re.MULTILINE,
+)
+
+_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y")
+
+
+def parse_date(value: str) -> date | None:
+    """A calendar date from an ISO string or a written date; None if it is not one."""
+    text = value.strip()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    cleaned = re.sub(r"(?<=[A-Za-z])\.", "", text)
+    cleaned = re.sub(r"\bSept\b", "Sep", cleaned)
+    for fmt in _FORMATS:
+        try:
+            return datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    try:
+        import dateparser
+
+        parsed = dateparser.parse(text, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["year", "month", "day"]})
+    except Exception:  # dateparser raises a zoo of errors on odd strings
+        return None
+    return parsed.date() if parsed else None
+
+
+def find_dateline(text: str, within: int = 600) -> date | None:
+    """The date of a dateline near the top of ``text``, if there is one."""
+    m = _DATELINE.search(text[:within])
+    if not m:
+        return None
+    return parse_date(m.group("a") or m.group("b"))

@@ -1,0 +1,426 @@
+"""Domain types shared by every layer: documents, actors, attributions, numbers, dates.
+
+Everything here is plain data. Each type knows how to turn itself into the
+JSON contract of ``claimgraph analyze --format json`` (``to_dict``) and back
+(``from_dict``), so the store, the CLI and the Python API all speak the same
+shapes. Ids are derived from content (sha1 of the key parts), so analysing the
+same text twice yields the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "Span",
+    "make_id",
+    "name_key",
+    "Document",
+    "Role",
+    "Actor",
+    "Mention",
+    "Speaker",
+    "Attribution",
+    "Quantity",
+    "TimeExpression",
+    "DocumentAnalysis",
+    "Analysis",
+]
+
+Span = tuple[int, int]
+
+ACTOR_TYPES = ("person", "organization", "place", "agreement", "group", "other")
+
+
+def make_id(prefix: str, *parts: object) -> str:
+    """Deterministic id: a prefix and the sha1 of the key parts."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:16]}"
+
+
+_DASHES = re.compile(r"[\u2010-\u2015\-_]+")
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def name_key(name: str) -> str:
+    """Case-, accent-, dash- and punctuation-insensitive key of a name.
+
+    "al-Qaeda", "Al Qaeda" and "Al-Qaeda" share one key; used to merge
+    mentions and aliases of one actor.
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("\u2019s", "").replace("'s", "") if text.endswith(("'s", "\u2019s")) else text
+    text = _DASHES.sub(" ", text)
+    text = _NON_WORD.sub("", text)
+    text = re.sub(r"^the\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _span(value: Any) -> Span | None:
+    if value is None:
+        return None
+    start, end = value
+    return (int(start), int(end))
+
+
+@dataclass
+class Document:
+    """A text as read, with where it came from and what was dropped as page furniture.
+
+    ``text`` is kept exactly as read (after decoding); every span in the
+    analysis indexes into it. ``dropped_spans`` marks the furniture that the
+    analysis skipped.
+    """
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    published: str | None = None
+    published_from: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    dropped: list[str] = field(default_factory=list)
+    dropped_spans: list[Span] = field(default_factory=list)
+
+    @staticmethod
+    def id_for(text: str) -> str:
+        return make_id("doc", text)
+
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "published": self.published,
+            "published_from": self.published_from,
+            "outlet": self.outlet,
+            "url": self.url,
+            "dropped": list(self.dropped),
+            "dropped_spans": [list(s) for s in self.dropped_spans],
+        }
+        if with_text:
+            out["text"] = self.text
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        return cls(
+            id=data["id"],
+            text=data.get("text", ""),
+            source=data.get("source", ""),
+            title=data.get("title"),
+            published=data.get("published"),
+            published_from=data.get("published_from"),
+            outlet=data.get("outlet"),
+            url=data.get("url"),
+            dropped=list(data.get("dropped", [])),
+            dropped_spans=[(int(a), int(b)) for a, b in data.get("dropped_spans", [])],
+        )
+
+
+@dataclass
+class Role:
+    """A title someone holds, and the organisation it is with when the text says."""
+
+    title: str
+    organization: str | None = None
+    organization_name: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "organization": self.organization,
+            "organization_name": self.organization_name,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Role:
+        return cls(data["title"], data.get("organization"), data.get("organization_name"))
+
+
+@dataclass
+class Actor:
+    """A person, organisation, place or agreement, with its aliases and roles."""
+
+    id: str
+    name: str
+    type: str
+    kind: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+    @staticmethod
+    def id_for(name: str, type_: str) -> str:
+        return make_id("act", type_, name_key(name))
+
+    def add_alias(self, alias: str) -> None:
+        alias = alias.strip()
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def add_role(self, role: Role) -> None:
+        for existing in self.roles:
+            if name_key(existing.title) == name_key(role.title):
+                if existing.organization is None and role.organization is not None:
+                    existing.organization = role.organization
+                    existing.organization_name = role.organization_name
+                return
+        self.roles.append(role)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "kind": self.kind,
+            "aliases": list(self.aliases),
+            "roles": [r.to_dict() for r in self.roles],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            type=data["type"],
+            kind=data.get("kind"),
+            aliases=list(data.get("aliases", [])),
+            roles=[Role.from_dict(r) for r in data.get("roles", [])],
+        )
+
+
+@dataclass
+class Mention:
+    """One place in a document where an actor is named or referred to."""
+
+    actor: str
+    text: str
+    span: Span
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"actor": self.actor, "text": self.text, "span": list(self.span), "label": self.label}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        span = _span(data["span"])
+        assert span is not None
+        return cls(data["actor"], data["text"], span, data.get("label", ""))
+
+
+@dataclass
+class Speaker:
+    """Who an attribution is attributed to: a resolved actor, a description, or nobody named."""
+
+    actor: str | None = None
+    text: str | None = None
+    span: Span | None = None
+    description: str | None = None
+    anonymous: bool = False
+    affiliation: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "text": self.text,
+            "span": list(self.span) if self.span else None,
+            "description": self.description,
+            "anonymous": self.anonymous,
+            "affiliation": self.affiliation,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        return cls(
+            actor=data.get("actor"),
+            text=data.get("text"),
+            span=_span(data.get("span")),
+            description=data.get("description"),
+            anonymous=bool(data.get("anonymous")),
+            affiliation=data.get("affiliation"),
+        )
+
+
+@dataclass
+class Attribution:
+    """Who said what: content, cue, direct or indirect, and the speaker."""
+
+    id: str
+    document: str
+    content: str
+    span: Span
+    direct: bool
+    cue: str | None
+    speaker: Speaker
+    cue_span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document": self.document,
+            "content": self.content,
+            "span": list(self.span),
+            "direct": self.direct,
+            "cue": self.cue,
+            "cue_span": list(self.cue_span) if self.cue_span else None,
+            "speaker": self.speaker.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attribution:
+        span = _span(data["span"])
+        assert span is not None
+        return cls(
+            id=data["id"],
+            document=data["document"],
+            content=data["content"],
+            span=span,
+            direct=bool(data["direct"]),
+            cue=data.get("cue"),
+            speaker=Speaker.from_dict(data.get("speaker") or {}),
+            cue_span=_span(data.get("cue_span")),
+        )
+
+
+@dataclass
+class Quantity:
+    """A number or range in the text and what it counts."""
+
+    id: str
+    document: str
+    text: str
+    span: Span
+    min: float
+    max: float
+    unit: str | None = None
+    approximate: bool = False
+    of: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document": self.document,
+            "text": self.text,
+            "span": list(self.span),
+            "min": _num(self.min),
+            "max": _num(self.max),
+            "unit": self.unit,
+            "approximate": self.approximate,
+            "of": self.of,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quantity:
+        span = _span(data["span"])
+        assert span is not None
+        return cls(
+            id=data["id"],
+            document=data["document"],
+            text=data["text"],
+            span=span,
+            min=float(data["min"]),
+            max=float(data["max"]),
+            unit=data.get("unit"),
+            approximate=bool(data.get("approximate")),
+            of=data.get("of"),
+        )
+
+
+def _num(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+@dataclass
+class TimeExpression:
+    """A date or relative date in the text, resolved against the publication date when it can be."""
+
+    id: str
+    document: str
+    text: str
+    span: Span
+    date: str | None
+    precision: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document": self.document,
+            "text": self.text,
+            "span": list(self.span),
+            "date": self.date,
+            "precision": self.precision,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
+        span = _span(data["span"])
+        assert span is not None
+        return cls(data["id"], data["document"], data["text"], span, data.get("date"), data.get("precision"))
+
+
+@dataclass
+class DocumentAnalysis:
+    """Everything extracted from one document, before it meets the store."""
+
+    document: Document
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    timeline: list[TimeExpression] = field(default_factory=list)
+
+    def remap_actors(self, mapping: dict[str, str]) -> None:
+        """Point every reference at the store's actor ids (after cross-document resolution)."""
+        for m in self.mentions:
+            m.actor = mapping.get(m.actor, m.actor)
+        for a in self.attributions:
+            if a.speaker.actor:
+                a.speaker.actor = mapping.get(a.speaker.actor, a.speaker.actor)
+        for q in self.quantities:
+            if q.of:
+                q.of = mapping.get(q.of, q.of)
+        for actor in self.actors:
+            for role in actor.roles:
+                if role.organization:
+                    role.organization = mapping.get(role.organization, role.organization)
+
+
+@dataclass
+class Analysis:
+    """The analysis of a set of documents, in the shape of the JSON contract."""
+
+    documents: list[Document] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    timeline: list[TimeExpression] = field(default_factory=list)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": [d.to_dict() for d in self.documents],
+            "actors": [a.to_dict() for a in self.actors],
+            "attributions": [a.to_dict() for a in self.attributions],
+            "quantities": [q.to_dict() for q in self.quantities],
+            "timeline": [t.to_dict() for t in self.timeline if t.date],
+            "mentions": [m.to_dict() for m in self.mentions],
+            # Filled by the analysis layer (relations, grading); present so
+            # consumers of the contract always find the keys.
+            "claims": [],
+            "relations": [],
+            "events": [],
+            "contradictions": [],
+            "commitments": [],
+        }

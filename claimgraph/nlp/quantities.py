@@ -1,0 +1,170 @@
+"""Numbers with what they count: "200 to 500 Al Qaeda fighters", "approximately 2,500 soldiers".
+
+A count is a number or a range, a hedge ("around", "more than") and the noun
+it counts, with the actor named in between ("Al Qaeda fighters" counts
+fighters of al-Qaeda). Dates, times, ordinals and years are left to the date
+finder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["RawQuantity", "QuantityFinder", "parse_number"]
+
+_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+    "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+_VAGUE = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999), "scores": (40, 99)}
+_APPROX = {"around", "about", "approximately", "roughly", "some", "nearly", "almost", "an", "estimated", "circa", "over", "under", "approx", "~"}
+_LOWER = {("more", "than"), ("at", "least"), ("over",), ("upwards", "of"), ("in", "excess", "of")}
+_UPPER = {("up", "to"), ("fewer", "than"), ("less", "than"), ("at", "most"), ("under",), ("no", "more", "than")}
+_RANGE_JOIN = {"to", "-", "\u2013", "and", "or"}
+_SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+_NUM_RE = re.compile(r"^[$\u00a3\u20ac]?\d[\d,]*(\.\d+)?$")
+
+
+def parse_number(tok: Token) -> float | None:
+    """The value of one number token ("2,500", "11", "two"); None if it is not one."""
+    text = tok.text.lower().lstrip("$\u00a3\u20ac")
+    if _NUM_RE.match(text):
+        try:
+            return float(text.replace(",", ""))
+        except ValueError:
+            return None
+    if text in _WORDS:
+        return float(_WORDS[text])
+    return None
+
+
+@dataclass
+class RawQuantity:
+    start: int  # token offsets of the whole phrase
+    end: int
+    min: float
+    max: float
+    unit: str | None
+    approximate: bool
+    of_tokens: tuple[int, int] | None
+    bound: str | None = None
+
+
+class QuantityFinder:
+    """The ``claimgraph_quantities`` component: sets ``doc._.cg_quantities``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        skip = [False] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ in _SKIP_ENTS:
+                for i in range(ent.start, ent.end):
+                    skip[i] = True
+        out: list[RawQuantity] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            value = parse_number(tok) if not skip[i] else None
+            if value is None and tok.lower_ in _VAGUE and i + 1 < n and doc[i + 1].lower_ == "of":
+                lo, hi = _VAGUE[tok.lower_]
+                q = self._unit(doc, i, i + 2, float(lo), float(hi), True)
+                if q is not None:
+                    out.append(q)
+                    i = q.end
+                    continue
+            if value is None:
+                i += 1
+                continue
+            start, end = i, i + 1
+            lo = hi = value
+            # scales: "1.5 million", "two hundred"
+            while end < n and doc[end].lower_ in _SCALES:
+                lo = hi = lo * _SCALES[doc[end].lower_]
+                end += 1
+            # ranges: "200 to 500", "between 200 and 500", "200-500"
+            if end + 1 < n and doc[end].lower_ in _RANGE_JOIN:
+                second = parse_number(doc[end + 1])
+                joiner = doc[end].lower_
+                if second is not None and second > lo and (joiner != "and" or (start > 0 and doc[start - 1].lower_ == "between")):
+                    hi = second
+                    end += 2
+                    while end < n and doc[end].lower_ in _SCALES:
+                        hi *= _SCALES[doc[end].lower_]
+                        end += 1
+                    if hi < lo * 10 and lo < 1000 and doc[start + 1].lower_ in _SCALES:
+                        lo *= _SCALES[doc[start + 1].lower_]
+            approximate, bound, start = self._hedge(doc, start)
+            if doc[start].lower_ == "between":
+                start += 1
+            if lo >= 1800 and lo <= 2100 and float(lo).is_integer() and not doc[i].text.count(",") and hi == lo:
+                # a bare year the NER missed
+                i = end
+                continue
+            q = self._unit(doc, start, end, lo, hi, approximate)
+            if q is not None:
+                q.bound = bound
+                out.append(q)
+            i = max(end, q.end if q else end)
+        doc._.cg_quantities = out
+        return doc
+
+    def _hedge(self, doc: Doc, start: int) -> tuple[bool, str | None, int]:
+        words = [t.lower_ for t in doc[max(0, start - 3) : start]]
+        for phrase_set, bound in ((_LOWER, "lower"), (_UPPER, "upper")):
+            for phrase in phrase_set:
+                if tuple(words[-len(phrase):]) == phrase:
+                    return True, bound, start - len(phrase)
+        if words and words[-1] in _APPROX:
+            back = 2 if len(words) >= 2 and words[-2:] == ["an", "estimated"] else 1
+            return True, None, start - back
+        return False, None, start
+
+    def _unit(self, doc: Doc, start: int, end: int, lo: float, hi: float, approximate: bool) -> RawQuantity | None:
+        """Find the counted noun after the number, with any actor named in between."""
+        n = len(doc)
+        j = end
+        unit_tok: Token | None = None
+        of_start = of_end = None
+        while j < n and j < end + 6:
+            tok = doc[j]
+            if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (tok.text == "-" and j + 1 < n) or tok.dep_ == "compound":
+                if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP", "GPE"):
+                    if of_start is None:
+                        of_start = j
+                    of_end = j + 1
+                if tok.pos_ == "NOUN":
+                    unit_tok = tok
+                    nxt = doc[j + 1] if j + 1 < n else None
+                    if nxt is None or nxt.pos_ != "NOUN":
+                        break
+                j += 1
+                continue
+            break
+        if unit_tok is None:
+            # percentages and currency carry their unit in the token or after it
+            if end < n and doc[end].lower_ in ("percent", "%", "per"):
+                return RawQuantity(start, end + 1, lo, hi, "percent", approximate, None)
+            if doc[start].text[:1] in "$\u00a3\u20ac" or (start > 0 and doc[start - 1].text in "$\u00a3\u20ac"):
+                cur = {"$": "USD", "\u00a3": "GBP", "\u20ac": "EUR"}[(doc[start].text[:1] if doc[start].text[:1] in "$\u00a3\u20ac" else doc[start - 1].text)]
+                return RawQuantity(start, end, lo, hi, cur, approximate, None)
+            return None
+        # "of X" right after the unit names whose they are ("fighters of al-Qaeda")
+        k = unit_tok.i + 1
+        if of_start is None and k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].pos_ in ("PROPN", "DET"):
+            m = k + 1
+            while m < n and doc[m].lower_ in ("the", "a"):
+                m += 1
+            if m < n and doc[m].pos_ == "PROPN":
+                of_start = m
+                of_end = m + 1
+                while of_end < n and (doc[of_end].pos_ == "PROPN" or doc[of_end].text == "-"):
+                    of_end += 1
+        of = (of_start, of_end) if of_start is not None and of_end is not None else None
+        return RawQuantity(start, unit_tok.i + 1, lo, hi, unit_tok.text.lower(), approximate, of)

@@ -1,0 +1,334 @@
+"""Attributions: who said what, in direct quotes and indirect speech.
+
+Direct quotes are found from the quote marks themselves (curly or straight,
+balanced or not, across sentences and paragraphs), then tied to a cue verb and
+speaker next to them: quote-cue-speaker ("..., said X"), speaker-cue-quote
+("X said: ..."), cue inside a split quote, and a paragraph that continues the
+previous speaker's quote. Indirect speech comes from the dependency parse: a
+speech verb with a clausal complement ("X said (that) ..."), content before
+the cue ("..., X said"), and "according to X, ...". Speakers that are pronouns
+go to the previous speaker; descriptions ("two Taliban commanders") are kept
+as descriptions, anonymous, with the organisation they name as affiliation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.data import load_yaml
+from claimgraph.model import Span as CharSpan
+
+__all__ = ["RawAttribution", "RawSpeaker", "find_quote_spans", "AttributionFinder"]
+
+_OPEN = "\u201c\u00ab\u201e"
+_CLOSE = "\u201d\u00bb"
+_PRONOUNS_SG = {"he", "she", "him", "her"}
+_PRONOUNS_PL = {"they", "them"}
+_FIRST_PERSON = {"i", "we", "me", "us", "you"}
+_SUBJ_DEPS = {"nsubj", "nsubjpass"}
+_STOP_SPEAKER = {",", ";", ":", "(", "\u2014", "\u2013", "who", "which", "whose"}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_yaml("cues.yaml")
+    return frozenset(data["speech_verbs"]), frozenset(data["clausal_only"]), frozenset(data["quote_verbs"])
+
+
+@dataclass
+class RawSpeaker:
+    """A speaker by token span (None when not found) and how it refers."""
+
+    start: int | None = None
+    end: int | None = None
+    head: int | None = None
+
+
+@dataclass
+class RawAttribution:
+    content: CharSpan
+    direct: bool
+    cue: Token | None
+    speaker: RawSpeaker
+    continues: bool = False  # a quote paragraph with no cue of its own
+
+
+def _paragraph_breaks(text: str) -> list[int]:
+    out = []
+    i = text.find("\n")
+    while i != -1:
+        j = i
+        while j < len(text) and text[j] in "\r\n \t":
+            j += 1
+        if text.count("\n", i, j) >= 1:
+            out.append(i)
+        i = text.find("\n", j)
+    return out
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Quoted passages as (start, end, unclosed), marks included, in text order.
+
+    Tolerates unbalanced marks: a stray closing mark is ignored, an opening mark
+    left open at a paragraph end continues when the next paragraph opens a quote
+    (the newspaper convention for multi-paragraph quotes) and otherwise ends at
+    the paragraph end, flagged as unclosed.
+    """
+    marks: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            marks.append((i, "open"))
+        elif ch in _CLOSE:
+            marks.append((i, "close"))
+        elif ch == '"':
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            if prev.isspace() or prev in "([{\u2014\u2013-/" or i == 0:
+                marks.append((i, "open"))
+            elif nxt.isspace() or nxt in ".,;:!?)]}\u2014\u2013-" or not prev.isspace():
+                marks.append((i, "close"))
+    spans: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+
+    def para_end(start: int, stop: int) -> int | None:
+        nl = text.find("\n", start, stop)
+        return nl if nl != -1 else None
+
+    for pos, kind in marks:
+        if open_at is not None:
+            nl = para_end(open_at, pos)
+            if nl is not None:
+                # the quote ran into a new paragraph without closing
+                paragraph_start = nl
+                while paragraph_start < len(text) and text[paragraph_start].isspace():
+                    paragraph_start += 1
+                if not (kind == "open" and pos == paragraph_start):
+                    spans.append((open_at, nl, True))
+                    open_at = None
+                else:
+                    continue  # continuation paragraph: keep the quote open
+        if kind == "open":
+            if open_at is None:
+                open_at = pos
+            # a second opening mark in the same paragraph: keep the first
+        elif open_at is not None:
+            spans.append((open_at, pos + 1, False))
+            open_at = None
+    if open_at is not None:
+        nl = text.find("\n", open_at)
+        spans.append((open_at, nl if nl != -1 else len(text), True))
+    return [s for s in spans if s[1] - s[0] > 2]
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+class AttributionFinder:
+    """The ``claimgraph_quotes`` component: sets ``doc._.cg_attributions``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        speech, clausal_only, quote_verbs = _cues()
+        quotes = [q for q in find_quote_spans(doc.text) if _word_count(doc.text[q[0] : q[1]]) >= 1]
+        in_quote = [False] * len(doc)
+        quote_tokens: list[Span | None] = []
+        for start, end, _ in quotes:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            quote_tokens.append(span)
+            if span is not None:
+                for i in range(span.start, span.end):
+                    in_quote[i] = True
+
+        used_cues: set[int] = set()
+        found: list[RawAttribution] = []
+        prev_direct: RawAttribution | None = None
+        for (start, end, unclosed), span in zip(quotes, quote_tokens):
+            if span is None:
+                continue
+            words = _word_count(doc.text[start:end])
+            att = self._direct(doc, span, in_quote, quote_verbs)
+            if att is None and prev_direct is not None and words >= 4:
+                # a whole quote paragraph right after an attributed one continues it
+                before = doc.text[:start].rstrip(" \t")
+                if before.endswith("\n") and prev_direct.content[1] >= start - 400:
+                    att = RawAttribution((start, end), True, None, prev_direct.speaker, continues=True)
+            if att is None:
+                continue
+            if words < 4 and not att.continues:
+                # scare quotes and quoted fragments are left to indirect speech
+                sent_words = _word_count(span.sent.text)
+                if sent_words > words + 6:
+                    continue
+            att.content = (start, end)
+            found.append(att)
+            if att.cue is not None:
+                used_cues.add(att.cue.i)
+            prev_direct = att
+
+        direct_spans = [a.content for a in found]
+        for tok in doc:
+            if tok.i in used_cues or in_quote[tok.i]:
+                continue
+            if tok.lemma_ in speech and tok.pos_ in ("VERB", "AUX"):
+                att = self._indirect(doc, tok, clausal_only, quote_verbs, in_quote)
+            elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                att = self._according(doc, tok)
+            else:
+                continue
+            if att is None:
+                continue
+            s, e = att.content
+            if any(_overlap((s, e), d) > 0.5 * min(e - s, d[1] - d[0]) for d in direct_spans):
+                continue
+            found.append(att)
+        found.sort(key=lambda a: a.content[0])
+        doc._.cg_attributions = found
+        return doc
+
+    # -- direct quotes -------------------------------------------------------
+
+    def _direct(self, doc: Doc, quote: Span, in_quote: list[bool], quote_verbs: frozenset[str]) -> RawAttribution | None:
+        # after the quote: ", said X" / ", X said" / "X added."
+        i = quote.end
+        limit = min(len(doc), quote.end + 10)
+        while i < limit:
+            tok = doc[i]
+            if in_quote[i] or (tok.text in (".", "!", "?") and i > quote.end):
+                break
+            if tok.lemma_ in quote_verbs and tok.pos_ in ("VERB", "AUX"):
+                speaker = self._speaker_of(doc, tok, after=quote.end, in_quote=in_quote)
+                if speaker.start is not None:
+                    return RawAttribution((0, 0), True, tok, speaker)
+            if tok.is_sent_start and i > quote.end + 1:
+                break
+            i += 1
+        # before the quote: "X said: ..." / "X said, ..." / "X told reporters ..."
+        j = quote.start - 1
+        lower = max(0, quote.start - 12)
+        while j >= lower:
+            tok = doc[j]
+            if in_quote[j] or tok.text in (".", "!", "?"):
+                break
+            if tok.lemma_ in quote_verbs and tok.pos_ in ("VERB", "AUX"):
+                between = doc[tok.i + 1 : quote.start]
+                if all(t.is_punct or t.dep_ in ("dobj", "dative", "pobj", "prep", "mark", "npadvmod", "advmod") or t.lower_ in ("that", "reporters", "me", "him", "her", "them", "us") for t in between):
+                    speaker = self._speaker_of(doc, tok, after=None, in_quote=in_quote)
+                    if speaker.start is not None:
+                        return RawAttribution((0, 0), True, tok, speaker)
+                break
+            j -= 1
+        return None
+
+    # -- indirect speech -----------------------------------------------------
+
+    def _indirect(
+        self, doc: Doc, verb: Token, clausal_only: frozenset[str], quote_verbs: frozenset[str], in_quote: list[bool]
+    ) -> RawAttribution | None:
+        comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if comp is None:
+            comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        content: tuple[int, int] | None = None
+        if comp is not None:
+            left, right = comp.left_edge.i, comp.right_edge.i
+            if right < verb.i:
+                # content before the cue: "..., X said." The clause runs from the
+                # sentence start, minus a leading "But" or quote mark.
+                left = min(left, verb.sent.start)
+            content = (left, right + 1)
+        elif verb.lemma_ not in clausal_only and verb.dep_ in ("parataxis", "ccomp", "conj", "advcl", "ROOT") and verb.lemma_ in quote_verbs:
+            sent = verb.sent
+            subj_left = min([c.left_edge.i for c in verb.children if c.dep_ in _SUBJ_DEPS] + [verb.i])
+            if subj_left > sent.start + 2 and verb.i > sent.start:
+                content = (sent.start, subj_left)
+        if content is None:
+            return None
+        left, right = content
+        while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].lower_ in ("but", "and", "however")):
+            if doc[left].lower_ == "that":
+                break
+            left += 1
+        while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+            if doc[right - 1].text in _CLOSE + '"' and any(in_quote[k] for k in range(left, right - 1)):
+                break
+            right -= 1
+        if right - left < 3:
+            return None
+        speaker = self._speaker_of(doc, verb, after=None, in_quote=in_quote)
+        if speaker.start is None:
+            return None
+        if speaker.start is not None and speaker.end is not None and speaker.start < right and speaker.end > left:
+            return None
+        head = doc[speaker.head] if speaker.head is not None else None
+        if head is not None and head.lower_ in _FIRST_PERSON:
+            return None
+        span = doc[left:right]
+        return RawAttribution((span.start_char, span.end_char), False, verb, speaker)
+
+    def _according(self, doc: Doc, according: Token) -> RawAttribution | None:
+        to = doc[according.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((t for t in doc[to.i + 1 : to.i + 6] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if pobj is None:
+            return None
+        s_left, s_right = self._np_bounds(doc, pobj, start=to.i + 1)
+        sent = according.sent
+        if according.i <= sent.start + 1:
+            left, right = s_right, sent.end
+        else:
+            left, right = sent.start, according.i
+        while left < right and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+            right -= 1
+        if right - left < 3:
+            return None
+        span = doc[left:right]
+        return RawAttribution((span.start_char, span.end_char), False, according, RawSpeaker(s_left, s_right, pobj.i))
+
+    # -- speakers ------------------------------------------------------------
+
+    def _np_bounds(self, doc: Doc, head: Token, start: int | None = None) -> tuple[int, int]:
+        """The noun phrase of ``head``: its left edge to its right edge, cut at a comma or clause."""
+        left = head.left_edge.i if start is None else max(start, head.left_edge.i)
+        right = head.i + 1
+        for t in doc[head.i + 1 : head.right_edge.i + 1]:
+            if t.text in _STOP_SPEAKER or t.dep_ in ("relcl", "acl", "appos") or t.pos_ == "VERB":
+                break
+            right = t.i + 1
+        while left < head.i and (doc[left].is_punct or doc[left].text in _CLOSE + _OPEN + '"'):
+            left += 1
+        return left, right
+
+    def _speaker_of(self, doc: Doc, verb: Token, after: int | None, in_quote: list[bool]) -> RawSpeaker:
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]), None)
+        if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head.i < verb.i:
+            subj = next((c for c in verb.head.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]), None)
+        if subj is not None and (after is None or subj.i >= after):
+            left, right = self._np_bounds(doc, subj)
+            return RawSpeaker(left, right, subj.i)
+        # "said X" with X parsed as an object or left dangling
+        if after is not None:
+            i = verb.i + 1
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            j = i
+            while j < len(doc) and j < i + 10 and doc[j].text not in _STOP_SPEAKER | {".", "!", "?"} and not in_quote[j]:
+                if doc[j].pos_ == "VERB" or (doc[j].lower_ in ("on", "after", "in") and j > i and doc[j - 1].pos_ == "PROPN"):
+                    break
+                j += 1
+            if j > i:
+                head = max(range(i, j), key=lambda k: (doc[k].pos_ in ("PROPN", "NOUN", "PRON"), -abs(doc[k].head.i - verb.i) if doc[k].head.i == verb.i else -99, k))
+                return RawSpeaker(i, j, head)
+            prev = verb.i - 1
+            if prev >= after and doc[prev].pos_ in ("PRON", "PROPN", "NOUN"):
+                left, right = self._np_bounds(doc, doc[prev])
+                return RawSpeaker(max(left, after), right, prev)
+        return RawSpeaker()
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))

@@ -1,0 +1,132 @@
+"""The database schema (SQLAlchemy Core) and its migrations.
+
+The schema version lives in the ``meta`` table. A new database gets the
+current schema in one go; an older one runs the migrations from its version
+up, each in its own transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+__all__ = ["SCHEMA_VERSION", "metadata", "MIGRATIONS", "tables"]
+
+SCHEMA_VERSION = 1
+
+metadata = sa.MetaData()
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.String(10), index=True),
+    sa.Column("published_from", sa.String(16)),
+    sa.Column("outlet", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("dropped", sa.JSON, nullable=False),
+    sa.Column("dropped_spans", sa.JSON, nullable=False),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.current_timestamp()),
+)
+
+actors = sa.Table(
+    "actors",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.String(32), nullable=False, index=True),
+    sa.Column("kind", sa.String(64)),
+)
+
+actor_aliases = sa.Table(
+    "actor_aliases",
+    metadata,
+    sa.Column("actor", sa.String(40), sa.ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("alias", sa.Text, primary_key=True),
+    sa.Column("key", sa.Text, nullable=False, index=True),
+)
+
+roles = sa.Table(
+    "roles",
+    metadata,
+    sa.Column("actor", sa.String(40), sa.ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("title", sa.Text, primary_key=True),
+    sa.Column("organization", sa.String(40)),
+    sa.Column("organization_name", sa.Text),
+    sa.Column("document", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE")),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("document", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("start", sa.Integer, primary_key=True),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("actor", sa.String(40), sa.ForeignKey("actors.id"), nullable=False, index=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("label", sa.String(16), nullable=False),
+)
+
+attributions = sa.Table(
+    "attributions",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("document", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("content", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("direct", sa.Boolean, nullable=False),
+    sa.Column("cue", sa.Text),
+    sa.Column("cue_start", sa.Integer),
+    sa.Column("cue_end", sa.Integer),
+    sa.Column("speaker_actor", sa.String(40), sa.ForeignKey("actors.id"), index=True),
+    sa.Column("speaker_text", sa.Text),
+    sa.Column("speaker_start", sa.Integer),
+    sa.Column("speaker_end", sa.Integer),
+    sa.Column("speaker_description", sa.Text),
+    sa.Column("anonymous", sa.Boolean, nullable=False),
+    sa.Column("affiliation", sa.Text),
+)
+
+quantities = sa.Table(
+    "quantities",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("document", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("min", sa.Float, nullable=False),
+    sa.Column("max", sa.Float, nullable=False),
+    sa.Column("unit", sa.Text),
+    sa.Column("approximate", sa.Boolean, nullable=False),
+    sa.Column("of", sa.String(40), sa.ForeignKey("actors.id")),
+)
+
+timexes = sa.Table(
+    "timexes",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("document", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("date", sa.String(10), index=True),
+    sa.Column("precision", sa.String(8)),
+)
+
+tables = {t.name: t for t in metadata.sorted_tables}
+
+#: version -> steps that bring a database at ``version - 1`` to ``version``.
+MIGRATIONS: dict[int, list[Callable[[sa.Connection], None]]] = {}

@@ -1,0 +1,461 @@
+"""The store: documents and what was extracted from them, in SQLite or PostgreSQL.
+
+One transaction per document: a document is stored with all its facts or not
+at all, so a killed ingest leaves nothing half-written and a rerun picks up
+where it stopped. Inserts ignore rows that exist already, so re-ingesting the
+same text (same content id) changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from claimgraph.errors import StoreError
+from claimgraph.model import (
+    Actor,
+    Analysis,
+    Attribution,
+    Document,
+    DocumentAnalysis,
+    Mention,
+    Quantity,
+    Role,
+    Speaker,
+    TimeExpression,
+    name_key,
+)
+from claimgraph.resolve import resolve_actors
+from claimgraph.store import schema as s
+
+__all__ = ["DEFAULT_DB", "Store", "database_url"]
+
+DEFAULT_DB = "claimgraph.db"
+
+
+def database_url(db: str | None = None) -> str:
+    """A SQLAlchemy URL from ``--db``, ``CLAIMGRAPH_DB`` or the default file."""
+    value = db or os.environ.get("CLAIMGRAPH_DB") or DEFAULT_DB
+    if "://" in value:
+        if value.startswith("postgresql://"):
+            return "postgresql+psycopg://" + value[len("postgresql://") :]
+        if value.startswith("postgres://"):
+            return "postgresql+psycopg://" + value[len("postgres://") :]
+        return value
+    if value == ":memory:":
+        return "sqlite://"
+    return "sqlite:///" + str(Path(value).expanduser())
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    # NORMAL in WAL mode: a crash can lose the last transactions, never corrupt
+    # the file or leave half of one.
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+class Store:
+    """The knowledge base. ``Store()`` opens ``./claimgraph.db`` (or ``CLAIMGRAPH_DB``)."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = database_url(url)
+        try:
+            if self.url.startswith("sqlite"):
+                kwargs: dict[str, Any] = {}
+                if self.url == "sqlite://":
+                    from sqlalchemy.pool import StaticPool
+
+                    kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+                self.engine: Engine = sa.create_engine(self.url, **kwargs)
+                sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            else:
+                self.engine = sa.create_engine(self.url, pool_pre_ping=True)
+            self._migrate()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open database {self._safe_url()}: {_reason(exc)}") from None
+        self._actor_cache: dict[str, Actor | None] = {}
+
+    def _safe_url(self) -> str:
+        return sa.engine.make_url(self.url).render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # -- schema ------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        with self.engine.begin() as conn:
+            inspector = sa.inspect(conn)
+            if not inspector.has_table("meta"):
+                s.metadata.create_all(conn)
+                conn.execute(s.meta.insert().values(key="schema_version", value=str(s.SCHEMA_VERSION)))
+                return
+            version = int(conn.execute(sa.select(s.meta.c.value).where(s.meta.c.key == "schema_version")).scalar_one())
+        if version > s.SCHEMA_VERSION:
+            raise StoreError(
+                f"database schema version {version} is newer than this claimgraph ({s.SCHEMA_VERSION}); upgrade claimgraph"
+            )
+        for target in range(version + 1, s.SCHEMA_VERSION + 1):
+            with self.engine.begin() as conn:
+                for step in s.MIGRATIONS.get(target, []):
+                    step(conn)
+                conn.execute(s.meta.update().where(s.meta.c.key == "schema_version").values(value=str(target)))
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(s.meta.c.value).where(s.meta.c.key == "schema_version")).scalar_one())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writes ------------------------------------------------------------
+
+    def _insert_ignore(self, table: sa.Table) -> Any:
+        if self.dialect == "postgresql":
+            return postgresql.insert(table).on_conflict_do_nothing()
+        if self.dialect == "sqlite":
+            return sqlite.insert(table).on_conflict_do_nothing()
+        return table.insert()
+
+    def has_document(self, doc_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(s.documents.c.id).where(s.documents.c.id == doc_id)).first() is not None
+
+    def known_document_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(s.documents.c.id).where(s.documents.c.id.in_(ids)))
+            return {r[0] for r in rows}
+
+    def save(self, analysis: DocumentAnalysis) -> bool:
+        """Resolve the document's actors against the store and write it all in one transaction.
+
+        Returns False (and writes nothing) when the document is stored already.
+        """
+        doc = analysis.document
+        try:
+            if self.has_document(doc.id):
+                return False
+            resolve_actors(analysis, self)
+            with self.engine.begin() as conn:
+                inserted = conn.execute(
+                    self._insert_ignore(s.documents).values(
+                        id=doc.id,
+                        source=doc.source,
+                        title=doc.title,
+                        published=doc.published,
+                        published_from=doc.published_from,
+                        outlet=doc.outlet,
+                        url=doc.url,
+                        text=doc.text,
+                        dropped=doc.dropped,
+                        dropped_spans=[list(x) for x in doc.dropped_spans],
+                    )
+                ).rowcount
+                if not inserted:
+                    return False  # another process stored it meanwhile
+                self._write_facts(conn, analysis)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{doc.source}: cannot store document: {_reason(exc)}") from None
+        finally:
+            self._actor_cache.clear()
+        return True
+
+    def _write_facts(self, conn: sa.Connection, analysis: DocumentAnalysis) -> None:
+        doc_id = analysis.document.id
+        actor_rows = [{"id": a.id, "name": a.name, "type": a.type, "kind": a.kind} for a in analysis.actors]
+        if actor_rows:
+            conn.execute(self._insert_ignore(s.actors), actor_rows)
+            alias_rows = {
+                (a.id, alias): {"actor": a.id, "alias": alias, "key": name_key(alias)}
+                for a in analysis.actors
+                for alias in [a.name, *a.aliases]
+            }
+            conn.execute(self._insert_ignore(s.actor_aliases), list(alias_rows.values()))
+            role_rows = {
+                (a.id, r.title): {
+                    "actor": a.id,
+                    "title": r.title,
+                    "organization": r.organization,
+                    "organization_name": r.organization_name,
+                    "document": doc_id,
+                }
+                for a in analysis.actors
+                for r in a.roles
+            }
+            if role_rows:
+                conn.execute(self._insert_ignore(s.roles), list(role_rows.values()))
+        if analysis.mentions:
+            rows = {
+                m.span[0]: {"document": doc_id, "start": m.span[0], "end": m.span[1], "actor": m.actor, "text": m.text, "label": m.label}
+                for m in analysis.mentions
+            }
+            conn.execute(self._insert_ignore(s.mentions), list(rows.values()))
+        if analysis.attributions:
+            conn.execute(
+                self._insert_ignore(s.attributions),
+                [
+                    {
+                        "id": a.id,
+                        "document": doc_id,
+                        "content": a.content,
+                        "start": a.span[0],
+                        "end": a.span[1],
+                        "direct": a.direct,
+                        "cue": a.cue,
+                        "cue_start": a.cue_span[0] if a.cue_span else None,
+                        "cue_end": a.cue_span[1] if a.cue_span else None,
+                        "speaker_actor": a.speaker.actor,
+                        "speaker_text": a.speaker.text,
+                        "speaker_start": a.speaker.span[0] if a.speaker.span else None,
+                        "speaker_end": a.speaker.span[1] if a.speaker.span else None,
+                        "speaker_description": a.speaker.description,
+                        "anonymous": a.speaker.anonymous,
+                        "affiliation": a.speaker.affiliation,
+                    }
+                    for a in analysis.attributions
+                ],
+            )
+        if analysis.quantities:
+            conn.execute(
+                self._insert_ignore(s.quantities),
+                [
+                    {
+                        "id": q.id,
+                        "document": doc_id,
+                        "text": q.text,
+                        "start": q.span[0],
+                        "end": q.span[1],
+                        "min": q.min,
+                        "max": q.max,
+                        "unit": q.unit,
+                        "approximate": q.approximate,
+                        "of": q.of,
+                    }
+                    for q in analysis.quantities
+                ],
+            )
+        if analysis.timeline:
+            conn.execute(
+                self._insert_ignore(s.timexes),
+                [
+                    {"id": t.id, "document": doc_id, "text": t.text, "start": t.span[0], "end": t.span[1], "date": t.date, "precision": t.precision}
+                    for t in analysis.timeline
+                ],
+            )
+
+    # -- KnownActors (for resolution) -----------------------------------------
+
+    def actor_ids_by_key(self, key: str, type_: str) -> set[str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(s.actor_aliases.c.actor)
+                .join(s.actors, s.actors.c.id == s.actor_aliases.c.actor)
+                .where(s.actor_aliases.c.key == key, s.actors.c.type == type_)
+                .distinct()
+            )
+            return {r[0] for r in rows}
+
+    def actors_by_type_and_prefix(self, type_: str, prefix: str) -> list[Actor]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(s.actors).where(s.actors.c.type == type_, sa.func.lower(s.actors.c.name).like(prefix.lower() + "%")).limit(500)
+            ).mappings()
+            return [Actor(r["id"], r["name"], r["type"], r["kind"]) for r in rows]
+
+    def actor_by_id(self, actor_id: str) -> Actor | None:
+        if actor_id not in self._actor_cache:
+            found = self.actors(ids=[actor_id])
+            self._actor_cache[actor_id] = found[0] if found else None
+        return self._actor_cache[actor_id]
+
+    # -- reads -------------------------------------------------------------
+
+    def document(self, doc_id: str) -> Document | None:
+        docs = self.documents(ids=[doc_id])
+        return docs[0] if docs else None
+
+    def documents(self, ids: list[str] | None = None, with_text: bool = True) -> list[Document]:
+        q = sa.select(s.documents).order_by(s.documents.c.published, s.documents.c.id)
+        if ids is not None:
+            q = q.where(s.documents.c.id.in_(ids))
+        with self.engine.connect() as conn:
+            return [
+                Document(
+                    id=r["id"],
+                    text=r["text"] if with_text else "",
+                    source=r["source"],
+                    title=r["title"],
+                    published=r["published"],
+                    published_from=r["published_from"],
+                    outlet=r["outlet"],
+                    url=r["url"],
+                    dropped=list(_json(r["dropped"])),
+                    dropped_spans=[(int(a), int(b)) for a, b in _json(r["dropped_spans"])],
+                )
+                for r in conn.execute(q).mappings()
+            ]
+
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(s.tables[table])).scalar_one())
+
+    def actors(
+        self, ids: Iterable[str] | None = None, type_: str | None = None, name: str | None = None, limit: int | None = None
+    ) -> list[Actor]:
+        """Actors with aliases and roles; ``name`` matches any name or alias by key."""
+        q = sa.select(s.actors)
+        if ids is not None:
+            q = q.where(s.actors.c.id.in_(list(ids)))
+        if type_:
+            q = q.where(s.actors.c.type == type_)
+        if name:
+            sub = sa.select(s.actor_aliases.c.actor).where(s.actor_aliases.c.key == name_key(name))
+            q = q.where(s.actors.c.id.in_(sub))
+        q = q.order_by(s.actors.c.name)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            found = {r["id"]: Actor(r["id"], r["name"], r["type"], r["kind"]) for r in conn.execute(q).mappings()}
+            if not found:
+                return []
+            keys = list(found)
+            for chunk in _chunks(keys, 500):
+                for r in conn.execute(
+                    sa.select(s.actor_aliases).where(s.actor_aliases.c.actor.in_(chunk)).order_by(s.actor_aliases.c.alias)
+                ).mappings():
+                    found[r["actor"]].add_alias(r["alias"])
+                for r in conn.execute(sa.select(s.roles).where(s.roles.c.actor.in_(chunk)).order_by(s.roles.c.title)).mappings():
+                    found[r["actor"]].add_role(Role(r["title"], r["organization"], r["organization_name"]))
+        return list(found.values())
+
+    def mention_counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(s.mentions.c.actor, sa.func.count()).group_by(s.mentions.c.actor))
+            return {r[0]: int(r[1]) for r in rows}
+
+    def mentions(self, documents: list[str] | None = None, actor: str | None = None) -> list[Mention]:
+        q = sa.select(s.mentions).order_by(s.mentions.c.document, s.mentions.c.start)
+        if documents is not None:
+            q = q.where(s.mentions.c.document.in_(documents))
+        if actor:
+            q = q.where(s.mentions.c.actor == actor)
+        with self.engine.connect() as conn:
+            return [Mention(r["actor"], r["text"], (r["start"], r["end"]), r["label"]) for r in conn.execute(q).mappings()]
+
+    def attributions(
+        self, documents: list[str] | None = None, speaker: str | None = None, limit: int | None = None
+    ) -> list[Attribution]:
+        """Attributions, optionally of some documents or of a speaker (actor id, name or description words)."""
+        t = s.attributions
+        q = sa.select(t).order_by(t.c.document, t.c.start)
+        if documents is not None:
+            q = q.where(t.c.document.in_(documents))
+        if speaker:
+            ids = [a.id for a in self.actors(name=speaker)] + [speaker]
+            like = f"%{speaker.lower()}%"
+            q = q.where(
+                sa.or_(t.c.speaker_actor.in_(ids), sa.func.lower(t.c.speaker_description).like(like), sa.func.lower(t.c.speaker_text).like(like))
+            )
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [
+                Attribution(
+                    id=r["id"],
+                    document=r["document"],
+                    content=r["content"],
+                    span=(r["start"], r["end"]),
+                    direct=bool(r["direct"]),
+                    cue=r["cue"],
+                    cue_span=(r["cue_start"], r["cue_end"]) if r["cue_start"] is not None else None,
+                    speaker=Speaker(
+                        actor=r["speaker_actor"],
+                        text=r["speaker_text"],
+                        span=(r["speaker_start"], r["speaker_end"]) if r["speaker_start"] is not None else None,
+                        description=r["speaker_description"],
+                        anonymous=bool(r["anonymous"]),
+                        affiliation=r["affiliation"],
+                    ),
+                )
+                for r in conn.execute(q).mappings()
+            ]
+
+    def quantities(self, documents: list[str] | None = None) -> list[Quantity]:
+        t = s.quantities
+        q = sa.select(t).order_by(t.c.document, t.c.start)
+        if documents is not None:
+            q = q.where(t.c.document.in_(documents))
+        with self.engine.connect() as conn:
+            return [
+                Quantity(r["id"], r["document"], r["text"], (r["start"], r["end"]), r["min"], r["max"], r["unit"], bool(r["approximate"]), r["of"])
+                for r in conn.execute(q).mappings()
+            ]
+
+    def timeline(self, documents: list[str] | None = None) -> list[TimeExpression]:
+        t = s.timexes
+        q = sa.select(t).order_by(t.c.document, t.c.start)
+        if documents is not None:
+            q = q.where(t.c.document.in_(documents))
+        with self.engine.connect() as conn:
+            return [
+                TimeExpression(r["id"], r["document"], r["text"], (r["start"], r["end"]), r["date"], r["precision"])
+                for r in conn.execute(q).mappings()
+            ]
+
+    def analysis(self, document_ids: list[str] | None = None) -> Analysis:
+        """The analysis of some stored documents (all when None), in the shape of the JSON contract."""
+        docs = self.documents(ids=document_ids)
+        ids = [d.id for d in docs]
+        mentions = self.mentions(documents=ids)
+        attributions = self.attributions(documents=ids)
+        quantities = self.quantities(documents=ids)
+        actor_ids = {m.actor for m in mentions}
+        actor_ids |= {a.speaker.actor for a in attributions if a.speaker.actor}
+        actor_ids |= {q.of for q in quantities if q.of}
+        actors = self.actors(ids=sorted(actor_ids)) if actor_ids else []
+        order = {d.id: i for i, d in enumerate(docs)}
+        timeline = sorted(self.timeline(documents=ids), key=lambda t: (t.date or "", order.get(t.document, 0), t.span))
+        return Analysis(
+            documents=docs,
+            actors=actors,
+            mentions=mentions,
+            attributions=attributions,
+            quantities=quantities,
+            timeline=timeline,
+        )
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).strip().splitlines()[0]
