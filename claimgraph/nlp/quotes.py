@@ -38,6 +38,14 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(data["speech_verbs"]), frozenset(data["clausal_only"]), frozenset(data["quote_verbs"])
 
 
+@lru_cache(maxsize=1)
+def _stance_verbs() -> frozenset[str]:
+    return frozenset(load_yaml("cues.yaml")["stance_verbs"])
+
+
+_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "oprd", "attr", "acomp", "pcomp", "obj", "dative", "prt"}
+
+
 @dataclass
 class RawSpeaker:
     """A speaker by token span (None when not found) and how it refers."""
@@ -151,9 +159,11 @@ class AttributionFinder:
             words = _word_count(doc.text[start:end])
             att = self._direct(doc, span, in_quote, quote_verbs)
             if att is None and prev_direct is not None and words >= 4:
-                # a whole quote paragraph right after an attributed one continues it
+                # a whole quote paragraph right after a paragraph that ends in an
+                # attributed quote continues it (the newspaper convention)
                 before = doc.text[:start].rstrip(" \t")
-                if before.endswith("\n") and prev_direct.content[1] >= start - 400:
+                gap = doc.text[prev_direct.content[1] : start]
+                if before.endswith("\n") and gap.count("\n") >= 1 and len(gap) < 120 and _word_count(gap) <= 12:
                     att = RawAttribution((start, end), True, None, prev_direct.speaker, continues=True)
             if att is None:
                 continue
@@ -174,6 +184,10 @@ class AttributionFinder:
                 continue
             if tok.lemma_ in speech and tok.pos_ in ("VERB", "AUX"):
                 att = self._indirect(doc, tok, clausal_only, quote_verbs, in_quote)
+                if att is None and tok.lemma_ in _stance_verbs():
+                    att = self._stance(doc, tok, in_quote)
+            elif tok.lemma_ in _stance_verbs() and tok.pos_ == "VERB":
+                att = self._stance(doc, tok, in_quote)
             elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 att = self._according(doc, tok)
             else:
@@ -194,8 +208,17 @@ class AttributionFinder:
         # after the quote: ", said X" / ", X said" / "X added."
         i = quote.end
         limit = min(len(doc), quote.end + 10)
+        inner = quote.text.rstrip().rstrip(_CLOSE + '"').rstrip()
+        k = i
+        while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
+            k += 1
+        if inner.endswith((".", "!", "?")) and k < len(doc) and doc[k].text[:1].isupper():
+            # "...end of quote." The next sentence begins: its cue is not this quote's.
+            limit = i
         while i < limit:
             tok = doc[i]
+            if "\n" in tok.text or (i > quote.end and "\n" in doc[i - 1].whitespace_):
+                break  # a cue in the next paragraph belongs to that paragraph
             if in_quote[i] or (tok.text in (".", "!", "?") and i > quote.end):
                 break
             if tok.lemma_ in quote_verbs and tok.pos_ in ("VERB", "AUX"):
@@ -227,12 +250,13 @@ class AttributionFinder:
     def _indirect(
         self, doc: Doc, verb: Token, clausal_only: frozenset[str], quote_verbs: frozenset[str], in_quote: list[bool]
     ) -> RawAttribution | None:
-        comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-        if comp is None:
-            comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if not comps:
+            comps = [c for c in verb.children if c.dep_ == "ccomp"]
         content: tuple[int, int] | None = None
-        if comp is not None:
-            left, right = comp.left_edge.i, comp.right_edge.i
+        if comps:
+            # the parser sometimes splits one clause into several ccomps: take them all
+            left, right = min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps)
             if right < verb.i:
                 # content before the cue: "..., X said." The clause runs from the
                 # sentence start, minus a leading "But" or quote mark.
@@ -261,8 +285,35 @@ class AttributionFinder:
             return None
         if speaker.start is not None and speaker.end is not None and speaker.start < right and speaker.end > left:
             return None
-        head = doc[speaker.head] if speaker.head is not None else None
-        if head is not None and head.lower_ in _FIRST_PERSON:
+        span = doc[left:right]
+        return RawAttribution((span.start_char, span.end_char), False, verb, speaker)
+
+    def _stance(self, doc: Doc, verb: Token, in_quote: list[bool]) -> RawAttribution | None:
+        """A stance verb's complement as content: "X urged the Taliban to cut ties"."""
+        comps = [c for c in verb.children if c.i > verb.i and c.dep_ in _COMPLEMENTS]
+        if not comps or verb.dep_ in ("amod", "acl", "relcl", "aux", "auxpass"):
+            return None
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return None  # "was named", "were asked": the subject is not the one taking the stance
+        left = min(c.left_edge.i for c in comps)
+        right = max(c.right_edge.i for c in comps) + 1
+        # trailing adverbial clauses and coordinated verbs are not part of the stance
+        for c in verb.children:
+            if c.i > verb.i and c.dep_ in ("advcl", "conj", "cc", "punct") and c.i < right:
+                right = min(right, c.left_edge.i) if c.left_edge.i > left else right
+        while left < right and (doc[left].is_punct or doc[left].dep_ == "prt"):
+            left += 1
+        while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+            right -= 1
+        if right - left < 2:
+            return None
+        speaker = self._speaker_of(doc, verb, after=None, in_quote=in_quote)
+        if speaker.start is None or speaker.head is None:
+            return None
+        head = doc[speaker.head]
+        if head.lower_ in ("it", "this", "that", "which", "what", "there") or head.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        if speaker.end is not None and speaker.start < right and speaker.end > left:
             return None
         span = doc[left:right]
         return RawAttribution((span.start_char, span.end_char), False, verb, speaker)
@@ -294,6 +345,11 @@ class AttributionFinder:
     def _np_bounds(self, doc: Doc, head: Token, start: int | None = None) -> tuple[int, int]:
         """The noun phrase of ``head``: its left edge to its right edge, cut at a comma or clause."""
         left = head.left_edge.i if start is None else max(start, head.left_edge.i)
+        # a noun phrase never runs across a line break ("12:15 p.m.\n\nPresident Obama")
+        for k in range(head.i - 1, left - 1, -1):
+            if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+                left = k + 1
+                break
         right = head.i + 1
         for t in doc[head.i + 1 : head.right_edge.i + 1]:
             if t.text in _STOP_SPEAKER or t.dep_ in ("relcl", "acl", "appos") or t.pos_ == "VERB":
@@ -305,7 +361,8 @@ class AttributionFinder:
 
     def _speaker_of(self, doc: Doc, verb: Token, after: int | None, in_quote: list[bool]) -> RawSpeaker:
         subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]), None)
-        if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head.i < verb.i:
+        if subj is None and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.i < verb.i:
+            # "..., saying that ..." / "acknowledged ... but told ...": the head verb's subject
             subj = next((c for c in verb.head.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]), None)
         if subj is not None and (after is None or subj.i >= after):
             left, right = self._np_bounds(doc, subj)
@@ -316,11 +373,12 @@ class AttributionFinder:
             while i < len(doc) and doc[i].is_space:
                 i += 1
             j = i
-            while j < len(doc) and j < i + 10 and doc[j].text not in _STOP_SPEAKER | {".", "!", "?"} and not in_quote[j]:
-                if doc[j].pos_ == "VERB" or (doc[j].lower_ in ("on", "after", "in") and j > i and doc[j - 1].pos_ == "PROPN"):
+            while j < len(doc) and j < i + 8 and doc[j].text not in _STOP_SPEAKER | {".", "!", "?"} and not in_quote[j]:
+                if doc[j].pos_ in ("VERB", "AUX") or "\n" in doc[j].text or (doc[j].lower_ in ("on", "after", "in", "at", "during", "while") and j > i and doc[j - 1].pos_ == "PROPN"):
                     break
                 j += 1
-            if j > i:
+            ok_start = i < len(doc) and doc[i].lower_ not in ("that", "it", "this", "to", "how", "what", "why", "whether", "if")
+            if j > i and ok_start and any(doc[k].pos_ in ("PROPN", "NOUN", "PRON") for k in range(i, j)):
                 head = max(range(i, j), key=lambda k: (doc[k].pos_ in ("PROPN", "NOUN", "PRON"), -abs(doc[k].head.i - verb.i) if doc[k].head.i == verb.i else -99, k))
                 return RawSpeaker(i, j, head)
             prev = verb.i - 1

@@ -1,0 +1,1 @@
+"""Evaluations against annotated data sets (PolNeAR attributions, CoNLL entities)."""
