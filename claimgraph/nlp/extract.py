@@ -74,6 +74,12 @@ def _resolve_speaker(
 ) -> Speaker:
     if raw.start is None or raw.end is None or raw.head is None:
         return Speaker()
+    if raw.refers_to is not None:
+        # the relative pronoun is what the text says; who it is comes from the antecedent
+        pron = doc[raw.start : raw.end]
+        resolved = _resolve_speaker(doc, RawSpeaker(*raw.refers_to), actors, mentions, previous)
+        resolved.text, resolved.span = pron.text, (pron.start_char, pron.end_char)
+        return resolved
     span = doc[raw.start : raw.end]
     head = doc[raw.head]
     char_span = (span.start_char, span.end_char)

@@ -13,6 +13,7 @@ as descriptions, anonymous, with the organisation they name as affiliation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +44,7 @@ def _stance_verbs() -> frozenset[str]:
     return frozenset(load_yaml("cues.yaml")["stance_verbs"])
 
 
+_HEADLINE = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s+(\S.*\S)\s*$")
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "oprd", "attr", "acomp", "pcomp", "obj", "dative", "prt"}
 
 
@@ -53,6 +55,7 @@ class RawSpeaker:
     start: int | None = None
     end: int | None = None
     head: int | None = None
+    refers_to: tuple[int, int, int] | None = None  # (start, end, head) of a relative pronoun's antecedent
 
 
 @dataclass
@@ -198,9 +201,39 @@ class AttributionFinder:
             if any(_overlap((s, e), d) > 0.5 * min(e - s, d[1] - d[0]) for d in direct_spans):
                 continue
             found.append(att)
+        for att in self._headline_colons(doc):
+            s, e = att.content
+            if not any(_overlap((s, e), a.content) > 0 for a in found):
+                found.append(att)
         found.sort(key=lambda a: a.content[0])
         doc._.cg_attributions = found
         return doc
+
+    # -- headlines -----------------------------------------------------------
+
+    def _headline_colons(self, doc: Doc) -> list[RawAttribution]:
+        """ "Graham: Trump's Rhetoric Destroying GOP's Chance": a short line, a name, a colon."""
+        out = []
+        pos = 0
+        text = doc.text
+        for line in text.split("\n"):
+            start = pos
+            pos += len(line) + 1
+            m = _HEADLINE.match(line)
+            if not m or _word_count(line) > 30:
+                continue
+            who = m.group(1)
+            if any(ch.isdigit() for ch in who) or not who[:1].isupper() or _word_count(who) > 6:
+                continue
+            if _word_count(m.group(2)) < 3:
+                continue
+            sp = doc.char_span(start + m.start(1), start + m.end(1), alignment_mode="expand")
+            content = doc.char_span(start + m.start(2), start + len(line.rstrip()), alignment_mode="expand")
+            if sp is None or content is None or not any(t.pos_ == "PROPN" for t in sp):
+                continue
+            head = max(sp, key=lambda t: (t.pos_ == "PROPN", t.i))
+            out.append(RawAttribution((content.start_char, content.end_char), False, None, RawSpeaker(sp.start, sp.end, head.i)))
+        return out
 
     # -- direct quotes -------------------------------------------------------
 
@@ -267,6 +300,10 @@ class AttributionFinder:
             subj_left = min([c.left_edge.i for c in verb.children if c.dep_ in _SUBJ_DEPS] + [verb.i])
             if subj_left > sent.start + 2 and verb.i > sent.start:
                 content = (sent.start, subj_left)
+                # "The economy, he said, is ...": the content goes on after the cue
+                after = verb.right_edge.i + 1
+                if after + 2 < sent.end and doc[after].text == "," and not any(in_quote[k] for k in range(after, sent.end)):
+                    content = (sent.start, sent.end)
         if content is None:
             return None
         left, right = content
@@ -364,6 +401,10 @@ class AttributionFinder:
         if subj is None and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.i < verb.i:
             # "..., saying that ..." / "acknowledged ... but told ...": the head verb's subject
             subj = next((c for c in verb.head.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]), None)
+        if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            # "Sanders, who said ...": the text names the speaker by "who"; the antecedent speaks
+            ant_left, ant_right = self._np_bounds(doc, verb.head)
+            return RawSpeaker(subj.i, subj.i + 1, subj.i, refers_to=(ant_left, ant_right, verb.head.i))
         if subj is not None and (after is None or subj.i >= after):
             left, right = self._np_bounds(doc, subj)
             return RawSpeaker(left, right, subj.i)
