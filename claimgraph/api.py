@@ -8,14 +8,16 @@ and the caller decides how to show it.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from queue import Queue
 
 from claimgraph.errors import ClaimgraphError, IngestError
 from claimgraph.ingest import RawInput, document_from_text, iter_documents
-from claimgraph.model import Analysis, Document
+from claimgraph.model import Analysis, Document, DocumentAnalysis
 from claimgraph.nlp import analyze_docs, load_pipeline
 from claimgraph.store import Store
 
@@ -58,24 +60,40 @@ def ingest_documents(
     documents: Iterable[Document | IngestError],
     store: Store,
     on_event: Callback | None = None,
-    batch_size: int = 16,
+    batch_size: int = 64,
 ) -> IngestSummary:
-    """Analyse and store documents; already stored ones are skipped before any NLP."""
+    """Analyse and store documents; already stored ones are skipped before any NLP.
+
+    On a file or server database the writes run on a second thread, so that
+    storing one batch overlaps with parsing the next (the parser releases the
+    GIL in its matrix code). Each document is still one transaction.
+    """
     summary = IngestSummary()
     emit = on_event or (lambda e: None)
+    lock = threading.Lock()
 
     def record(event: IngestEvent) -> None:
-        if event.status == "added":
-            summary.added += 1
-            summary.words += event.words
-        elif event.status == "skipped":
-            summary.skipped += 1
-        else:
-            summary.failed += 1
-            summary.errors.append(f"{event.source}: {event.error}")
-        if event.document and event.document not in summary.document_ids:
-            summary.document_ids.append(event.document)
-        emit(event)
+        with lock:
+            if event.status == "added":
+                summary.added += 1
+                summary.words += event.words
+            elif event.status == "skipped":
+                summary.skipped += 1
+            else:
+                summary.failed += 1
+                summary.errors.append(f"{event.source}: {event.error}")
+            if event.document and event.document not in summary.document_ids:
+                summary.document_ids.append(event.document)
+            emit(event)
+
+    def save(analysis: DocumentAnalysis) -> None:
+        doc = analysis.document
+        try:
+            added = store.save(analysis)
+        except ClaimgraphError as exc:
+            record(IngestEvent("failed", doc.source, doc.id, error=str(exc)))
+            return
+        record(IngestEvent("added" if added else "skipped", doc.source, doc.id, words=_words(doc.text)))
 
     def fresh() -> Iterator[Document]:
         for item in documents:
@@ -87,7 +105,6 @@ def ingest_documents(
                 continue
             yield item
 
-    nlp = None
     stream = fresh()
     first = next(stream, None)
     if first is None:
@@ -99,14 +116,25 @@ def ingest_documents(
         yield first
         yield from stream
 
-    for analysis in analyze_docs(nlp, chained(), batch_size=batch_size):
-        doc = analysis.document
-        try:
-            added = store.save(analysis)
-        except ClaimgraphError as exc:
-            record(IngestEvent("failed", doc.source, doc.id, error=str(exc)))
-            continue
-        record(IngestEvent("added" if added else "skipped", doc.source, doc.id, words=_words(doc.text)))
+    analyses = analyze_docs(nlp, chained(), batch_size=batch_size)
+    if not store.supports_concurrent_writes:
+        for analysis in analyses:
+            save(analysis)
+        return summary
+    queue: Queue[DocumentAnalysis | None] = Queue(maxsize=2 * batch_size)
+
+    def writer() -> None:
+        while (item := queue.get()) is not None:
+            save(item)
+
+    thread = threading.Thread(target=writer, name="claimgraph-writer", daemon=True)
+    thread.start()
+    try:
+        for analysis in analyses:
+            queue.put(analysis)
+    finally:
+        queue.put(None)
+        thread.join()
     return summary
 
 
@@ -115,7 +143,7 @@ def ingest(
     store: Store,
     published: date | str | None = None,
     on_event: Callback | None = None,
-    batch_size: int = 16,
+    batch_size: int = 64,
 ) -> IngestSummary:
     """Read paths, directories, URLs or ``-``; analyse and store every new document."""
     return ingest_documents(iter_documents(paths, published), store, on_event, batch_size)

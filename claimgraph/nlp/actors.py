@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 from claimgraph.data import load_yaml
 from claimgraph.model import Actor, Role, name_key
 from claimgraph.nlp.gazetteer import Entry, load_gazetteer
+from claimgraph.nlp.util import indices_with
 
 __all__ = ["TokMention", "ActorResolver", "LABEL_TYPES"]
 
@@ -306,8 +307,8 @@ class ActorResolver:
             return
         mentions: list[TokMention] = doc._.cg_mentions
         token_actor: dict[int, str] = doc._.cg_token_actor
-        for i, tok in enumerate(doc):
-            if tok.lower_ != "the" or i + 1 >= len(doc):
+        for i in indices_with(doc, ("the",)):
+            if i + 1 >= len(doc):
                 continue
             for n in (3, 2, 1):
                 if i + 1 + n > len(doc):

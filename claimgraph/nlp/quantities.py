@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.nlp.util import indices_with, like_num_indices
+
 __all__ = ["RawQuantity", "QuantityFinder", "parse_number"]
 
 _WORDS = {
@@ -67,9 +69,14 @@ class QuantityFinder:
                 for i in range(ent.start, ent.end):
                     skip[i] = True
         out: list[RawQuantity] = []
-        i = 0
         n = len(doc)
-        while i < n:
+        starts = sorted(set(like_num_indices(doc)) | set(indices_with(doc, _VAGUE)) | {
+            i for i in indices_with(doc, ("$", "\u00a3", "\u20ac"))
+        })
+        pos = 0
+        for i in starts:
+            if i < pos:
+                continue  # inside a phrase already read
             tok = doc[i]
             value = parse_number(tok) if not skip[i] else None
             if value is None and tok.lower_ in _VAGUE and i + 1 < n and doc[i + 1].lower_ == "of":
@@ -77,10 +84,9 @@ class QuantityFinder:
                 q = self._unit(doc, i, i + 2, float(lo), float(hi), True)
                 if q is not None:
                     out.append(q)
-                    i = q.end
-                    continue
+                    pos = q.end
+                continue
             if value is None:
-                i += 1
                 continue
             start, end = i, i + 1
             lo = hi = value
@@ -105,13 +111,13 @@ class QuantityFinder:
                 start += 1
             if lo >= 1800 and lo <= 2100 and float(lo).is_integer() and not doc[i].text.count(",") and hi == lo:
                 # a bare year the NER missed
-                i = end
+                pos = end
                 continue
             q = self._unit(doc, start, end, lo, hi, approximate)
             if q is not None:
                 q.bound = bound
                 out.append(q)
-            i = max(end, q.end if q else end)
+            pos = max(end, q.end if q else end)
         doc._.cg_quantities = out
         return doc
 

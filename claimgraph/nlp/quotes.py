@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.data import load_yaml
 from claimgraph.model import Span as CharSpan
+from claimgraph.nlp.util import indices_with, sentence_of
 
 __all__ = ["RawAttribution", "RawSpeaker", "find_quote_spans", "AttributionFinder"]
 
@@ -143,7 +144,8 @@ class AttributionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         speech, clausal_only, quote_verbs = _cues()
-        quotes = [q for q in find_quote_spans(doc.text) if _word_count(doc.text[q[0] : q[1]]) >= 1]
+        text = doc.text  # Doc.text joins every token: read it once
+        quotes = [q for q in find_quote_spans(text) if _word_count(text[q[0] : q[1]]) >= 1]
         in_quote = [False] * len(doc)
         quote_tokens: list[Span | None] = []
         for start, end, _ in quotes:
@@ -159,20 +161,21 @@ class AttributionFinder:
         for (start, end, unclosed), span in zip(quotes, quote_tokens):
             if span is None:
                 continue
-            words = _word_count(doc.text[start:end])
+            words = _word_count(text[start:end])
             att = self._direct(doc, span, in_quote, quote_verbs)
             if att is None and prev_direct is not None and words >= 4:
                 # a whole quote paragraph right after a paragraph that ends in an
                 # attributed quote continues it (the newspaper convention)
-                before = doc.text[:start].rstrip(" \t")
-                gap = doc.text[prev_direct.content[1] : start]
+                before = text[:start].rstrip(" \t")
+                gap = text[prev_direct.content[1] : start]
                 if before.endswith("\n") and gap.count("\n") >= 1 and len(gap) < 120 and _word_count(gap) <= 12:
                     att = RawAttribution((start, end), True, None, prev_direct.speaker, continues=True)
             if att is None:
                 continue
             if words < 4 and not att.continues:
                 # scare quotes and quoted fragments are left to indirect speech
-                sent_words = _word_count(span.sent.text)
+                ss, se = sentence_of(doc, span.start)
+                sent_words = _word_count(text[doc[ss].idx : doc[se - 1].idx + len(doc[se - 1])])
                 if sent_words > words + 6:
                     continue
             att.content = (start, end)
@@ -182,8 +185,11 @@ class AttributionFinder:
             prev_direct = att
 
         direct_spans = [a.content for a in found]
-        for tok in doc:
-            if tok.i in used_cues or in_quote[tok.i]:
+        stance = _stance_verbs()
+        candidates = sorted(set(indices_with(doc, speech | stance, "lemma")) | set(indices_with(doc, ("according",))))
+        for i in candidates:
+            tok = doc[i]
+            if i in used_cues or in_quote[i]:
                 continue
             if tok.lemma_ in speech and tok.pos_ in ("VERB", "AUX"):
                 att = self._indirect(doc, tok, clausal_only, quote_verbs, in_quote)
@@ -201,7 +207,7 @@ class AttributionFinder:
             if any(_overlap((s, e), d) > 0.5 * min(e - s, d[1] - d[0]) for d in direct_spans):
                 continue
             found.append(att)
-        for att in self._headline_colons(doc):
+        for att in self._headline_colons(doc, text):
             s, e = att.content
             if not any(_overlap((s, e), a.content) > 0 for a in found):
                 found.append(att)
@@ -211,11 +217,10 @@ class AttributionFinder:
 
     # -- headlines -----------------------------------------------------------
 
-    def _headline_colons(self, doc: Doc) -> list[RawAttribution]:
+    def _headline_colons(self, doc: Doc, text: str) -> list[RawAttribution]:
         """ "Graham: Trump's Rhetoric Destroying GOP's Chance": a short line, a name, a colon."""
         out = []
         pos = 0
-        text = doc.text
         for line in text.split("\n"):
             start = pos
             pos += len(line) + 1
@@ -293,17 +298,17 @@ class AttributionFinder:
             if right < verb.i:
                 # content before the cue: "..., X said." The clause runs from the
                 # sentence start, minus a leading "But" or quote mark.
-                left = min(left, verb.sent.start)
+                left = min(left, sentence_of(doc, verb.i)[0])
             content = (left, right + 1)
         elif verb.lemma_ not in clausal_only and verb.dep_ in ("parataxis", "ccomp", "conj", "advcl", "ROOT") and verb.lemma_ in quote_verbs:
-            sent = verb.sent
+            sent_start, sent_end = sentence_of(doc, verb.i)
             subj_left = min([c.left_edge.i for c in verb.children if c.dep_ in _SUBJ_DEPS] + [verb.i])
-            if subj_left > sent.start + 2 and verb.i > sent.start:
-                content = (sent.start, subj_left)
+            if subj_left > sent_start + 2 and verb.i > sent_start:
+                content = (sent_start, subj_left)
                 # "The economy, he said, is ...": the content goes on after the cue
                 after = verb.right_edge.i + 1
-                if after + 2 < sent.end and doc[after].text == "," and not any(in_quote[k] for k in range(after, sent.end)):
-                    content = (sent.start, sent.end)
+                if after + 2 < sent_end and doc[after].text == "," and not any(in_quote[k] for k in range(after, sent_end)):
+                    content = (sent_start, sent_end)
         if content is None:
             return None
         left, right = content
@@ -363,11 +368,11 @@ class AttributionFinder:
         if pobj is None:
             return None
         s_left, s_right = self._np_bounds(doc, pobj, start=to.i + 1)
-        sent = according.sent
-        if according.i <= sent.start + 1:
-            left, right = s_right, sent.end
+        sent_start, sent_end = sentence_of(doc, according.i)
+        if according.i <= sent_start + 1:
+            left, right = s_right, sent_end
         else:
-            left, right = sent.start, according.i
+            left, right = sent_start, according.i
         while left < right and (doc[left].is_punct or doc[left].is_space):
             left += 1
         while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):

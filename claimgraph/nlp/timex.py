@@ -16,6 +16,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
+from claimgraph.nlp.util import indices_with, sentence_of
+
 __all__ = ["RawTimex", "TimexFinder", "resolve_timex"]
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -175,7 +177,8 @@ def _tense(span: Span) -> str | None:
     if tok.tag_ in ("VBD", "VBN") or any(a in ("did", "had", "was", "were", "has", "have") for a in aux):
         return "past"
     # "will be on the agenda when ministers meet on Wednesday": the sentence's future
-    if any(t.lower_ in ("will", "'ll") for t in span.sent):
+    start, end = sentence_of(span.doc, span.start)
+    if any(t.lower_ in ("will", "'ll") for t in span.doc[start:end]):
         return "future"
     return None
 
@@ -206,7 +209,8 @@ class TimexFinder:
                 continue
             out.append(RawTimex(ent.start_char, ent.end_char, text, value, precision))
         # month names the model did not tag as dates ("by May", "in May")
-        for tok in doc:
+        for i in indices_with(doc, _MONTHS):
+            tok = doc[i]
             if tok.ent_type_ or _month_of(tok.text) is None or not tok.text[:1].isupper() or len(tok.text) < 3:
                 continue
             if tok.lower_ == "may" and tok.pos_ in ("AUX", "VERB"):

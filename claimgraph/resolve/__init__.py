@@ -24,38 +24,52 @@ FUZZY_THRESHOLD = 92.0
 class KnownActors(Protocol):
     """What resolution needs to know about the actors seen before."""
 
-    def actor_ids_by_key(self, key: str, type_: str) -> set[str]: ...
+    def existing_actor_ids(self, ids: list[str]) -> set[str]: ...
 
-    def actors_by_type_and_prefix(self, type_: str, prefix: str) -> list[Actor]: ...
+    def actor_ids_by_keys(self, keys: list[str]) -> dict[tuple[str, str], set[str]]: ...
+
+    def keys_with_prefixes(self, prefixes: list[str]) -> list[tuple[str, str, str]]: ...
 
     def actor_by_id(self, actor_id: str) -> Actor | None: ...
 
 
-def _person_key(name: str) -> str:
-    return name_key(remove_person_prefixes(name))
+def _fuzzy_key(name: str, type_: str) -> str:
+    return name_key(remove_person_prefixes(name)) if type_ == "person" else name_key(name)
 
 
-def _match(actor: Actor, known: KnownActors) -> str | None:
-    if known.actor_by_id(actor.id) is not None:
+def _exact(actor: Actor, existing: set[str], by_key: dict[tuple[str, str], set[str]]) -> str | None | bool:
+    """The known id by exact name key; False when ambiguous; None when unknown."""
+    if actor.id in existing:
         return actor.id
     keys = {name_key(actor.name), *(name_key(a) for a in actor.aliases)} - {""}
     found: set[str] = set()
-    for key in sorted(keys):
-        found |= known.actor_ids_by_key(key, actor.type)
+    for key in keys:
+        found |= by_key.get((key, actor.type), set())
     if len(found) == 1:
         return found.pop()
-    if len(found) > 1:
-        return None  # ambiguous: keep apart
-    if actor.type in ("person", "organization") and len(actor.name) >= 6:
-        target = _person_key(actor.name) if actor.type == "person" else name_key(actor.name)
-        cands = [
-            c
-            for c in known.actors_by_type_and_prefix(actor.type, target[:1])
-            if fuzz.ratio(target, _person_key(c.name) if actor.type == "person" else name_key(c.name)) >= FUZZY_THRESHOLD
-        ]
+    return False if found else None
+
+
+def _fuzzy(actors: list[Actor], known: KnownActors) -> dict[str, str]:
+    """Unknown persons and organisations matched by a close name (one candidate only)."""
+    targets = {a.id: _fuzzy_key(a.name, a.type) for a in actors if a.type in ("person", "organization")}
+    targets = {k: v for k, v in targets.items() if len(v) >= 6}
+    if not targets:
+        return {}
+    rows = known.keys_with_prefixes(sorted({t[:3] for t in targets.values()}))
+    out: dict[str, str] = {}
+    for actor in actors:
+        target = targets.get(actor.id)
+        if target is None:
+            continue
+        cands = {
+            actor_id
+            for actor_id, type_, key in rows
+            if type_ == actor.type and key[:3] == target[:3] and fuzz.ratio(target, key) >= FUZZY_THRESHOLD
+        }
         if len(cands) == 1:
-            return cands[0].id
-    return None
+            out[actor.id] = cands.pop()
+    return out
 
 
 def merge_actor(into: Actor, other: Actor) -> None:
@@ -77,10 +91,19 @@ def resolve_actors(analysis: DocumentAnalysis, known: KnownActors) -> dict[str, 
     roles) and returns the mapping used.
     """
     mapping: dict[str, str] = {}
+    if not analysis.actors:
+        return mapping
+    existing = known.existing_actor_ids([a.id for a in analysis.actors])
+    keys = sorted({name_key(n) for a in analysis.actors for n in (a.name, *a.aliases)} - {""})
+    by_key = known.actor_ids_by_keys(keys)
+    unknown = []
     for actor in analysis.actors:
-        target = _match(actor, known)
-        if target is not None and target != actor.id:
-            mapping[actor.id] = target
+        target = _exact(actor, existing, by_key)
+        if target is None:
+            unknown.append(actor)
+        elif target is not False and target != actor.id:
+            mapping[actor.id] = str(target)
+    mapping.update(_fuzzy(unknown, known))
     if not mapping:
         return mapping
     merged: dict[str, Actor] = {}

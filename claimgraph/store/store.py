@@ -91,6 +91,11 @@ class Store:
         return sa.engine.make_url(self.url).render_as_string(hide_password=True)
 
     @property
+    def supports_concurrent_writes(self) -> bool:
+        """False for an in-memory SQLite database, whose one connection all threads share."""
+        return self.url != "sqlite://"
+
+    @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
@@ -267,22 +272,41 @@ class Store:
 
     # -- KnownActors (for resolution) -----------------------------------------
 
-    def actor_ids_by_key(self, key: str, type_: str) -> set[str]:
+    def existing_actor_ids(self, ids: list[str]) -> set[str]:
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                sa.select(s.actor_aliases.c.actor)
-                .join(s.actors, s.actors.c.id == s.actor_aliases.c.actor)
-                .where(s.actor_aliases.c.key == key, s.actors.c.type == type_)
-                .distinct()
-            )
+            rows = conn.execute(sa.select(s.actors.c.id).where(s.actors.c.id.in_(ids)))
             return {r[0] for r in rows}
 
-    def actors_by_type_and_prefix(self, type_: str, prefix: str) -> list[Actor]:
+    def actor_ids_by_keys(self, keys: list[str]) -> dict[tuple[str, str], set[str]]:
+        """(name key, actor type) -> ids of actors with a name or alias of that key."""
+        out: dict[tuple[str, str], set[str]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(keys, 500):
+                rows = conn.execute(
+                    sa.select(s.actor_aliases.c.key, s.actors.c.type, s.actor_aliases.c.actor)
+                    .join(s.actors, s.actors.c.id == s.actor_aliases.c.actor)
+                    .where(s.actor_aliases.c.key.in_(chunk))
+                )
+                for key, type_, actor_id in rows:
+                    out.setdefault((key, type_), set()).add(actor_id)
+        return out
+
+    def keys_with_prefixes(self, prefixes: list[str]) -> list[tuple[str, str, str]]:
+        """(actor id, type, name key) of names and aliases whose key starts with one of ``prefixes``."""
+        if not prefixes:
+            return []
+        # ranges on the indexed key column, not LIKE, so the index is used
+        ranges = [
+            sa.and_(s.actor_aliases.c.key >= p, s.actor_aliases.c.key < p[:-1] + chr(ord(p[-1]) + 1)) for p in prefixes if p
+        ]
         with self.engine.connect() as conn:
             rows = conn.execute(
-                sa.select(s.actors).where(s.actors.c.type == type_, sa.func.lower(s.actors.c.name).like(prefix.lower() + "%")).limit(500)
-            ).mappings()
-            return [Actor(r["id"], r["name"], r["type"], r["kind"]) for r in rows]
+                sa.select(s.actor_aliases.c.actor, s.actors.c.type, s.actor_aliases.c.key)
+                .join(s.actors, s.actors.c.id == s.actor_aliases.c.actor)
+                .where(sa.or_(*ranges))
+                .limit(20000)
+            )
+            return [(r[0], r[1], r[2]) for r in rows]
 
     def actor_by_id(self, actor_id: str) -> Actor | None:
         if actor_id not in self._actor_cache:

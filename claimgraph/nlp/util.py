@@ -1,0 +1,60 @@
+"""Fast per-document helpers for the components: sentence bounds and token look-ups.
+
+Creating a spaCy ``Token`` object costs more than the rule that inspects it,
+and ``Token.sent`` rescans the document on every call. The components ask
+these helpers instead: sentence bounds computed once per Doc, and the indices
+of tokens whose lower-case form or lemma is in a word set, from one array.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+from spacy.attrs import IS_SPACE, LEMMA, LIKE_NUM, LOWER
+from spacy.tokens import Doc
+
+__all__ = ["sentence_of", "indices_with", "like_num_indices"]
+
+_SENT_KEY = "cg_sent_bounds"
+
+
+def _bounds(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    cached = doc.user_data.get(_SENT_KEY)
+    if cached is None:
+        index = [0] * len(doc)
+        spans: list[tuple[int, int]] = []
+        for n, sent in enumerate(doc.sents):
+            spans.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                index[i] = n
+        cached = (index, spans)
+        doc.user_data[_SENT_KEY] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) token offsets of the sentence holding token ``i``."""
+    index, spans = _bounds(doc)
+    return spans[index[i]]
+
+
+def _hashes(doc: Doc, words: Iterable[str]) -> np.ndarray:
+    strings = doc.vocab.strings
+    return np.array([strings.add(w) for w in words], dtype=np.uint64)
+
+
+def indices_with(doc: Doc, words: Iterable[str], attr: str = "lower") -> list[int]:
+    """Indices of tokens whose lower-case form (or lemma) is one of ``words``."""
+    if len(doc) == 0:
+        return []
+    column = doc.to_array(LEMMA if attr == "lemma" else LOWER)
+    return [int(i) for i in np.nonzero(np.isin(column, _hashes(doc, words)))[0]]
+
+
+def like_num_indices(doc: Doc) -> list[int]:
+    """Indices of tokens that look like numbers (digits or number words), not spaces."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([LIKE_NUM, IS_SPACE])
+    return [int(i) for i in np.nonzero((arr[:, 0] == 1) & (arr[:, 1] == 0))[0]]
