@@ -54,7 +54,7 @@ def name_key(name: str) -> str:
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("\u2019s", "").replace("'s", "") if text.endswith(("'s", "\u2019s")) else text
+    text = re.sub(r"['\u2019]s$", "", text)
     text = _DASHES.sub(" ", text)
     text = _NON_WORD.sub("", text)
     text = re.sub(r"^the\s+", "", text.strip())
@@ -87,6 +87,8 @@ class Document:
     url: str | None = None
     dropped: list[str] = field(default_factory=list)
     dropped_spans: list[Span] = field(default_factory=list)
+    #: the dateline ("KABUL, Afghanistan (Jan. 25, 2013) --"): kept in the text, not analysed as prose
+    dateline_span: Span | None = None
 
     @staticmethod
     def id_for(text: str) -> str:
@@ -103,6 +105,7 @@ class Document:
             "url": self.url,
             "dropped": list(self.dropped),
             "dropped_spans": [list(s) for s in self.dropped_spans],
+            "dateline": self.text[self.dateline_span[0] : self.dateline_span[1]].strip() if self.dateline_span else None,
         }
         if with_text:
             out["text"] = self.text
@@ -121,6 +124,7 @@ class Document:
             url=data.get("url"),
             dropped=list(data.get("dropped", [])),
             dropped_spans=[(int(a), int(b)) for a, b in data.get("dropped_spans", [])],
+            dateline_span=_span(data.get("dateline_span")),
         )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-__all__ = ["parse_date", "find_dateline"]
+__all__ = ["parse_date", "find_dateline", "dateline_span"]
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -20,6 +20,16 @@ _DATE_TEXT = rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|
 _DATELINE = re.compile(
     rf"^[ \t]*[A-Z][A-Z .'\u2019-]{{2,40}}(?:,[ \t]+[A-Z][A-Za-z .]{{1,30}})?[ \t]*"
     rf"(?:\(\s*(?P<a>{_DATE_TEXT})\s*\)|,[ \t]+(?P<b>{_DATE_TEXT}))",
+    re.MULTILINE,
+)
+
+# "KABUL, Afghanistan (Jan. 25, 2013) —", "WASHINGTON (Reuters) -", "GENEVA —": a place
+# in capitals at the start of a line, optional country, date and agency, then a dash.
+_DATELINE_SPAN = re.compile(
+    rf"^[ \t]*[A-Z][A-Z.'\u2019-]{{2,}}(?:[ \t][A-Z][A-Z.'\u2019-]+){{0,3}}(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+){{0,2}})?"
+    rf"(?:[ \t]*\(\s*(?:{_DATE_TEXT})\s*\)|,[ \t]+(?:{_DATE_TEXT}))?"
+    r"(?:[ \t]*\((?:AP|Reuters|AFP|UPI|dpa|IANS|PTI|Xinhua|TASS)\))?"
+    r"[ \t]*(?:\u2014|\u2013|--|-)[ \t]",
     re.MULTILINE,
 )
 
@@ -57,3 +67,9 @@ def find_dateline(text: str, within: int = 600) -> date | None:
     if not m:
         return None
     return parse_date(m.group("a") or m.group("b"))
+
+
+def dateline_span(text: str, within: int = 800) -> tuple[int, int] | None:
+    """Where the dateline is ("WASHINGTON \u2013 "), so that the analysis can skip it."""
+    m = _DATELINE_SPAN.search(text[:within])
+    return (m.start(), m.end()) if m else None

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import IngestError
-from claimgraph.ingest.dates import find_dateline, parse_date
+from claimgraph.ingest.dates import dateline_span, find_dateline, parse_date
 from claimgraph.ingest.furniture import find_furniture
 from claimgraph.model import Document
 
@@ -115,6 +115,9 @@ def _html_input(html: str, source: str, url: str | None = None) -> RawInput:
     text = data.get("text") or ""
     if not text.strip():
         raise IngestError(source, "no article text found in the HTML")
+    # trafilatura separates paragraphs by one line break; a blank line is what
+    # the rest of the pipeline (and a reader) takes as a paragraph end
+    text = re.sub(r"[ \t]*\n+[ \t]*", "\n\n", text.strip())
     title = data.get("title")
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n\n{text}"
@@ -165,6 +168,7 @@ def document_from_text(raw: RawInput, published: date | str | None = None) -> Do
         url=raw.url,
         dropped=[text[s:e] for s, e in spans],
         dropped_spans=spans,
+        dateline_span=dateline_span(text),
     )
 
 

@@ -108,6 +108,21 @@ def _strip_span(span: Span) -> Span:
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
 
 
+_STATE_NOUNS = {"government", "army", "military", "president", "parliament", "people", "capital", "border", "economy", "police", "navy", "forces", "ministry", "embassy", "ambassador", "prime"}
+_PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "county", "state", "capital", "port", "island", "valley", "governorate", "municipality", "prefecture"}
+
+
+def _place_context(doc: Doc, span: Span) -> bool:
+    """A name after "the town of" or "in" (not "in the ..."), where people and groups seldom stand."""
+    i = span.start
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS | _STATE_NOUNS:
+        return True
+    # "Zamora's army", "Zamora's government": a country's institutions
+    if span.end + 1 < len(doc) and doc[span.end].tag_ == "POS" and doc[span.end + 1].lower_ in _STATE_NOUNS:
+        return True
+    return len(span) <= 2 and i >= 1 and doc[i - 1].lower_ in ("in", "across", "inside", "near")
+
+
 def _is_name_like(span: Span) -> bool:
     return any(t.text[:1].isupper() for t in span) and not all(t.is_stop or t.is_punct for t in span)
 
@@ -183,6 +198,8 @@ class ActorResolver:
                     label = "PERSON"
             if not _is_name_like(span) and entry is None:
                 continue
+            if entry is None and not title_tokens and label in ("PERSON", "ORG") and _place_context(doc, span):
+                label = "GPE"  # "the town of Oren", "in Zamora"
             provisional.append((span, label, entry, title_tokens, titled))
 
         # tokens covered by person titles are not entities ("Secretary of State" -> not "State")
@@ -226,6 +243,20 @@ class ActorResolver:
                 groups["per:" + key].append(item)
             else:
                 groups["key:" + key].append(item)
+
+        # "the Brigades" after "Eastern Shield Brigades": a short form of the one
+        # organisation whose name ends that way
+        long_orgs: dict[str, set[str]] = defaultdict(set)
+        for gkey, items in groups.items():
+            if gkey.startswith("key:") and any(label == "ORG" for _, label, *_ in items):
+                words = gkey[4:].split()
+                if len(words) >= 2:
+                    long_orgs[words[-1]].add(gkey)
+        for gkey in list(groups):
+            if gkey.startswith("key:") and " " not in gkey[4:] and len(long_orgs.get(gkey[4:], ())) == 1:
+                target = next(iter(long_orgs[gkey[4:]]))
+                if all(s.text[:1].isupper() for s, *_ in groups[gkey]):
+                    groups[target].extend(groups.pop(gkey))
 
         # merge "key:" groups that are really persons introduced by full name
         for gkey in list(groups):

@@ -49,6 +49,7 @@ _GROUP_NOUNS = {
     "department", "administration", "court", "commission", "board", "embassy", "army", "police", "military",
     "organization", "organisation", "network", "movement", "party", "campaign", "company", "firm", "newspaper",
     "statement", "study", "survey", "assessment", "analysis", "data", "document", "documents", "reports",
+    "mission", "delegation", "force", "forces", "ministry", "parliament", "senate", "congress", "poll", "polls",
 }
 
 
@@ -102,6 +103,13 @@ def _resolve_speaker(
     if hm is not None and actors[hm.actor].type != "place":
         mspan = doc[hm.start : hm.end]
         return Speaker(hm.actor, mspan.text, (mspan.start_char, mspan.end_char))
+    # "The government's chief negotiator, Defence Minister Tomas Reyes, told ...": the apposition names them
+    for child in head.children:
+        if child.dep_ == "appos":
+            am = _mention_at(mentions, child.i)
+            if am is not None and actors[am.actor].type == "person":
+                mspan = doc[am.start : am.end]
+                return Speaker(am.actor, mspan.text, (mspan.start_char, mspan.end_char), _LEAD.sub("", re.sub(r"\s+", " ", span.text).strip()))
     # a description: "two Taliban commanders", "US intelligence officials"
     affiliation = None
     for m in mentions:
@@ -112,7 +120,9 @@ def _resolve_speaker(
     named = any(
         raw.start <= m.start and m.end <= raw.end and actors[m.actor].type == "person" for m in mentions
     )
-    return Speaker(None, text, char_span, _LEAD.sub("", text), not named, affiliation)
+    # anonymous means unnamed people; "the mission's report" or "a UN panel" is a described body
+    body = head.lower_ in _GROUP_NOUNS or head.lemma_ in _GROUP_NOUNS or head.lower_ in ("mission", "report", "reports")
+    return Speaker(None, text, char_span, _LEAD.sub("", text), not named and not body, affiliation)
 
 
 def doc_to_analysis(doc: Doc, document: Document) -> DocumentAnalysis:
@@ -189,7 +199,10 @@ def doc_to_analysis(doc: Doc, document: Document) -> DocumentAnalysis:
 
 
 def _make_doc(nlp: Language, document: Document) -> Doc:
-    doc = nlp.make_doc(blank_spans(document.text, document.dropped_spans))
+    skip = list(document.dropped_spans)
+    if document.dateline_span:
+        skip.append(document.dateline_span)
+    doc = nlp.make_doc(blank_spans(document.text, skip))
     published: date | None = parse_date(document.published) if document.published else None
     doc._.cg_published = published
     return doc

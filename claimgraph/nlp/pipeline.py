@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import spacy
-from spacy.attrs import LEMMA, POS
+from spacy.attrs import IS_SPACE, LEMMA, POS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -69,6 +69,30 @@ class VerbLemmatizer:
         return doc
 
 
+class ParagraphBreaks:
+    """The ``claimgraph_paragraphs`` component: a blank line always ends a sentence.
+
+    Runs before the parser, which keeps preset boundaries. Headlines and
+    datelines have no final full stop, and without this the parser glues them
+    to the first paragraph.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) < 2:
+            return doc
+        spaces = doc.to_array(IS_SPACE)
+        for i in np.nonzero(spaces)[0]:
+            i = int(i)
+            if i + 1 < len(doc) and doc[i].text.count("\n") >= 2 and not doc[i + 1].is_space:
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
+@Language.factory("claimgraph_paragraphs")
+def _make_paragraphs(nlp: Language, name: str) -> ParagraphBreaks:
+    return ParagraphBreaks()
+
+
 @Language.factory("claimgraph_verb_lemmas")
 def _make_verb_lemmas(nlp: Language, name: str) -> VerbLemmatizer:
     return VerbLemmatizer()
@@ -117,6 +141,8 @@ def load_pipeline(model: str = MODEL, with_components: bool = True) -> Language:
                 lemmatizer = nlp.get_pipe("lemmatizer")
                 nlp.replace_pipe("lemmatizer", "claimgraph_verb_lemmas")
                 nlp.get_pipe("lemmatizer").lemmatizer = lemmatizer
+            if "parser" in nlp.pipe_names:
+                nlp.add_pipe("claimgraph_paragraphs", before="parser")
             for component in COMPONENTS:
                 nlp.add_pipe(component)
         _cache[key] = nlp

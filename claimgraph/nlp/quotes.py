@@ -109,9 +109,10 @@ def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
         nl = text.find("\n", start, stop)
         return nl if nl != -1 else None
 
+    since = 0  # where the open quote's current paragraph starts
     for pos, kind in marks:
         if open_at is not None:
-            nl = para_end(open_at, pos)
+            nl = para_end(since, pos)
             if nl is not None:
                 # the quote ran into a new paragraph without closing
                 paragraph_start = nl
@@ -121,16 +122,17 @@ def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
                     spans.append((open_at, nl, True))
                     open_at = None
                 else:
+                    since = pos
                     continue  # continuation paragraph: keep the quote open
         if kind == "open":
             if open_at is None:
-                open_at = pos
+                open_at = since = pos
             # a second opening mark in the same paragraph: keep the first
         elif open_at is not None:
             spans.append((open_at, pos + 1, False))
             open_at = None
     if open_at is not None:
-        nl = text.find("\n", open_at)
+        nl = text.find("\n", since)
         spans.append((open_at, nl if nl != -1 else len(text), True))
     return [s for s in spans if s[1] - s[0] > 2]
 
@@ -207,6 +209,17 @@ class AttributionFinder:
             if any(_overlap((s, e), d) > 0.5 * min(e - s, d[1] - d[0]) for d in direct_spans):
                 continue
             found.append(att)
+        # "a mediator said the Brigades wanted all 250 released": the wanting is the
+        # mediator's report, not a stance the Brigades took on record
+        speech_spans = [a.content for a in found if a.cue is None or a.cue.lemma_ in speech or a.cue.lower_ == "according"]
+        found = [
+            a
+            for a in found
+            if a.cue is None
+            or a.cue.lemma_ in speech
+            or a.cue.lower_ == "according"
+            or not any(s <= a.cue.idx < e for s, e in speech_spans)
+        ]
         for att in self._headline_colons(doc, text):
             s, e = att.content
             if not any(_overlap((s, e), a.content) > 0 for a in found):

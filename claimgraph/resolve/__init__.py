@@ -37,11 +37,24 @@ def _fuzzy_key(name: str, type_: str) -> str:
     return name_key(remove_person_prefixes(name)) if type_ == "person" else name_key(name)
 
 
+def _match_keys(actor: Actor) -> set[str]:
+    """Keys that identify the actor: its name, and aliases that are full names.
+
+    A one-word alias of a person is a surname ("Clinton"): it would tie Hillary
+    Clinton to Bill Clinton, so it identifies nobody. Acronyms ("NATO") do.
+    """
+    keys = {name_key(actor.name)}
+    for alias in actor.aliases:
+        if len(alias.split()) >= 2 or (actor.type != "person" and alias.replace(".", "").isupper()):
+            keys.add(name_key(alias))
+    return keys - {""}
+
+
 def _exact(actor: Actor, existing: set[str], by_key: dict[tuple[str, str], set[str]]) -> str | None | bool:
     """The known id by exact name key; False when ambiguous; None when unknown."""
     if actor.id in existing:
         return actor.id
-    keys = {name_key(actor.name), *(name_key(a) for a in actor.aliases)} - {""}
+    keys = _match_keys(actor)
     found: set[str] = set()
     for key in keys:
         found |= by_key.get((key, actor.type), set())
@@ -94,7 +107,7 @@ def resolve_actors(analysis: DocumentAnalysis, known: KnownActors) -> dict[str, 
     if not analysis.actors:
         return mapping
     existing = known.existing_actor_ids([a.id for a in analysis.actors])
-    keys = sorted({name_key(n) for a in analysis.actors for n in (a.name, *a.aliases)} - {""})
+    keys = sorted({k for a in analysis.actors for k in _match_keys(a)})
     by_key = known.actor_ids_by_keys(keys)
     unknown = []
     for actor in analysis.actors:

@@ -37,6 +37,7 @@ documents = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("dropped", sa.JSON, nullable=False),
     sa.Column("dropped_spans", sa.JSON, nullable=False),
+    sa.Column("dateline_span", sa.JSON),
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.current_timestamp()),
 )
 

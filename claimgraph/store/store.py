@@ -176,6 +176,7 @@ class Store:
                         text=doc.text,
                         dropped=doc.dropped,
                         dropped_spans=[list(x) for x in doc.dropped_spans],
+                        dateline_span=list(doc.dateline_span) if doc.dateline_span else None,
                     )
                 ).rowcount
                 if not inserted:
@@ -337,6 +338,7 @@ class Store:
                     url=r["url"],
                     dropped=list(_json(r["dropped"])),
                     dropped_spans=[(int(a), int(b)) for a, b in _json(r["dropped_spans"])],
+                    dateline_span=tuple(_json(r["dateline_span"])) if r["dateline_span"] else None,  # type: ignore[arg-type]
                 )
                 for r in conn.execute(q).mappings()
             ]

@@ -1,0 +1,92 @@
+"""The command line: analyze/ingest/actors/show/quotes, formats, exit codes, one line per bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.db")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_analyze_json_contract(db: str) -> None:
+    code, out, _ = run("analyze", str(FIXTURES / "wire.txt"), "--format", "json", "--db", db)
+    assert code == 0
+    data = json.loads(out)
+    (doc,) = data["documents"]
+    assert doc["published"] == "2022-06-03" and "Share this article" in doc["dropped"]
+    actors = {a["id"]: a for a in data["actors"]}
+    ferri = [a for a in actors.values() if a["name"] == "Paolo Ferri"][0]
+    assert ferri["type"] == "person" and any("coordinator" in r["title"] for r in ferri["roles"])
+    quote = [a for a in data["attributions"] if "systematic and deliberate" in a["content"]][0]
+    assert quote["direct"] is True and actors[quote["speaker"]["actor"]]["name"] == "Paolo Ferri"
+    anonymous = [a for a in data["attributions"] if a["speaker"]["anonymous"]]
+    assert any("commanders" in (a["speaker"]["description"] or "") for a in anonymous)
+    q = [q for q in data["quantities"] if q["text"].startswith("between 150") or "150 and 200" in q["text"]][0]
+    assert (q["min"], q["max"]) == (150, 200)
+    assert any(t["text"] == "Thursday" and t["date"] == "2022-06-02" for t in data["timeline"])
+    # ids are stable: the same input gives the same JSON
+    code2, out2, _ = run("analyze", str(FIXTURES / "wire.txt"), "--format", "json", "--db", db)
+    assert out2 == out
+
+
+def test_ingest_summary_and_bad_inputs(db: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    code, out, err = run("ingest", str(FIXTURES / "wire.txt"), str(bad), str(empty), str(tmp_path / "missing.txt"), "--db", db)
+    assert code == 1
+    failed = [line for line in err.splitlines() if line.startswith("failed")]
+    assert len(failed) == 3
+    assert any(str(bad) in line and "binary" in line for line in failed)
+    assert "added 1, skipped 0, failed 3" in err
+    code, _, err = run("ingest", str(FIXTURES / "wire.txt"), "--db", db)
+    assert code == 0 and "added 0, skipped 1, failed 0" in err
+
+
+def test_listings(db: str) -> None:
+    run("ingest", str(FIXTURES / "wire.txt"), str(FIXTURES / "page.html"), "--db", db)
+    code, out, _ = run("actors", "--db", db, "--format", "json")
+    names = {a["name"] for a in json.loads(out)}
+    assert {"Paolo Ferri", "Omar Haddad", "Ingrid Sol"} <= names
+    code, out, _ = run("show", "Ferri", "--db", db)
+    assert code == 0 and "Paolo Ferri" in out and "systematic and deliberate" in out
+    code, out, _ = run("quotes", "--speaker", "Ingrid Sol", "--db", db, "--format", "json")
+    assert [q["content"] for q in json.loads(out)] and all("Sol" in (q["speaker"]["text"] or "") for q in json.loads(out))
+    code, _, err = run("show", "Nobody Atall", "--db", db)
+    assert code == 1 and "no actor named" in err
+
+
+def test_text_and_markdown_output(db: str) -> None:
+    code, out, _ = run("analyze", str(FIXTURES / "wire.txt"), "--db", db)
+    assert code == 0 and "Who said what" in out and "Paolo Ferri" in out
+    code, out, _ = run("analyze", str(FIXTURES / "wire.txt"), "--db", db, "--format", "markdown")
+    assert out.startswith("# claimgraph analysis")
+
+
+def test_bad_published_option(db: str) -> None:
+    code, _, err = run("analyze", str(FIXTURES / "wire.txt"), "--published", "someday", "--db", db)
+    assert code == 2 and "not a date" in err
+
+
+def test_every_command_has_an_example() -> None:
+    for name, command in cli.commands.items():
+        subs = getattr(command, "commands", {name: command})
+        for sub in subs.values():
+            assert "Example:" in (sub.help or ""), sub.name

@@ -1,0 +1,70 @@
+"""kill -9 during a long ingest, then the same command again: complete, no duplicates, no partial documents."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+def _feed(path: Path, n: int) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = (
+                f"Report {i}\n\nCommander Ali Rahimi{i} said on Monday that {i + 3} fighters had left the village of Dara{i}. "
+                f"“We will not return,” said a spokesman for the Front, according to officials in Kabul."
+            )
+            fh.write(json.dumps({"text": text}) + "\n")
+
+
+def _counts(db: Path) -> dict[str, int]:
+    con = sqlite3.connect(db)
+    try:
+        out = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "attributions", "mentions")}
+        # every stored document has its facts: no document without mentions
+        out["bare_documents"] = con.execute(
+            "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.document = d.id)"
+        ).fetchone()[0]
+        return out
+    finally:
+        con.close()
+
+
+def test_kill_then_rerun(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    _feed(feed, 400)
+    db = tmp_path / "kb.db"
+    cmd = [sys.executable, "-m", "claimgraph.cli", "ingest", str(feed), "--db", str(db)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        time.sleep(0.5)
+        if db.exists():
+            try:
+                if _counts(db)["documents"] >= 20:
+                    break
+            except sqlite3.Error:
+                pass
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = _counts(db)
+    assert 0 < partial["documents"] < 400
+    assert partial["bare_documents"] == 0
+
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+    done = _counts(db)
+    assert done["documents"] == 400 and done["bare_documents"] == 0
+
+    # the same as one uninterrupted run
+    clean = tmp_path / "clean.db"
+    subprocess.run(cmd[:-1] + [str(clean)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+    assert _counts(clean) == done

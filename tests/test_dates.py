@@ -1,0 +1,63 @@
+"""Dates: resolution against the publication date, precision, datelines, no guessing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimgraph.ingest import find_dateline, parse_date
+from claimgraph.ingest.dates import dateline_span
+from claimgraph.nlp.timex import resolve_timex
+
+PUB = date(2021, 2, 16)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    "text, tense, expected",
+    [
+        ("September 11, 2001", None, ("2001-09-11", "day")),
+        ("11 September 2001", None, ("2001-09-11", "day")),
+        ("March 2019", None, ("2019-03", "month")),
+        ("2020", None, ("2020", "year")),
+        ("a year ago", None, ("2020", "year")),
+        ("two months ago", None, ("2020-12", "month")),
+        ("last year", None, ("2020", "year")),
+        ("Monday", "past", ("2021-02-15", "day")),
+        ("Wednesday", "future", ("2021-02-17", "day")),
+        ("May", None, ("2021-05", "month")),
+        ("January", None, ("2021-01", "month")),
+        ("March 1", "past", ("2020-03-01", "day")),
+        ("yesterday", None, ("2021-02-15", "day")),
+        ("decades", None, (None, None)),
+        ("30 years later", None, (None, None)),
+    ],
+)
+def test_resolve_against_publication_date(text: str, tense: str | None, expected: tuple[str | None, str | None]) -> None:
+    assert resolve_timex(text, PUB, tense) == expected
+
+
+def test_relative_dates_stay_unresolved_without_publication_date() -> None:
+    assert resolve_timex("Monday", None) == (None, None)
+    assert resolve_timex("a year ago", None) == (None, None)
+    assert resolve_timex("September 11, 2001", None) == ("2001-09-11", "day")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("KABUL, Afghanistan (Jan. 25, 2013) -- A raid ...", date(2013, 1, 25)),
+        ("BERLIN, March 3, 2021 (Reuters) - Talks ...", date(2021, 3, 3)),
+        ("WASHINGTON – The Afghan Taliban ...", None),
+    ],
+)
+def test_dateline(text: str, expected: date | None) -> None:
+    assert find_dateline(text) == expected
+    assert dateline_span(text) is not None
+
+
+def test_parse_date_formats() -> None:
+    assert parse_date("2021-02-16") == date(2021, 2, 16)
+    assert parse_date("Feb. 16, 2021") == date(2021, 2, 16)
+    assert parse_date("16 February 2021") == date(2021, 2, 16)
+    assert parse_date("not a date") is None

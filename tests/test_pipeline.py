@@ -1,0 +1,37 @@
+"""The spaCy pipeline: factories, extension attributes, components on hand-built Docs."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from claimgraph.nlp import COMPONENTS, register_extensions
+from claimgraph.nlp.pipeline import ParagraphBreaks
+
+
+def test_factories_are_registered_with_prefixed_names() -> None:
+    for name in (*COMPONENTS, "claimgraph_paragraphs", "claimgraph_verb_lemmas"):
+        assert name.startswith("claimgraph_")
+        assert spacy.Language.has_factory(name)
+
+
+def test_extensions_registered_once() -> None:
+    register_extensions()
+    register_extensions()
+    assert Doc.has_extension("cg_attributions")
+
+
+def test_paragraph_breaks_on_a_hand_built_doc() -> None:
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["Headline", "\n\n", "Body", "text", "."], spaces=[False, False, True, False, False])
+    ParagraphBreaks()(doc)
+    assert doc[2].is_sent_start is True
+    assert doc[3].is_sent_start is not True
+
+
+@pytest.mark.model
+def test_loaded_pipeline_order(nlp) -> None:  # type: ignore[no-untyped-def]
+    names = nlp.pipe_names
+    assert names.index("claimgraph_paragraphs") < names.index("parser")
+    assert names[-4:] == list(COMPONENTS)

@@ -1,0 +1,96 @@
+"""Attributions: quote marks, every common layout, indirect speech, speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.nlp.quotes import find_quote_spans
+from conftest import speaker_name
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in find_quote_spans(text)]
+
+
+def test_quote_marks_curly_straight_and_nested_single() -> None:
+    text = "“We had rules for all ‘foreign guests’,” he said. She said \"no deal\" twice."
+    assert _quoted(text) == ["“We had rules for all ‘foreign guests’,”", '"no deal"']
+
+
+def test_multi_paragraph_quote_continues_when_next_paragraph_opens_one() -> None:
+    text = "“First part of the statement.\n\n“Second part,” she said."
+    assert _quoted(text) == [text[: text.index(" she")]]
+
+
+def test_unbalanced_marks_never_break() -> None:
+    text = "He said “this never closes.\n\nNext paragraph. And a stray ” mark. “Open again"
+    spans = find_quote_spans(text)
+    assert all(0 <= s < e <= len(text) for s, e, _ in spans)
+    assert spans[0][2] is True  # flagged as unclosed
+
+
+pytestmark_model = pytest.mark.model
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, content, speaker, direct",
+    [
+        ("“The truce is holding,” said Maria Lopez, the envoy.", "The truce is holding", "Maria Lopez", True),
+        ("“The truce is holding,” Maria Lopez said.", "The truce is holding", "Maria Lopez", True),
+        ("Maria Lopez said: “The truce is holding.”", "The truce is holding", "Maria Lopez", True),
+        ("“The truce,” Maria Lopez said, “is holding for now.”", "is holding for now", "Maria Lopez", True),
+        ("Maria Lopez said the truce was holding.", "the truce was holding", "Maria Lopez", False),
+        ("Maria Lopez said that the truce was holding.", "that the truce was holding", "Maria Lopez", False),
+        ("The truce is holding, Maria Lopez said.", "The truce is holding", "Maria Lopez", False),
+        ("According to Maria Lopez, the truce is holding.", "the truce is holding", "Maria Lopez", False),
+        ("Maria Lopez told Reuters that the truce was holding.", "the truce was holding", "Maria Lopez", False),
+        ("Maria Lopez insists the truce is holding.", "the truce is holding", "Maria Lopez", False),
+    ],
+)
+def test_layouts(analyse, text: str, content: str, speaker: str, direct: bool) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(text)
+    hits = [a for a in an.attributions if content in a.content]
+    assert hits, [a.content for a in an.attributions]
+    att = hits[0]
+    assert speaker_name(an, att) == speaker
+    assert att.direct is direct
+    assert text[att.span[0] : att.span[1]] == att.content
+    assert att.speaker.span is not None and text[att.speaker.span[0] : att.speaker.span[1]] == att.speaker.text
+
+
+@pytest.mark.model
+def test_pronoun_goes_to_previous_speaker_and_described_sources_are_anonymous(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The army is ready,” said Karl Brenner, the defence minister.\n\n"
+        "“We will not attack first,” he said.\n\n"
+        "“They came at night,” said a commander from the eastern province.\n\n"
+        "“Nobody warned us,” he added.\n\n"
+        "Two rebel officers told the Courier that the offensive had stalled."
+    )
+    an = analyse(text)
+    by_content = {a.content.strip("“”,. "): a for a in an.attributions}
+    assert speaker_name(an, by_content["We will not attack first"]) == "Karl Brenner"
+    assert by_content["We will not attack first"].speaker.text == "he"
+    cmd = by_content["They came at night"]
+    assert cmd.speaker.anonymous and "commander" in (cmd.speaker.description or "")
+    follow = by_content["Nobody warned us"]
+    assert follow.speaker.anonymous and "commander" in (follow.speaker.description or "")
+    officers = [a for a in an.attributions if "offensive had stalled" in a.content][0]
+    assert officers.speaker.anonymous and "officers" in (officers.speaker.description or "")
+
+
+@pytest.mark.model
+def test_quote_ending_a_sentence_does_not_take_the_next_sentences_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Maria Lopez praised the deal, calling it “a fair start.”\n\nThe mayor says that roads will reopen."
+    an = analyse(text)
+    quote = [a for a in an.attributions if "fair start" in a.content]
+    assert all(speaker_name(an, a) != "The mayor" and a.speaker.text != "The mayor" for a in quote)
+    mayor = [a for a in an.attributions if "roads will reopen" in a.content][0]
+    assert "mayor" in (mayor.speaker.text or "")
+
+
+@pytest.mark.model
+def test_no_attribution_without_a_speaker_or_cue(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("The bridge was rebuilt in 2019. Traffic resumed the next week.")
+    assert an.attributions == []

@@ -1,0 +1,55 @@
+"""Resolution across documents: one actor per real-world actor; ambiguous names stay apart."""
+
+from __future__ import annotations
+
+from claimgraph import Store
+from claimgraph.model import Actor, Document, DocumentAnalysis, Mention, Speaker, Attribution
+
+
+def _doc(text: str, *actors: tuple[str, str, list[str]]) -> DocumentAnalysis:
+    doc = Document(id=Document.id_for(text), text=text, source="t")
+    out = []
+    mentions = []
+    for i, (name, type_, aliases) in enumerate(actors):
+        a = Actor(Actor.id_for(name, type_), name, type_, aliases=list(aliases))
+        out.append(a)
+        mentions.append(Mention(a.id, name, (i, i + 1), "X"))
+    return DocumentAnalysis(doc, out, mentions)
+
+
+def test_alias_links_documents(store: Store) -> None:
+    store.save(_doc("one", ("Jens Stoltenberg", "person", ["Stoltenberg"])))
+    second = _doc("two", ("Stoltenberg", "person", []))
+    store.save(second)
+    assert [a.name for a in store.actors(type_="person")] == ["Jens Stoltenberg"]
+    assert second.mentions[0].actor == Actor.id_for("Jens Stoltenberg", "person")
+
+
+def test_fuzzy_spelling_variant(store: Store) -> None:
+    store.save(_doc("one", ("Mohammad Naeem Wardak", "person", [])))
+    store.save(_doc("two", ("Mohammed Naeem Wardak", "person", [])))
+    assert len(store.actors(type_="person")) == 1
+
+
+def test_ambiguous_surname_is_not_merged(store: Store) -> None:
+    store.save(_doc("one", ("Bill Clinton", "person", ["Clinton"])))
+    store.save(_doc("two", ("Hillary Clinton", "person", ["Clinton"])))
+    third = _doc("three", ("Clinton", "person", []))
+    store.save(third)
+    names = sorted(a.name for a in store.actors(type_="person"))
+    assert names == ["Bill Clinton", "Clinton", "Hillary Clinton"]
+
+
+def test_same_name_other_type_stays_apart(store: Store) -> None:
+    store.save(_doc("one", ("London", "place", [])))
+    store.save(_doc("two", ("London", "person", [])))
+    assert sorted(a.type for a in store.actors(name="London")) == ["person", "place"]
+
+
+def test_speaker_ids_follow_the_merge(store: Store) -> None:
+    store.save(_doc("one", ("Jens Stoltenberg", "person", ["Stoltenberg"])))
+    an = _doc("two", ("Stoltenberg", "person", []))
+    an.attributions.append(Attribution("att-x", an.document.id, "x", (0, 1), True, "said", Speaker(an.actors[0].id, "Stoltenberg")))
+    store.save(an)
+    (att,) = store.attributions()
+    assert att.speaker.actor == Actor.id_for("Jens Stoltenberg", "person")
