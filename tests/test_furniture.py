@@ -22,7 +22,7 @@ def test_glued_credit_widgets_and_repeated_headline_are_dropped() -> None:
     assert "Leave a Comment" in doc.dropped and "Share this article" in doc.dropped
     # the caption itself reports who met where, and stays
     assert not any("Delegates pose" in d for d in doc.dropped)
-    for (start, end), line in zip(doc.dropped_spans, doc.dropped):
+    for (start, end), line in zip(doc.dropped_spans, doc.dropped, strict=False):
         assert TEXT[start:end] == line
 
 

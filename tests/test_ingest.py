@@ -129,7 +129,7 @@ def test_directory_is_read_recursively_skipping_hidden_and_unknown(tmp_path: Pat
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Piped story.\n".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Piped story.\n")))
     (doc,) = _split(list(iter_documents(["-"])))[0]
     assert doc.text == "Piped story.\n" and doc.source == "<stdin>"
 

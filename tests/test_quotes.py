@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import speaker_name
 
 from claimgraph.nlp.quotes import find_quote_spans
-from conftest import speaker_name
 
 
 def _quoted(text: str) -> list[str]:

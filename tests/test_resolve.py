@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimgraph import Store
-from claimgraph.model import Actor, Document, DocumentAnalysis, Mention, Speaker, Attribution
+from claimgraph.model import Actor, Attribution, Document, DocumentAnalysis, Mention, Speaker
 
 
 def _doc(text: str, *actors: tuple[str, str, list[str]]) -> DocumentAnalysis:

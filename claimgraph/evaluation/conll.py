@@ -102,12 +102,13 @@ def evaluate_conll(path: str | Path, limit: int | None = None) -> dict[str, Any]
         raise EvaluationError(f"{path}: no documents")
     raw_nlp = spacy.load(MODEL)
     nlp = load_pipeline()
-    counts = {"gold": 0, "ours": [0, 0], "raw": [0, 0]}  # [predicted, true positives]
+    gold_total = 0
+    counts: dict[str, list[int]] = {"ours": [0, 0], "raw": [0, 0]}  # [predicted, true positives]
     per_label: dict[str, dict[str, list[int]]] = {lab: {"ours": [0, 0, 0], "raw": [0, 0, 0]} for lab in KEEP}
     documents = [document_from_text(RawInput(text=text, source=f"{path}#{i}")) for i, (text, _) in enumerate(docs)]
     raw_docs = raw_nlp.pipe([text for text, _ in docs], batch_size=32)
-    for (text, gold), analysis, raw in zip(docs, analyze_docs(nlp, documents), raw_docs):
-        counts["gold"] += len(gold)
+    for (_text, gold), analysis, raw in zip(docs, analyze_docs(nlp, documents), raw_docs, strict=False):
+        gold_total += len(gold)
         ours: set[Entity] = set()
         types = {a.id: a.type for a in analysis.actors}
         for m in analysis.mentions:
@@ -123,8 +124,8 @@ def evaluate_conll(path: str | Path, limit: int | None = None) -> dict[str, Any]
                 stats[0] += sum(1 for e in pred if e[2] == lab)
                 stats[1] += sum(1 for e in pred & gold if e[2] == lab)
                 stats[2] += sum(1 for e in gold if e[2] == lab)
-    ours_prf = prf(counts["ours"][1], counts["ours"][0], counts["gold"])
-    raw_prf = prf(counts["raw"][1], counts["raw"][0], counts["gold"])
+    ours_prf = prf(counts["ours"][1], counts["ours"][0], gold_total)
+    raw_prf = prf(counts["raw"][1], counts["raw"][0], gold_total)
     lines = [
         f"CoNLL {path}: {len(docs)} documents, {counts['gold']} gold PER/ORG/LOC entities (exact span and type)",
         f"{'':12s} {'P':>6s} {'R':>6s} {'F1':>6s}",
@@ -136,4 +137,4 @@ def evaluate_conll(path: str | Path, limit: int | None = None) -> dict[str, Any]
         o, r = per_label[lab]["ours"], per_label[lab]["raw"]
         labels[lab] = {"ours": prf(o[1], o[0], o[2]), "raw": prf(r[1], r[0], r[2])}
         lines.append(f"  {lab}: F1 claimgraph {labels[lab]['ours']['f1']:.3f}, raw {labels[lab]['raw']['f1']:.3f}")
-    return {"documents": len(docs), "gold": counts["gold"], "ours": ours_prf, "raw": raw_prf, "labels": labels, "report": "\n".join(lines)}
+    return {"documents": len(docs), "gold": gold_total, "ours": ours_prf, "raw": raw_prf, "labels": labels, "report": "\n".join(lines)}

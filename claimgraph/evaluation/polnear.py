@@ -146,7 +146,7 @@ def evaluate_polnear(directory: str | Path, limit: int | None = None) -> dict[st
     docs = [document_from_text(RawInput(text=text, source=name)) for name, text, _ in articles]
     totals = {"predicted": 0, "gold": 0, "tp_content": 0, "tp_source": 0}
     direct = {"predicted": 0, "tp_content": 0}
-    for analysis, (_, _, gold) in zip(analyze_docs(nlp, docs), articles):
+    for analysis, (_, _, gold) in zip(analyze_docs(nlp, docs), articles, strict=False):
         counts = score(analysis.attributions, gold)
         for k in totals:
             totals[k] += counts[k]

@@ -142,7 +142,7 @@ class ActorResolver:
         # Gazetteer spans win over overlapping model spans, except where the
         # model saw a longer name around them ("the Afghan Taliban" stays one).
         gaz = filter_spans(gaz)
-        taken = set()
+        taken: set[int] = set()
         for s in gaz:
             taken.update(range(s.start, s.end))
         out = list(gaz)
@@ -203,7 +203,7 @@ class ActorResolver:
             provisional.append((span, label, entry, title_tokens, titled))
 
         # tokens covered by person titles are not entities ("Secretary of State" -> not "State")
-        for span, label, entry, title_tokens, titled in provisional:
+        for _, label, _, title_tokens, _ in provisional:
             if label == "PERSON":
                 blocked.update(t.i for t in title_tokens)
         provisional = [p for p in provisional if not (p[2] is None and any(t.i in blocked for t in p[0]))]
@@ -235,8 +235,8 @@ class ActorResolver:
                 prev = doc[span.start - 1].lower_ if span.start > 0 else ""
                 if not (label in ("GPE", "LOC", "FAC") and prev in _LOCATIVE):
                     cands = surname_of[key]
-                    before = [c for c in cands if c[0] < span.start]
-                    chosen = (before[-1] if before else cands[0])[1]
+                    earlier = [c for c in cands if c[0] < span.start]
+                    chosen = (earlier[-1] if earlier else cands[0])[1]
                     groups["per:" + chosen].append((span, "PERSON", None, titles, titled))
                     continue
             if label == "PERSON" and len(span) >= 2:
@@ -264,13 +264,13 @@ class ActorResolver:
                 groups["per:" + gkey[4:]].extend(groups.pop(gkey))
 
         token_actor: dict[int, str] = {}
-        for gkey, items in groups.items():
+        for items in groups.values():
             entry = items[0][2]
             if entry is not None:
                 type_, kind, name = entry.type, entry.kind, entry.name
             else:
                 votes: Counter[str] = Counter()
-                for span, label, _, _, titled in items:
+                for _, label, _, _, titled in items:
                     t = "person" if titled else LABEL_TYPES.get(label, "organization")
                     votes[t] += 3 if titled else 1
                 type_ = max(votes, key=lambda t: (votes[t], _TYPE_RANK.get(t, 0)))
@@ -286,7 +286,7 @@ class ActorResolver:
             actor = actors.get(actor_id)
             if actor is None:
                 actor = actors[actor_id] = Actor(id=actor_id, name=name, type=type_, kind=kind)
-            for span, label, _, titles, titled in items:
+            for span, label, _, titles, _ in items:
                 actor.add_alias(re.sub(r"\s+", " ", span.text))
                 mentions.append(TokMention(span.start, span.end, actor_id, label))
                 for i in range(span.start, span.end):
@@ -392,8 +392,8 @@ class ActorResolver:
             phrase = doc[i:j]
             title = phrase.text.strip()
             org_id = next((token_actor[k] for k in range(i, j) if k in token_actor and actors[token_actor[k]].type == "organization"), None)
-            org = actors[org_id] if org_id else None
-            actor.add_role(Role(title, org.id if org else None, org.name if org else None))
+            employer = actors[org_id] if org_id else None
+            actor.add_role(Role(title, employer.id if employer else None, employer.name if employer else None))
 
 
 def _title_text(tokens: list[Token]) -> str:

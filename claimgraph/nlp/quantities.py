@@ -80,8 +80,8 @@ class QuantityFinder:
             tok = doc[i]
             value = parse_number(tok) if not skip[i] else None
             if value is None and tok.lower_ in _VAGUE and i + 1 < n and doc[i + 1].lower_ == "of":
-                lo, hi = _VAGUE[tok.lower_]
-                q = self._unit(doc, i, i + 2, float(lo), float(hi), True)
+                vague_lo, vague_hi = _VAGUE[tok.lower_]
+                q = self._unit(doc, i, i + 2, float(vague_lo), float(vague_hi), True)
                 if q is not None:
                     out.append(q)
                     pos = q.end

@@ -160,7 +160,7 @@ class AttributionFinder:
         used_cues: set[int] = set()
         found: list[RawAttribution] = []
         prev_direct: RawAttribution | None = None
-        for (start, end, unclosed), span in zip(quotes, quote_tokens):
+        for (start, end, _unclosed), span in zip(quotes, quote_tokens, strict=False):
             if span is None:
                 continue
             words = _word_count(text[start:end])

@@ -30,7 +30,7 @@ def _bounds(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
                 index[i] = n
         cached = (index, spans)
         doc.user_data[_SENT_KEY] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def sentence_of(doc: Doc, i: int) -> tuple[int, int]:

@@ -338,7 +338,7 @@ class Store:
                     url=r["url"],
                     dropped=list(_json(r["dropped"])),
                     dropped_spans=[(int(a), int(b)) for a, b in _json(r["dropped_spans"])],
-                    dateline_span=tuple(_json(r["dateline_span"])) if r["dateline_span"] else None,  # type: ignore[arg-type]
+                    dateline_span=_pair(_json(r["dateline_span"])) if r["dateline_span"] else None,
                 )
                 for r in conn.execute(q).mappings()
             ]
@@ -471,6 +471,10 @@ class Store:
             quantities=quantities,
             timeline=timeline,
         )
+
+
+def _pair(value: Any) -> tuple[int, int]:
+    return (int(value[0]), int(value[1]))
 
 
 def _json(value: Any) -> Any:
