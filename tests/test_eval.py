@@ -64,3 +64,35 @@ def test_read_conll_offsets(tmp_path: Path) -> None:
 def test_prf() -> None:
     assert prf(1, 2, 4) == {"precision": 0.5, "recall": 0.25, "f1": 0.3333}
     assert prf(0, 0, 0)["f1"] == 0.0
+
+
+@pytest.mark.model
+def test_evaluate_conll_end_to_end(tmp_path: Path) -> None:
+    from claimgraph.evaluation.conll import evaluate_conll
+
+    f = tmp_path / "c.txt"
+    f.write_text(
+        "-DOCSTART- -X- -X- O\n\nJohn NNP B-NP B-PER\nSmith NNP I-NP I-PER\nvisited VBD B-VP O\n"
+        "Paris NNP B-NP B-LOC\nwith IN B-PP O\nReuters NNP B-NP B-ORG\n. . O O\n",
+        encoding="utf-8",
+    )
+    result = evaluate_conll(f)
+    assert result["gold"] == 3 and "claimgraph" in result["report"]
+    assert 0.0 <= result["ours"]["f1"] <= 1.0 and 0.0 <= result["raw"]["f1"] <= 1.0
+
+
+@pytest.mark.model
+def test_evaluate_polnear_end_to_end(tmp_path: Path) -> None:
+    from claimgraph.evaluation.polnear import evaluate_polnear
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "art.txt").write_text("Maria Lopez said the truce holds.", encoding="utf-8")
+    (tmp_path / "attributions" / "art_aaaa.ann").write_text(
+        "T1\tSource 0 11\tMaria Lopez\nT2\tCue 12 16\tsaid\nT3\tContent 17 32\tthe truce holds\n"
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
+        encoding="utf-8",
+    )
+    result = evaluate_polnear(tmp_path)
+    assert result["tp_content"] == 1 and result["tp_source"] == 1
+    assert result["content_source"]["f1"] == 1.0

@@ -127,7 +127,7 @@ def evaluate_conll(path: str | Path, limit: int | None = None) -> dict[str, Any]
     ours_prf = prf(counts["ours"][1], counts["ours"][0], gold_total)
     raw_prf = prf(counts["raw"][1], counts["raw"][0], gold_total)
     lines = [
-        f"CoNLL {path}: {len(docs)} documents, {counts['gold']} gold PER/ORG/LOC entities (exact span and type)",
+        f"CoNLL {path}: {len(docs)} documents, {gold_total} gold PER/ORG/LOC entities (exact span and type)",
         f"{'':12s} {'P':>6s} {'R':>6s} {'F1':>6s}",
         f"{'claimgraph':12s} {ours_prf['precision']:6.3f} {ours_prf['recall']:6.3f} {ours_prf['f1']:6.3f}",
         f"{MODEL:12.12s} {raw_prf['precision']:6.3f} {raw_prf['recall']:6.3f} {raw_prf['f1']:6.3f}  (raw spaCy)",
