@@ -41,8 +41,12 @@ def test_ambiguous_surname_is_not_merged(store: Store) -> None:
 
 
 def test_same_name_other_type_stays_apart(store: Store) -> None:
+    from claimgraph.model import Role
+
     store.save(_doc("one", ("London", "place", [])))
-    store.save(_doc("two", ("London", "person", [])))
+    person = _doc("two", ("London", "person", []))
+    person.actors[0].roles.append(Role("author"))
+    store.save(person)
     assert sorted(a.type for a in store.actors(name="London")) == ["person", "place"]
 
 
@@ -53,3 +57,17 @@ def test_speaker_ids_follow_the_merge(store: Store) -> None:
     store.save(an)
     (att,) = store.attributions()
     assert att.speaker.actor == Actor.id_for("Jens Stoltenberg", "person")
+
+
+def test_one_word_name_takes_the_known_type_when_evidence_is_thin(store: Store) -> None:
+    store.save(_doc("one", ("Zamora", "place", [])))
+    second = _doc("two", ("Zamora", "person", []))
+    store.save(second)
+    assert [a.type for a in store.actors(name="Zamora")] == ["place"]
+    # a titled person keeps their type
+    third = _doc("three", ("Zamora", "person", []))
+    from claimgraph.model import Role
+
+    third.actors[0].roles.append(Role("General"))
+    store.save(third)
+    assert sorted(a.type for a in store.actors(name="Zamora")) == ["person", "place"]

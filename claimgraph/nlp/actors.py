@@ -39,7 +39,9 @@ LABEL_TYPES = {
     "FAC": "place",
     "LAW": "agreement",
 }
-_TYPE_RANK = {"person": 3, "organization": 2, "place": 1, "agreement": 0}
+# On a tie between labels of one name, the small model's place labels are the
+# most reliable and its person labels on unknown one-word names the least.
+_TYPE_RANK = {"place": 3, "organization": 2, "person": 1, "agreement": 0}
 _LOCATIVE = {"in", "to", "from", "at", "near", "across", "outside", "inside", "into", "around", "via", "through"}
 _STRIP_LEAD = {"the", "a", "an", "former", "ex", "late", "then"}
 _SUFFIX_KINDS = [
@@ -166,6 +168,7 @@ class ActorResolver:
 
         # pass 1: clean spans, peel titles, pick a provisional key per span
         provisional: list[tuple[Span, str, Entry | None, list[Token], bool]] = []
+        place_context: set[int] = set()  # spans whose surroundings say "place"
         for ent in self._entity_spans(doc):
             span = _strip_span(ent)
             entry = self.gazetteer.by_name.get(span.kb_id_) if span.kb_id_ else None
@@ -198,8 +201,9 @@ class ActorResolver:
                     label = "PERSON"
             if not _is_name_like(span) and entry is None:
                 continue
-            if entry is None and not title_tokens and label in ("PERSON", "ORG") and _place_context(doc, span):
+            if entry is None and not title_tokens and label in ("PERSON", "ORG", "GPE") and _place_context(doc, span):
                 label = "GPE"  # "the town of Oren", "in Zamora"
+                place_context.add(span.start)
             provisional.append((span, label, entry, title_tokens, titled))
 
         # tokens covered by person titles are not entities ("Secretary of State" -> not "State")
@@ -270,9 +274,9 @@ class ActorResolver:
                 type_, kind, name = entry.type, entry.kind, entry.name
             else:
                 votes: Counter[str] = Counter()
-                for _, label, _, _, titled in items:
+                for vspan, label, _, _, titled in items:
                     t = "person" if titled else LABEL_TYPES.get(label, "organization")
-                    votes[t] += 3 if titled else 1
+                    votes[t] += 3 if titled else 2 if vspan.start in place_context else 1
                 type_ = max(votes, key=lambda t: (votes[t], _TYPE_RANK.get(t, 0)))
                 # the fullest form names the actor
                 name = max((s.text for s, *_ in items), key=lambda n: (len(n.split()), len(n)))

@@ -19,6 +19,7 @@ from claimgraph.model import Actor, DocumentAnalysis, name_key
 __all__ = ["KnownActors", "resolve_actors", "merge_actor"]
 
 FUZZY_THRESHOLD = 92.0
+_RANK = {"place": 3, "organization": 2, "person": 1}
 
 
 class KnownActors(Protocol):
@@ -85,6 +86,34 @@ def _fuzzy(actors: list[Actor], known: KnownActors) -> dict[str, str]:
     return out
 
 
+def _retype(analysis: DocumentAnalysis, actors: list[Actor], by_key: dict[tuple[str, str], set[str]]) -> dict[str, str]:
+    """One name, one type across documents, where this document's own evidence is thin.
+
+    The small model calls a country a person in one article and a place in the
+    next. A one-word name with no role and at most two mentions here takes the
+    type of the one actor already known by that name.
+    """
+    counts: dict[str, int] = {}
+    for m in analysis.mentions:
+        counts[m.actor] = counts.get(m.actor, 0) + 1
+    out: dict[str, str] = {}
+    for actor in actors:
+        if actor.kind is not None or actor.roles or " " in actor.name.strip() or counts.get(actor.id, 0) > 2:
+            continue
+        key = name_key(actor.name)
+        # only towards the type the model gets right more often (place, then
+        # organisation): a city never becomes a person this way
+        others = {
+            i
+            for (k, t), ids in by_key.items()
+            if k == key and _RANK.get(t, 0) > _RANK.get(actor.type, 0)
+            for i in ids
+        }
+        if len(others) == 1:
+            out[actor.id] = others.pop()
+    return out
+
+
 def merge_actor(into: Actor, other: Actor) -> None:
     """Fold ``other``'s names and roles into ``into`` (same real-world actor)."""
     if other.name != into.name:
@@ -117,6 +146,7 @@ def resolve_actors(analysis: DocumentAnalysis, known: KnownActors) -> dict[str, 
         elif target is not False and target != actor.id:
             mapping[actor.id] = str(target)
     mapping.update(_fuzzy(unknown, known))
+    mapping.update(_retype(analysis, [a for a in unknown if a.id not in mapping], by_key))
     if not mapping:
         return mapping
     merged: dict[str, Actor] = {}
