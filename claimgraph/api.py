@@ -18,7 +18,6 @@ from queue import Queue
 from claimgraph.errors import ClaimgraphError, IngestError
 from claimgraph.ingest import RawInput, document_from_text, iter_documents
 from claimgraph.model import Analysis, Document, DocumentAnalysis
-from claimgraph.nlp import analyze_docs, load_pipeline
 from claimgraph.store import Store
 
 __all__ = ["IngestEvent", "IngestSummary", "ingest", "analyze"]
@@ -109,6 +108,9 @@ def ingest_documents(
     first = next(stream, None)
     if first is None:
         return summary
+    # spaCy is imported here, not at module level: listing commands start fast
+    from claimgraph.nlp import analyze_docs, load_pipeline
+
     nlp = load_pipeline()
 
     def chained() -> Iterator[Document]:
