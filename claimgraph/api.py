@@ -186,7 +186,9 @@ def analyze(
 
     try:
         summary = ingest_documents(documents(), target, on_event)
-        return target.analysis(summary.document_ids)
+        from claimgraph.analysis import enrich
+
+        return enrich(target.analysis(summary.document_ids), target.grades(), target.agreements())
     finally:
         if own:
             target.close()

@@ -123,9 +123,11 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str, db: str) ->
         claimgraph analyze article.txt --published 2021-02-16 --format json
     """
     published = _check_published(published)
+    from claimgraph.analysis import enrich
+
     with Store(db) as store:
         summary = _run_ingest(paths, store, published, quiet=True)
-        analysis = store.analysis(summary.document_ids)
+        analysis = enrich(store.analysis(summary.document_ids), store.grades(), store.agreements())
     if fmt == "json":
         click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
@@ -237,6 +239,88 @@ def quotes(speaker: str | None, limit: int, fmt: str, db: str) -> None:
         return
     for x in found:
         click.echo(f"{speaker_label(x, actors=actors)} [{'quote' if x.direct else 'indirect'}]: {' '.join(x.content.split())[:200]}")
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("letter", type=click.Choice(list("ABCDEF"), case_sensitive=False))
+@click.option("--note", default=None, help="Why (kept with the grade).")
+@db_option
+@handle_errors
+def grade(source: str, letter: str, note: str | None, db: str) -> None:
+    """Set a source's reliability on the Admiralty scale (A-F); the override is kept.
+
+    SOURCE is an actor (name, alias or id) or a described source ("US intelligence officials").
+
+    Example:
+
+        claimgraph grade "Edmund Fitton-Brown" A --note "UN monitoring team coordinator"
+    """
+    from claimgraph.model import name_key
+
+    with Store(db) as store:
+        found = store.actors(ids=[source]) or store.actors(name=source)
+        if len(found) > 1:
+            raise ClaimgraphError(f"{source!r} names {len(found)} actors; use an id: " + ", ".join(a.id for a in found))
+        key = found[0].id if found else "desc:" + name_key(source)
+        store.set_grade(key, letter.upper(), note)
+    label = found[0].name if found else source
+    err.print(f"{label}: reliability {letter.upper()}", highlight=False)
+
+
+@cli.group()
+def agreements() -> None:
+    """Agreements whose commitments are tracked (shipped ones and your own files)."""
+
+
+@agreements.command(name="add")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@handle_errors
+def agreements_add(file: str, db: str) -> None:
+    """Validate an agreement file (YAML) and track it in this knowledge base.
+
+    Example:
+
+        claimgraph agreements add my-ceasefire.yaml
+    """
+    import yaml
+
+    from claimgraph.analysis import validate_agreement
+
+    try:
+        with open(file, encoding="utf-8") as fh:
+            raw = yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ClaimgraphError(f"{file}: cannot read YAML ({str(exc).splitlines()[0]})") from None
+    data = validate_agreement(raw, file)
+    with Store(db) as store:
+        store.add_agreement(data["id"], data)
+    err.print(f"added {data['id']}: {data['name']} ({len(data['obligations'])} obligations)", highlight=False)
+
+
+@agreements.command(name="list")
+@format_option("text", "json")
+@db_option
+@handle_errors
+def agreements_list(fmt: str, db: str) -> None:
+    """List the agreements tracked: shipped with claimgraph and added.
+
+    Example:
+
+        claimgraph agreements list --format json
+    """
+    from claimgraph.analysis import shipped_agreements
+
+    with Store(db) as store:
+        found = shipped_agreements() + store.agreements()
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))
+        return
+    for ag in found:
+        click.echo(f"{ag['id']}: {ag['name']} (signed {ag.get('signed') or '?'}; parties: {', '.join(ag['parties'])})")
+        for ob in ag["obligations"]:
+            click.echo(f"  - {ob['obligor']}: {' '.join(str(ob['text']).split())[:120]}")
 
 
 @cli.group(name="eval")

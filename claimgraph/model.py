@@ -27,6 +27,7 @@ __all__ = [
     "Attribution",
     "Quantity",
     "TimeExpression",
+    "Claim",
     "DocumentAnalysis",
     "Analysis",
 ]
@@ -369,6 +370,68 @@ class TimeExpression:
 
 
 @dataclass
+class Claim:
+    """Subject, predicate, object: one clause saying how two actors stand, with its evidence.
+
+    ``attribution`` is the attribution the clause sits in (the claim is the
+    speaker's), or None when the article says it in its own voice.
+    """
+
+    id: str
+    document: str
+    subject: str | None
+    predicate: str
+    object: str | None
+    polarity: str
+    text: str
+    span: Span
+    attribution: str | None = None
+    hedges: list[str] = field(default_factory=list)
+    boosters: list[str] = field(default_factory=list)
+    date: str | None = None
+
+    @staticmethod
+    def id_for(document: str, span: Span, subject: str | None, predicate: str, object_: str | None, polarity: str) -> str:
+        return make_id("clm", document, span[0], span[1], subject, predicate, object_, polarity)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document": self.document,
+            "attribution": self.attribution,
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "object": self.object,
+            "polarity": self.polarity,
+            "hedged": bool(self.hedges),
+            "hedges": list(self.hedges),
+            "boosters": list(self.boosters),
+            "date": self.date,
+            "text": self.text,
+            "span": list(self.span),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        span = _span(data["span"])
+        assert span is not None
+        return cls(
+            id=data["id"],
+            document=data["document"],
+            subject=data["subject"],
+            predicate=data["predicate"],
+            object=data["object"],
+            polarity=data["polarity"],
+            text=data["text"],
+            span=span,
+            attribution=data.get("attribution"),
+            hedges=list(data.get("hedges", [])),
+            boosters=list(data.get("boosters", [])),
+            date=data.get("date"),
+        )
+
+
+@dataclass
 class DocumentAnalysis:
     """Everything extracted from one document, before it meets the store."""
 
@@ -378,6 +441,7 @@ class DocumentAnalysis:
     attributions: list[Attribution] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     timeline: list[TimeExpression] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     def remap_actors(self, mapping: dict[str, str]) -> None:
         """Point every reference at the store's actor ids (after cross-document resolution)."""
@@ -389,6 +453,9 @@ class DocumentAnalysis:
         for q in self.quantities:
             if q.of:
                 q.of = mapping.get(q.of, q.of)
+        for c in self.claims:
+            c.subject = mapping.get(c.subject, c.subject) if c.subject else None
+            c.object = mapping.get(c.object, c.object) if c.object else None
         for actor in self.actors:
             for role in actor.roles:
                 if role.organization:
@@ -405,6 +472,12 @@ class Analysis:
     attributions: list[Attribution] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     timeline: list[TimeExpression] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    #: filled by the analysis layer: JSON-ready dicts in the contract's shapes
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
+    commitments: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
 
     def actor(self, actor_id: str | None) -> Actor | None:
         for a in self.actors:
@@ -420,11 +493,9 @@ class Analysis:
             "quantities": [q.to_dict() for q in self.quantities],
             "timeline": [t.to_dict() for t in self.timeline if t.date],
             "mentions": [m.to_dict() for m in self.mentions],
-            # Filled by the analysis layer (relations, grading); present so
-            # consumers of the contract always find the keys.
-            "claims": [],
-            "relations": [],
-            "events": [],
-            "contradictions": [],
-            "commitments": [],
+            "claims": [c.to_dict() for c in self.claims],
+            "relations": list(self.relations),
+            "events": list(self.events),
+            "contradictions": list(self.contradictions),
+            "commitments": list(self.commitments),
         }

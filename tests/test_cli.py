@@ -90,3 +90,32 @@ def test_every_command_has_an_example() -> None:
         subs = getattr(command, "commands", {name: command})
         for sub in subs.values():
             assert "Example:" in (sub.help or ""), sub.name
+
+
+def test_grade_override_is_kept(db: str) -> None:
+    run("ingest", str(FIXTURES / "wire.txt"), "--db", db)
+    code, _, err = run("grade", "Paolo Ferri", "a", "--note", "checked", "--db", db)
+    assert code == 0 and "reliability A" in err
+    from claimgraph import Store
+
+    with Store(db) as store:
+        assert list(store.grades().values()) == ["A"]
+    code, _, err = run("grade", "Paolo Ferri", "Z", "--db", db)
+    assert code == 2
+
+
+def test_agreements_add_validates(db: str, tmp_path: Path) -> None:
+    good = tmp_path / "truce.yaml"
+    good.write_text(
+        "id: norland-truce\nname: Norland truce\nsigned: 2022-04-01\nparties: [Norland, Red Ridge Front]\n"
+        "obligations:\n  - obligor: Red Ridge Front\n    text: leave the villages\n    due: 2022-07-01\n",
+        encoding="utf-8",
+    )
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\nname: y\nparties: [A]\nobligations: []\n", encoding="utf-8")
+    code, _, err = run("agreements", "add", str(good), "--db", db)
+    assert code == 0 and "norland-truce" in err
+    code, _, err = run("agreements", "add", str(bad), "--db", db)
+    assert code == 1 and str(bad) in err and "two parties" in err
+    code, out, _ = run("agreements", "list", "--db", db)
+    assert "doha-2020" in out and "norland-truce" in out

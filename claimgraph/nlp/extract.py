@@ -19,6 +19,7 @@ from claimgraph.ingest.furniture import blank_spans
 from claimgraph.model import (
     Actor,
     Attribution,
+    Claim,
     Document,
     DocumentAnalysis,
     Mention,
@@ -187,7 +188,9 @@ def doc_to_analysis(doc: Doc, document: Document) -> DocumentAnalysis:
         TimeExpression(make_id("tmx", document.id, t.start, t.end), document.id, text[t.start : t.end], (t.start, t.end), t.date, t.precision)
         for t in doc._.cg_timexes or []
     ]
-    used = {m.actor for m in tok_mentions}
+    cue_lemmas = {a.id: (raw.cue.lemma_ or raw.cue.lower_) if raw.cue is not None else "" for a, raw in zip(attributions, raw_atts, strict=True)}
+    claims = _claims(doc, document, attributions, timeline, cue_lemmas)
+    used = {m.actor for m in tok_mentions} | {x for c in claims for x in (c.subject, c.object) if x}
     return DocumentAnalysis(
         document=document,
         actors=[a for a in actors.values() if a.id in used],
@@ -195,7 +198,51 @@ def doc_to_analysis(doc: Doc, document: Document) -> DocumentAnalysis:
         attributions=attributions,
         quantities=quantities,
         timeline=timeline,
+        claims=claims,
     )
+
+
+_DENYING_CUES = {"deny", "reject", "dismiss", "refute", "dispute"}
+_NON_ASSERTING_CUES = {"decline", "refuse", "ask", "question", "wonder", "demand", "urge", "call", "want", "seek"}
+
+
+def _claims(
+    doc: Doc, document: Document, attributions: list[Attribution], timeline: list[TimeExpression], cue_lemmas: dict[str, str]
+) -> list[Claim]:
+    """Claims with their attribution (the innermost one around the trigger) and date.
+
+    Inside "X denied that ..." the claim is X's, negated; inside "X declined
+    to comment on ..." or "X asked whether ..." nobody asserts it.
+    """
+    out = []
+    for raw in doc._.cg_claims or []:
+        at = doc[raw.trigger].idx
+        holders = [a for a in attributions if a.span[0] <= at < a.span[1]]
+        holder = min(holders, key=lambda a: a.span[1] - a.span[0]) if holders else None
+        cue = cue_lemmas.get(holder.id, "") if holder else ""
+        if cue in _NON_ASSERTING_CUES:
+            continue
+        start, end = raw.start, raw.end
+        dated = [t for t in timeline if start <= t.span[0] < end and t.date]
+        polarity = "negated" if raw.negated != (cue in _DENYING_CUES) else "affirmed"
+        span = (start, end)
+        out.append(
+            Claim(
+                id=Claim.id_for(document.id, span, raw.subject, raw.predicate, raw.object, polarity),
+                document=document.id,
+                subject=raw.subject,
+                predicate=raw.predicate,
+                object=raw.object,
+                polarity=polarity,
+                text=document.text[start:end],
+                span=span,
+                attribution=holder.id if holder else None,
+                hedges=raw.hedges,
+                boosters=raw.boosters,
+                date=dated[0].date if dated else None,
+            )
+        )
+    return out
 
 
 def _make_doc(nlp: Language, document: Document) -> Doc:

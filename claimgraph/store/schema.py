@@ -127,6 +127,41 @@ timexes = sa.Table(
     sa.Column("precision", sa.String(8)),
 )
 
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("document", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("attribution", sa.String(40), sa.ForeignKey("attributions.id", ondelete="CASCADE"), index=True),
+    sa.Column("subject", sa.String(40), sa.ForeignKey("actors.id"), index=True),
+    sa.Column("predicate", sa.String(64), nullable=False, index=True),
+    sa.Column("object", sa.String(40), sa.ForeignKey("actors.id"), index=True),
+    sa.Column("polarity", sa.String(16), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("hedges", sa.JSON, nullable=False),
+    sa.Column("boosters", sa.JSON, nullable=False),
+    sa.Column("date", sa.String(10)),
+)
+
+#: analyst overrides of a source's reliability (Admiralty A-F), kept across runs
+grades = sa.Table(
+    "grades",
+    metadata,
+    sa.Column("source", sa.Text, primary_key=True),
+    sa.Column("reliability", sa.String(1), nullable=False),
+    sa.Column("note", sa.Text),
+)
+
+#: agreements a user added (``claimgraph agreements add``), beside the shipped ones
+agreements = sa.Table(
+    "agreements",
+    metadata,
+    sa.Column("id", sa.String(128), primary_key=True),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
 tables = {t.name: t for t in metadata.sorted_tables}
 
 #: version -> steps that bring a database at ``version - 1`` to ``version``.

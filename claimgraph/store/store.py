@@ -24,6 +24,7 @@ from claimgraph.model import (
     Actor,
     Analysis,
     Attribution,
+    Claim,
     Document,
     DocumentAnalysis,
     Mention,
@@ -262,6 +263,28 @@ class Store:
                     for q in analysis.quantities
                 ],
             )
+        if analysis.claims:
+            conn.execute(
+                self._insert_ignore(s.claims),
+                [
+                    {
+                        "id": c.id,
+                        "document": doc_id,
+                        "attribution": c.attribution,
+                        "subject": c.subject,
+                        "predicate": c.predicate,
+                        "object": c.object,
+                        "polarity": c.polarity,
+                        "text": c.text,
+                        "start": c.span[0],
+                        "end": c.span[1],
+                        "hedges": c.hedges,
+                        "boosters": c.boosters,
+                        "date": c.date,
+                    }
+                    for c in analysis.claims
+                ],
+            )
         if analysis.timeline:
             conn.execute(
                 self._insert_ignore(s.timexes),
@@ -439,6 +462,54 @@ class Store:
                 for r in conn.execute(q).mappings()
             ]
 
+    def claims(self, documents: list[str] | None = None, actor: str | None = None) -> list[Claim]:
+        t = s.claims
+        q = sa.select(t).order_by(t.c.document, t.c.start, t.c.id)
+        if documents is not None:
+            q = q.where(t.c.document.in_(documents))
+        if actor:
+            q = q.where(sa.or_(t.c.subject == actor, t.c.object == actor))
+        with self.engine.connect() as conn:
+            return [
+                Claim(
+                    id=r["id"],
+                    document=r["document"],
+                    subject=r["subject"],
+                    predicate=r["predicate"],
+                    object=r["object"],
+                    polarity=r["polarity"],
+                    text=r["text"],
+                    span=(r["start"], r["end"]),
+                    attribution=r["attribution"],
+                    hedges=list(_json(r["hedges"])),
+                    boosters=list(_json(r["boosters"])),
+                    date=r["date"],
+                )
+                for r in conn.execute(q).mappings()
+            ]
+
+    def set_grade(self, source: str, reliability: str, note: str | None = None) -> None:
+        """Keep an analyst's Admiralty reliability (A-F) for a source (actor id or description)."""
+        letter = reliability.upper()
+        if letter not in "ABCDEF" or len(letter) != 1:
+            raise StoreError(f"reliability must be one letter A-F, not {reliability!r}")
+        with self.engine.begin() as conn:
+            conn.execute(s.grades.delete().where(s.grades.c.source == source))
+            conn.execute(s.grades.insert().values(source=source, reliability=letter, note=note))
+
+    def add_agreement(self, agreement_id: str, data: dict[str, Any]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(s.agreements.delete().where(s.agreements.c.id == agreement_id))
+            conn.execute(s.agreements.insert().values(id=agreement_id, data=data))
+
+    def agreements(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(_json(r[0])) for r in conn.execute(sa.select(s.agreements.c.data).order_by(s.agreements.c.id))]
+
+    def grades(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return {r[0]: r[1] for r in conn.execute(sa.select(s.grades.c.source, s.grades.c.reliability))}
+
     def timeline(self, documents: list[str] | None = None) -> list[TimeExpression]:
         t = s.timexes
         q = sa.select(t).order_by(t.c.document, t.c.start)
@@ -460,6 +531,8 @@ class Store:
         actor_ids = {m.actor for m in mentions}
         actor_ids |= {a.speaker.actor for a in attributions if a.speaker.actor}
         actor_ids |= {q.of for q in quantities if q.of}
+        claims = self.claims(documents=ids)
+        actor_ids |= {x for c in claims for x in (c.subject, c.object) if x}
         actors = self.actors(ids=sorted(actor_ids)) if actor_ids else []
         order = {d.id: i for i, d in enumerate(docs)}
         timeline = sorted(self.timeline(documents=ids), key=lambda t: (t.date or "", order.get(t.document, 0), t.span))
@@ -470,6 +543,7 @@ class Store:
             attributions=attributions,
             quantities=quantities,
             timeline=timeline,
+            claims=claims,
         )
 
 

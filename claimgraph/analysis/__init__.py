@@ -1,0 +1,44 @@
+"""Analysis over stored facts: relations, grades, contradictions, commitments.
+
+``enrich(analysis, ...)`` fills an Analysis (from ``Store.analysis``) with
+relations, contradictions and commitments, in the shapes of the JSON contract.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimgraph.analysis.commitments import assess_commitments, shipped_agreements, validate_agreement
+from claimgraph.analysis.contradictions import find_contradictions
+from claimgraph.analysis.grading import CREDIBILITY, RELIABILITY, Source, credibility, source_of
+from claimgraph.analysis.relations import build_relations
+from claimgraph.model import Analysis
+from claimgraph.nlp.claims import relation_types
+
+__all__ = [
+    "CREDIBILITY",
+    "RELIABILITY",
+    "Source",
+    "credibility",
+    "enrich",
+    "shipped_agreements",
+    "source_of",
+    "validate_agreement",
+]
+
+
+def enrich(
+    analysis: Analysis, overrides: dict[str, str] | None = None, agreements: list[dict[str, Any]] | None = None
+) -> Analysis:
+    """Add relations, contradictions and commitments to ``analysis`` (in place) and return it."""
+    actors = {a.id: a for a in analysis.actors}
+    attributions = {a.id: a for a in analysis.attributions}
+    documents = {d.id: d for d in analysis.documents}
+    sources = {c.id: source_of(c, attributions, actors, documents, overrides or {}) for c in analysis.claims}
+    analysis.relations = build_relations(analysis.claims, sources, documents)
+    symmetric = {k: bool(v.get("symmetric")) for k, v in relation_types().items()}
+    analysis.contradictions = find_contradictions(analysis.claims, sources, actors, symmetric)
+    analysis.commitments = assess_commitments(
+        shipped_agreements() + list(agreements or []), analysis.claims, sources, actors, documents
+    )
+    return analysis

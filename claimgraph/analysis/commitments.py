@@ -1,0 +1,183 @@
+"""Commitments: what agreements oblige their parties to, held against the claims.
+
+Agreements are data (``data/agreements/*.yaml``, and files users add with
+``claimgraph agreements add``)::
+
+    id: doha-2020
+    name: Agreement for Bringing Peace to Afghanistan
+    actor: Doha Agreement          # optional: the agreement's name as an actor
+    signed: 2020-02-29
+    parties: [United States, Taliban]
+    obligations:
+      - id: ...
+        obligor: Taliban
+        text: what the obligor must (not) do
+        due: 2021-05-01            # optional
+        breached_by: {predicates: [allied_with, ...], objects: [al-Qaeda, terrorist groups]}
+        kept_by: {predicates: [complies_with]}
+
+Each obligation gets a status (kept, breached, disputed, at_risk, pending,
+due, unknown) with the claims for and against it and a reason.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from claimgraph.analysis.grading import Source
+from claimgraph.errors import AnalysisError
+from claimgraph.model import Actor, Claim, Document, make_id, name_key
+from claimgraph.nlp.claims import CLASS_TYPE, class_members, relation_types
+
+__all__ = ["validate_agreement", "shipped_agreements", "assess_commitments"]
+
+
+def _date(value: Any, where: str) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise AnalysisError(f"{where}: not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def validate_agreement(data: Any, source: str) -> dict[str, Any]:
+    """Check an agreement's shape; raise AnalysisError naming the file and the first problem."""
+    if not isinstance(data, dict):
+        raise AnalysisError(f"{source}: an agreement file holds a mapping (id, name, parties, obligations)")
+    for key in ("id", "name", "parties", "obligations"):
+        if key not in data:
+            raise AnalysisError(f"{source}: missing '{key}'")
+    if not isinstance(data["parties"], list) or len(data["parties"]) < 2:
+        raise AnalysisError(f"{source}: 'parties' must list at least two parties")
+    out = dict(data)
+    out["id"] = str(data["id"])
+    if data.get("signed") is not None:
+        out["signed"] = _date(data["signed"], f"{source}: signed")
+    known = set(relation_types())
+    obligations = []
+    if not isinstance(data["obligations"], list) or not data["obligations"]:
+        raise AnalysisError(f"{source}: 'obligations' must be a non-empty list")
+    for n, ob in enumerate(data["obligations"], 1):
+        where = f"{source}: obligation {n}"
+        if not isinstance(ob, dict) or not ob.get("obligor") or not ob.get("text"):
+            raise AnalysisError(f"{where}: needs 'obligor' and 'text'")
+        if ob["obligor"] not in data["parties"]:
+            raise AnalysisError(f"{where}: obligor {ob['obligor']!r} is not one of the parties {data['parties']}")
+        ob = dict(ob)
+        ob.setdefault("id", f"obligation-{n}")
+        if ob.get("due") is not None:
+            ob["due"] = _date(ob["due"], f"{where}: due")
+        for key in ("breached_by", "kept_by", "completed_by"):
+            spec = ob.get(key) or {}
+            for pred in spec.get("predicates", []):
+                if pred not in known:
+                    raise AnalysisError(f"{where}: {key} names unknown relation {pred!r} (see claimgraph/data/relations.yaml)")
+        obligations.append(ob)
+    out["obligations"] = obligations
+    return out
+
+
+def shipped_agreements() -> list[dict[str, Any]]:
+    out = []
+    folder = resources.files("claimgraph.data").joinpath("agreements")
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith((".yaml", ".yml")):
+            out.append(validate_agreement(yaml.safe_load(item.read_text(encoding="utf-8")), f"claimgraph/data/agreements/{item.name}"))
+    return out
+
+
+def _actor_ids(name: str, actors: dict[str, Actor]) -> set[str]:
+    key = name_key(name)
+    return {a.id for a in actors.values() if name_key(a.name) == key or key in {name_key(x) for x in a.aliases}}
+
+
+def _covers(wanted: list[str], actor_id: str | None, actors: dict[str, Actor]) -> bool:
+    if actor_id is None or actor_id not in actors:
+        return False
+    actor = actors[actor_id]
+    members = class_members()
+    for name in wanted:
+        if actor_id in _actor_ids(name, actors):
+            return True
+        if actor.type != CLASS_TYPE and actor.name in members.get(name, set()):
+            return True  # al-Qaeda is one of the terrorist groups
+    return False
+
+
+def assess_commitments(
+    agreements: list[dict[str, Any]],
+    claims: list[Claim],
+    sources: dict[str, Source],
+    actors: dict[str, Actor],
+    documents: dict[str, Document],
+) -> list[dict[str, Any]]:
+    reference = max((d.published for d in documents.values() if d.published), default=None)
+    out = []
+    for ag in agreements:
+        party_ids = {p: _actor_ids(p, actors) for p in ag["parties"]}
+        named = bool(ag.get("actor") and _actor_ids(ag["actor"], actors))
+        if not named and not all(party_ids.values()):
+            continue  # these documents are not about this agreement
+        signed = ag.get("signed")
+        for ob in ag["obligations"]:
+            obligor_ids = party_ids.get(ob["obligor"], set())
+            if not obligor_ids:
+                continue
+            against: list[Claim] = []
+            support: list[Claim] = []
+            breach = ob.get("breached_by") or {}
+            kept = ob.get("kept_by") or {}
+            for c in claims:
+                when = c.date or (documents[c.document].published if c.document in documents else None)
+                if signed and when and when < signed:
+                    continue
+                by_obligor = c.subject in obligor_ids or (
+                    c.object in obligor_ids and relation_types().get(c.predicate, {}).get("symmetric")
+                )
+                if not by_obligor:
+                    continue
+                other = c.object if c.subject in obligor_ids else c.subject
+                if c.predicate in breach.get("predicates", []) and _covers(breach.get("objects", []), other, actors):
+                    (against if c.polarity == "affirmed" else support).append(c)
+                elif c.predicate in kept.get("predicates", []):
+                    (support if c.polarity == "affirmed" else against).append(c)
+            n_against = len({sources[c.id].key for c in against})
+            n_for = len({sources[c.id].key for c in support})
+            due = ob.get("due")
+            if n_against and n_for:
+                status, reason = "disputed", f"{n_against} source(s) report a breach, {n_for} say it is kept"
+            elif n_against >= 2:
+                status, reason = "breached", f"{n_against} independent sources report a breach, none says it is kept"
+            elif n_against == 1:
+                status, reason = "at_risk", "one source reports a breach"
+            elif n_for:
+                status, reason = "kept", f"{n_for} source(s) say it is kept, none reports a breach"
+            elif due and reference and reference > due:
+                status, reason = "due", f"the deadline {due} has passed and no source reports it done"
+            elif due:
+                status, reason = "pending", f"due by {due}" + (f"; latest report {reference}" if reference else "")
+            else:
+                status, reason = "unknown", "no claim bears on it"
+            obligor = sorted(obligor_ids)[0]
+            out.append(
+                {
+                    "id": make_id("com", ag["id"], ob["id"]),
+                    "agreement": ag["name"],
+                    "agreement_id": ag["id"],
+                    "obligation_id": ob["id"],
+                    "obligor": obligor,
+                    "obligor_name": actors[obligor].name,
+                    "obligation": " ".join(str(ob["text"]).split()),
+                    "due": due,
+                    "status": status,
+                    "reason": reason,
+                    "evidence_for": [c.id for c in support],
+                    "evidence_against": [c.id for c in against],
+                }
+            )
+    return out

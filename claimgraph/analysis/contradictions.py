@@ -1,0 +1,107 @@
+"""Contradictions: claims from different sources that cannot both hold.
+
+Two claims contradict when they take opposite polarity on one relation. The
+parties may be named at different levels: a claim about a class ("the Taliban
+broke with terrorist groups") meets a claim about one of its members ("close
+ties with al-Qaeda"), and a denied presence ("no foreign fighters in
+Afghanistan") meets an acknowledged one. Each contradiction lists both sides
+with their speakers and grades and says why in one sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimgraph.analysis.grading import Source
+from claimgraph.model import Actor, Claim, make_id
+from claimgraph.nlp.claims import CLASS_TYPE, class_members
+
+__all__ = ["find_contradictions"]
+
+
+def _covers(general: str | None, specific: str | None, actors: dict[str, Actor], members: dict[str, set[str]]) -> bool:
+    """True when ``general`` is ``specific`` or a class that has it as a member (None: anywhere)."""
+    if general is None or specific is None:
+        return general is None or specific is None
+    if general == specific:
+        return True
+    g = actors.get(general)
+    s = actors.get(specific)
+    return bool(g and s and g.type == CLASS_TYPE and s.name in members.get(g.name, set()))
+
+
+def _matches(a: Claim, b: Claim, actors: dict[str, Actor], members: dict[str, set[str]], symmetric: bool) -> bool:
+    if a.predicate != b.predicate:
+        return False
+
+    def same(x: str | None, y: str | None) -> bool:
+        return _covers(x, y, actors, members) or _covers(y, x, actors, members)
+
+    if a.subject is None or b.subject is None:
+        return False
+    if same(a.subject, b.subject) and (a.object is None or b.object is None or same(a.object, b.object)):
+        return True
+    return symmetric and same(a.subject, b.object) and same(a.object, b.subject)
+
+
+def _phrase(actors: dict[str, Actor], subject: str | None, predicate: str, obj: str | None) -> str:
+    """ "Taliban allied with al-Qaeda", "foreign fighters present" (no place named)."""
+    words = predicate.replace("_", " ")
+    if obj is None:
+        return f"{_name(actors, subject)} {words.split()[0]}"
+    return f"{_name(actors, subject)} {words} {_name(actors, obj)}"
+
+
+def _name(actors: dict[str, Actor], actor_id: str | None) -> str:
+    if actor_id is None:
+        return "anywhere"
+    a = actors.get(actor_id)
+    return a.name if a else actor_id
+
+
+def find_contradictions(
+    claims: list[Claim], sources: dict[str, Source], actors: dict[str, Actor], symmetric: dict[str, bool]
+) -> list[dict[str, Any]]:
+    members = class_members()
+    affirmed = [c for c in claims if c.polarity == "affirmed" and c.subject]
+    negated = [c for c in claims if c.polarity == "negated" and c.subject]
+    out: list[dict[str, Any]] = []
+    for neg in negated:
+        rivals = [
+            c for c in affirmed
+            if _matches(neg, c, actors, members, symmetric.get(c.predicate, False)) and sources[c.id].key != sources[neg.id].key
+        ]
+        # one contradiction per opposing source: its best-graded claim
+        best: dict[str, Claim] = {}
+        for c in rivals:
+            key = sources[c.id].key
+            if key not in best or (sources[c.id].reliability, -len(c.boosters)) < (sources[best[key].id].reliability, -len(best[key].boosters)):
+                best[key] = c
+        if not best:
+            continue
+        # one contradiction per denial, with the best claim of every source against it
+        sides = sorted(best.values(), key=lambda c: (sources[c.id].reliability, sources[c.id].label))
+        s_neg = sources[neg.id]
+        aff = sides[0]
+        about = _phrase(actors, aff.subject, aff.predicate, aff.object)
+        if neg.subject != aff.subject or neg.object != aff.object:
+            about += " / " + _phrase(actors, neg.subject, neg.predicate, neg.object)
+        against = ", ".join(f"{sources[c.id].label} [{sources[c.id].reliability}]" for c in sides)
+        out.append(
+            {
+                "id": make_id("con", neg.id, *[c.id for c in sides]),
+                "claims": [neg.id, *[c.id for c in sides]],
+                "about": about,
+                "sides": [{"claim": neg.id, "source": s_neg.label, "reliability": s_neg.reliability, "polarity": "negated"}]
+                + [
+                    {"claim": c.id, "source": sources[c.id].label, "reliability": sources[c.id].reliability, "polarity": "affirmed"}
+                    for c in sides
+                ],
+                "explanation": (
+                    f"{s_neg.label} [{s_neg.reliability}] denies that {_phrase(actors, neg.subject, neg.predicate, neg.object)}, "
+                    f"while {against} say{'s' if len(sides) == 1 else ''} "
+                    f"{_phrase(actors, aff.subject, aff.predicate, aff.object)}."
+                ),
+            }
+        )
+    return out

@@ -1,0 +1,134 @@
+"""Sources and their grades on the NATO Admiralty scale.
+
+A claim's source is whoever it is attributed to: a resolved speaker (one
+actor however many articles quote them), a described source ("US
+intelligence officials"), or, for what an article says in its own voice, the
+outlet or the article. Reliability (A-F) comes from the kind of source, or
+from an analyst's override (``claimgraph grade``); credibility (1-6) of a
+relation comes from how many independent sources support it, whether any
+oppose it, and how hedged the support is. Every grade carries its reasons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimgraph.model import Actor, Attribution, Claim, Document, name_key
+
+__all__ = ["Source", "source_of", "RELIABILITY", "CREDIBILITY", "credibility"]
+
+RELIABILITY = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+# default reliability by the kind of the speaking organisation
+_KIND_RELIABILITY = {
+    "monitoring_team": "B",
+    "intergovernmental": "B",
+    "military_alliance": "C",
+    "government": "C",
+    "intelligence_agency": "C",
+    "media": "C",
+    "think_tank": "C",
+    "armed_group": "D",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str  # actor id, "desc:<description>" or "doc:<document id>"
+    label: str
+    reliability: str
+    reason: str
+
+
+def _org_of(actor: Actor, actors: dict[str, Actor]) -> Actor | None:
+    for role in actor.roles:
+        if role.organization and role.organization in actors:
+            return actors[role.organization]
+    return None
+
+
+def source_of(
+    claim: Claim,
+    attributions: dict[str, Attribution],
+    actors: dict[str, Actor],
+    documents: dict[str, Document],
+    overrides: dict[str, str],
+) -> Source:
+    att = attributions.get(claim.attribution) if claim.attribution else None
+    if att is None:
+        doc = documents.get(claim.document)
+        label = (doc.outlet or f"the article \u201c{(doc.title or doc.source)[:60]}\u201d") if doc else claim.document
+        key = f"doc:{name_key(doc.outlet)}" if doc and doc.outlet else f"doc:{claim.document}"
+        letter = overrides.get(key, "C")
+        return Source(key, label, letter, "the article in its own voice: an outlet, fairly reliable by default" if key not in overrides else "set by an analyst")
+    sp = att.speaker
+    actor = actors.get(sp.actor) if sp.actor else None
+    if actor is not None:
+        key, label = actor.id, actor.name
+        if key in overrides:
+            return Source(key, label, overrides[key], "set by an analyst")
+        kind = actor.kind
+        org = _org_of(actor, actors) if actor.type == "person" else None
+        if org is not None and org.kind in _KIND_RELIABILITY:
+            return Source(key, label, _KIND_RELIABILITY[org.kind], f"speaks for {org.name} ({org.kind.replace('_', ' ')})")
+        if kind in _KIND_RELIABILITY:
+            return Source(key, label, _KIND_RELIABILITY[kind], f"a {kind.replace('_', ' ')} speaking for itself")
+        if actor.type == "person" and actor.roles:
+            return Source(key, label, "C", f"named, with a stated role ({actor.roles[0].title})")
+        return Source(key, label, "F", "named, but nothing says who they are")
+    desc = (sp.description or sp.text or "unnamed source").strip()
+    key = "desc:" + name_key(desc)
+    if key in overrides:
+        return Source(key, desc, overrides[key], "set by an analyst")
+    if sp.anonymous:
+        return Source(key, desc, "F", "anonymous: reliability cannot be judged")
+    return Source(key, desc, "E" if not sp.affiliation else "D", "described, not named")
+
+
+def credibility(supporting: list[tuple[Claim, Source]], opposing: list[tuple[Claim, Source]]) -> tuple[int, str]:
+    """Admiralty credibility 1-6 of a relation, and why, in one sentence."""
+    sup_sources = {s.key: s for _, s in supporting}
+    opp_sources = {s.key: s for _, s in opposing}
+    independent = len(sup_sources)
+    hedged = sum(1 for c, _ in supporting if c.hedges)
+    best = min((s.reliability for s in sup_sources.values()), default="F")
+    parts = [f"supported by {independent} independent source{'s' if independent != 1 else ''}"]
+    if sup_sources:
+        parts[0] += " (" + ", ".join(f"{s.label} [{s.reliability}]" for s in sup_sources.values()) + ")"
+    if opp_sources:
+        parts.append(
+            f"opposed by {len(opp_sources)} ("
+            + ", ".join(f"{s.label} [{s.reliability}]" for s in opp_sources.values())
+            + ")"
+        )
+    if hedged:
+        parts.append(f"{hedged} of {len(supporting)} supporting claims hedged")
+    if not supporting:
+        grade = 6 if not opposing else 5
+    elif opp_sources and len(opp_sources) >= independent:
+        grade = 5
+    elif independent >= 3 and best <= "C":
+        grade = 1
+    elif independent >= 2:
+        grade = 2
+    else:
+        grade = 3
+    if supporting and hedged == len(supporting) and grade < 4:
+        grade = 4
+    if opp_sources and grade < 3:
+        grade += 1
+    return grade, "; ".join(parts) + f": {CREDIBILITY[grade]}."

@@ -1,0 +1,437 @@
+"""Claims: who is tied to whom, clause by clause, with polarity and hedging.
+
+Triggers come from ``data/relations.yaml``: verbs ("the Taliban protect
+al-Qaeda", "fight with their Taliban counterparts", "signed an agreement with
+the US") and nouns ("ties between A and B", "A's alliance with B", "B is under
+the protection of A", "the two organizations have forged family ties"). The
+parties are the actors named in the trigger's subject and complement, or the
+two organisations a phrase like "the two groups" points back to. Generic
+mentions ("terrorist groups", "foreign fighters", ``data/classes.yaml``) count
+as parties, so that a claim about a class can later be held against claims
+about its members.
+
+Polarity: negation ("no ties", "did not protect") and endings ("cut ties",
+"broke with") make a claim negated. Hedges ("could", "no clear evidence",
+"appeared") and boosters ("clearly") are kept as words. A clause under
+"whether", "if" or a modal of obligation ("must", "should") asserts nothing
+and yields no claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.data import load_yaml
+from claimgraph.model import Actor
+from claimgraph.nlp.util import indices_with, sentence_of
+
+__all__ = ["RawClaim", "ClaimFinder", "relation_types", "CLASS_TYPE"]
+
+CLASS_TYPE = "class"
+Found = tuple[str | None, str, str | None, bool]  # subject, relation, object, negated
+_GROUP_NOUNS = {"organizations", "organisations", "groups", "sides", "movements", "parties", "factions", "allies"}
+_SUPPORT_VERBS = {"keep", "have", "maintain", "forge", "build", "establish", "develop", "enjoy", "retain", "deepen",
+                  "strengthen", "sever", "cut", "break", "end", "abandon", "renounce", "continue", "preserve", "offer",
+                  "provide", "give", "run", "conduct", "hold", "sign", "reach", "enter"}
+_NO_ASSERTION_MARKS = {"whether", "if", "unless"}
+_OBLIGATION_MODALS = {"must", "should", "ought", "need"}
+_AIM_VERBS = {"ensure", "require", "demand", "urge", "want", "oblige", "need", "prevent", "promise", "pledge", "vow",
+              "agree", "commit", "ask", "call", "expect", "hope", "plan", "intend", "seek", "try", "aim",
+              "ban", "prohibit", "forbid", "bar", "stop", "cease", "avoid", "refrain"}
+_NEGATORS = {"no", "not", "never", "neither", "nor", "n't", "without"}
+
+
+@dataclass
+class RawClaim:
+    trigger: int  # token index
+    subject: str | None
+    predicate: str
+    object: str | None
+    negated: bool
+    start: int  # character span of the clause
+    end: int
+    hedges: list[str] = field(default_factory=list)
+    boosters: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def relation_types() -> dict[str, dict[str, Any]]:
+    """The relation vocabulary, by type name."""
+    data: dict[str, dict[str, Any]] = load_yaml("relations.yaml")["relations"]
+    return data
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], frozenset[str], frozenset[str], frozenset[str]]:
+    verbs: dict[str, list[str]] = {}
+    nouns: dict[str, list[str]] = {}
+    objects: dict[str, list[str]] = {}
+    for name, spec in relation_types().items():
+        for v in spec.get("verbs") or []:
+            verbs.setdefault(v, []).append(name)
+        for n in spec.get("nouns") or []:
+            nouns.setdefault(n.lower(), []).append(name)
+        for o in spec.get("objects") or []:
+            objects.setdefault(o.lower(), []).append(name)
+    data = load_yaml("relations.yaml")
+    return (
+        verbs,
+        nouns,
+        objects,
+        frozenset(data["ending_verbs"]),
+        frozenset(w.lower() for w in data["hedges"]),
+        frozenset(w.lower() for w in data["boosters"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _classes() -> dict[str, tuple[str, ...]]:
+    """phrase (lower case) -> class name."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name, spec in load_yaml("classes.yaml")["classes"].items():
+        for phrase in spec["phrases"]:
+            out[phrase.lower()] = (name,)
+    return out
+
+
+def class_members() -> dict[str, set[str]]:
+    """class name -> canonical names of its member actors."""
+    return {name: set(spec.get("members") or []) for name, spec in load_yaml("classes.yaml")["classes"].items()}
+
+
+class ClaimFinder:
+    """The ``claimgraph_claims`` component: sets ``doc._.cg_claims``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        verbs, nouns, objects, ending, hedges, boosters = _lexicon()
+        token_actor: dict[int, str] = dict(doc._.cg_token_actor or {})
+        actors: dict[str, Actor] = doc._.cg_actors if doc._.cg_actors is not None else {}
+        self._mark_classes(doc, token_actor, actors)
+        self.token_actor = token_actor
+        self.actors = actors
+        out: list[RawClaim] = []
+        seen: set[tuple[str | None, str, str | None, int]] = set()
+        noun_words = {w.split()[-1] for w in nouns}
+        candidates = sorted(
+            set(indices_with(doc, set(verbs) | set(ending) | {"be"}, "lemma"))
+            | set(indices_with(doc, noun_words | {"presence"}))
+        )
+        for i in candidates:
+            tok = doc[i]
+            found: list[Found] = []
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_:
+                for rel in verbs.get(tok.lemma_, []):
+                    found.extend(self._verbal(doc, tok, rel, objects))
+                if tok.lemma_ in ending:
+                    found.extend(self._ending_with(doc, tok))
+                if tok.lemma_ == "be":
+                    found.extend(self._there_are(tok))
+            if tok.lower_ == "presence":
+                found.extend(self._presence(tok))
+            if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
+                key = tok.lower_
+                two = f"{doc[tok.i - 1].lower_} {key}" if tok.i > 0 else ""
+                for rel in nouns.get(two, []) + nouns.get(key, []):
+                    found.extend(self._nominal(doc, tok, rel))
+            if not found:
+                continue
+            if self._asserts_nothing(tok):
+                continue
+            s, e = sentence_of(doc, tok.i)
+            while e - 1 > s and doc[e - 1].is_space:
+                e -= 1
+            # "may" the modal, not "May" the month
+            words = {t.lower_ for t in doc[s:e] if t.lower_ not in ("may", "might", "could") or t.tag_ == "MD"}
+            sent_text = doc[s:e].text.lower()
+            hedge_words = sorted(w for w in hedges if (" " in w and w in sent_text) or w in words)
+            boost_words = sorted(w for w in boosters if w in words)
+            for subj, rel, obj, negated in found:
+                if subj == obj:
+                    continue
+                if subj is not None and obj is not None and relation_types().get(rel, {}).get("symmetric"):
+                    subj, obj = sorted((subj, obj))
+                seen_key = (subj, rel, obj, tok.i)
+                if seen_key in seen:
+                    continue
+                seen.add(seen_key)
+                out.append(
+                    RawClaim(tok.i, subj, rel, obj, negated or (rel != "present_in" and self._negated(doc, tok, ending)),
+                             doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), hedge_words, boost_words)
+                )
+        doc._.cg_claims = out
+        return doc
+
+    # -- parties -----------------------------------------------------------
+
+    def _mark_classes(self, doc: Doc, token_actor: dict[int, str], actors: dict[str, Actor]) -> None:
+        classes = _classes()
+        longest = max((len(p.split()) for p in classes), default=1)
+        i = 0
+        while i < len(doc):
+            hit = None
+            for n in range(longest, 0, -1):
+                if i + n <= len(doc):
+                    phrase = " ".join(t.lower_ for t in doc[i : i + n])
+                    if phrase in classes and not any(k in token_actor for k in range(i, i + n)):
+                        hit = (n, classes[phrase][0])
+                        break
+            if hit is None:
+                i += 1
+                continue
+            n, name = hit
+            actor_id = Actor.id_for(name, CLASS_TYPE)
+            actors.setdefault(actor_id, Actor(actor_id, name, CLASS_TYPE, "class"))
+            for k in range(i, i + n):
+                token_actor[k] = actor_id
+            i += n
+
+    def _actor_of(self, tok: Token | None) -> str | None:
+        """The actor a phrase names: its head's, else the first one named inside it.
+
+        "they" / "he" in "X insist that they abide ..." is X: the subject of the
+        clause that reports this one.
+        """
+        if tok is None:
+            return None
+        if tok.i in self.token_actor:
+            return self.token_actor[tok.i]
+        if tok.lower_ in ("they", "he", "she", "it") and tok.dep_ in ("nsubj", "nsubjpass"):
+            clause = tok.head
+            reporter = clause.head if clause.dep_ == "ccomp" else None
+            if reporter is not None and reporter is not clause:
+                subj = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ not in ("they", "he", "she", "it"):
+                    return self._actor_of(subj)
+            return None
+        for t in tok.subtree:
+            if t.i in self.token_actor and self.actors.get(self.token_actor[t.i], None) is not None:
+                if self.actors[self.token_actor[t.i]].type in ("organization", "person", CLASS_TYPE, "place"):
+                    return self.token_actor[t.i]
+        return None
+
+    def _head_actor(self, tok: Token) -> str | None:
+        """The actor of a phrase's head or of its modifiers ("Al Qaeda fighters"), nothing deeper."""
+        if tok.i in self.token_actor:
+            return self.token_actor[tok.i]
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in self.token_actor:
+                return self.token_actor[c.i]
+        return None
+
+    def _pair(self, doc: Doc, tok: Token) -> tuple[str, str] | None:
+        """ "the two organizations", "two groups": the last two organisations named before."""
+        head = tok
+        if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+            head = head.head.head
+        if head.lower_ not in _GROUP_NOUNS and head.lower_ != "each":
+            return None
+        if not any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ != "each":
+            return None
+        seen: list[str] = []
+        for i in range(head.i - 1, max(-1, head.i - 200), -1):
+            actor_id = self.token_actor.get(i)
+            if actor_id and self.actors[actor_id].type == "organization" and actor_id not in seen:
+                seen.append(actor_id)
+                if len(seen) == 2:
+                    return (seen[1], seen[0])
+        return None
+
+    def _subject(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head is not verb:
+            if verb.dep_ in ("relcl", "acl"):
+                return verb.head  # "the uprising signing an agreement", "groups who fought"
+            return self._subject(verb.head)
+        return None
+
+    def _prep_objects(self, tok: Token, preps: list[str]) -> list[Token]:
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ == "advmod":  # "stationed together with", "side by side with"
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in preps:
+                        out.extend(q for q in p.children if q.dep_ == "pobj")
+        return out
+
+    # -- triggers ----------------------------------------------------------
+
+    def _verbal(self, doc: Doc, verb: Token, rel: str, objects: dict[str, list[str]]) -> list[Found]:
+        spec = relation_types()[rel]
+        subj_tok = self._subject(verb)
+        pair = self._pair(doc, subj_tok) if subj_tok is not None else None
+        passive = any(c.dep_ == "auxpass" for c in verb.children) and not spec.get("symmetric")
+        preps = spec.get("preps") or []
+        if spec.get("objects"):
+            # "signed an agreement with the US": the object must be an agreement word
+            dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if dobj is None or dobj.lower_ not in (spec.get("objects") or []):
+                return []
+            others = self._prep_objects(dobj, preps) + self._prep_objects(verb, preps)
+        elif preps:
+            others = self._prep_objects(verb, preps)
+            if not others and not spec.get("require_prep"):
+                others = [c for c in verb.children if c.dep_ == "dobj"]
+        else:
+            others = [c for c in verb.children if c.dep_ == "dobj"]
+        if passive:
+            agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if subj_tok is None or not agent:
+                return []
+            a, b = self._actor_of(agent[0]), self._actor_of(subj_tok)
+            return [(a, rel, b, False)] if a and b else []
+        words = spec.get("agreement_words")
+        if words:
+            subj = self._actor_of(subj_tok)
+            deals = [o for o in others + [c for c in verb.children if c.dep_ == "dobj"] if o.lower_ in words or o.i in self.token_actor]
+            if subj and deals:
+                return [(subj, rel, self.token_actor.get(deals[0].i), False)]
+            return []
+        out: list[Found] = []
+        if pair is not None and any(o.lower_ == "other" or o.lower_ == "each" for o in others + [c for c in verb.subtree]):
+            if spec.get("symmetric"):
+                return [(pair[0], rel, pair[1], False)]
+        subj = self._actor_of(subj_tok)
+        for o in others:
+            obj = self._actor_of(o)
+            if subj and obj:
+                out.append((subj, rel, obj, False))
+        if not out and pair is not None and spec.get("symmetric"):
+            out.append((pair[0], rel, pair[1], False))
+        return out
+
+    def _ending_with(self, doc: Doc, verb: Token) -> list[Found]:
+        """ "X broke with Y", "X cut ties with Y": an ended alliance."""
+        subj = self._actor_of(self._subject(verb))
+        others = self._prep_objects(verb, ["with", "from"])
+        return [(subj, "allied_with", o_id, True) for o in others if subj and (o_id := self._actor_of(o))]
+
+    def _nominal(self, doc: Doc, noun: Token, rel: str) -> list[Found]:
+        spec = relation_types()[rel]
+        # "ties between A and B"
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                objs = [p for p in c.children if p.dep_ == "pobj"]
+                parties = []
+                for p in objs:
+                    parties.append(p)
+                    parties.extend(x for x in p.conjuncts)
+                ids = [a for a in (self._actor_of(p) for p in parties) if a]
+                if len(set(ids)) >= 2:
+                    return [(ids[0], rel, ids[1], False)]
+        # "B is under the protection of A"
+        if noun.lower_ in [n.lower() for n in (spec.get("reverse_nouns") or [])]:
+            of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if of and noun.head.lower_ in ("under", "in", "enjoy", "enjoys"):
+                verb = noun.head
+                while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                    verb = verb.head
+                protected = self._actor_of(self._subject(verb))
+                protector = self._actor_of(of[0])
+                if protected and protector:
+                    return [(protector, rel, protected, False)]
+        # "A's alliance with B", "A's protection of B"
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        withs = self._prep_objects(noun, ["with", "to", "of", "for"] if not spec.get("symmetric") else ["with", "to"])
+        if poss is not None:
+            a = self._actor_of(poss)
+            for w in withs:
+                b = self._actor_of(w)
+                if a and b:
+                    return [(a, rel, b, False)]
+        # "A keeps close ties with B", "the two organizations have forged family ties"
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr", "nsubj", "pobj") and head.pos_ in ("VERB", "AUX"):
+            subj_tok = self._subject(head)
+            others = withs or self._prep_objects(head, ["with", "to"])
+            pair = self._pair(doc, subj_tok) if subj_tok is not None else None
+            if pair is not None and spec.get("symmetric"):
+                return [(pair[0], rel, pair[1], False)]
+            if noun.dep_ != "nsubj":
+                a = self._actor_of(subj_tok)
+                for w in others:
+                    b = self._actor_of(w)
+                    if a and b:
+                        return [(a, rel, b, False)]
+        # the clause names exactly two parties and a symmetric tie between them
+        if spec.get("symmetric"):
+            s, e = sentence_of(doc, noun.i)
+            named: list[str] = []
+            for i in range(s, e):
+                a_id = self.token_actor.get(i)
+                if a_id and self.actors[a_id].type in ("organization", CLASS_TYPE) and a_id not in named:
+                    named.append(a_id)
+            if len(named) == 2:
+                return [(named[0], rel, named[1], False)]
+        return []
+
+    def _there_are(self, be: Token) -> list[Found]:
+        """ "there are (no) foreign fighters in Afghanistan": present_in, affirmed or negated."""
+        if not any(c.dep_ == "expl" and c.lower_ == "there" for c in be.children):
+            return []
+        out: list[Found] = []
+        for attr in (c for c in be.children if c.dep_ in ("attr", "nsubj") and c.lower_ != "there"):
+            # the thing present is the phrase's head ("Al Qaeda fighters"), not
+            # something inside it ("a relationship between al-Qaeda and ...")
+            what = self._head_actor(attr)
+            if what is None or self.actors[what].type not in ("organization", CLASS_TYPE):
+                continue
+            places = self._prep_objects(attr, ["in", "inside", "across"]) + self._prep_objects(be, ["in", "inside", "across"])
+            where = next((p_id for p in places if (p_id := self._actor_of(p)) and self.actors[p_id].type == "place"), None)
+            negated = any(c.lower_ in ("no", "not") for c in attr.children) or any(c.dep_ == "neg" for c in be.children)
+            out.append((what, "present_in", where, negated))
+        return out
+
+    def _presence(self, noun: Token) -> list[Found]:
+        """ "the presence of foreign fighters (in Afghanistan)"."""
+        of = self._prep_objects(noun, ["of"])
+        what = self._head_actor(of[0]) if of else None
+        if what is None or self.actors[what].type not in ("organization", CLASS_TYPE):
+            return []
+        places = self._prep_objects(noun, ["in", "inside"])
+        where = next((p_id for p in places if (p_id := self._actor_of(p)) and self.actors[p_id].type == "place"), None)
+        return [(what, "present_in", where, False)]
+
+    # -- polarity and assertion ----------------------------------------------
+
+    def _governor(self, tok: Token) -> Token:
+        head = tok
+        for _ in range(4):
+            if head.pos_ in ("VERB", "AUX") or head.head is head:
+                break
+            head = head.head
+        return head
+
+    def _negated(self, doc: Doc, tok: Token, ending: frozenset[str]) -> bool:
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children):
+            return True
+        gov = self._governor(tok)
+        if gov is not tok and any(c.dep_ == "neg" for c in gov.children):
+            return True
+        # "cut ties with", "sever relations": the governing verb ends what the noun names
+        return tok.pos_ == "NOUN" and gov.lemma_ in ending
+
+    def _asserts_nothing(self, tok: Token) -> bool:
+        """Questions, conditions, obligations and aims: "whether they met", "must cut ties",
+        "to ensure that they cut ties", "agreed that they would break"."""
+        gov = self._governor(tok)
+        for t in (tok, gov, gov.head):
+            if any(c.dep_ == "mark" and c.lower_ in _NO_ASSERTION_MARKS for c in t.children):
+                return True
+            if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in t.children):
+                return True
+        head = gov
+        for _ in range(4):
+            if head.head is head:
+                break
+            head = head.head
+            if head.lemma_ in _AIM_VERBS:
+                return True
+        return False

@@ -1,0 +1,90 @@
+"""Analysis: relations with sources and grades, contradictions, commitments, agreement files."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.analysis import enrich, validate_agreement
+from claimgraph.errors import AnalysisError
+from claimgraph.model import Actor, Analysis, Attribution, Claim, Document, Role, Speaker
+
+
+def _kb() -> Analysis:
+    doc = Document(id="d1", text="x" * 500, source="a.txt", title="Report", published="2021-02-16")
+    tal = Actor(Actor.id_for("Taliban", "organization"), "Taliban", "organization", "armed_group")
+    aq = Actor(Actor.id_for("al-Qaeda", "organization"), "al-Qaeda", "organization", "armed_group")
+    us = Actor(Actor.id_for("United States", "place"), "United States", "place", "country")
+    un = Actor(Actor.id_for("United Nations", "organization"), "United Nations", "organization", "intergovernmental")
+    monitor = Actor(Actor.id_for("Ann Monitor", "person"), "Ann Monitor", "person", roles=[Role("coordinator", un.id, un.name)])
+    minister = Actor(Actor.id_for("Sam Minister", "person"), "Sam Minister", "person", roles=[Role("Secretary of State")])
+    terror = Actor(Actor.id_for("terrorist groups", "class"), "terrorist groups", "class", "class")
+    atts = [
+        Attribution("a1", "d1", "", (0, 10), True, "said", Speaker(monitor.id, "Ann Monitor")),
+        Attribution("a2", "d1", "", (10, 20), False, "said", Speaker(None, "officials", None, "former officials", True)),
+        Attribution("a3", "d1", "", (20, 30), False, "said", Speaker(minister.id, "Sam Minister")),
+        Attribution("a4", "d1", "", (30, 40), False, "insist", Speaker(tal.id, "Taliban")),
+    ]
+
+    def claim(i: int, s: str, p: str, o: str | None, pol: str, att: str | None, hedges: list[str] | None = None) -> Claim:
+        return Claim(f"c{i}", "d1", s, p, o, pol, f"claim {i}", (i * 10, i * 10 + 5), att, hedges or [])
+
+    claims = [
+        claim(1, aq.id, "allied_with", tal.id, "affirmed", "a1"),
+        claim(2, aq.id, "allied_with", tal.id, "affirmed", "a2"),
+        claim(3, aq.id, "allied_with", tal.id, "affirmed", None),
+        claim(4, tal.id, "allied_with", terror.id, "negated", "a3"),
+        claim(5, tal.id, "protects", aq.id, "affirmed", "a1", ["believe"]),
+        claim(6, tal.id, "complies_with", None, "affirmed", "a4"),
+    ]
+    return Analysis([doc], [tal, aq, us, un, monitor, minister, terror], [], atts, [], [], claims)
+
+
+def test_relations_sources_and_credibility() -> None:
+    an = enrich(_kb())
+    (rel,) = [r for r in an.relations if r["predicate"] == "allied_with" and r["supporting"]]
+    assert rel["symmetric"] and len(rel["supporting"]) == 3 and len(rel["sources"]) == 3
+    assert rel["credibility"] == 1 and "Ann Monitor [B]" in rel["grade_reason"]
+    (protects,) = [r for r in an.relations if r["predicate"] == "protects"]
+    assert protects["credibility"] == 4 and "hedged" in protects["grade_reason"]
+
+
+def test_analyst_override_is_used() -> None:
+    kb = _kb()
+    monitor = [a for a in kb.actors if a.name == "Ann Monitor"][0]
+    an = enrich(kb, overrides={monitor.id: "A"})
+    assert "Ann Monitor [A]" in an.relations[0]["grade_reason"] or any("[A]" in r["grade_reason"] for r in an.relations)
+
+
+def test_class_contradiction() -> None:
+    an = enrich(_kb())
+    (con,) = an.contradictions
+    assert con["claims"][0] == "c4" and set(con["claims"][1:]) == {"c1", "c2", "c3"}
+    assert "Sam Minister" in con["explanation"] and "Ann Monitor [B]" in con["explanation"]
+
+
+def test_commitments_of_the_shipped_agreement() -> None:
+    an = enrich(_kb())
+    by_obligor = {c["obligor_name"]: c for c in an.commitments}
+    taliban = by_obligor["Taliban"]
+    assert taliban["status"] == "disputed"
+    assert set(taliban["evidence_against"]) == {"c1", "c2", "c3", "c5"}
+    assert set(taliban["evidence_for"]) == {"c4", "c6"}
+    assert by_obligor["United States"]["status"] == "pending"
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ([], "holds a mapping"),
+        ({"id": "x", "name": "n", "parties": ["A"], "obligations": []}, "at least two parties"),
+        ({"id": "x", "name": "n", "parties": ["A", "B"], "obligations": [{"obligor": "C", "text": "t"}]}, "not one of the parties"),
+        ({"id": "x", "name": "n", "parties": ["A", "B"], "signed": "soon", "obligations": [{"obligor": "A", "text": "t"}]}, "not a date"),
+        (
+            {"id": "x", "name": "n", "parties": ["A", "B"], "obligations": [{"obligor": "A", "text": "t", "breached_by": {"predicates": ["hugs"]}}]},
+            "unknown relation",
+        ),
+    ],
+)
+def test_agreement_validation(data: object, message: str) -> None:
+    with pytest.raises(AnalysisError, match=message):
+        validate_agreement(data, "mine.yaml")

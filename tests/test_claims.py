@@ -1,0 +1,75 @@
+"""Claims: verbal and nominal triggers, parties, polarity, hedges, and clauses that assert nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _claims(an):  # type: ignore[no-untyped-def]
+    names = {a.id: a.name for a in an.actors}
+    return {(names.get(c.subject), c.predicate, names.get(c.object), c.polarity) for c in an.claims}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("There are close ties between the Haqqani network and al-Qaeda.", ("Haqqani network", "allied_with", "al-Qaeda", "affirmed")),
+        ("Hamas's alliance with Hezbollah has deepened.", ("Hamas", "allied_with", "Hezbollah", "affirmed")),
+        ("Hamas keeps close ties with Hezbollah.", ("Hamas", "allied_with", "Hezbollah", "affirmed")),
+        ("The leaders of al-Shabaab are under the protection of the Houthis.", ("Houthis", "protects", "al-Shabaab", "affirmed")),
+        ("Hezbollah fighters fight with their Hamas counterparts in the south.", ("Hamas", "fights_alongside", "Hezbollah", "affirmed")),
+        ("The Houthis signed an agreement with the United Nations last year.", ("Houthis", "signed_agreement_with", "United Nations", "affirmed")),
+        ("Hamas has no ties with Hezbollah.", ("Hamas", "allied_with", "Hezbollah", "negated")),
+        ("Hamas cut ties with Hezbollah in 2012.", ("Hamas", "allied_with", "Hezbollah", "negated")),
+        ("Hamas broke with Hezbollah in 2012.", ("Hamas", "allied_with", "Hezbollah", "negated")),
+        ("There are no foreign fighters in Afghanistan.", ("foreign fighters", "present_in", "Afghanistan", "negated")),
+    ],
+)
+def test_triggers(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    subj, pred, obj, pol = expected
+    assert (subj, pred, obj, pol) in found or (obj, pred, subj, pol) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials are reviewing whether Hamas has ties with Hezbollah.",
+        "Hamas must cut ties with Hezbollah.",
+        "The deal requires Hamas to ensure that it cuts ties with Hezbollah.",
+        "The agreement bans cooperation with or hosting al-Qaeda.",
+        "Hamas did not ask Hezbollah for anything.",
+    ],
+)
+def test_no_affirmed_relation_without_an_assertion(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse(text)) if c[1] == "allied_with" or c[1] == "protects"], _claims(analyse(text))
+
+
+def test_hedges_and_boosters_are_kept(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Hamas could have ties with Hezbollah. There is clearly a close relationship between Hamas and Hezbollah.")
+    hedged = [c for c in an.claims if c.hedges]
+    boosted = [c for c in an.claims if c.boosters]
+    assert hedged and "could" in hedged[0].hedges
+    assert boosted and "clearly" in boosted[0].boosters
+
+
+def test_claim_inside_an_attribution_is_the_speakers(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Maria Lopez said the Houthis protected the leaders of al-Shabaab.")
+    (claim,) = [c for c in an.claims if c.predicate == "protects"]
+    att = [a for a in an.attributions if a.id == claim.attribution][0]
+    assert [a.name for a in an.actors if a.id == att.speaker.actor] == ["Maria Lopez"]
+
+
+def test_denial_flips_and_declining_asserts_nothing(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Hamas denied that it had ties with Hezbollah. Officials declined to comment on Hamas's ties with Hezbollah.")
+    claims = [c for c in an.claims if c.predicate == "allied_with"]
+    assert [c.polarity for c in claims] == ["negated"]
+
+
+def test_the_two_organizations_point_back(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Hamas fighters trained with Hezbollah units. The two organizations have forged family ties.")
+    assert ("Hamas", "kinship_with", "Hezbollah", "affirmed") in _claims(an) or (
+        "Hezbollah", "kinship_with", "Hamas", "affirmed"
+    ) in _claims(an)
