@@ -346,6 +346,24 @@ def eval_polnear(directory: str, limit: int | None, fmt: str) -> None:
     click.echo(json.dumps(result, indent=2) if fmt == "json" else result["report"])
 
 
+@eval_group.command(name="isaf")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--limit", default=None, type=int, help="Only the first N releases.")
+@format_option("text", "json")
+@handle_errors
+def eval_isaf(file: str, limit: int | None, fmt: str) -> None:
+    """Event fields (province, group, type, killed, captured, leaders, date) on ISAF press releases.
+
+    Example:
+
+        claimgraph eval isaf ../shared/eval/isaf/isaf_press_releases.jsonl
+    """
+    from claimgraph.evaluation.isaf import evaluate_isaf
+
+    result = evaluate_isaf(file, limit=limit)
+    click.echo(json.dumps(result, indent=2) if fmt == "json" else result["report"])
+
+
 @eval_group.command(name="conll")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--limit", default=None, type=int, help="Only the first N documents.")

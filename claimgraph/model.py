@@ -29,6 +29,7 @@ __all__ = [
     "TimeExpression",
     "Claim",
     "DocumentAnalysis",
+    "Event",
     "Analysis",
 ]
 
@@ -432,6 +433,60 @@ class Claim:
 
 
 @dataclass
+class Event:
+    """Something done, with its counts: "killed two insurgents", "detained a Taliban leader"."""
+
+    id: str
+    document: str
+    type: str
+    text: str
+    span: Span
+    killed: int | None = None
+    wounded: int | None = None
+    captured: int | None = None
+    leaders_killed: int | None = None
+    leaders_captured: int | None = None
+    civilian: bool = False
+    #: the count repeats one given earlier in the document (not added again)
+    restated: bool = False
+    actor: str | None = None
+    target: str | None = None
+    target_group: str | None = None
+    location: str | None = None
+    date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document": self.document,
+            "type": self.type,
+            "actor": self.actor,
+            "target": self.target,
+            "target_group": self.target_group,
+            "location": self.location,
+            "date": self.date,
+            "killed": self.killed,
+            "wounded": self.wounded,
+            "captured": self.captured,
+            "leaders_killed": self.leaders_killed,
+            "leaders_captured": self.leaders_captured,
+            "civilian": self.civilian,
+            "restated": self.restated,
+            "text": self.text,
+            "span": list(self.span),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        span = _span(data["span"])
+        assert span is not None
+        keys = ("killed", "wounded", "captured", "leaders_killed", "leaders_captured", "actor", "target", "target_group", "location", "date")
+        return cls(data["id"], data["document"], data["type"], data["text"], span, civilian=bool(data.get("civilian")),
+                   restated=bool(data.get("restated")),
+                   **{k: data.get(k) for k in keys})
+
+
+@dataclass
 class DocumentAnalysis:
     """Everything extracted from one document, before it meets the store."""
 
@@ -442,6 +497,7 @@ class DocumentAnalysis:
     quantities: list[Quantity] = field(default_factory=list)
     timeline: list[TimeExpression] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def remap_actors(self, mapping: dict[str, str]) -> None:
         """Point every reference at the store's actor ids (after cross-document resolution)."""
@@ -453,6 +509,9 @@ class DocumentAnalysis:
         for q in self.quantities:
             if q.of:
                 q.of = mapping.get(q.of, q.of)
+        for e in self.events:
+            e.actor = mapping.get(e.actor, e.actor) if e.actor else None
+            e.target = mapping.get(e.target, e.target) if e.target else None
         for c in self.claims:
             c.subject = mapping.get(c.subject, c.subject) if c.subject else None
             c.object = mapping.get(c.object, c.object) if c.object else None

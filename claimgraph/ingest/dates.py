@@ -61,12 +61,29 @@ def parse_date(value: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+# "... For Immediate Release   KABUL, Afghanistan (Feb. 21, 2011) An Afghan ...": a
+# dateline run into the header; and "(Sept. 1)" with the year only in a release number
+_INLINE_DATELINE = re.compile(
+    rf"(?:^|\s)[A-Z][A-Z.'\u2019-]{{2,}},[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?[ \t]*\(\s*(?P<d>{_DATE_TEXT}|{_MONTH}\s+\d{{1,2}})\s*\)"
+)
+
+
 def find_dateline(text: str, within: int = 600) -> date | None:
     """The date of a dateline near the top of ``text``, if there is one."""
-    m = _DATELINE.search(text[:within])
-    if not m:
+    head = text[:within]
+    m = _DATELINE.search(head)
+    if m:
+        return parse_date(m.group("a") or m.group("b"))
+    m2 = _INLINE_DATELINE.search(head)
+    if not m2:
         return None
-    return parse_date(m.group("a") or m.group("b"))
+    found = parse_date(m2.group("d"))
+    if found is None:
+        # no year in the dateline: take the year the header states, never a guess
+        years = re.findall(r"\b(19[5-9]\d|20\d\d)\b", head)
+        if years:
+            found = parse_date(f"{m2.group('d')} {years[0]}")
+    return found
 
 
 def dateline_span(text: str, within: int = 800) -> tuple[int, int] | None:

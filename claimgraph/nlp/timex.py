@@ -79,7 +79,7 @@ def resolve_timex(text: str, published: date | None, tense: str | None = None) -
     p = published
     if t in ("today", "this morning", "this afternoon", "this evening", "tonight"):
         return p.isoformat(), "day"
-    if t == "yesterday":
+    if t in ("yesterday", "last night", "yesterday morning", "yesterday afternoon", "yesterday evening"):
         return (p - timedelta(days=1)).isoformat(), "day"
     if t == "tomorrow":
         return (p + timedelta(days=1)).isoformat(), "day"

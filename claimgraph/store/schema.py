@@ -145,6 +145,14 @@ claims = sa.Table(
     sa.Column("date", sa.String(10)),
 )
 
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("document", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
 #: analyst overrides of a source's reliability (Admiralty A-F), kept across runs
 grades = sa.Table(
     "grades",

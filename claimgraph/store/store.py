@@ -27,6 +27,7 @@ from claimgraph.model import (
     Claim,
     Document,
     DocumentAnalysis,
+    Event,
     Mention,
     Quantity,
     Role,
@@ -285,6 +286,10 @@ class Store:
                     for c in analysis.claims
                 ],
             )
+        if analysis.events:
+            conn.execute(
+                self._insert_ignore(s.events), [{"id": e.id, "document": doc_id, "data": e.to_dict()} for e in analysis.events]
+            )
         if analysis.timeline:
             conn.execute(
                 self._insert_ignore(s.timexes),
@@ -488,6 +493,14 @@ class Store:
                 for r in conn.execute(q).mappings()
             ]
 
+    def events(self, documents: list[str] | None = None) -> list[Event]:
+        t = s.events
+        q = sa.select(t.c.data).order_by(t.c.document, t.c.id)
+        if documents is not None:
+            q = q.where(t.c.document.in_(documents))
+        with self.engine.connect() as conn:
+            return sorted((Event.from_dict(_json(r[0])) for r in conn.execute(q)), key=lambda e: (e.document, e.span))
+
     def set_grade(self, source: str, reliability: str, note: str | None = None) -> None:
         """Keep an analyst's Admiralty reliability (A-F) for a source (actor id or description)."""
         letter = reliability.upper()
@@ -544,6 +557,7 @@ class Store:
             quantities=quantities,
             timeline=timeline,
             claims=claims,
+            events=[e.to_dict() for e in self.events(documents=ids)],
         )
 
 

@@ -1,0 +1,36 @@
+"""Events: kill and capture counts, leaders, restatements, civilians, province and date."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.evaluation.isaf import predict_isaf
+
+pytestmark = pytest.mark.model
+
+
+def test_counts_leaders_and_restatement(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(
+        "KANDAHAR, Afghanistan (May 4, 2011) - A joint force detained a Taliban leader and two suspected insurgents "
+        "in Zhari district, Kandahar province, yesterday.\n\n"
+        "The force detained two suspected insurgents after questioning residents.\n\n"
+        "The force also detained one additional suspected insurgent. It killed three armed insurgents."
+    )
+    pred = predict_isaf(an)
+    assert pred["min_captured"] == 4  # 1 + 2, the restated 2 not added again, plus 1 additional
+    assert pred["min_killed"] == 3
+    assert pred["event_type"] == ["captureandkill"]
+    assert pred["province"] == "kandahar" and pred["target_group"] == "taliban"
+    assert pred["start_date"] == "2011-05-03"
+    assert any(e.leaders_captured == 1 for e in an.events)
+
+
+def test_vague_counts_and_airstrike(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("The security force engaged the armed insurgents with a precision airstrike, killing several of them.")
+    pred = predict_isaf(an)
+    assert pred["min_killed"] == 3 and pred["event_type"] == ["airstrike"]
+
+
+def test_no_event_from_negated_or_generic_harm(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("No civilians were injured in the operation. The attacks are killing civilians, the colonel said.")
+    assert [e for e in an.events if e.civilian] == []
