@@ -9,6 +9,8 @@ EXAMPLES_DB ?= examples.db
 
 run: $(STAMP)
 	$(BIN)/claimgraph analyze examples/ --db $(EXAMPLES_DB) --format markdown
+	$(BIN)/claimgraph agreements add examples/zamora-ceasefire-agreement.yaml --db $(EXAMPLES_DB)
+	$(BIN)/claimgraph brief "Eastern Shield Brigades" --db $(EXAMPLES_DB)
 
 install: $(STAMP)
 
@@ -31,6 +33,7 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/claimgraph eval polnear ../shared/eval/polnear/dev
 	$(BIN)/claimgraph eval conll ../shared/eval/conllpp/conllpp_test.txt
+	$(BIN)/claimgraph eval isaf ../shared/eval/isaf/isaf_press_releases.jsonl
 
 clean:
 	rm -rf $(VENV) $(EXAMPLES_DB) *.egg-info .pytest_cache .mypy_cache .ruff_cache

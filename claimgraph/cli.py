@@ -242,6 +242,37 @@ def quotes(speaker: str | None, limit: int, fmt: str, db: str) -> None:
 
 
 @cli.command()
+@click.argument("actor")
+@click.option("--with", "other", default=None, metavar="ACTOR", help="Focus on the relationship with this actor.")
+@format_option("markdown", "html", default="markdown")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None, help="Write to a file.")
+@db_option
+@handle_errors
+def brief(actor: str, other: str | None, fmt: str, output: str | None, db: str) -> None:
+    """An analyst's brief on ACTOR from everything stored: relations with evidence and
+    grades, contradictions, commitments, numbers by source and a timeline, each statement
+    citing its document and span.
+
+    Example:
+
+        claimgraph brief Taliban --with al-Qaeda --format html -o brief.html
+    """
+    from claimgraph.analysis import enrich
+    from claimgraph.analysis.brief import build_brief
+
+    with Store(db) as store:
+        analysis = enrich(store.analysis(), store.grades(), store.agreements())
+    result = build_brief(analysis, actor, other)
+    text = result.html() if fmt == "html" else result.markdown()
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        err.print(f"wrote {output}", highlight=False)
+    else:
+        click.echo(text)
+
+
+@cli.command()
 @click.argument("source")
 @click.argument("letter", type=click.Choice(list("ABCDEF"), case_sensitive=False))
 @click.option("--note", default=None, help="Why (kept with the grade).")

@@ -209,15 +209,16 @@ class Mention:
     text: str
     span: Span
     label: str
+    document: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"actor": self.actor, "text": self.text, "span": list(self.span), "label": self.label}
+        return {"actor": self.actor, "document": self.document, "text": self.text, "span": list(self.span), "label": self.label}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Mention:
         span = _span(data["span"])
         assert span is not None
-        return cls(data["actor"], data["text"], span, data.get("label", ""))
+        return cls(data["actor"], data["text"], span, data.get("label", ""), data.get("document"))
 
 
 @dataclass

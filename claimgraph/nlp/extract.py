@@ -134,7 +134,13 @@ def doc_to_analysis(doc: Doc, document: Document) -> DocumentAnalysis:
     tok_mentions: list[TokMention] = doc._.cg_mentions or []
     text = document.text
     mentions = [
-        Mention(m.actor, text[doc[m.start].idx : doc[m.end - 1].idx + len(doc[m.end - 1])], (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])), m.label)
+        Mention(
+            m.actor,
+            text[doc[m.start].idx : doc[m.end - 1].idx + len(doc[m.end - 1])],
+            (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])),
+            m.label,
+            document.id,
+        )
         for m in tok_mentions
     ]
     attributions: list[Attribution] = []

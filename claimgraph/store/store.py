@@ -416,7 +416,9 @@ class Store:
         if actor:
             q = q.where(s.mentions.c.actor == actor)
         with self.engine.connect() as conn:
-            return [Mention(r["actor"], r["text"], (r["start"], r["end"]), r["label"]) for r in conn.execute(q).mappings()]
+            return [
+                Mention(r["actor"], r["text"], (r["start"], r["end"]), r["label"], r["document"]) for r in conn.execute(q).mappings()
+            ]
 
     def attributions(
         self, documents: list[str] | None = None, speaker: str | None = None, limit: int | None = None
