@@ -32,6 +32,16 @@ _GROUP_LABELS = {
 
 
 def predict_isaf(an: DocumentAnalysis) -> dict[str, Any]:
+    from claimgraph.nlp.events import _provinces
+
+    # the report's province: the first "X province", else the first event's
+    main = None
+    for m in an.mentions:
+        if m.text.lower() in _provinces() and an.document.text[m.span[1] : m.span[1] + 9].lower().startswith(" province"):
+            main = _provinces()[m.text.lower()][1]
+            break
+    if main is None:
+        main = next((e.location for e in an.events if e.location), None)
     events = [e for e in an.events if not e.restated]
     killed = sum(e.killed or 0 for e in events if not e.civilian)
     captured = sum(e.captured or 0 for e in events if not e.civilian)
@@ -51,10 +61,8 @@ def predict_isaf(an: DocumentAnalysis) -> dict[str, Any]:
     groups = sorted(
         {_GROUP_LABELS[a.name] for a in an.actors if a.name in _GROUP_LABELS and any(m.actor == a.id for m in an.mentions)}
     )
-    location = next((e.location for e in an.events if e.location), None)
+    location = main
     if location is None:
-        from claimgraph.nlp.events import _provinces
-
         location = next((_provinces()[m.text.lower()][1] for m in an.mentions if m.text.lower() in _provinces()), None)
     date = next((e.date for e in an.events if e.date), None) or an.document.published
     return {

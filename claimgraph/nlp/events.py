@@ -22,10 +22,11 @@ from claimgraph.data import load_yaml
 from claimgraph.nlp.quantities import parse_number
 from claimgraph.nlp.util import indices_with, sentence_of
 
-__all__ = ["RawEvent", "EventFinder", "VAGUE", "province_of"]
+__all__ = ["RawEvent", "EventFinder", "VAGUE", "province_of", "province_in"]
 
 VAGUE = 3
-_VAGUE_WORDS = {"several", "multiple", "numerous", "some", "few", "many"}
+# the least a vague quantity means, as operational reports use them
+_VAGUE_WORDS = {"several": VAGUE, "multiple": VAGUE, "some": VAGUE, "few": VAGUE, "numerous": 4, "many": 4}
 _KILL = {"kill", "neutralize", "eliminate"}
 _CAPTURE = {"detain", "capture", "arrest", "apprehend", "seize"}
 _WOUND = {"wound", "injure"}
@@ -39,7 +40,8 @@ _TARGETS = {
 }
 _LEADERS = {"leader", "leaders", "commander", "commanders", "sub-commander", "sub-commanders", "chief"}
 _CIVILIANS = {"civilian", "civilians", "villager", "villagers", "children", "child", "woman", "women"}
-_ADDITIVE = {"additional", "another", "more", "other", "also", "second", "further", "separate"}
+_NOMINAL = {"death": "killed", "deaths": "killed", "killing": "killed", "arrest": "captured", "capture": "captured", "detention": "captured"}
+_ADDITIVE = {"additional", "another", "more", "also", "second", "separate"}
 _AIRSTRIKE = ("airstrike", "air strike", "air weapons team", "air support", "precision strike", "aerial")
 
 
@@ -67,6 +69,24 @@ def _provinces() -> dict[str, tuple[str, str]]:
     return out
 
 
+def province_in(text: str) -> str | None:
+    """The first province a piece of text names ("... Khost province ..."), if any."""
+    table = _provinces()
+    low = text.lower()
+    best: tuple[int, str] | None = None
+    for form, (_, name) in table.items():
+        at = low.find(form)
+        while at != -1:
+            before = low[at - 1] if at > 0 else " "
+            after = low[at + len(form)] if at + len(form) < len(low) else " "
+            if not before.isalpha() and not after.isalpha() and not text[at : at + len(form)].isupper():
+                if best is None or at < best[0]:
+                    best = (at, name)
+                break
+            at = low.find(form, at + 1)
+    return best[1] if best else None
+
+
 def province_of(doc: Doc) -> str | None:
     """The province an operational report is about: "X province" first, else the first one named.
 
@@ -92,20 +112,27 @@ def province_of(doc: Doc) -> str | None:
 
 
 def _count(tok: Token) -> int | None:
-    """How many a counted noun phrase names: "two insurgents" 2, "a leader" 1, "several" 3."""
-    for c in tok.children:
+    """How many a counted noun phrase names: "two insurgents" 2, "a leader" 1, "several" 3,
+    "many" 4, "more than 15" 16 (the least number it can be)."""
+    for c in tok.children:  # a number wins over a determiner: "all 11 insurgents"
         if c.dep_ in ("nummod", "quantmod") or c.like_num:
             value = parse_number(c)
             if value is not None:
-                return int(value)
+                more = any(q.lower_ in ("than", "over") for q in c.children) or any(
+                    q.lower_ in ("more", "over") for q in c.children
+                )
+                return int(value) + (1 if more else 0)
+    for c in tok.children:
         if c.lower_ in _VAGUE_WORDS and c.dep_ in ("amod", "det", "nummod"):
-            return VAGUE
+            return _VAGUE_WORDS[c.lower_]
         if c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another"):
             return 1
-        if c.dep_ == "det" and c.lower_ in ("the", "these", "those", "all", "both"):
+        if c.dep_ == "det" and c.lower_ == "both":
+            return 2
+        if c.dep_ == "det" and c.lower_ in ("the", "these", "those", "all"):
             return 0  # refers back, or counts nothing new
     if tok.lower_ in _VAGUE_WORDS:  # "several of them", "killing several"
-        return VAGUE
+        return _VAGUE_WORDS[tok.lower_]
     value = parse_number(tok)
     if value is not None:
         return int(value)
@@ -123,22 +150,36 @@ class EventFinder:
         out: list[RawEvent] = []
         seen_phrases: set[tuple[str, str]] = set()
         verbs = _KILL | _CAPTURE | _WOUND
-        for i in indices_with(doc, verbs, "lemma"):
+        for i in sorted(set(indices_with(doc, verbs, "lemma")) | set(indices_with(doc, ("take", "took", "taken"), "lemma"))):
             verb = doc[i]
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
-            kind = "killed" if verb.lemma_ in _KILL else "captured" if verb.lemma_ in _CAPTURE else "wounded"
+            if verb.lemma_ == "take":
+                # "took the two occupants into custody", "was taken into custody"
+                if not any(c.dep_ == "prep" and c.lower_ == "into" and any(p.lower_ == "custody" for p in c.children) for c in verb.children):
+                    continue
+                kind = "captured"
+            else:
+                kind = "killed" if verb.lemma_ in _KILL else "captured" if verb.lemma_ in _CAPTURE else "wounded"
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                continue  # "an operation to capture a Haqqani facilitator": an aim, not an event
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
             if passive:
                 objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
             else:
                 objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-            if not objs and verb.dep_ == "amod" and verb.head.pos_ == "NOUN":
-                objs = [verb.head]  # "the killed insurgents"
+            if not objs and verb.dep_ in ("amod", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
+                objs = [verb.head]  # "the killed insurgents", "14 insurgents killed"
             heads: list[Token] = []
             for o in objs:
                 heads.append(o)
                 heads.extend(c for c in o.conjuncts if c.dep_ == "conj")
+                # "a HIG leader along with two suspected insurgents"
+                for c in [*o.children, *verb.children]:
+                    if c.dep_ == "prep" and c.lower_ == "with" and (c.i > 0 and doc[c.i - 1].lower_ == "along"):
+                        heads.extend(p for p in c.children if p.dep_ == "pobj")
+                    if c.dep_ == "prep" and c.lower_ == "including" and c.head is o:
+                        heads.extend(p for p in c.children if p.dep_ == "pobj")  # "insurgents, including a commander"
             total = leaders = 0
             civilian = False
             words = []
@@ -148,13 +189,21 @@ class EventFinder:
                     # "killing several of them": the count is the head, the noun its "of" object
                     of = [p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
                     noun = of[0] if of else h
-                if noun.lower_ not in _TARGETS | _CIVILIANS and h.lower_ not in _VAGUE_WORDS:
+                if noun.lower_ not in _TARGETS | _CIVILIANS | {"him", "her", "he", "she"} and h.lower_ not in _VAGUE_WORDS:
                     continue
                 n = _count(h)
-                if n == 0 and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children) and h.lower_ in _TARGETS:
-                    # "killed the Taliban leader, Alaudin": a definite phrase on first mention is one
-                    if h.lower_ not in doc.text[: doc[sentence_of(doc, h.i)[0]].idx].lower():
+                first_of_kind = not any(x.kind == kind for x in out)
+                if n == 0 and h.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+                    # "killed the Taliban leader, Alaudin": a definite phrase in the first
+                    # report of its kind is one person, not a reference back
+                    if first_of_kind or h.lower_ not in doc.text[: doc[sentence_of(doc, h.i)[0]].idx].lower():
                         n = 1
+                if n is None and h.tag_ in ("NN", "NNP") and h.lower_ in _TARGETS and first_of_kind:
+                    n = 1  # "killed al-Qaeda associated Taliban leader, Wali"
+                if n is None and h.lower_ in ("him", "her", "he", "she") and first_of_kind:
+                    n = 1  # "the security force engaged the male, killing him"
+                if n is None and kind == "captured" and h.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in h.children):
+                    n = 2  # "captured other militants": a plural is at least two
                 if not n:
                     continue
                 if noun.lower_ in _CIVILIANS:
@@ -177,10 +226,31 @@ class EventFinder:
             earlier = [x for x in out if x.kind == kind]
             # a later count with no "additional" restates the first ("detained several
             # insurgents ... detained three insurgents"); with one, it adds
-            restated = bool(earlier) and not (sentence & _ADDITIVE) and total <= max(x.count for x in earlier)
-            out.append(
-                RawEvent(kind, total, leaders, verb.i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "; ".join(words), civilian, restated=restated)
+            restated = (
+                bool(earlier) and not (sentence & _ADDITIVE) and total <= max(x.count for x in earlier)
             )
+            out.append(
+                RawEvent(
+                    kind, total, leaders, verb.i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "; ".join(words), civilian,
+                    restated=restated,
+                )
+            )
+        # "resulted in the death of Maulawi Tayeb", "the arrest of a Taliban facilitator"
+        for i in indices_with(doc, tuple(_NOMINAL)):
+            noun = doc[i]
+            kind = _NOMINAL[noun.lower_]
+            of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if not of or any(x.kind == kind for x in out):
+                continue
+            victim = of[0]
+            if victim.ent_type_ != "PERSON" and victim.lower_ not in _TARGETS:
+                continue
+            n = _count(victim) or 1
+            if victim.lower_ in _VAGUE_WORDS or victim.like_num:
+                n = _count(victim) or 1
+            leaders = n if victim.lower_ in _LEADERS or any(a.lower_ in _LEADERS for a in victim.subtree) else 0
+            s, e = sentence_of(doc, i)
+            out.append(RawEvent(kind, n, leaders, i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), victim.text.lower()))
         doc._.cg_events = out
         return doc
 

@@ -30,7 +30,7 @@ from claimgraph.model import (
     make_id,
 )
 from claimgraph.nlp.actors import TokMention
-from claimgraph.nlp.events import is_airstrike, province_of
+from claimgraph.nlp.events import is_airstrike, province_in, province_of
 from claimgraph.nlp.quotes import RawAttribution, RawSpeaker
 
 __all__ = ["analyze_docs", "doc_to_analysis"]
@@ -230,6 +230,11 @@ def _events(
         days.sort(key=lambda t: abs(t.span[0] - at))
         date = days[0].date if days else (document.published if document.published_from == "dateline" else None)
         text = document.text[start:end]
+        # where this event happened: its sentence, else its paragraph, else the report's province
+        para_start = document.text.rfind("\n\n", 0, start) + 1
+        para_end = document.text.find("\n\n", end)
+        paragraph = document.text[para_start : para_end if para_end != -1 else len(document.text)]
+        location = province_in(text) or province_in(paragraph) or province
         if raw.civilian:
             kind = "civilian_casualty"
         elif is_airstrike(text):
@@ -251,7 +256,7 @@ def _events(
                 civilian=raw.civilian,
                 restated=raw.restated,
                 target_group="; ".join(groups) or None,
-                location=province,
+                location=location,
                 date=date,
             )
         )
