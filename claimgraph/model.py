@@ -353,11 +353,14 @@ class TimeExpression:
     span: Span
     date: str | None
     precision: str | None
+    #: "date" for a date expression; "claim" or "event" for a dated fact on the timeline
+    kind: str = "date"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "document": self.document,
+            "kind": self.kind,
             "text": self.text,
             "span": list(self.span),
             "date": self.date,
@@ -368,7 +371,7 @@ class TimeExpression:
     def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
         span = _span(data["span"])
         assert span is not None
-        return cls(data["id"], data["document"], data["text"], span, data.get("date"), data.get("precision"))
+        return cls(data["id"], data["document"], data["text"], span, data.get("date"), data.get("precision"), data.get("kind", "date"))
 
 
 @dataclass

@@ -88,3 +88,43 @@ def test_commitments_of_the_shipped_agreement() -> None:
 def test_agreement_validation(data: object, message: str) -> None:
     with pytest.raises(AnalysisError, match=message):
         validate_agreement(data, "mine.yaml")
+
+
+def test_wire_copies_are_one_report() -> None:
+    from claimgraph.analysis.reports import report_groups
+
+    story = "The Eastern Shield Brigades attacked an army post in Veska on Monday, officials said. " * 5
+    a = Document("a", "AP version\n\n" + story, "a.txt", published="2024-01-01")
+    b = Document("b", "Copied by the Courier\n\n" + story + " Read more.", "b.txt", published="2024-01-02")
+    c = Document("c", "A different story about talks in Geneva and prisoners." * 3, "c.txt", published="2024-01-02")
+    groups = report_groups([a, b, c])
+    assert groups == {"a": "a", "b": "a", "c": "c"}
+
+
+def test_numbers_that_cannot_both_hold_and_explicit_rejection() -> None:
+    from claimgraph.analysis.grading import source_of
+    from claimgraph.analysis.numbers import number_contradictions, rejections
+    from claimgraph.model import Quantity
+
+    kb = _kb()
+    aq = [a for a in kb.actors if a.name == "al-Qaeda"][0]
+    kb.quantities = [
+        Quantity("q1", "d1", "200 to 500 fighters", (2, 8), 200, 500, "fighters", False, aq.id),  # inside a1 (Ann Monitor)
+        Quantity("q2", "d1", "50 fighters", (32, 38), 50, 50, "fighters", False, aq.id),  # inside a4 (Taliban)
+    ]
+    atts = {a.id: a for a in kb.attributions}
+    cons = number_contradictions(kb, atts, {a.id: a for a in kb.actors}, {"d1": "d1"})
+    assert [c["quantities"] for c in cons] == [["q1", "q2"]]
+    kb.attributions.append(
+        Attribution("a5", "d1", "the claim as blatantly false", (45, 60), False, "reject", Speaker(None, "Foreign governments", None, "Foreign governments"))
+    )
+    sources = {c.id: source_of(c, atts, {a.id: a for a in kb.actors}, {"d1": kb.documents[0]}, {}) for c in kb.claims}
+    (rej,) = rejections(kb, sources)
+    assert rej["attributions"] == ["a4", "a5"] and rej["claims"] == ["c6"]
+
+
+def test_timeline_holds_dated_claims() -> None:
+    kb = _kb()
+    kb.claims[0].date = "2021-01-05"
+    an = enrich(kb)
+    assert [(t.kind, t.date) for t in an.timeline] == [("claim", "2021-01-05")]

@@ -11,7 +11,9 @@ from typing import Any
 from claimgraph.analysis.commitments import assess_commitments, shipped_agreements, validate_agreement
 from claimgraph.analysis.contradictions import find_contradictions
 from claimgraph.analysis.grading import CREDIBILITY, RELIABILITY, Source, credibility, source_of
+from claimgraph.analysis.numbers import chronology, number_contradictions, rejections
 from claimgraph.analysis.relations import build_relations
+from claimgraph.analysis.reports import report_groups
 from claimgraph.model import Analysis
 from claimgraph.nlp.claims import relation_types
 
@@ -34,10 +36,14 @@ def enrich(
     actors = {a.id: a for a in analysis.actors}
     attributions = {a.id: a for a in analysis.attributions}
     documents = {d.id: d for d in analysis.documents}
-    sources = {c.id: source_of(c, attributions, actors, documents, overrides or {}) for c in analysis.claims}
+    reports = report_groups(analysis.documents)
+    sources = {c.id: source_of(c, attributions, actors, documents, overrides or {}, reports) for c in analysis.claims}
     analysis.relations = build_relations(analysis.claims, sources, documents)
     symmetric = {k: bool(v.get("symmetric")) for k, v in relation_types().items()}
     analysis.contradictions = find_contradictions(analysis.claims, sources, actors, symmetric)
+    analysis.contradictions += number_contradictions(analysis, attributions, actors, reports)
+    analysis.contradictions += rejections(analysis, sources)
+    analysis.timeline = chronology(analysis)
     analysis.commitments = assess_commitments(
         shipped_agreements() + list(agreements or []), analysis.claims, sources, actors, documents
     )

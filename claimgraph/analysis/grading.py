@@ -67,12 +67,15 @@ def source_of(
     actors: dict[str, Actor],
     documents: dict[str, Document],
     overrides: dict[str, str],
+    reports: dict[str, str] | None = None,
 ) -> Source:
     att = attributions.get(claim.attribution) if claim.attribution else None
     if att is None:
-        doc = documents.get(claim.document)
+        # the article's own voice: one report however many outlets carried it
+        report = (reports or {}).get(claim.document, claim.document)
+        doc = documents.get(report) or documents.get(claim.document)
         label = (doc.outlet or f"the article \u201c{(doc.title or doc.source)[:60]}\u201d") if doc else claim.document
-        key = f"doc:{name_key(doc.outlet)}" if doc and doc.outlet else f"doc:{claim.document}"
+        key = f"doc:{report}"
         letter = overrides.get(key, "C")
         return Source(key, label, letter, "the article in its own voice: an outlet, fairly reliable by default" if key not in overrides else "set by an analyst")
     sp = att.speaker
