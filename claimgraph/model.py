@@ -445,6 +445,7 @@ class Event:
     type: str
     text: str
     span: Span
+    plover: str | None = None
     killed: int | None = None
     wounded: int | None = None
     captured: int | None = None
@@ -464,6 +465,7 @@ class Event:
             "id": self.id,
             "document": self.document,
             "type": self.type,
+            "plover": self.plover,
             "actor": self.actor,
             "target": self.target,
             "target_group": self.target_group,
@@ -484,7 +486,7 @@ class Event:
     def from_dict(cls, data: dict[str, Any]) -> Event:
         span = _span(data["span"])
         assert span is not None
-        keys = ("killed", "wounded", "captured", "leaders_killed", "leaders_captured", "actor", "target", "target_group", "location", "date")
+        keys = ("plover", "killed", "wounded", "captured", "leaders_killed", "leaders_captured", "actor", "target", "target_group", "location", "date")
         return cls(data["id"], data["document"], data["type"], data["text"], span, civilian=bool(data.get("civilian")),
                    restated=bool(data.get("restated")),
                    **{k: data.get(k) for k in keys})

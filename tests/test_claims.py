@@ -73,3 +73,13 @@ def test_the_two_organizations_point_back(analyse) -> None:  # type: ignore[no-u
     assert ("Hamas", "kinship_with", "Hezbollah", "affirmed") in _claims(an) or (
         "Hezbollah", "kinship_with", "Hamas", "affirmed"
     ) in _claims(an)
+
+
+def test_roles_become_relations_and_capturing_a_commander_is_not_leading(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(
+        "Idris Kamal, the spokesman of the Eastern Shield Brigades, denied the report.\n\n"
+        "The army said it had captured a senior commander of the Eastern Shield Brigades."
+    )
+    found = _claims(an)
+    assert ("Idris Kamal", "spokesperson_for", "Eastern Shield Brigades", "affirmed") in found
+    assert not [c for c in found if c[1] == "leads"]

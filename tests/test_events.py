@@ -34,3 +34,10 @@ def test_vague_counts_and_airstrike(analyse) -> None:  # type: ignore[no-untyped
 def test_no_event_from_negated_or_generic_harm(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("No civilians were injured in the operation. The attacks are killing civilians, the colonel said.")
     assert [e for e in an.events if e.civilian] == []
+
+
+def test_who_did_it_to_whom(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("NATO forces detained a Taliban leader and two suspected insurgents in Kandahar province.")
+    (event,) = [e for e in an.events if e.captured]
+    names = {a.id: a.name for a in an.actors}
+    assert event.plover == "COERCE" and names.get(event.target) == "Taliban" and names.get(event.actor) == "NATO"

@@ -34,7 +34,7 @@ __all__ = ["RawClaim", "ClaimFinder", "relation_types", "CLASS_TYPE"]
 CLASS_TYPE = "class"
 Found = tuple[str | None, str, str | None, bool]  # subject, relation, object, negated
 _GROUP_NOUNS = {"organizations", "organisations", "groups", "sides", "movements", "parties", "factions", "allies"}
-_SUPPORT_VERBS = {"keep", "have", "maintain", "forge", "build", "establish", "develop", "enjoy", "retain", "deepen",
+_SUPPORT_VERBS = {"be", "remain", "become", "keep", "have", "maintain", "forge", "build", "establish", "develop", "enjoy", "retain", "deepen",
                   "strengthen", "sever", "cut", "break", "end", "abandon", "renounce", "continue", "preserve", "offer",
                   "provide", "give", "run", "conduct", "hold", "sign", "reach", "enter"}
 _NO_ASSERTION_MARKS = {"whether", "if", "unless"}
@@ -348,7 +348,9 @@ class ClaimFinder:
                     return [(a, rel, b, False)]
         # "A keeps close ties with B", "the two organizations have forged family ties"
         head = noun.head
-        if noun.dep_ in ("dobj", "attr", "nsubj", "pobj") and head.pos_ in ("VERB", "AUX"):
+        # only verbs that carry the noun's meaning: "keeps ties", "is the leader of";
+        # "captured a commander of the Brigades" says nothing of who leads them
+        if noun.dep_ in ("dobj", "attr", "nsubj", "pobj") and head.pos_ in ("VERB", "AUX") and head.lemma_ in _SUPPORT_VERBS:
             subj_tok = self._subject(head)
             others = withs or self._prep_objects(head, ["with", "to"])
             pair = self._pair(doc, subj_tok) if subj_tok is not None else None

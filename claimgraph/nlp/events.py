@@ -56,6 +56,8 @@ class RawEvent:
     phrase: str
     civilian: bool = False
     restated: bool = False
+    agent: int | None = None  # token of the doer ("coalition forces")
+    patients: tuple[int, ...] = ()  # tokens of the counted victims or detainees
 
 
 @lru_cache(maxsize=1)
@@ -229,10 +231,14 @@ class EventFinder:
             restated = (
                 bool(earlier) and not (sentence & _ADDITIVE) and total <= max(x.count for x in earlier)
             )
+            if passive:
+                agent = next((p.i for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+            else:
+                agent = next((c.i for c in verb.children if c.dep_ == "nsubj"), None)
             out.append(
                 RawEvent(
                     kind, total, leaders, verb.i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "; ".join(words), civilian,
-                    restated=restated,
+                    restated=restated, agent=agent, patients=tuple(h.i for h in heads),
                 )
             )
         # "resulted in the death of Maulawi Tayeb", "the arrest of a Taliban facilitator"

@@ -32,6 +32,7 @@ from claimgraph.model import (
 from claimgraph.nlp.actors import TokMention
 from claimgraph.nlp.events import is_airstrike, province_in, province_of
 from claimgraph.nlp.quotes import RawAttribution, RawSpeaker
+from claimgraph.nlp.util import sentence_of
 
 __all__ = ["analyze_docs", "doc_to_analysis"]
 
@@ -196,8 +197,9 @@ def doc_to_analysis(doc: Doc, document: Document) -> DocumentAnalysis:
         TimeExpression(make_id("tmx", document.id, t.start, t.end), document.id, text[t.start : t.end], (t.start, t.end), t.date, t.precision)
         for t in doc._.cg_timexes or []
     ]
+    role_claims = _role_claims(doc, document, actors, tok_mentions, attributions)
     cue_lemmas = {a.id: (raw.cue.lemma_ or raw.cue.lower_) if raw.cue is not None else "" for a, raw in zip(attributions, raw_atts, strict=True)}
-    claims = _claims(doc, document, attributions, timeline, cue_lemmas)
+    claims = _claims(doc, document, attributions, timeline, cue_lemmas) + role_claims
     events = _events(doc, document, tok_mentions, actors, timeline)
     used = {m.actor for m in tok_mentions} | {x for c in claims for x in (c.subject, c.object) if x}
     return DocumentAnalysis(
@@ -212,13 +214,28 @@ def doc_to_analysis(doc: Doc, document: Document) -> DocumentAnalysis:
     )
 
 
+_PLOVER = {"kill": "ASSAULT", "airstrike": "ASSAULT", "wound": "ASSAULT", "civilian_casualty": "ASSAULT", "capture": "COERCE"}
+
+
+def _actor_in(doc: Doc, i: int | None, token_actor: dict[int, str], actors: dict[str, Actor]) -> str | None:
+    """The organisation or person named in the phrase of token ``i`` ("a Taliban leader" -> Taliban)."""
+    if i is None:
+        return None
+    for t in doc[i].subtree:
+        a = token_actor.get(t.i)
+        if a and actors[a].type in ("organization", "person"):
+            return a
+    return None
+
+
 def _events(
     doc: Doc, document: Document, mentions: list[TokMention], actors: dict[str, Actor], timeline: list[TimeExpression]
 ) -> list[Event]:
-    """Events with their counts, the province the report is about, the armed group named, and the date."""
+    """Events with their counts, who did it to whom, the province, the armed groups named, and the date."""
     raws = doc._.cg_events or []
     if not raws:
         return []
+    token_actor: dict[int, str] = doc._.cg_token_actor or {}
     province = province_of(doc)
     groups = sorted({actors[m.actor].name for m in mentions if actors[m.actor].kind == "armed_group"})
     out = []
@@ -241,9 +258,14 @@ def _events(
             kind = "airstrike"
         else:
             kind = {"killed": "kill", "captured": "capture", "wounded": "wound"}[raw.kind]
+        actor = _actor_in(doc, raw.agent, token_actor, actors)
+        target = next((a for p in raw.patients if (a := _actor_in(doc, p, token_actor, actors))), None)
         out.append(
             Event(
                 id=make_id("evt", document.id, start, raw.trigger, raw.kind),
+                plover=_PLOVER.get(kind),
+                actor=actor,
+                target=target,
                 document=document.id,
                 type=kind,
                 text=text,
@@ -260,6 +282,46 @@ def _events(
                 date=date,
             )
         )
+    return out
+
+
+_ROLE_RELATIONS = (
+    (("spokesman", "spokeswoman", "spokesperson"), "spokesperson_for"),
+    (("leader", "head", "chief", "commander", "chairman", "chairwoman", "founder", "director", "coordinator"), "leads"),
+    (("member",), "member_of"),
+)
+
+
+def _role_claims(
+    doc: Doc, document: Document, actors: dict[str, Actor], mentions: list[TokMention], attributions: list[Attribution]
+) -> list[Claim]:
+    """ "The group's spokesman, Idris Kamal": a role with an organisation is a relation, sourced to the article."""
+    out = []
+    for actor in actors.values():
+        if actor.type != "person":
+            continue
+        first = next((m for m in mentions if m.actor == actor.id), None)
+        if first is None:
+            continue
+        for role in actor.roles:
+            if not role.organization or role.organization not in actors:
+                continue
+            words = set(role.title.lower().replace("-", " ").split())
+            predicate = next((rel for nouns, rel in _ROLE_RELATIONS if words & set(nouns)), "works_for")
+            s, e = sentence_of(doc, first.start)
+            span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            out.append(
+                Claim(
+                    id=Claim.id_for(document.id, span, actor.id, predicate, role.organization, "affirmed"),
+                    document=document.id,
+                    subject=actor.id,
+                    predicate=predicate,
+                    object=role.organization,
+                    polarity="affirmed",
+                    text=document.text[span[0] : span[1]],
+                    span=span,
+                )
+            )
     return out
 
 
