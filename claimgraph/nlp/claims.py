@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from claimgraph.data import load_yaml
@@ -106,6 +108,9 @@ def class_members() -> dict[str, set[str]]:
 class ClaimFinder:
     """The ``claimgraph_claims`` component: sets ``doc._.cg_claims``."""
 
+    def __init__(self) -> None:
+        self._matchers: dict[int, PhraseMatcher] = {}
+
     def __call__(self, doc: Doc) -> Doc:
         verbs, nouns, objects, ending, hedges, boosters = _lexicon()
         token_actor: dict[int, str] = dict(doc._.cg_token_actor or {})
@@ -168,26 +173,25 @@ class ClaimFinder:
     # -- parties -----------------------------------------------------------
 
     def _mark_classes(self, doc: Doc, token_actor: dict[int, str], actors: dict[str, Actor]) -> None:
-        classes = _classes()
-        longest = max((len(p.split()) for p in classes), default=1)
-        i = 0
-        while i < len(doc):
-            hit = None
-            for n in range(longest, 0, -1):
-                if i + n <= len(doc):
-                    phrase = " ".join(t.lower_ for t in doc[i : i + n])
-                    if phrase in classes and not any(k in token_actor for k in range(i, i + n)):
-                        hit = (n, classes[phrase][0])
-                        break
-            if hit is None:
-                i += 1
-                continue
-            n, name = hit
+        matcher = self._class_matcher(doc)
+        spans = sorted(((e - s, s, e, doc.vocab.strings[m]) for m, s, e in matcher(doc)), key=lambda x: (-x[0], x[1]))
+        for _, start, end, name in spans:
+            if any(k in token_actor for k in range(start, end)):
+                continue  # named actors and longer class phrases win
             actor_id = Actor.id_for(name, CLASS_TYPE)
             actors.setdefault(actor_id, Actor(actor_id, name, CLASS_TYPE, "class"))
-            for k in range(i, i + n):
+            for k in range(start, end):
                 token_actor[k] = actor_id
-            i += n
+
+    def _class_matcher(self, doc: Doc) -> PhraseMatcher:
+        key = id(doc.vocab)
+        if key not in self._matchers:
+            matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+            tokenizer = Tokenizer(doc.vocab)
+            for phrase, (name,) in _classes().items():
+                matcher.add(name, [tokenizer(phrase)])
+            self._matchers[key] = matcher
+        return self._matchers[key]
 
     def _actor_of(self, tok: Token | None) -> str | None:
         """The actor a phrase names: its head's, else the first one named inside it.

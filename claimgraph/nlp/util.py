@@ -39,17 +39,27 @@ def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     return spans[index[i]]
 
 
+_HASHES: dict[tuple[int, frozenset[str]], np.ndarray] = {}
+
+
 def _hashes(doc: Doc, words: Iterable[str]) -> np.ndarray:
-    strings = doc.vocab.strings
-    return np.array([strings.add(w) for w in words], dtype=np.uint64)
+    key = (id(doc.vocab), frozenset(words))
+    found = _HASHES.get(key)
+    if found is None:
+        strings = doc.vocab.strings
+        found = _HASHES[key] = np.array(sorted(strings.add(w) for w in key[1]), dtype=np.uint64)
+    return found
 
 
 def indices_with(doc: Doc, words: Iterable[str], attr: str = "lower") -> list[int]:
     """Indices of tokens whose lower-case form (or lemma) is one of ``words``."""
     if len(doc) == 0:
         return []
-    column = doc.to_array(LEMMA if attr == "lemma" else LOWER)
-    return [int(i) for i in np.nonzero(np.isin(column, _hashes(doc, words)))[0]]
+    cache_key = f"cg_column_{attr}"
+    column = doc.user_data.get(cache_key)
+    if column is None or len(column) != len(doc):
+        column = doc.user_data[cache_key] = doc.to_array(LEMMA if attr == "lemma" else LOWER)
+    return [int(i) for i in np.nonzero(np.isin(column, _hashes(doc, words), assume_unique=False))[0]]
 
 
 def like_num_indices(doc: Doc) -> list[int]:
