@@ -18,4 +18,6 @@ __all__ = ["load_yaml"]
 def load_yaml(name: str) -> Any:
     """Parse a YAML file of this package (cached; treat the result as read-only)."""
     with resources.files(__package__).joinpath(name).open("r", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        # libyaml's loader when the wheel has it: the vocabularies load at every start
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(fh, Loader=loader)  # noqa: S506 (a safe loader)
