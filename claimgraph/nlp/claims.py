@@ -44,7 +44,6 @@ _OBLIGATION_MODALS = {"must", "should", "ought", "need"}
 _AIM_VERBS = {"ensure", "require", "demand", "urge", "want", "oblige", "need", "prevent", "promise", "pledge", "vow",
               "agree", "commit", "ask", "call", "expect", "hope", "plan", "intend", "seek", "try", "aim",
               "ban", "prohibit", "forbid", "bar", "stop", "cease", "avoid", "refrain"}
-_NEGATORS = {"no", "not", "never", "neither", "nor", "n't", "without"}
 
 
 @dataclass

@@ -27,9 +27,6 @@ __all__ = ["RawAttribution", "RawSpeaker", "find_quote_spans", "AttributionFinde
 
 _OPEN = "\u201c\u00ab\u201e"
 _CLOSE = "\u201d\u00bb"
-_PRONOUNS_SG = {"he", "she", "him", "her"}
-_PRONOUNS_PL = {"they", "them"}
-_FIRST_PERSON = {"i", "we", "me", "us", "you"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
 _STOP_SPEAKER = {",", ";", ":", "(", "\u2014", "\u2013", "who", "which", "whose"}
 
