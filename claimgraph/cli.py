@@ -272,6 +272,54 @@ def brief(actor: str, other: str | None, fmt: str, output: str | None, db: str) 
         click.echo(text)
 
 
+@cli.command(name="export")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "jsonl", "stix", "ftm", "graphml", "csv"]), default="json", show_default=True,
+    help="json: the analysis; jsonl: a dump for 'claimgraph import'; stix: STIX 2.1 bundle; ftm: FollowTheMoney "
+    "entities; graphml: actor graph; csv: tables (needs -o DIR).",
+)
+@click.option("-o", "--output", default=None, help="File (directory for csv); stdout when omitted.")
+@db_option
+@handle_errors
+def export_cmd(fmt: str, output: str | None, db: str) -> None:
+    """Export everything stored for other tools (OpenCTI, MISP, Aleph, Gephi, spreadsheets).
+
+    Example:
+
+        claimgraph export --format stix -o bundle.json
+    """
+    from claimgraph.export import export
+
+    with Store(db) as store:
+        text = export(store, fmt, output)
+    if text is not None:
+        click.echo(text, nl=False)
+    elif output:
+        err.print(f"wrote {output}", highlight=False)
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@handle_errors
+def import_cmd(file: str, db: str) -> None:
+    """Load a dump made by 'claimgraph export --format jsonl' (already stored documents are skipped).
+
+    Example:
+
+        claimgraph import dump.jsonl --db copy.db
+    """
+    from claimgraph.export import import_jsonl
+
+    with Store(db) as store:
+        counts = import_jsonl(file, store)
+    err.print(
+        f"imported {counts['documents']} documents ({counts['skipped']} already stored), {counts['actors']} actors, "
+        f"{counts['grades']} grades, {counts['agreements']} agreements",
+        highlight=False,
+    )
+
+
 @cli.command()
 @click.argument("source")
 @click.argument("letter", type=click.Choice(list("ABCDEF"), case_sensitive=False))

@@ -155,16 +155,18 @@ class Store:
             rows = conn.execute(sa.select(s.documents.c.id).where(s.documents.c.id.in_(ids)))
             return {r[0] for r in rows}
 
-    def save(self, analysis: DocumentAnalysis) -> bool:
+    def save(self, analysis: DocumentAnalysis, resolve: bool = True) -> bool:
         """Resolve the document's actors against the store and write it all in one transaction.
 
         Returns False (and writes nothing) when the document is stored already.
+        ``resolve=False`` keeps the actor ids as they are (importing a dump).
         """
         doc = analysis.document
         try:
             if self.has_document(doc.id):
                 return False
-            resolve_actors(analysis, self)
+            if resolve:
+                resolve_actors(analysis, self)
             with self.engine.begin() as conn:
                 inserted = conn.execute(
                     self._insert_ignore(s.documents).values(

@@ -1,0 +1,386 @@
+"""Exports for other tools, and the JSONL dump that ``claimgraph import`` reads back.
+
+* ``json``: the analysis object of the JSON contract, for everything stored;
+* ``jsonl``: one record a line (actors, then documents with all their facts,
+  grades, agreements); importing it into an empty store gives the same dump;
+* ``stix``: a STIX 2.1 bundle for OpenCTI and MISP: identities, threat actors
+  and intrusion sets by kind, relationships, one report per document and a
+  note per claim with its speaker; confidence from the credibility grade;
+* ``ftm``: FollowTheMoney entities for Aleph and OpenSanctions;
+* ``graphml``: actors and relations for Gephi (networkx reads it back);
+* ``csv``: tables for spreadsheets, one file each in a directory.
+
+Ids are derived from claimgraph's own ids, so a re-export is identical.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from claimgraph.analysis import enrich
+from claimgraph.errors import ClaimgraphError, StoreError
+from claimgraph.model import (
+    Actor,
+    Analysis,
+    Attribution,
+    Claim,
+    Document,
+    DocumentAnalysis,
+    Event,
+    Mention,
+    Quantity,
+    TimeExpression,
+)
+from claimgraph.store import Store
+
+__all__ = ["FORMATS", "export", "import_jsonl", "jsonl_records", "stix_bundle", "ftm_entities", "graphml"]
+
+FORMATS = ("json", "jsonl", "stix", "ftm", "graphml", "csv")
+_NS = uuid.UUID("6f1c1a52-8d5e-4c3e-9a59-3c1aa0f6d3b1")  # claimgraph's namespace for STIX ids
+_EPOCH = "1970-01-01T00:00:00.000Z"
+
+
+def _analysis(store: Store) -> Analysis:
+    return enrich(store.analysis(), store.grades(), store.agreements())
+
+
+# -- JSONL dump and import -------------------------------------------------------
+
+
+def jsonl_records(store: Store) -> Iterator[dict[str, Any]]:
+    """The whole store as records: actors first, then one record per document."""
+    analysis = store.analysis()
+    actors = store.actors()
+    for a in sorted(actors, key=lambda a: a.id):
+        yield {"record": "actor", **a.to_dict()}
+    by_doc: dict[str, dict[str, list[Any]]] = {
+        d.id: {"mentions": [], "attributions": [], "quantities": [], "timeline": [], "claims": [], "events": []}
+        for d in analysis.documents
+    }
+    for m in analysis.mentions:
+        if m.document:
+            by_doc[m.document]["mentions"].append(m.to_dict())
+    for key, items in (
+        ("attributions", analysis.attributions),
+        ("quantities", analysis.quantities),
+        ("timeline", analysis.timeline),
+        ("claims", analysis.claims),
+    ):
+        for item in items:
+            by_doc[item.document][key].append(item.to_dict())
+    for e in analysis.events:
+        by_doc[e["document"]]["events"].append(e)
+    for d in analysis.documents:
+        yield {"record": "document", "document": d.to_dict(with_text=True) | {"dateline_span": list(d.dateline_span) if d.dateline_span else None}, **by_doc[d.id]}
+    for source, letter in sorted(store.grades().items()):
+        yield {"record": "grade", "source": source, "reliability": letter}
+    for ag in store.agreements():
+        yield {"record": "agreement", "data": ag}
+
+
+def import_jsonl(path: str | Path, store: Store) -> dict[str, int]:
+    """Load a dump made by ``export --format jsonl``; a line that fails stops nothing else."""
+    counts = {"actors": 0, "documents": 0, "skipped": 0, "grades": 0, "agreements": 0}
+    actors: dict[str, Actor] = {}
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                kind = rec.get("record")
+            except (json.JSONDecodeError, AttributeError) as exc:
+                raise ClaimgraphError(f"{path}:{lineno}: not a claimgraph dump record ({exc})") from None
+            if kind == "actor":
+                actors[rec["id"]] = Actor.from_dict(rec)
+            elif kind == "document":
+                doc = Document.from_dict(rec["document"])
+                used = {m["actor"] for m in rec["mentions"]} | {
+                    x for c in rec["claims"] for x in (c.get("subject"), c.get("object")) if x
+                } | {a["speaker"]["actor"] for a in rec["attributions"] if a["speaker"].get("actor")} | {
+                    q["of"] for q in rec["quantities"] if q.get("of")
+                }
+                analysis = DocumentAnalysis(
+                    document=doc,
+                    actors=[actors[i] for i in sorted(used) if i in actors],
+                    mentions=[Mention.from_dict(m) for m in rec["mentions"]],
+                    attributions=[Attribution.from_dict(a) for a in rec["attributions"]],
+                    quantities=[Quantity.from_dict(q) for q in rec["quantities"]],
+                    timeline=[TimeExpression.from_dict(t) for t in rec["timeline"] if t.get("kind", "date") == "date"],
+                    claims=[Claim.from_dict(c) for c in rec["claims"]],
+                    events=[Event.from_dict(e) for e in rec["events"]],
+                )
+                if store.save(analysis, resolve=False):
+                    counts["documents"] += 1
+                else:
+                    counts["skipped"] += 1
+            elif kind == "grade":
+                store.set_grade(rec["source"], rec["reliability"])
+                counts["grades"] += 1
+            elif kind == "agreement":
+                store.add_agreement(rec["data"]["id"], rec["data"])
+                counts["agreements"] += 1
+            else:
+                raise ClaimgraphError(f"{path}:{lineno}: unknown record kind {kind!r}")
+    counts["actors"] = len(actors)
+    return counts
+
+
+# -- STIX 2.1 ----------------------------------------------------------------------
+
+
+def _sid(kind: str, key: str) -> str:
+    return f"{kind}--{uuid.uuid5(_NS, key)}"
+
+
+def _stamp(date: str | None) -> str:
+    return f"{date}T00:00:00.000Z" if date and len(date) == 10 else _EPOCH
+
+
+_CONFIDENCE = {1: 95, 2: 75, 3: 50, 4: 25, 5: 10}
+
+
+def stix_bundle(analysis: Analysis) -> dict[str, Any]:
+    """A STIX 2.1 bundle; places, agreements and classes are left out (STIX locations need
+    coordinates or ISO codes claimgraph does not have)."""
+    first = min((d.published for d in analysis.documents if d.published), default=None)
+    created = _stamp(first)
+    objects: list[dict[str, Any]] = []
+    ids: dict[str, str] = {}
+    for a in sorted(analysis.actors, key=lambda a: a.id):
+        base: dict[str, Any] = {"spec_version": "2.1", "created": created, "modified": created, "name": a.name}
+        if a.aliases:
+            base["aliases"] = list(a.aliases)
+        if a.type == "person":
+            obj: dict[str, Any] = {"type": "identity", "id": _sid("identity", a.id), "identity_class": "individual", **base}
+            obj.pop("aliases", None)
+            if a.roles:
+                obj["roles"] = [r.title for r in a.roles]
+        elif a.type == "organization" and a.kind == "armed_group":
+            obj = {"type": "threat-actor", "id": _sid("threat-actor", a.id), "threat_actor_types": ["terrorist"], **base}
+        elif a.type == "organization":
+            obj = {"type": "identity", "id": _sid("identity", a.id), "identity_class": "organization", **base}
+            obj.pop("aliases", None)
+            if a.kind:
+                obj["sectors"] = ["government-national"] if a.kind == "government" else ["defense"] if a.kind in ("military_alliance", "intelligence_agency") else []
+                if not obj["sectors"]:
+                    del obj["sectors"]
+        else:
+            continue
+        ids[a.id] = obj["id"]
+        objects.append(obj)
+    for r in analysis.relations:
+        if r["subject"] not in ids or r["object"] not in ids:
+            continue
+        rel: dict[str, Any] = {
+            "type": "relationship",
+            "spec_version": "2.1",
+            "id": _sid("relationship", r["id"]),
+            "created": created,
+            "modified": created,
+            "relationship_type": r.get("stix") or "related-to",
+            "source_ref": ids[r["subject"]],
+            "target_ref": ids[r["object"]],
+            "description": f"{r['label']}: {r['grade_reason']}",
+        }
+        if r["credibility"] in _CONFIDENCE:
+            rel["confidence"] = _CONFIDENCE[r["credibility"]]
+        objects.append(rel)
+    speakers = {a.id: a for a in analysis.attributions}
+    actor_names = {a.id: a.name for a in analysis.actors}
+    notes_by_doc: dict[str, list[str]] = {}
+    for c in analysis.claims:
+        refs = [ids[x] for x in (c.subject, c.object) if x in ids]
+        if not refs:
+            continue
+        att = speakers.get(c.attribution or "")
+        author = None
+        if att is not None:
+            author = actor_names.get(att.speaker.actor or "") or att.speaker.description or att.speaker.text
+        note: dict[str, Any] = {
+            "type": "note",
+            "spec_version": "2.1",
+            "id": _sid("note", c.id),
+            "created": created,
+            "modified": created,
+            "abstract": f"{actor_names.get(c.subject or '', '?')} {c.predicate.replace('_', ' ')} {actor_names.get(c.object or '', '?')} ({c.polarity})",
+            "content": c.text,
+            "object_refs": refs,
+        }
+        if author:
+            note["authors"] = [author]
+        objects.append(note)
+        notes_by_doc.setdefault(c.document, []).append(note["id"])
+    mentioned: dict[str, set[str]] = {}
+    for m in analysis.mentions:
+        if m.document and m.actor in ids:
+            mentioned.setdefault(m.document, set()).add(ids[m.actor])
+    for d in analysis.documents:
+        refs = sorted(mentioned.get(d.id, set())) + notes_by_doc.get(d.id, [])
+        if not refs:
+            continue
+        report: dict[str, Any] = {
+            "type": "report",
+            "spec_version": "2.1",
+            "id": _sid("report", d.id),
+            "created": created,
+            "modified": created,
+            "name": d.title or d.source,
+            "published": _stamp(d.published) if d.published else created,
+            "report_types": ["threat-report"],
+            "object_refs": refs,
+        }
+        if d.url:
+            report["external_references"] = [{"source_name": d.outlet or "source", "url": d.url}]
+        objects.append(report)
+    return {"type": "bundle", "id": _sid("bundle", "|".join(sorted(o["id"] for o in objects))), "objects": objects}
+
+
+# -- FollowTheMoney -----------------------------------------------------------------
+
+_FTM_LINKS = {
+    "member_of": ("Membership", "member", "organization"),
+    "works_for": ("Employment", "employee", "employer"),
+    "spokesperson_for": ("Employment", "employee", "employer"),
+    "leads": ("Directorship", "director", "organization"),
+}
+
+
+def ftm_entities(analysis: Analysis) -> list[dict[str, Any]]:
+    """FollowTheMoney entities (followthemoney's model builds and checks each one)."""
+    from followthemoney import model
+
+    out: list[dict[str, Any]] = []
+    schemas: dict[str, str] = {}
+    for a in sorted(analysis.actors, key=lambda a: a.id):
+        schema = {"person": "Person", "organization": "Organization"}.get(a.type)
+        if schema is None:
+            continue
+        e = model.make_entity(schema)
+        e.id = a.id
+        e.add("name", a.name)
+        for alias in a.aliases:
+            e.add("alias", alias)
+        schemas[a.id] = schema
+        out.append(e.to_dict())
+    for r in analysis.relations:
+        s, o = r["subject"], r["object"]
+        if s not in schemas or o not in schemas:
+            continue
+        link = _FTM_LINKS.get(r["predicate"])
+        if link and schemas[s] == "Person" and schemas[o] == "Organization":
+            e = model.make_entity(link[0])
+            e.add(link[1], s)
+            e.add(link[2], o)
+            e.add("role", r["label"])
+        elif r["predicate"] == "kinship_with" and schemas[s] == schemas[o] == "Person":
+            e = model.make_entity("Family")
+            e.add("person", s)
+            e.add("relative", o)
+        elif r["predicate"] == "allied_with" and schemas[s] == schemas[o] == "Person":
+            e = model.make_entity("Associate")
+            e.add("person", s)
+            e.add("associate", o)
+        else:
+            e = model.make_entity("UnknownLink")
+            e.add("subject", s)
+            e.add("object", o)
+            e.add("role", r["label"])
+        e.id = r["id"]
+        e.add("summary", r["grade_reason"])
+        out.append(e.to_dict())
+    for d in analysis.documents:
+        e = model.make_entity("Document")
+        e.id = d.id
+        e.add("title", d.title or d.source)
+        e.add("bodyText", d.text)
+        if d.published:
+            e.add("publishedAt", d.published)
+        if d.url:
+            e.add("sourceUrl", d.url)
+        if d.outlet:
+            e.add("publisher", d.outlet)
+        out.append(e.to_dict())
+    return out
+
+
+# -- GraphML and CSV -----------------------------------------------------------------
+
+
+def graphml(analysis: Analysis) -> str:
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for a in analysis.actors:
+        g.add_node(a.id, name=a.name, type=a.type, kind=a.kind or "")
+    for r in analysis.relations:
+        g.add_edge(
+            r["subject"], r["object"], key=r["id"], predicate=r["predicate"], label=r["label"],
+            symmetric=bool(r["symmetric"]), credibility=int(r["credibility"]), supporting=len(r["supporting"]),
+            opposing=len(r["opposing"]),
+        )
+    buf = io.BytesIO()
+    nx.write_graphml(g, buf, encoding="utf-8")
+    return buf.getvalue().decode("utf-8")
+
+
+def _csv_tables(analysis: Analysis) -> dict[str, tuple[list[str], list[list[Any]]]]:
+    names = {a.id: a.name for a in analysis.actors}
+    return {
+        "documents": (["id", "title", "published", "source", "outlet", "url"],
+                      [[d.id, d.title, d.published, d.source, d.outlet, d.url] for d in analysis.documents]),
+        "actors": (["id", "name", "type", "kind", "aliases", "roles"],
+                   [[a.id, a.name, a.type, a.kind, "; ".join(a.aliases), "; ".join(r.title for r in a.roles)] for a in analysis.actors]),
+        "attributions": (["id", "document", "speaker", "description", "anonymous", "direct", "cue", "content", "start", "end"],
+                         [[x.id, x.document, names.get(x.speaker.actor or "", ""), x.speaker.description, x.speaker.anonymous,
+                           x.direct, x.cue, " ".join(x.content.split()), x.span[0], x.span[1]] for x in analysis.attributions]),
+        "claims": (["id", "document", "attribution", "subject", "predicate", "object", "polarity", "hedges", "date", "text"],
+                   [[c.id, c.document, c.attribution, names.get(c.subject or "", ""), c.predicate, names.get(c.object or "", ""),
+                     c.polarity, "; ".join(c.hedges), c.date, " ".join(c.text.split())] for c in analysis.claims]),
+        "relations": (["id", "subject", "predicate", "object", "credibility", "supporting", "opposing", "sources", "reason"],
+                      [[r["id"], names.get(r["subject"], ""), r["predicate"], names.get(r["object"], ""), r["credibility"],
+                        len(r["supporting"]), len(r["opposing"]), "; ".join(r["source_labels"]), r["grade_reason"]]
+                       for r in analysis.relations]),
+        "quantities": (["id", "document", "text", "min", "max", "unit", "approximate", "of"],
+                       [[q.id, q.document, q.text, q.min, q.max, q.unit, q.approximate, names.get(q.of or "", "")] for q in analysis.quantities]),
+    }
+
+
+def export(store: Store, fmt: str, output: str | None = None) -> str | None:
+    """Render the store in ``fmt``; returns the text, or writes to ``output`` (a directory for csv)."""
+    if fmt not in FORMATS:
+        raise ClaimgraphError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    if fmt == "csv":
+        if not output:
+            raise ClaimgraphError("csv writes one file per table: give a directory with -o")
+        folder = Path(output)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, (header, rows) in _csv_tables(_analysis(store)).items():
+                with (folder / f"{name}.csv").open("w", newline="", encoding="utf-8") as fh:
+                    writer = csv.writer(fh)
+                    writer.writerow(header)
+                    writer.writerows(rows)
+        except OSError as exc:
+            raise StoreError(f"{output}: cannot write ({exc.strerror})") from None
+        return None
+    if fmt == "jsonl":
+        text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in jsonl_records(store))
+    elif fmt == "json":
+        text = json.dumps(_analysis(store).to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "stix":
+        text = json.dumps(stix_bundle(_analysis(store)), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "ftm":
+        text = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in ftm_entities(_analysis(store)))
+    else:
+        text = graphml(_analysis(store))
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        return None
+    return text
