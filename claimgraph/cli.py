@@ -272,6 +272,34 @@ def brief(actor: str, other: str | None, fmt: str, output: str | None, db: str) 
         click.echo(text)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; only loopback unless you say so.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@db_option
+@handle_errors
+def serve(host: str, port: int, db: str) -> None:
+    """Serve the JSON API (OpenAPI docs at /docs). Writes need the token in CLAIMGRAPH_TOKEN,
+    or the one printed at start.
+
+    Example:
+
+        CLAIMGRAPH_TOKEN=s3cret claimgraph serve --port 8000 --db monitoring.db
+    """
+    import os
+    import secrets
+
+    import uvicorn
+
+    from claimgraph.web.app import create_app
+
+    token = os.environ.get("CLAIMGRAPH_TOKEN") or secrets.token_urlsafe(24)
+    if not os.environ.get("CLAIMGRAPH_TOKEN"):
+        err.print(f"write token (send as 'Authorization: Bearer ...'): {token}", highlight=False)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]warning:[/yellow] listening on {host}: reads are open to that network", markup=True)
+    uvicorn.run(create_app(db, token), host=host, port=port, log_level="warning")
+
+
 @cli.command(name="export")
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "jsonl", "stix", "ftm", "graphml", "csv"]), default="json", show_default=True,

@@ -1,0 +1,290 @@
+"""The JSON API (FastAPI): read the knowledge base, post documents with a token.
+
+Reads are open (the server binds 127.0.0.1 unless told otherwise); writes need
+``Authorization: Bearer <token>``. Every answer carries a Content-Security-Policy
+without 'unsafe-inline'; CORS is off; errors are JSON with a message, never a
+stack trace; uploads are size-limited and nothing from a request reaches the
+file system.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from claimgraph.analysis import enrich
+from claimgraph.api import ingest_documents
+from claimgraph.errors import ClaimgraphError, IngestError
+from claimgraph.ingest import RawInput, document_from_text
+from claimgraph.model import Analysis
+from claimgraph.store import Store
+
+__all__ = ["create_app", "MAX_UPLOAD"]
+
+MAX_UPLOAD = 2 * 1024 * 1024
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+class DocumentIn(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_UPLOAD)
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    html: bool = False
+
+
+class _Cache:
+    """The enriched analysis of the whole store, rebuilt when a document is added."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.lock = threading.Lock()
+        self.key: int | None = None
+        self.value: Analysis | None = None
+
+    def get(self) -> Analysis:
+        with self.lock:
+            key = self.store.count("documents") + 1000003 * len(self.store.grades())
+            if self.value is None or key != self.key:
+                self.value = enrich(self.store.analysis(), self.store.grades(), self.store.agreements())
+                self.key = key
+            return self.value
+
+
+def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    return {"total": len(items), "offset": offset, "limit": limit, "items": items[offset : offset + limit]}
+
+
+def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
+    """The application for the store at ``db``; ``token`` guards writes (None: writes refused)."""
+    store = Store(db)
+    cache = _Cache(store)
+    app = FastAPI(title="claimgraph", version="0.1.0", description="Actors, who said what, relations, contradictions, commitments.")
+    app.state.store = store
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", []))
+        return JSONResponse({"error": f"invalid request: {where}: {first.get('msg', 'bad value')}"}, status_code=422)
+
+    @app.exception_handler(ClaimgraphError)
+    async def claimgraph_error(request: Request, exc: ClaimgraphError) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=400)
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"error": "internal error"}, status_code=500)
+
+    def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
+        if token is None:
+            raise HTTPException(403, "writes are disabled: start the server with a token")
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not given or not hmac.compare_digest(given.encode(), token.encode()):
+            raise HTTPException(401, "a valid token is needed to write (Authorization: Bearer <token>)")
+
+    def names(an: Analysis) -> dict[str, str]:
+        return {a.id: a.name for a in an.actors}
+
+    def claim_view(an: Analysis, claim_id: str) -> dict[str, Any]:
+        c = next(x for x in an.claims if x.id == claim_id)
+        att = next((a for a in an.attributions if a.id == c.attribution), None)
+        doc = next((d for d in an.documents if d.id == c.document), None)
+        return {
+            **c.to_dict(),
+            "speaker": att.speaker.to_dict() if att else None,
+            "speaker_name": names(an).get(att.speaker.actor or "", None) if att else None,
+            "document_title": doc.title if doc else None,
+        }
+
+    @app.get("/api/documents")
+    def documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        docs = store.documents(with_text=False)
+        return _page([d.to_dict() for d in docs], limit, offset)
+
+    @app.get("/api/documents/{doc_id}")
+    def document(doc_id: str) -> dict[str, Any]:
+        doc = store.document(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        an = store.analysis([doc_id])
+        return {
+            **doc.to_dict(with_text=True),
+            "mentions": [m.to_dict() for m in an.mentions],
+            "attributions": [a.to_dict() for a in an.attributions],
+            "quantities": [q.to_dict() for q in an.quantities],
+            "claims": [c.to_dict() for c in an.claims],
+            "events": an.events,
+            "actors": [a.to_dict() for a in an.actors],
+        }
+
+    @app.get("/api/actors")
+    def actors(
+        q: str | None = None, type: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)
+    ) -> dict[str, Any]:
+        found = store.actors(type_=type)
+        if q:
+            needle = q.lower()
+            found = [a for a in found if needle in a.name.lower() or any(needle in x.lower() for x in a.aliases)]
+        counts = store.mention_counts()
+        found.sort(key=lambda a: (-counts.get(a.id, 0), a.name))
+        return _page([{**a.to_dict(), "mentions": counts.get(a.id, 0)} for a in found], limit, offset)
+
+    @app.get("/api/actors/{actor_id}")
+    def actor(actor_id: str) -> dict[str, Any]:
+        found = store.actors(ids=[actor_id])
+        if not found:
+            raise HTTPException(404, f"no actor {actor_id!r}")
+        an = cache.get()
+        return {
+            **found[0].to_dict(),
+            "relations": [r for r in an.relations if actor_id in (r["subject"], r["object"])],
+            "said": [a.to_dict() for a in an.attributions if a.speaker.actor == actor_id],
+            "said_about": [
+                a.to_dict()
+                for a in an.attributions
+                if a.speaker.actor != actor_id
+                and any(m.actor == actor_id and m.document == a.document and a.span[0] <= m.span[0] < a.span[1] for m in an.mentions)
+            ],
+        }
+
+    @app.get("/api/relations")
+    def relations(
+        actor: str | None = None,
+        predicate: str | None = None,
+        max_credibility: int = Query(6, ge=1, le=6, description="only relations graded this well or better (1 best)"),
+        limit: int = Query(100, ge=1, le=1000),
+        offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
+        an = cache.get()
+        found = [
+            r
+            for r in an.relations
+            if (actor is None or actor in (r["subject"], r["object"]))
+            and (predicate is None or r["predicate"] == predicate)
+            and r["credibility"] <= max_credibility
+        ]
+        return _page(found, limit, offset)
+
+    @app.get("/api/relations/{relation_id}")
+    def relation(relation_id: str) -> dict[str, Any]:
+        an = cache.get()
+        r = next((x for x in an.relations if x["id"] == relation_id), None)
+        if r is None:
+            raise HTTPException(404, f"no relation {relation_id!r}")
+        return {
+            **r,
+            "subject_name": names(an).get(r["subject"]),
+            "object_name": names(an).get(r["object"]),
+            "supporting_claims": [claim_view(an, c) for c in r["supporting"]],
+            "opposing_claims": [claim_view(an, c) for c in r["opposing"]],
+        }
+
+    @app.get("/api/claims")
+    def claims(
+        actor: str | None = None,
+        predicate: str | None = None,
+        polarity: str | None = None,
+        limit: int = Query(100, ge=1, le=1000),
+        offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
+        found = [
+            c.to_dict()
+            for c in store.claims(actor=actor)
+            if (predicate is None or c.predicate == predicate) and (polarity is None or c.polarity == polarity)
+        ]
+        return _page(found, limit, offset)
+
+    @app.get("/api/attributions")
+    def attributions(speaker: str | None = None, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        return _page([a.to_dict() for a in store.attributions(speaker=speaker)], limit, offset)
+
+    @app.get("/api/contradictions")
+    def contradictions() -> dict[str, Any]:
+        items = cache.get().contradictions
+        return _page(items, len(items) or 1, 0)
+
+    @app.get("/api/commitments")
+    def commitments() -> dict[str, Any]:
+        items = cache.get().commitments
+        return _page(items, len(items) or 1, 0)
+
+    @app.get("/api/timeline")
+    def timeline(
+        date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
+        limit: int = Query(200, ge=1, le=2000), offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
+        items = [
+            t.to_dict()
+            for t in cache.get().timeline
+            if t.date and (date_from is None or t.date >= date_from) and (date_to is None or t.date[: len(date_to)] <= date_to)
+        ]
+        return _page(items, limit, offset)
+
+    @app.get("/api/search")
+    def search(q: str = Query(..., min_length=2, max_length=200), limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+        needle = q.lower()
+        hits = []
+        for d in store.documents():
+            at = d.text.lower().find(needle)
+            if at != -1:
+                hits.append({"document": d.id, "title": d.title, "span": [at, at + len(q)], "snippet": d.text[max(0, at - 80) : at + len(q) + 80]})
+        return _page(hits, limit, 0)
+
+    @app.post("/api/documents", status_code=201, dependencies=[Depends(require_token)])
+    def post_document(body: DocumentIn) -> dict[str, Any]:
+        raw = RawInput(text=body.text, source=body.url or "<api>", title=body.title, published=body.published, url=body.url, outlet=body.outlet)
+        return _ingest_one(raw, body.html)
+
+    @app.post("/api/upload", status_code=201, dependencies=[Depends(require_token)])
+    async def upload(file: Annotated[UploadFile, File()], published: Annotated[str | None, Form()] = None) -> dict[str, Any]:
+        data = await file.read(MAX_UPLOAD + 1)
+        if len(data) > MAX_UPLOAD:
+            raise HTTPException(413, f"upload larger than {MAX_UPLOAD // 1024} kB")
+        name = (file.filename or "upload").rsplit("/", 1)[-1]
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise HTTPException(400, f"{name}: not UTF-8 text") from None
+        is_html = name.lower().endswith((".html", ".htm")) or text.lstrip()[:1] == "<"
+        return _ingest_one(RawInput(text=text, source=f"upload:{name}", published=published), is_html)
+
+    def _ingest_one(raw: RawInput, is_html: bool) -> dict[str, Any]:
+        if is_html:
+            from claimgraph.ingest.readers import _html_input
+
+            raw = _html_input(raw.text, raw.source, raw.url)
+        try:
+            doc = document_from_text(raw)
+        except IngestError as exc:
+            raise HTTPException(400, str(exc)) from None
+        summary = ingest_documents([doc], store)
+        if summary.failed:
+            raise HTTPException(400, summary.errors[0])
+        return {"id": doc.id, "added": summary.added == 1, "title": doc.title, "published": doc.published}
+
+    return app

@@ -1,0 +1,78 @@
+"""The JSON API: reads, filters, token-guarded writes, security headers, JSON errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from claimgraph.web.app import create_app
+
+pytestmark = pytest.mark.model
+FIXTURES = Path(__file__).parent / "fixtures"
+TOKEN = "test-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+TEXT = (
+    "Hezbollah keeps close ties with Hamas\n\n"
+    "BEIRUT (Reuters) - Hezbollah has close ties with Hamas, a UN monitoring team said on Monday.\n\n"
+    "“There is clearly a close relationship between Hamas and Hezbollah,” said Maria Lopez, the coordinator of the team.\n\n"
+    "Hezbollah denied that it had ties with Hamas. <script>alert(1)</script>"
+)
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> TestClient:
+    return TestClient(create_app(str(tmp_path / "api.db"), TOKEN), raise_server_exceptions=False)
+
+
+def test_post_then_read_everything(client: TestClient) -> None:
+    r = client.post("/api/documents", json={"text": TEXT, "published": "2024-01-10"}, headers=AUTH)
+    assert r.status_code == 201 and r.json()["added"] is True
+    doc_id = r.json()["id"]
+    again = client.post("/api/documents", json={"text": TEXT}, headers=AUTH)
+    assert again.json()["added"] is False  # same text, same id: nothing new
+    doc = client.get(f"/api/documents/{doc_id}").json()
+    assert doc["text"] == TEXT and doc["attributions"] and "<script>" in doc["text"]  # data is returned as data
+    actors = client.get("/api/actors", params={"q": "hezbollah"}).json()["items"]
+    hez = actors[0]["id"]
+    page = client.get(f"/api/actors/{hez}").json()
+    assert page["relations"] and page["name"] == "Hezbollah"
+    rels = client.get("/api/relations", params={"actor": hez, "predicate": "allied_with"}).json()["items"]
+    detail = client.get(f"/api/relations/{rels[0]['id']}").json()
+    assert detail["supporting_claims"] and detail["supporting_claims"][0]["span"]
+    assert client.get("/api/contradictions").json()["items"]
+    assert client.get("/api/claims", params={"polarity": "negated"}).json()["items"]
+    assert client.get("/api/timeline", params={"from": "2024-01-01"}).json()["total"] >= 1
+    hits = client.get("/api/search", params={"q": "close relationship"}).json()["items"]
+    assert hits and hits[0]["document"] == doc_id
+    assert client.get("/docs").status_code == 200 and client.get("/openapi.json").status_code == 200
+
+
+def test_writes_need_the_token(client: TestClient) -> None:
+    assert client.post("/api/documents", json={"text": "x"}).status_code == 401
+    assert client.post("/api/documents", json={"text": "x"}, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    no_token = TestClient(create_app(":memory:", None))
+    r = no_token.post("/api/documents", json={"text": "x"}, headers=AUTH)
+    assert r.status_code == 403 and "disabled" in r.json()["error"]
+
+
+def test_upload_size_limit_and_html(client: TestClient) -> None:
+    page = (FIXTURES / "page.html").read_bytes()
+    r = client.post("/api/upload", files={"file": ("page.html", page, "text/html")}, headers=AUTH)
+    assert r.status_code == 201 and r.json()["title"] == "Talks resume in Norland"
+    big = b"a" * (2 * 1024 * 1024 + 10)
+    r = client.post("/api/upload", files={"file": ("big.txt", big, "text/plain")}, headers=AUTH)
+    assert r.status_code == 413 and "error" in r.json()
+
+
+def test_errors_are_json_and_headers_are_strict(client: TestClient) -> None:
+    r = client.get("/api/documents/nope")
+    assert r.status_code == 404 and r.json() == {"error": "no document 'nope'"}
+    r = client.get("/api/actors", params={"limit": 0})
+    assert r.status_code == 422 and r.json()["error"].startswith("invalid request")
+    csp = r.headers["content-security-policy"]
+    assert "unsafe-inline" not in csp and "default-src 'self'" in csp
+    assert "access-control-allow-origin" not in r.headers
+    r = client.get("/api/search", params={"q": "x"})
+    assert r.status_code == 422 and "Traceback" not in r.text
