@@ -287,4 +287,10 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
             raise HTTPException(400, summary.errors[0])
         return {"id": doc.id, "added": summary.added == 1, "title": doc.title, "published": doc.published}
 
+    # the workbench: static files of the package, mounted last so /api and /docs win
+    from pathlib import Path
+
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount("/", StaticFiles(directory=Path(__file__).parent / "static", html=True), name="workbench")
     return app
