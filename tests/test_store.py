@@ -75,3 +75,25 @@ def test_database_urls(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unopenable_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot open database"):
         Store(str(tmp_path / "no" / "such" / "dir" / "x.db"))
+
+
+def test_migration_from_version_1_adds_claim_relations(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE meta (key VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL)"))
+        conn.execute(sa.text("INSERT INTO meta VALUES ('schema_version', '1')"))
+        conn.execute(sa.text(
+            "CREATE TABLE claims (id VARCHAR(40) PRIMARY KEY, document VARCHAR(40), attribution VARCHAR(40), subject VARCHAR(40), "
+            "predicate VARCHAR(64), object VARCHAR(40), polarity VARCHAR(16), text TEXT, start INTEGER, [end] INTEGER, "
+            "hedges JSON, boosters JSON, date VARCHAR(10))"
+        ))
+        conn.execute(sa.text("INSERT INTO claims VALUES ('c1','d','a','s','allied_with','o','affirmed','t',0,1,'[]','[]',NULL)"))
+    engine.dispose()
+    with Store(str(db)) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        with store.engine.connect() as conn:
+            rel = conn.execute(sa.text("SELECT relation FROM claims WHERE id = 'c1'")).scalar()
+    from claimgraph.store.schema import relation_id
+
+    assert rel == relation_id("s", "allied_with", "o")

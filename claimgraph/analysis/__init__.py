@@ -19,6 +19,7 @@ from claimgraph.nlp.claims import relation_types
 
 __all__ = [
     "CREDIBILITY",
+    "build_relations",
     "RELIABILITY",
     "Source",
     "credibility",

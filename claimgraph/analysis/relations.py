@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from claimgraph.analysis.grading import Source, credibility
-from claimgraph.model import Claim, Document, make_id
+from claimgraph.model import Claim, Document
 from claimgraph.nlp.claims import relation_types
+from claimgraph.store.schema import relation_id
 
 __all__ = ["build_relations"]
 
@@ -39,7 +40,7 @@ def build_relations(
             labels.setdefault(sources[c.id].key, sources[c.id].label)
         out.append(
             {
-                "id": make_id("rel", subj, pred, obj),
+                "id": relation_id(subj, pred, obj),
                 "subject": subj,
                 "predicate": pred,
                 "object": obj,

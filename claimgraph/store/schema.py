@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 __all__ = ["SCHEMA_VERSION", "metadata", "MIGRATIONS", "tables"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = sa.MetaData()
 
@@ -143,6 +143,8 @@ claims = sa.Table(
     sa.Column("hedges", sa.JSON, nullable=False),
     sa.Column("boosters", sa.JSON, nullable=False),
     sa.Column("date", sa.String(10)),
+    # the relation the claim belongs to (analysis.relations ids): evidence by one indexed look-up
+    sa.Column("relation", sa.String(40), index=True),
 )
 
 events = sa.Table(
@@ -172,5 +174,22 @@ agreements = sa.Table(
 
 tables = {t.name: t for t in metadata.sorted_tables}
 
+def relation_id(subject: str | None, predicate: str, object_: str | None) -> str | None:
+    """The id of the relation a claim supports or opposes (None without both parties)."""
+    from claimgraph.model import make_id
+
+    if not subject or not object_:
+        return None
+    return make_id("rel", subject, predicate, object_)
+
+
+def _v2_claim_relations(conn: sa.Connection) -> None:
+    conn.execute(sa.text("ALTER TABLE claims ADD COLUMN relation VARCHAR(40)"))
+    conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_claims_relation ON claims (relation)"))
+    rows = conn.execute(sa.text("SELECT id, subject, predicate, object FROM claims")).fetchall()
+    for cid, subj, pred, obj in rows:
+        conn.execute(sa.text("UPDATE claims SET relation = :r WHERE id = :id"), {"r": relation_id(subj, pred, obj), "id": cid})
+
+
 #: version -> steps that bring a database at ``version - 1`` to ``version``.
-MIGRATIONS: dict[int, list[Callable[[sa.Connection], None]]] = {}
+MIGRATIONS: dict[int, list[Callable[[sa.Connection], None]]] = {2: [_v2_claim_relations]}

@@ -284,6 +284,7 @@ class Store:
                         "hedges": c.hedges,
                         "boosters": c.boosters,
                         "date": c.date,
+                        "relation": s.relation_id(c.subject, c.predicate, c.object),
                     }
                     for c in analysis.claims
                 ],
@@ -423,13 +424,18 @@ class Store:
             ]
 
     def attributions(
-        self, documents: list[str] | None = None, speaker: str | None = None, limit: int | None = None
+        self, documents: list[str] | None = None, speaker: str | None = None, limit: int | None = None,
+        ids: list[str] | None = None, speaker_actor: str | None = None,
     ) -> list[Attribution]:
         """Attributions, optionally of some documents or of a speaker (actor id, name or description words)."""
         t = s.attributions
         q = sa.select(t).order_by(t.c.document, t.c.start)
         if documents is not None:
             q = q.where(t.c.document.in_(documents))
+        if ids is not None:
+            q = q.where(t.c.id.in_(ids))
+        if speaker_actor is not None:
+            q = q.where(t.c.speaker_actor == speaker_actor)
         if speaker:
             ids = [a.id for a in self.actors(name=speaker)] + [speaker]
             like = f"%{speaker.lower()}%"
@@ -471,13 +477,20 @@ class Store:
                 for r in conn.execute(q).mappings()
             ]
 
-    def claims(self, documents: list[str] | None = None, actor: str | None = None) -> list[Claim]:
+    def claims(
+        self, documents: list[str] | None = None, actor: str | None = None, relation: str | None = None,
+        ids: list[str] | None = None,
+    ) -> list[Claim]:
         t = s.claims
         q = sa.select(t).order_by(t.c.document, t.c.start, t.c.id)
         if documents is not None:
             q = q.where(t.c.document.in_(documents))
         if actor:
             q = q.where(sa.or_(t.c.subject == actor, t.c.object == actor))
+        if relation:
+            q = q.where(t.c.relation == relation)
+        if ids is not None:
+            q = q.where(t.c.id.in_(ids))
         with self.engine.connect() as conn:
             return [
                 Claim(

@@ -19,11 +19,11 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from claimgraph.analysis import enrich
+from claimgraph.analysis import build_relations, enrich, source_of
 from claimgraph.api import ingest_documents
 from claimgraph.errors import ClaimgraphError, IngestError
 from claimgraph.ingest import RawInput, document_from_text
-from claimgraph.model import Analysis
+from claimgraph.model import Analysis, Claim
 from claimgraph.store import Store
 
 __all__ = ["create_app", "MAX_UPLOAD"]
@@ -107,20 +107,6 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         if not given or not hmac.compare_digest(given.encode(), token.encode()):
             raise HTTPException(401, "a valid token is needed to write (Authorization: Bearer <token>)")
 
-    def names(an: Analysis) -> dict[str, str]:
-        return {a.id: a.name for a in an.actors}
-
-    def claim_view(an: Analysis, claim_id: str) -> dict[str, Any]:
-        c = next(x for x in an.claims if x.id == claim_id)
-        att = next((a for a in an.attributions if a.id == c.attribution), None)
-        doc = next((d for d in an.documents if d.id == c.document), None)
-        return {
-            **c.to_dict(),
-            "speaker": att.speaker.to_dict() if att else None,
-            "speaker_name": names(an).get(att.speaker.actor or "", None) if att else None,
-            "document_title": doc.title if doc else None,
-        }
-
     @app.get("/api/documents")
     def documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
         docs = store.documents(with_text=False)
@@ -154,22 +140,42 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         found.sort(key=lambda a: (-counts.get(a.id, 0), a.name))
         return _page([{**a.to_dict(), "mentions": counts.get(a.id, 0)} for a in found], limit, offset)
 
+    def relations_of(claims: list[Claim]) -> list[dict[str, Any]]:
+        """Relations built from these claims alone: what an actor page or an evidence panel needs."""
+        att_ids = sorted({c.attribution for c in claims if c.attribution})
+        atts = {a.id: a for a in store.attributions(ids=att_ids)} if att_ids else {}
+        wanted = {x for c in claims for x in (c.subject, c.object) if x} | {a.speaker.actor for a in atts.values() if a.speaker.actor}
+        people = {a.id: a for a in store.actors(ids=sorted(wanted))} if wanted else {}
+        orgs = sorted({r.organization for a in people.values() for r in a.roles if r.organization} - set(people))
+        if orgs:
+            people.update({a.id: a for a in store.actors(ids=orgs)})
+        docs = {d.id: d for d in store.documents(ids=sorted({c.document for c in claims}), with_text=False)}
+        overrides = store.grades()
+        sources = {c.id: source_of(c, atts, people, docs, overrides) for c in claims}
+        return build_relations(claims, sources, docs)
+
     @app.get("/api/actors/{actor_id}")
-    def actor(actor_id: str) -> dict[str, Any]:
+    def actor(actor_id: str, said_limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
         found = store.actors(ids=[actor_id])
         if not found:
             raise HTTPException(404, f"no actor {actor_id!r}")
-        an = cache.get()
+        said = store.attributions(speaker_actor=actor_id, limit=said_limit)
+        mentions = store.mentions(actor=actor_id)
+        docs = sorted({m.document for m in mentions if m.document})[:200]
+        spans: dict[str, list[int]] = {}
+        for m in mentions:
+            if m.document:
+                spans.setdefault(m.document, []).append(m.span[0])
+        about = [
+            a
+            for a in (store.attributions(documents=docs) if docs else [])
+            if a.speaker.actor != actor_id and any(a.span[0] <= p < a.span[1] for p in spans.get(a.document, []))
+        ]
         return {
             **found[0].to_dict(),
-            "relations": [r for r in an.relations if actor_id in (r["subject"], r["object"])],
-            "said": [a.to_dict() for a in an.attributions if a.speaker.actor == actor_id],
-            "said_about": [
-                a.to_dict()
-                for a in an.attributions
-                if a.speaker.actor != actor_id
-                and any(m.actor == actor_id and m.document == a.document and a.span[0] <= m.span[0] < a.span[1] for m in an.mentions)
-            ],
+            "relations": relations_of(store.claims(actor=actor_id)),
+            "said": [a.to_dict() for a in said],
+            "said_about": [a.to_dict() for a in about[:said_limit]],
         }
 
     @app.get("/api/relations")
@@ -192,16 +198,31 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
 
     @app.get("/api/relations/{relation_id}")
     def relation(relation_id: str) -> dict[str, Any]:
-        an = cache.get()
-        r = next((x for x in an.relations if x["id"] == relation_id), None)
-        if r is None:
+        claims = store.claims(relation=relation_id)
+        built = relations_of(claims)
+        if not built:
             raise HTTPException(404, f"no relation {relation_id!r}")
+        r = built[0]
+        atts = {a.id: a for a in store.attributions(ids=sorted({c.attribution for c in claims if c.attribution}))}
+        people = {a.id: a for a in store.actors(ids=sorted({r["subject"], r["object"]} | {a.speaker.actor for a in atts.values() if a.speaker.actor}))}
+        docs = {d.id: d for d in store.documents(ids=sorted({c.document for c in claims}), with_text=False)}
+
+        def view(c: Claim) -> dict[str, Any]:
+            att = atts.get(c.attribution or "")
+            return {
+                **c.to_dict(),
+                "speaker": att.speaker.to_dict() if att else None,
+                "speaker_name": people[att.speaker.actor].name if att and att.speaker.actor in people else None,
+                "document_title": docs[c.document].title if c.document in docs else None,
+            }
+
+        by_id = {c.id: c for c in claims}
         return {
             **r,
-            "subject_name": names(an).get(r["subject"]),
-            "object_name": names(an).get(r["object"]),
-            "supporting_claims": [claim_view(an, c) for c in r["supporting"]],
-            "opposing_claims": [claim_view(an, c) for c in r["opposing"]],
+            "subject_name": people[r["subject"]].name if r["subject"] in people else None,
+            "object_name": people[r["object"]].name if r["object"] in people else None,
+            "supporting_claims": [view(by_id[c]) for c in r["supporting"]],
+            "opposing_claims": [view(by_id[c]) for c in r["opposing"]],
         }
 
     @app.get("/api/claims")
