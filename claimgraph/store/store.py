@@ -353,14 +353,15 @@ class Store:
         return docs[0] if docs else None
 
     def documents(self, ids: list[str] | None = None, with_text: bool = True) -> list[Document]:
-        q = sa.select(s.documents).order_by(s.documents.c.published, s.documents.c.id)
+        cols = [c for c in s.documents.c if with_text or c.name != "text"]
+        q = sa.select(*cols).order_by(s.documents.c.published, s.documents.c.id)
         if ids is not None:
             q = q.where(s.documents.c.id.in_(ids))
         with self.engine.connect() as conn:
             return [
                 Document(
                     id=r["id"],
-                    text=r["text"] if with_text else "",
+                    text=r["text"] if with_text else "",  # the column is not even read without it
                     source=r["source"],
                     title=r["title"],
                     published=r["published"],
@@ -379,9 +380,10 @@ class Store:
             return int(conn.execute(sa.select(sa.func.count()).select_from(s.tables[table])).scalar_one())
 
     def actors(
-        self, ids: Iterable[str] | None = None, type_: str | None = None, name: str | None = None, limit: int | None = None
+        self, ids: Iterable[str] | None = None, type_: str | None = None, name: str | None = None, limit: int | None = None,
+        aliases: bool = True,
     ) -> list[Actor]:
-        """Actors with aliases and roles; ``name`` matches any name or alias by key."""
+        """Actors with aliases (unless ``aliases=False``) and roles; ``name`` matches any name or alias by key."""
         q = sa.select(s.actors)
         if ids is not None:
             q = q.where(s.actors.c.id.in_(list(ids)))
@@ -399,10 +401,11 @@ class Store:
                 return []
             keys = list(found)
             for chunk in _chunks(keys, 500):
-                for r in conn.execute(
-                    sa.select(s.actor_aliases).where(s.actor_aliases.c.actor.in_(chunk)).order_by(s.actor_aliases.c.alias)
-                ).mappings():
-                    found[r["actor"]].add_alias(r["alias"])
+                if aliases:
+                    for r in conn.execute(
+                        sa.select(s.actor_aliases).where(s.actor_aliases.c.actor.in_(chunk)).order_by(s.actor_aliases.c.alias)
+                    ).mappings():
+                        found[r["actor"]].add_alias(r["alias"])
                 for r in conn.execute(sa.select(s.roles).where(s.roles.c.actor.in_(chunk)).order_by(s.roles.c.title)).mappings():
                     found[r["actor"]].add_role(Role(r["title"], r["organization"], r["organization_name"]))
         return list(found.values())
@@ -465,6 +468,20 @@ class Store:
                 )
                 for r in conn.execute(q).mappings()
             ]
+
+    def attributions_about(self, actor: str, limit: int = 100) -> list[Attribution]:
+        """What others said that names ``actor``: attributions whose content holds a mention of it."""
+        t, m = s.attributions, s.mentions
+        ids = (
+            sa.select(t.c.id)
+            .join(m, sa.and_(m.c.document == t.c.document, m.c.start >= t.c.start, m.c.start < t.c.end))
+            .where(m.c.actor == actor, sa.or_(t.c.speaker_actor.is_(None), t.c.speaker_actor != actor))
+            .distinct()
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            found = [r[0] for r in conn.execute(ids)]
+        return self.attributions(ids=found) if found else []
 
     def quantities(self, documents: list[str] | None = None) -> list[Quantity]:
         t = s.quantities

@@ -145,10 +145,11 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         att_ids = sorted({c.attribution for c in claims if c.attribution})
         atts = {a.id: a for a in store.attributions(ids=att_ids)} if att_ids else {}
         wanted = {x for c in claims for x in (c.subject, c.object) if x} | {a.speaker.actor for a in atts.values() if a.speaker.actor}
-        people = {a.id: a for a in store.actors(ids=sorted(wanted))} if wanted else {}
+        # names, kinds and roles are what grading and the panel use: no aliases
+        people = {a.id: a for a in store.actors(ids=sorted(wanted), aliases=False)} if wanted else {}
         orgs = sorted({r.organization for a in people.values() for r in a.roles if r.organization} - set(people))
         if orgs:
-            people.update({a.id: a for a in store.actors(ids=orgs)})
+            people.update({a.id: a for a in store.actors(ids=orgs, aliases=False)})
         docs = {d.id: d for d in store.documents(ids=sorted({c.document for c in claims}), with_text=False)}
         overrides = store.grades()
         sources = {c.id: source_of(c, atts, people, docs, overrides) for c in claims}
@@ -160,22 +161,12 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         if not found:
             raise HTTPException(404, f"no actor {actor_id!r}")
         said = store.attributions(speaker_actor=actor_id, limit=said_limit)
-        mentions = store.mentions(actor=actor_id)
-        docs = sorted({m.document for m in mentions if m.document})[:200]
-        spans: dict[str, list[int]] = {}
-        for m in mentions:
-            if m.document:
-                spans.setdefault(m.document, []).append(m.span[0])
-        about = [
-            a
-            for a in (store.attributions(documents=docs) if docs else [])
-            if a.speaker.actor != actor_id and any(a.span[0] <= p < a.span[1] for p in spans.get(a.document, []))
-        ]
+        about = store.attributions_about(actor_id, limit=said_limit)
         return {
             **found[0].to_dict(),
             "relations": relations_of(store.claims(actor=actor_id)),
             "said": [a.to_dict() for a in said],
-            "said_about": [a.to_dict() for a in about[:said_limit]],
+            "said_about": [a.to_dict() for a in about],
         }
 
     @app.get("/api/relations")
