@@ -97,3 +97,12 @@ def test_migration_from_version_1_adds_claim_relations(tmp_path: Path) -> None:
     from claimgraph.store.schema import relation_id
 
     assert rel == relation_id("s", "allied_with", "o")
+
+
+def test_full_text_search_quotes_user_input(store: Store) -> None:
+    store.save(_analysis("Maria Lopez said the truce holds near Kabul."))
+    store.save(_analysis("Talks in Geneva stalled over prisoners."))
+    assert [t for _, t, _ in store.search("truce Kabul")] == [None]
+    assert [text for _, _, text in store.search("geneva")][0].startswith("Talks")
+    assert store.search('truce" OR "x') == []  # FTS syntax in the query is just words
+    assert store.search("nothing-like-this") == []

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 __all__ = ["SCHEMA_VERSION", "metadata", "MIGRATIONS", "tables"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = sa.MetaData()
 
@@ -191,5 +191,23 @@ def _v2_claim_relations(conn: sa.Connection) -> None:
         conn.execute(sa.text("UPDATE claims SET relation = :r WHERE id = :id"), {"r": relation_id(subj, pred, obj), "id": cid})
 
 
+FTS_TABLE = "documents_fts"
+
+
+def create_fts(conn: sa.Connection) -> None:
+    """SQLite FTS5 index of document titles and texts (no-op on other databases)."""
+    if conn.dialect.name != "sqlite":
+        return
+    conn.execute(sa.text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(id UNINDEXED, title, text)"))
+
+
+def _v3_fts(conn: sa.Connection) -> None:
+    if conn.dialect.name != "sqlite":
+        return
+    create_fts(conn)
+    if sa.inspect(conn).has_table("documents"):
+        conn.execute(sa.text(f"INSERT INTO {FTS_TABLE} (id, title, text) SELECT id, coalesce(title, ''), text FROM documents"))
+
+
 #: version -> steps that bring a database at ``version - 1`` to ``version``.
-MIGRATIONS: dict[int, list[Callable[[sa.Connection], None]]] = {2: [_v2_claim_relations]}
+MIGRATIONS: dict[int, list[Callable[[sa.Connection], None]]] = {2: [_v2_claim_relations], 3: [_v3_fts]}

@@ -108,6 +108,7 @@ class Store:
             inspector = sa.inspect(conn)
             if not inspector.has_table("meta"):
                 s.metadata.create_all(conn)
+                s.create_fts(conn)
                 conn.execute(s.meta.insert().values(key="schema_version", value=str(s.SCHEMA_VERSION)))
                 return
             version = int(conn.execute(sa.select(s.meta.c.value).where(s.meta.c.key == "schema_version")).scalar_one())
@@ -185,6 +186,11 @@ class Store:
                 ).rowcount
                 if not inserted:
                     return False  # another process stored it meanwhile
+                if self.dialect == "sqlite":
+                    conn.execute(
+                        sa.text(f"INSERT INTO {s.FTS_TABLE} (id, title, text) VALUES (:id, :title, :text)"),
+                        {"id": doc.id, "title": doc.title or "", "text": doc.text},
+                    )
                 self._write_facts(conn, analysis)
         except SQLAlchemyError as exc:
             raise StoreError(f"{doc.source}: cannot store document: {_reason(exc)}") from None
@@ -468,6 +474,31 @@ class Store:
                 )
                 for r in conn.execute(q).mappings()
             ]
+
+    def search(self, query: str, limit: int = 50) -> list[tuple[str, str | None, str]]:
+        """(document id, title, text) of documents holding every word of ``query``, best first.
+
+        SQLite: the FTS5 index (words quoted, so the user's text is never FTS syntax).
+        Other databases: a case-insensitive substring scan until their index lands.
+        """
+        words = [w for w in query.split() if w.strip()]
+        if not words:
+            return []
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+                rows = conn.execute(
+                    sa.text(
+                        f"SELECT d.id, d.title, d.text FROM {s.FTS_TABLE} f JOIN documents d ON d.id = f.id "
+                        f"WHERE {s.FTS_TABLE} MATCH :q ORDER BY rank LIMIT :n"
+                    ),
+                    {"q": match, "n": limit},
+                )
+            else:
+                t = s.documents
+                cond = sa.and_(*[sa.func.lower(t.c.text).contains(w.lower()) for w in words])
+                rows = conn.execute(sa.select(t.c.id, t.c.title, t.c.text).where(cond).limit(limit))
+            return [(r[0], r[1], r[2]) for r in rows]
 
     def attributions_about(self, actor: str, limit: int = 100) -> list[Attribution]:
         """What others said that names ``actor``: attributions whose content holds a mention of it."""

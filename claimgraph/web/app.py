@@ -259,12 +259,11 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
 
     @app.get("/api/search")
     def search(q: str = Query(..., min_length=2, max_length=200), limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
-        needle = q.lower()
         hits = []
-        for d in store.documents():
-            at = d.text.lower().find(needle)
-            if at != -1:
-                hits.append({"document": d.id, "title": d.title, "span": [at, at + len(q)], "snippet": d.text[max(0, at - 80) : at + len(q) + 80]})
+        first = q.split()[0].lower() if q.split() else q.lower()
+        for doc_id, title, text in store.search(q, limit):
+            at = max(0, text.lower().find(first))
+            hits.append({"document": doc_id, "title": title, "span": [at, at + len(first)], "snippet": text[max(0, at - 80) : at + len(first) + 80]})
         return _page(hits, limit, 0)
 
     @app.post("/api/documents", status_code=201, dependencies=[Depends(require_token)])
