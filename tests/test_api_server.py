@@ -76,3 +76,14 @@ def test_errors_are_json_and_headers_are_strict(client: TestClient) -> None:
     assert "access-control-allow-origin" not in r.headers
     r = client.get("/api/search", params={"q": "x"})
     assert r.status_code == 422 and "Traceback" not in r.text
+
+
+def test_analyst_grade_reaches_cached_views(client: TestClient) -> None:
+    client.post("/api/documents", json={"text": TEXT, "published": "2024-01-10"}, headers=AUTH)
+    before = client.get("/api/contradictions").json()["items"]
+    store = client.app.state.store  # type: ignore[attr-defined]
+    lopez = store.actors(name="Maria Lopez")[0]
+    store.set_grade(lopez.id, "A")
+    after = client.get("/api/contradictions").json()["items"]
+    assert "Maria Lopez [A]" in " ".join(c["explanation"] for c in after)
+    assert before != after

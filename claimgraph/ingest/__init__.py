@@ -2,7 +2,15 @@
 
 from claimgraph.ingest.dates import find_dateline, parse_date
 from claimgraph.ingest.furniture import blank_spans, find_furniture
-from claimgraph.ingest.readers import MAX_BYTES, RawInput, document_from_text, fetch_url, iter_documents, read_path
+from claimgraph.ingest.readers import (
+    MAX_BYTES,
+    RawInput,
+    document_from_text,
+    fetch_url,
+    html_input,
+    iter_documents,
+    read_path,
+)
 
 __all__ = [
     "MAX_BYTES",
@@ -10,6 +18,7 @@ __all__ = [
     "blank_spans",
     "document_from_text",
     "fetch_url",
+    "html_input",
     "find_dateline",
     "find_furniture",
     "iter_documents",

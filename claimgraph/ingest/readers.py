@@ -33,6 +33,7 @@ __all__ = [
     "document_from_text",
     "read_path",
     "fetch_url",
+    "html_input",
 ]
 
 #: Largest input we read, file or URL. News articles are a few tens of kB;
@@ -100,7 +101,7 @@ def _normalise_published(value: Any, source: str) -> str | None:
     return parsed.isoformat()
 
 
-def _html_input(html: str, source: str, url: str | None = None) -> RawInput:
+def html_input(html: str, source: str, url: str | None = None) -> RawInput:
     import trafilatura  # heavy import, only for HTML
 
     try:
@@ -204,7 +205,7 @@ def _inputs_from_bytes(data: bytes, source: str, suffix: str) -> Iterator[RawInp
     if suffix in JSONL_SUFFIXES:
         yield from _jsonl_inputs(data, source)
     elif suffix in HTML_SUFFIXES:
-        yield _html_input(_decode(data, source), source)
+        yield html_input(_decode(data, source), source)
     else:
         yield RawInput(text=_decode(data, source), source=source)
 
@@ -238,7 +239,7 @@ def fetch_url(url: str, timeout: float = URL_TIMEOUT, max_bytes: int = MAX_BYTES
         raise IngestError(url, f"response larger than the {max_bytes / 1e6:.0f} MB limit")
     text = _decode(data, url)
     if ctype.startswith(_HTML_TYPES) or (not ctype and text.lstrip().lower().startswith(("<!doctype", "<html"))):
-        return _html_input(text, url, url=url)
+        return html_input(text, url, url=url)
     return RawInput(text=text, source=url, url=url)
 
 

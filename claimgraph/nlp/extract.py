@@ -66,9 +66,7 @@ def _speaker_number(speaker: Speaker, actors: dict[str, Actor]) -> str | None:
     if not desc:
         return None
     # the head of "commander from the southern Helmand province" is the first noun
-    words = [w for w in desc if w not in ("from", "of", "in", "at", "with", "under")]
     head = desc[0] if len(desc) == 1 else next((w for i, w in enumerate(desc) if i + 1 == len(desc) or desc[i + 1] in ("from", "of", "in", "at", "with", "under", "who")), desc[-1])
-    del words
     if head in _GROUP_NOUNS:
         return None
     return "plural" if head.endswith("s") and not head.endswith("ss") else "singular"

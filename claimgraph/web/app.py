@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from claimgraph.analysis import build_relations, enrich, source_of
 from claimgraph.api import ingest_documents
 from claimgraph.errors import ClaimgraphError, IngestError
-from claimgraph.ingest import RawInput, document_from_text
+from claimgraph.ingest import RawInput, document_from_text, html_input
 from claimgraph.model import Analysis, Claim
 from claimgraph.store import Store
 
@@ -50,12 +50,17 @@ class _Cache:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.lock = threading.Lock()
-        self.key: int | None = None
+        self.key: tuple[Any, ...] | None = None
         self.value: Analysis | None = None
 
     def get(self) -> Analysis:
         with self.lock:
-            key = self.store.count("documents") + 1000003 * len(self.store.grades())
+            # documents, analyst grades and agreements are all it depends on
+            key = (
+                self.store.count("documents"),
+                tuple(sorted(self.store.grades().items())),
+                tuple(a["id"] for a in self.store.agreements()),
+            )
             if self.value is None or key != self.key:
                 self.value = enrich(self.store.analysis(), self.store.grades(), self.store.agreements())
                 self.key = key
@@ -286,9 +291,7 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
 
     def _ingest_one(raw: RawInput, is_html: bool) -> dict[str, Any]:
         if is_html:
-            from claimgraph.ingest.readers import _html_input
-
-            raw = _html_input(raw.text, raw.source, raw.url)
+            raw = html_input(raw.text, raw.source, raw.url)
         try:
             doc = document_from_text(raw)
         except IngestError as exc:
