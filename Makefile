@@ -24,7 +24,7 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check claimgraph tests bench
+	$(BIN)/ruff check claimgraph tests bench docs
 	$(BIN)/mypy
 
 bench: $(STAMP)

@@ -147,8 +147,13 @@ _CONFIDENCE = {1: 95, 2: 75, 3: 50, 4: 25, 5: 10}
 
 
 def stix_bundle(analysis: Analysis) -> dict[str, Any]:
-    """A STIX 2.1 bundle; places, agreements and classes are left out (STIX locations need
-    coordinates or ISO codes claimgraph does not have)."""
+    """A STIX 2.1 bundle of the analysis.
+
+    Places become locations when rigour maps them to a country (STIX wants an
+    ISO code or coordinates); other places, agreements and classes are left out.
+    """
+    from rigour.territories import lookup_territory
+
     first = min((d.published for d in analysis.documents if d.published), default=None)
     created = _stamp(first)
     objects: list[dict[str, Any]] = []
@@ -171,6 +176,9 @@ def stix_bundle(analysis: Analysis) -> dict[str, Any]:
                 obj["sectors"] = ["government-national"] if a.kind == "government" else ["defense"] if a.kind in ("military_alliance", "intelligence_agency") else []
                 if not obj["sectors"]:
                     del obj["sectors"]
+        elif a.type == "place" and (territory := lookup_territory(a.name)) is not None and len(territory.code) == 2:
+            obj = {"type": "location", "id": _sid("location", a.id), "country": territory.code.upper(), **base}
+            obj.pop("aliases", None)
         else:
             continue
         ids[a.id] = obj["id"]

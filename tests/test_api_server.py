@@ -87,3 +87,25 @@ def test_analyst_grade_reaches_cached_views(client: TestClient) -> None:
     after = client.get("/api/contradictions").json()["items"]
     assert "Maria Lopez [A]" in " ".join(c["explanation"] for c in after)
     assert before != after
+
+
+def test_actor_page_pages_relations_and_commitments_cite_evidence(client: TestClient) -> None:
+    text = (
+        "Taliban still shelter al-Qaeda\n\n"
+        "KABUL (Reuters) - The Taliban continue to protect al-Qaeda despite their deal with the United States, a UN monitoring team said on Monday. "
+        "The Taliban have close ties with al-Qaeda and fight alongside the group, the team said."
+    )
+    assert client.post("/api/documents", json={"text": text, "published": "2024-03-04"}, headers=AUTH).status_code == 201
+    taliban = client.get("/api/actors", params={"q": "taliban"}).json()["items"][0]["id"]
+    full = client.get(f"/api/actors/{taliban}").json()
+    assert full["relations_total"] == len(full["relations"]) >= 2
+    first = client.get(f"/api/actors/{taliban}", params={"relations_limit": 1}).json()
+    assert len(first["relations"]) == 1 and first["relations_total"] == full["relations_total"]
+    second = client.get(f"/api/actors/{taliban}", params={"relations_limit": 1, "relations_offset": 1}).json()
+    assert second["relations"][0]["id"] != first["relations"][0]["id"]
+    items = client.get("/api/commitments").json()["items"]
+    breached = [c for c in items if c["evidence_against"]]
+    assert breached, items
+    for c in breached:
+        assert [x["id"] for x in c["evidence_against_claims"]] == c["evidence_against"]
+        assert all(x["text"] and len(x["span"]) == 2 for x in c["evidence_against_claims"])

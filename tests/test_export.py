@@ -20,7 +20,8 @@ TEXT = (
     "Hezbollah keeps close ties with Hamas\n\n"
     "BEIRUT (Reuters) - Hezbollah has close ties with Hamas, a UN monitoring team said on Monday.\n\n"
     "“There is clearly a close relationship between Hamas and Hezbollah,” said Maria Lopez, the coordinator of the team.\n\n"
-    "Omar Haddad, the spokesman of Hamas, denied that Hamas had ties with Hezbollah."
+    "Omar Haddad, the spokesman of Hamas, denied that Hamas had ties with Hezbollah.\n\n"
+    "The team met officials in Lebanon and Qatar."
 )
 
 
@@ -44,7 +45,9 @@ def test_stix_bundle_validates_and_is_deterministic(db: str) -> None:
     assert first == second
     bundle = json.loads(first or "")
     kinds = {o["type"] for o in bundle["objects"]}
-    assert {"identity", "threat-actor", "relationship", "report", "note"} <= kinds
+    assert {"identity", "threat-actor", "relationship", "report", "note", "location"} <= kinds
+    countries = {o["country"] for o in bundle["objects"] if o["type"] == "location"}
+    assert {"LB", "QA"} <= countries
     result = validate_instance(bundle)
     assert result.is_valid, [str(e) for e in result.errors]
 

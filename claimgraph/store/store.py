@@ -526,7 +526,7 @@ class Store:
             ]
 
     def claims(
-        self, documents: list[str] | None = None, actor: str | None = None, relation: str | None = None,
+        self, documents: list[str] | None = None, actor: str | None = None, relation: str | list[str] | None = None,
         ids: list[str] | None = None,
     ) -> list[Claim]:
         t = s.claims
@@ -535,7 +535,9 @@ class Store:
             q = q.where(t.c.document.in_(documents))
         if actor:
             q = q.where(sa.or_(t.c.subject == actor, t.c.object == actor))
-        if relation:
+        if isinstance(relation, list):
+            q = q.where(t.c.relation.in_(relation))
+        elif relation:
             q = q.where(t.c.relation == relation)
         if ids is not None:
             q = q.where(t.c.id.in_(ids))
@@ -557,6 +559,21 @@ class Store:
                 )
                 for r in conn.execute(q).mappings()
             ]
+
+    def relation_ids(self, actor: str, limit: int = 50, offset: int = 0) -> tuple[list[str], int]:
+        """Ids of the relations ``actor`` is party to, most claims first, and how many there are.
+
+        Counted in SQL from the indexed claim columns, so an actor page reads the
+        claims of the relations it shows, not of every relation the actor has.
+        """
+        t = s.claims
+        party = sa.and_(t.c.relation.is_not(None), sa.or_(t.c.subject == actor, t.c.object == actor))
+        n = sa.func.count().label("n")
+        q = sa.select(t.c.relation, n).where(party).group_by(t.c.relation).order_by(n.desc(), t.c.relation).limit(limit).offset(offset)
+        total = sa.select(sa.func.count(sa.distinct(t.c.relation))).where(party)
+        with self.engine.connect() as conn:
+            ids = [r[0] for r in conn.execute(q)]
+            return ids, int(conn.execute(total).scalar_one())
 
     def events(self, documents: list[str] | None = None) -> list[Event]:
         t = s.events

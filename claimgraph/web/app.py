@@ -161,15 +161,25 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         return build_relations(claims, sources, docs)
 
     @app.get("/api/actors/{actor_id}")
-    def actor(actor_id: str, said_limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
+    def actor(
+        actor_id: str,
+        said_limit: int = Query(100, ge=1, le=1000),
+        relations_limit: int = Query(50, ge=1, le=500, description="relations shown, most claims first"),
+        relations_offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
         found = store.actors(ids=[actor_id])
         if not found:
             raise HTTPException(404, f"no actor {actor_id!r}")
         said = store.attributions(speaker_actor=actor_id, limit=said_limit)
         about = store.attributions_about(actor_id, limit=said_limit)
+        shown, total = store.relation_ids(actor_id, relations_limit, relations_offset)
+        built = relations_of(store.claims(relation=shown)) if shown else []
+        rank = {rid: i for i, rid in enumerate(shown)}
+        built.sort(key=lambda r: rank.get(r["id"], len(rank)))
         return {
             **found[0].to_dict(),
-            "relations": relations_of(store.claims(actor=actor_id)),
+            "relations_total": total,
+            "relations": built,
             "said": [a.to_dict() for a in said],
             "said_about": [a.to_dict() for a in about],
         }
@@ -247,7 +257,19 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
 
     @app.get("/api/commitments")
     def commitments() -> dict[str, Any]:
-        items = cache.get().commitments
+        an = cache.get()
+        by_id = {c.id: c for c in an.claims}
+
+        def cited(ids: list[str]) -> list[dict[str, Any]]:
+            return [
+                {"id": c.id, "document": c.document, "span": list(c.span), "text": c.text, "polarity": c.polarity}
+                for c in (by_id[i] for i in ids if i in by_id)
+            ]
+
+        items = [
+            {**c, "evidence_for_claims": cited(c["evidence_for"]), "evidence_against_claims": cited(c["evidence_against"])}
+            for c in an.commitments
+        ]
         return _page(items, len(items) or 1, 0)
 
     @app.get("/api/timeline")

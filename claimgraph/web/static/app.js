@@ -68,7 +68,7 @@ async function showActor(id) {
     el("p", {}, [a.type, a.kind].filter(Boolean).join(" / ")),
     a.aliases.length ? el("p", {}, `Also: ${a.aliases.join(", ")}`) : null,
     el("ul", {}, ...a.roles.map((r) => el("li", {}, r.title + (r.organization_name ? ` (${r.organization_name})` : "")))),
-    el("h3", {}, `Relations (${a.relations.length})`),
+    el("h3", {}, a.relations_total > a.relations.length ? `Relations (${a.relations.length} of ${a.relations_total}, most evidence first)` : `Relations (${a.relations.length})`),
     el("ul", {}, ...a.relations.map((r) => {
       const b = el("button", { type: "button" }, `${actorNames[r.subject] || r.subject} ${r.label} ${actorNames[r.object] || r.object} (${r.credibility})`);
       b.addEventListener("click", () => showRelation(r.id));
@@ -136,7 +136,21 @@ async function loadCommitments() {
     el("p", {}, el("strong", {}, `${c.obligor_name} under ${c.agreement}: `), c.obligation),
     el("p", { class: `status-${c.status}` }, `${c.status.toUpperCase()} \u2014 ${c.reason}`),
     el("p", { class: "cite" }, `${c.evidence_against.length} claims against, ${c.evidence_for.length} for`),
+    c.evidence_against.length + c.evidence_for.length ? el("details", {},
+      el("summary", {}, "Evidence"),
+      el("ul", {},
+        ...c.evidence_against_claims.map((x) => evidenceItem(x, "against")),
+        ...c.evidence_for_claims.map((x) => evidenceItem(x, "for")))) : null,
   )));
+}
+
+function evidenceItem(claim, side) {
+  const open = el("a", { href: "#", class: "open-doc" }, "open");
+  open.addEventListener("click", (event) => {
+    event.preventDefault();
+    openDocument(claim.document, claim.span);
+  });
+  return el("li", { class: "claim" + (side === "against" ? " against" : "") }, `${side}: \u201c${claim.text.replace(/\s+/g, " ").trim()}\u201d `, open);
 }
 
 async function loadTimeline() {
