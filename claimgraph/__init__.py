@@ -17,6 +17,7 @@ from claimgraph.errors import (
     NLPError,
     ResolveError,
     StoreError,
+    StoreUnavailable,
 )
 from claimgraph.model import (
     Actor,
@@ -52,6 +53,7 @@ __all__ = [
     "Speaker",
     "Store",
     "StoreError",
+    "StoreUnavailable",
     "TimeExpression",
     "__version__",
     "analyze",

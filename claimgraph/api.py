@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from queue import Queue
 
-from claimgraph.errors import ClaimgraphError, IngestError
+from claimgraph.errors import ClaimgraphError, IngestError, StoreUnavailable
 from claimgraph.ingest import RawInput, document_from_text, iter_documents
 from claimgraph.model import Analysis, Document, DocumentAnalysis
 from claimgraph.store import Store
@@ -85,10 +85,16 @@ def ingest_documents(
                 summary.document_ids.append(event.document)
             emit(event)
 
+    fatal: list[StoreUnavailable] = []
+
     def save(analysis: DocumentAnalysis) -> None:
         doc = analysis.document
         try:
             added = store.save(analysis)
+        except StoreUnavailable as exc:
+            # the database, not this document: stop; what is stored stays, a rerun continues
+            fatal.append(exc)
+            return
         except ClaimgraphError as exc:
             record(IngestEvent("failed", doc.source, doc.id, error=str(exc)))
             return
@@ -122,21 +128,28 @@ def ingest_documents(
     if not store.supports_concurrent_writes:
         for analysis in analyses:
             save(analysis)
+            if fatal:
+                raise fatal[0]
         return summary
     queue: Queue[DocumentAnalysis | None] = Queue(maxsize=2 * batch_size)
 
     def writer() -> None:
         while (item := queue.get()) is not None:
-            save(item)
+            if not fatal:
+                save(item)
 
     thread = threading.Thread(target=writer, name="claimgraph-writer", daemon=True)
     thread.start()
     try:
         for analysis in analyses:
+            if fatal:
+                break
             queue.put(analysis)
     finally:
         queue.put(None)
         thread.join()
+    if fatal:
+        raise fatal[0]
     return summary
 
 

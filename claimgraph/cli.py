@@ -14,10 +14,11 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from claimgraph.api import IngestEvent, IngestSummary, ingest
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, StoreUnavailable
 from claimgraph.render import render_markdown, render_text, speaker_label
 from claimgraph.store import Store
 
@@ -59,8 +60,12 @@ def handle_errors(fn: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
+        except StoreUnavailable as exc:
+            err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, soft_wrap=True, highlight=False)
+            err.print("stopped: every document stored so far is complete; run the same command again to continue")
+            sys.exit(2)
         except ClaimgraphError as exc:
-            err.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
+            err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, soft_wrap=True, highlight=False)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -82,7 +87,7 @@ def _run_ingest(paths: tuple[str, ...], store: Store, published: str | None, qui
 
     def report_failure(event: IngestEvent) -> None:
         if event.status == "failed":
-            err.print(f"[red]failed[/red] {event.source}: {event.error}", markup=True, soft_wrap=True, highlight=False)
+            err.print(f"[red]failed[/red] {escape(event.source)}: {escape(event.error or '')}", markup=True, soft_wrap=True, highlight=False)
 
     if not show_bar:
         return ingest(paths, store, published=published, on_event=report_failure)

@@ -12,6 +12,7 @@ __all__ = [
     "NLPError",
     "ResolveError",
     "StoreError",
+    "StoreUnavailable",
     "AnalysisError",
     "EvaluationError",
 ]
@@ -44,6 +45,14 @@ class ResolveError(ClaimgraphError):
 
 class StoreError(ClaimgraphError):
     """The database could not be opened, migrated, read or written."""
+
+
+class StoreUnavailable(StoreError):
+    """The database cannot be reached or written at all: server down, disk full, file locked.
+
+    Not the fault of one document, so a batch stops rather than failing every
+    document after it; what was stored stays stored and a rerun continues.
+    """
 
 
 class AnalysisError(ClaimgraphError):

@@ -1,11 +1,13 @@
-"""kill -9 during a long ingest, then the same command again: complete, no duplicates, no partial documents."""
+"""kill -9 during a long ingest, then the same command again: complete, no duplicates, no partial documents.
+
+On a SQLite file and on the real PostgreSQL server (when CLAIMGRAPH_TEST_PG names one).
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -26,45 +28,48 @@ def _feed(path: Path, n: int) -> None:
             fh.write(json.dumps({"text": text}) + "\n")
 
 
-def _counts(db: Path) -> dict[str, int]:
-    con = sqlite3.connect(db)
+def _counts(db: str) -> dict[str, int]:
+    import sqlalchemy as sa
+
+    from claimgraph.store import database_url
+
+    engine = sa.create_engine(database_url(db))
     try:
-        out = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "attributions", "mentions")}
-        # every stored document has its facts: no document without mentions
-        out["bare_documents"] = con.execute(
-            "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.document = d.id)"
-        ).fetchone()[0]
-        return out
+        with engine.connect() as con:
+            out = {t: con.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar_one() for t in ("documents", "attributions", "mentions")}
+            # every stored document has its facts: no document without mentions
+            out["bare_documents"] = con.execute(sa.text(
+                "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.document = d.id)"
+            )).scalar_one()
+            return out
     finally:
-        con.close()
+        engine.dispose()
 
 
-def test_kill_then_rerun(tmp_path: Path) -> None:
+def test_kill_then_rerun(db_url: str, tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
     _feed(feed, 400)
-    db = tmp_path / "kb.db"
-    cmd = [sys.executable, "-m", "claimgraph.cli", "ingest", str(feed), "--db", str(db)]
+    cmd = [sys.executable, "-m", "claimgraph.cli", "ingest", str(feed), "--db", db_url]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     while time.time() < deadline:
         time.sleep(0.5)
-        if db.exists():
-            try:
-                if _counts(db)["documents"] >= 20:
-                    break
-            except sqlite3.Error:
-                pass
+        try:
+            if _counts(db_url)["documents"] >= 20:
+                break
+        except Exception:  # not created yet
+            pass
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    partial = _counts(db)
+    partial = _counts(db_url)
     assert 0 < partial["documents"] < 400
     assert partial["bare_documents"] == 0
 
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
-    done = _counts(db)
+    done = _counts(db_url)
     assert done["documents"] == 400 and done["bare_documents"] == 0
 
     # the same as one uninterrupted run
-    clean = tmp_path / "clean.db"
-    subprocess.run(cmd[:-1] + [str(clean)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+    clean = str(tmp_path / "clean.db")
+    subprocess.run(cmd[:-1] + [clean], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
     assert _counts(clean) == done

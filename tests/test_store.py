@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from claimgraph import Store, StoreError
+from claimgraph import Store, StoreError, StoreUnavailable
 from claimgraph.model import Actor, Attribution, Document, DocumentAnalysis, Mention, Speaker
 from claimgraph.store import SCHEMA_VERSION, database_url
 
@@ -19,7 +19,8 @@ def _analysis(text: str = "Maria Lopez said the truce holds.") -> DocumentAnalys
     return DocumentAnalysis(doc, [maria], [Mention(maria.id, "Maria Lopez", (0, 11), "PERSON")], [att])
 
 
-def test_save_read_back_and_skip_second_time(store: Store) -> None:
+def test_save_read_back_and_skip_second_time(any_store: Store) -> None:
+    store = any_store
     assert store.save(_analysis()) is True
     assert store.save(_analysis()) is False
     assert store.count("documents") == 1 and store.count("attributions") == 1
@@ -31,7 +32,8 @@ def test_save_read_back_and_skip_second_time(store: Store) -> None:
     assert an.documents[0].published == "2022-01-02" and an.documents[0].text.startswith("Maria")
 
 
-def test_failed_write_leaves_nothing_half_written(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_leaves_nothing_half_written(any_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = any_store
     bad = _analysis()
     bad.attributions.append(bad.attributions[0])  # duplicate primary key inside one document
     original = store._insert_ignore
@@ -99,10 +101,105 @@ def test_migration_from_version_1_adds_claim_relations(tmp_path: Path) -> None:
     assert rel == relation_id("s", "allied_with", "o")
 
 
-def test_full_text_search_quotes_user_input(store: Store) -> None:
+def test_full_text_search_quotes_user_input(any_store: Store) -> None:
+    store = any_store
     store.save(_analysis("Maria Lopez said the truce holds near Kabul."))
     store.save(_analysis("Talks in Geneva stalled over prisoners."))
     assert [t for _, t, _ in store.search("truce Kabul")] == [None]
     assert [text for _, _, text in store.search("geneva")][0].startswith("Talks")
     assert store.search('truce" OR "x') == []  # FTS syntax in the query is just words
     assert store.search("nothing-like-this") == []
+
+
+def _many(n: int) -> list[DocumentAnalysis]:
+    """n documents that share actors, so concurrent writers race on the same actor rows."""
+    out = []
+    for i in range(n):
+        text = f"Maria Lopez said the truce in sector {i} holds, and Omar Haddad agreed."
+        a = _analysis(text)
+        a.attributions[0].id = f"att-{i}"
+        omar = Actor(Actor.id_for("Omar Haddad", "person"), "Omar Haddad", "person", aliases=["Haddad"])
+        a.actors.append(omar)
+        a.mentions.append(Mention(omar.id, "Omar Haddad", (text.index("Omar"), text.index("Omar") + 11), "PERSON"))
+        out.append(a)
+    return out
+
+
+def _write_all(url: str, order: int) -> None:
+    items = _many(30)
+    if order % 2:
+        items.reverse()
+    with Store(url) as store:
+        for a in items:
+            store.save(a, resolve=False)
+
+
+def test_concurrent_writers_create_no_duplicates(db_url: str) -> None:
+    import multiprocessing
+
+    Store(db_url).close()  # schema first, so the writers race on rows, not on CREATE TABLE
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_write_all, args=(db_url, i)) for i in range(3)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    with Store(db_url) as store:
+        assert store.count("documents") == 30 and store.count("attributions") == 30
+        assert store.count("actors") == 2 and store.count("mentions") == 60
+        assert store.count("actor_aliases") == 4
+
+
+def test_search_stems_on_postgresql_and_matches_on_sqlite(any_store: Store) -> None:
+    any_store.save(_analysis("Fighters were training near Kabul, officials said."))
+    hits = any_store.search("training Kabul")
+    assert len(hits) == 1
+    if any_store.dialect == "postgresql":
+        assert len(any_store.search("trained kabul")) == 1  # English stemming: train
+
+
+def test_lost_connections_are_retried(any_store: Store) -> None:
+    store = any_store
+    store.save(_analysis("Maria Lopez said the truce holds."))
+    if store.dialect == "postgresql":
+        # what a server restart does to the pool: every open connection dies
+        other = sa.create_engine(store.url)
+        with other.begin() as conn:
+            conn.execute(sa.text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ))
+        other.dispose()
+    assert store.save(_analysis("Omar Haddad said the talks resume.")) is True
+    assert store.count("documents") == 2
+
+
+def test_locked_sqlite_file_stops_with_a_clear_error(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "locked.db"
+    Store(str(db)).close()
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with Store(str(db), lock_timeout=0.5) as store, pytest.raises(StoreUnavailable, match="locked"):
+            store.save(_analysis())
+    finally:
+        holder.rollback()
+        holder.close()
+    with Store(str(db)) as store:
+        assert store.save(_analysis()) is True  # released: the same write goes through
+
+
+def test_postgresql_migration_to_v4_adds_tsvector() -> None:
+    from conftest import empty_postgres
+
+    url = empty_postgres()
+    with Store(url) as store, store.engine.begin() as conn:
+        conn.execute(sa.text("ALTER TABLE documents DROP COLUMN tsv"))
+        conn.execute(sa.text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
+    with Store(url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        store.save(_analysis("Talks in Geneva stalled over prisoners."))
+        assert len(store.search("geneva")) == 1

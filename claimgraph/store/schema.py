@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 __all__ = ["SCHEMA_VERSION", "metadata", "MIGRATIONS", "tables"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = sa.MetaData()
 
@@ -194,11 +194,22 @@ def _v2_claim_relations(conn: sa.Connection) -> None:
 FTS_TABLE = "documents_fts"
 
 
+#: PostgreSQL: a generated tsvector column of the documents table, with a GIN index
+TSV_COLUMN = "tsv"
+TS_CONFIG = "english"
+
+
 def create_fts(conn: sa.Connection) -> None:
-    """SQLite FTS5 index of document titles and texts (no-op on other databases)."""
-    if conn.dialect.name != "sqlite":
-        return
-    conn.execute(sa.text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(id UNINDEXED, title, text)"))
+    """The full-text index of document titles and texts: FTS5 on SQLite, tsvector on PostgreSQL."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(sa.text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(id UNINDEXED, title, text)"))
+    elif conn.dialect.name == "postgresql":
+        # generated, so every writer (and psql) keeps it right without claimgraph's help
+        conn.execute(sa.text(
+            f"ALTER TABLE documents ADD COLUMN IF NOT EXISTS {TSV_COLUMN} tsvector GENERATED ALWAYS AS "
+            f"(to_tsvector('{TS_CONFIG}', coalesce(title, '') || ' ' || text)) STORED"
+        ))
+        conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS ix_documents_{TSV_COLUMN} ON documents USING gin ({TSV_COLUMN})"))
 
 
 def _v3_fts(conn: sa.Connection) -> None:
@@ -209,5 +220,10 @@ def _v3_fts(conn: sa.Connection) -> None:
         conn.execute(sa.text(f"INSERT INTO {FTS_TABLE} (id, title, text) SELECT id, coalesce(title, ''), text FROM documents"))
 
 
+def _v4_tsvector(conn: sa.Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        create_fts(conn)
+
+
 #: version -> steps that bring a database at ``version - 1`` to ``version``.
-MIGRATIONS: dict[int, list[Callable[[sa.Connection], None]]] = {2: [_v2_claim_relations], 3: [_v3_fts]}
+MIGRATIONS: dict[int, list[Callable[[sa.Connection], None]]] = {2: [_v2_claim_relations], 3: [_v3_fts], 4: [_v4_tsvector]}

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from claimgraph.errors import StoreError
+from claimgraph.errors import StoreError, StoreUnavailable
 from claimgraph.model import (
     Actor,
     Analysis,
@@ -41,6 +42,28 @@ from claimgraph.store import schema as s
 __all__ = ["DEFAULT_DB", "Store", "database_url"]
 
 DEFAULT_DB = "claimgraph.db"
+T = TypeVar("T")
+
+#: PostgreSQL states worth another try: deadlock, serialization failure, server shutting down or starting up
+_RETRY_STATES = {"40P01", "40001", "57P01", "57P02", "57P03"}
+#: SQLite messages that mean the database, not the document, is the problem
+_SQLITE_UNAVAILABLE = ("database is locked", "database or disk is full", "disk i/o error", "unable to open database", "readonly database")
+
+
+def _classify(exc: SQLAlchemyError) -> str:
+    """``retry`` (transient: connection lost, deadlock), ``unavailable`` (stop the batch) or ``document``."""
+    orig = getattr(exc, "orig", None)
+    state = getattr(orig, "sqlstate", None) or ""
+    if isinstance(exc, sa.exc.DBAPIError) and exc.connection_invalidated:
+        return "retry"
+    if state in _RETRY_STATES or state.startswith("08"):
+        return "retry"
+    if orig is not None and type(orig).__module__.startswith("psycopg") and type(orig).__name__ == "OperationalError":
+        return "retry"  # could not connect: the server is down or restarting
+    message = str(orig or exc).lower()
+    if any(m in message for m in _SQLITE_UNAVAILABLE):
+        return "unavailable"
+    return "document"
 
 
 def database_url(db: str | None = None) -> str:
@@ -57,21 +80,28 @@ def database_url(db: str | None = None) -> str:
     return "sqlite:///" + str(Path(value).expanduser())
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    # NORMAL in WAL mode: a crash can lose the last transactions, never corrupt
-    # the file or leave half of one.
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.close()
+def _sqlite_pragmas(lock_timeout: float) -> Callable[[Any, Any], None]:
+    def on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={int(lock_timeout * 1000)}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        # NORMAL in WAL mode: a crash can lose the last transactions, never corrupt
+        # the file or leave half of one.
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    return on_connect
 
 
 class Store:
     """The knowledge base. ``Store()`` opens ``./claimgraph.db`` (or ``CLAIMGRAPH_DB``)."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, retry_seconds: float = 60.0, lock_timeout: float = 30.0) -> None:
+        #: how long a write waits for a PostgreSQL server that went away (restart, failover)
+        self.retry_seconds = retry_seconds
+        #: SQLite: how long a write waits for another process's lock on the file
+        self.lock_timeout = lock_timeout
         self.url = database_url(url)
         try:
             if self.url.startswith("sqlite"):
@@ -81,7 +111,7 @@ class Store:
 
                     kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
                 self.engine: Engine = sa.create_engine(self.url, **kwargs)
-                sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+                sa.event.listen(self.engine, "connect", _sqlite_pragmas(lock_timeout))
             else:
                 self.engine = sa.create_engine(self.url, pool_pre_ping=True)
             self._migrate()
@@ -137,6 +167,23 @@ class Store:
 
     # -- writes ------------------------------------------------------------
 
+    def _retrying(self, what: str, action: Callable[[], T]) -> T:
+        """Run ``action``; retry transient failures for up to ``retry_seconds``, then give up clearly."""
+        deadline = time.monotonic() + self.retry_seconds
+        delay = 0.2
+        while True:
+            try:
+                return action()
+            except SQLAlchemyError as exc:
+                kind = _classify(exc)
+                if kind == "retry" and time.monotonic() + delay < deadline:
+                    time.sleep(delay)
+                    delay = min(delay * 2, 5.0)
+                    continue
+                if kind in ("retry", "unavailable"):
+                    raise StoreUnavailable(f"database {self._safe_url()} unavailable ({what}): {_reason(exc)}") from None
+                raise StoreError(f"{what}: {_reason(exc)}") from None
+
     def _insert_ignore(self, table: sa.Table) -> Any:
         if self.dialect == "postgresql":
             return postgresql.insert(table).on_conflict_do_nothing()
@@ -145,16 +192,22 @@ class Store:
         return table.insert()
 
     def has_document(self, doc_id: str) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(sa.select(s.documents.c.id).where(s.documents.c.id == doc_id)).first() is not None
+        return bool(self.known_document_ids([doc_id]))
 
     def known_document_ids(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        if not ids:
+        """Which of ``ids`` are stored already (what an ingest can skip before any NLP)."""
+        wanted = list(ids)
+        if not wanted:
             return set()
-        with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(s.documents.c.id).where(s.documents.c.id.in_(ids)))
-            return {r[0] for r in rows}
+
+        def look() -> set[str]:
+            with self.engine.connect() as conn:
+                found: set[str] = set()
+                for chunk in _chunks(wanted, 500):
+                    found |= {r[0] for r in conn.execute(sa.select(s.documents.c.id).where(s.documents.c.id.in_(chunk)))}
+                return found
+
+        return self._retrying("looking up stored documents", look)
 
     def save(self, analysis: DocumentAnalysis, resolve: bool = True) -> bool:
         """Resolve the document's actors against the store and write it all in one transaction.
@@ -163,44 +216,47 @@ class Store:
         ``resolve=False`` keeps the actor ids as they are (importing a dump).
         """
         doc = analysis.document
+        if self.has_document(doc.id):
+            return False
         try:
-            if self.has_document(doc.id):
-                return False
-            if resolve:
-                resolve_actors(analysis, self)
-            with self.engine.begin() as conn:
-                inserted = conn.execute(
-                    self._insert_ignore(s.documents).values(
-                        id=doc.id,
-                        source=doc.source,
-                        title=doc.title,
-                        published=doc.published,
-                        published_from=doc.published_from,
-                        outlet=doc.outlet,
-                        url=doc.url,
-                        text=doc.text,
-                        dropped=doc.dropped,
-                        dropped_spans=[list(x) for x in doc.dropped_spans],
-                        dateline_span=list(doc.dateline_span) if doc.dateline_span else None,
-                    )
-                ).rowcount
-                if not inserted:
-                    return False  # another process stored it meanwhile
-                if self.dialect == "sqlite":
-                    conn.execute(
-                        sa.text(f"INSERT INTO {s.FTS_TABLE} (id, title, text) VALUES (:id, :title, :text)"),
-                        {"id": doc.id, "title": doc.title or "", "text": doc.text},
-                    )
-                self._write_facts(conn, analysis)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"{doc.source}: cannot store document: {_reason(exc)}") from None
+            return self._retrying(f"{doc.source}: cannot store document", lambda: self._save(analysis, resolve))
         finally:
             self._actor_cache.clear()
+
+    def _save(self, analysis: DocumentAnalysis, resolve: bool) -> bool:
+        doc = analysis.document
+        if resolve:
+            resolve_actors(analysis, self)
+        with self.engine.begin() as conn:
+            inserted = conn.execute(
+                self._insert_ignore(s.documents).values(
+                    id=doc.id,
+                    source=doc.source,
+                    title=doc.title,
+                    published=doc.published,
+                    published_from=doc.published_from,
+                    outlet=doc.outlet,
+                    url=doc.url,
+                    text=doc.text,
+                    dropped=doc.dropped,
+                    dropped_spans=[list(x) for x in doc.dropped_spans],
+                    dateline_span=list(doc.dateline_span) if doc.dateline_span else None,
+                )
+            ).rowcount
+            if not inserted:
+                return False  # another process stored it meanwhile
+            if self.dialect == "sqlite":
+                conn.execute(
+                    sa.text(f"INSERT INTO {s.FTS_TABLE} (id, title, text) VALUES (:id, :title, :text)"),
+                    {"id": doc.id, "title": doc.title or "", "text": doc.text},
+                )
+            self._write_facts(conn, analysis)
         return True
 
     def _write_facts(self, conn: sa.Connection, analysis: DocumentAnalysis) -> None:
         doc_id = analysis.document.id
-        actor_rows = [{"id": a.id, "name": a.name, "type": a.type, "kind": a.kind} for a in analysis.actors]
+        # shared rows in key order: two writers then lock them in the same order and cannot deadlock
+        actor_rows = sorted(({"id": a.id, "name": a.name, "type": a.type, "kind": a.kind} for a in analysis.actors), key=lambda r: str(r["id"]))
         if actor_rows:
             conn.execute(self._insert_ignore(s.actors), actor_rows)
             alias_rows = {
@@ -208,7 +264,7 @@ class Store:
                 for a in analysis.actors
                 for alias in [a.name, *a.aliases]
             }
-            conn.execute(self._insert_ignore(s.actor_aliases), list(alias_rows.values()))
+            conn.execute(self._insert_ignore(s.actor_aliases), [alias_rows[k] for k in sorted(alias_rows)])
             role_rows = {
                 (a.id, r.title): {
                     "actor": a.id,
@@ -221,7 +277,7 @@ class Store:
                 for r in a.roles
             }
             if role_rows:
-                conn.execute(self._insert_ignore(s.roles), list(role_rows.values()))
+                conn.execute(self._insert_ignore(s.roles), [role_rows[k] for k in sorted(role_rows)])
         if analysis.mentions:
             rows = {
                 m.span[0]: {"document": doc_id, "start": m.span[0], "end": m.span[1], "actor": m.actor, "text": m.text, "label": m.label}
@@ -479,7 +535,8 @@ class Store:
         """(document id, title, text) of documents holding every word of ``query``, best first.
 
         SQLite: the FTS5 index (words quoted, so the user's text is never FTS syntax).
-        Other databases: a case-insensitive substring scan until their index lands.
+        PostgreSQL: the tsvector column (English stemming) and its GIN index.
+        Other databases: a case-insensitive substring scan.
         """
         words = [w for w in query.split() if w.strip()]
         if not words:
@@ -493,6 +550,15 @@ class Store:
                         f"WHERE {s.FTS_TABLE} MATCH :q ORDER BY rank LIMIT :n"
                     ),
                     {"q": match, "n": limit},
+                )
+            elif self.dialect == "postgresql":
+                # plainto_tsquery: the user's text is words, never tsquery syntax
+                rows = conn.execute(
+                    sa.text(
+                        f"SELECT id, title, text FROM documents, plainto_tsquery('{s.TS_CONFIG}', :q) query "
+                        f"WHERE {s.TSV_COLUMN} @@ query ORDER BY ts_rank({s.TSV_COLUMN}, query) DESC, id LIMIT :n"
+                    ),
+                    {"q": " ".join(words), "n": limit},
                 )
             else:
                 t = s.documents
