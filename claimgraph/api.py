@@ -55,6 +55,30 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def recorder(summary: IngestSummary, on_event: Callback | None = None) -> Callback:
+    """A callback that counts events into ``summary`` (thread-safe) and passes them on."""
+    emit = on_event or (lambda e: None)
+    lock = threading.Lock()
+    seen: set[str] = set()
+
+    def record(event: IngestEvent) -> None:
+        with lock:
+            if event.status == "added":
+                summary.added += 1
+                summary.words += event.words
+            elif event.status == "skipped":
+                summary.skipped += 1
+            else:
+                summary.failed += 1
+                summary.errors.append(f"{event.source}: {event.error}")
+            if event.document and event.document not in seen:
+                seen.add(event.document)
+                summary.document_ids.append(event.document)
+            emit(event)
+
+    return record
+
+
 def ingest_documents(
     documents: Iterable[Document | IngestError],
     store: Store,
@@ -68,22 +92,7 @@ def ingest_documents(
     GIL in its matrix code). Each document is still one transaction.
     """
     summary = IngestSummary()
-    emit = on_event or (lambda e: None)
-    lock = threading.Lock()
-
-    def record(event: IngestEvent) -> None:
-        with lock:
-            if event.status == "added":
-                summary.added += 1
-                summary.words += event.words
-            elif event.status == "skipped":
-                summary.skipped += 1
-            else:
-                summary.failed += 1
-                summary.errors.append(f"{event.source}: {event.error}")
-            if event.document and event.document not in summary.document_ids:
-                summary.document_ids.append(event.document)
-            emit(event)
+    record = recorder(summary, on_event)
 
     fatal: list[StoreUnavailable] = []
 

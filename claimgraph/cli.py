@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from claimgraph.api import IngestEvent, IngestSummary, ingest
+from claimgraph.api import IngestEvent, IngestSummary
 from claimgraph.errors import ClaimgraphError, StoreUnavailable
 from claimgraph.render import render_markdown, render_text, speaker_label
 from claimgraph.store import Store
@@ -82,8 +82,24 @@ def _check_published(value: str | None) -> str | None:
     return parsed.isoformat()
 
 
-def _run_ingest(paths: tuple[str, ...], store: Store, published: str | None, quiet: bool = False) -> IngestSummary:
+def _run_ingest(
+    paths: tuple[str, ...], store: Store, published: str | None, quiet: bool = False,
+    workers: int | None = None, scheduler: str | None = None,
+) -> IngestSummary:
     show_bar = err.is_terminal and not quiet
+    if workers or scheduler:
+        import logging
+
+        from claimgraph.distributed import ingest_distributed
+
+        # Dask logs every worker start, stop and retry; the summary and the failures are what matter here
+        for name in ("distributed", "dask"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+        def ingest(paths: Any, store: Store, published: str | None, on_event: Any) -> IngestSummary:  # noqa: F811
+            return ingest_distributed(paths, store, published, on_event, workers=workers, scheduler=scheduler)
+    else:
+        from claimgraph.api import ingest
 
     def report_failure(event: IngestEvent) -> None:
         if event.status == "failed":
@@ -146,18 +162,26 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str, db: str) ->
 @cli.command(name="ingest")
 @click.argument("paths", nargs=-1, required=True)
 @published_option
+@click.option("--workers", type=click.IntRange(1, 256), default=None, help="Analyse on a local Dask cluster of N processes.")
+@click.option("--scheduler", metavar="ADDRESS", default=None, help="Analyse on a running Dask cluster (tcp://host:8786).")
 @db_option
 @handle_errors
-def ingest_cmd(paths: tuple[str, ...], published: str | None, db: str) -> None:
+def ingest_cmd(paths: tuple[str, ...], published: str | None, workers: int | None, scheduler: str | None, db: str) -> None:
     """Analyse PATHS and store them; already stored documents are skipped.
+
+    With --workers or --scheduler the language pipeline runs on a Dask cluster
+    and this process stores the results, in input order, with the same ids as
+    a run without them.
 
     Example:
 
-        claimgraph ingest reports/ feed.jsonl --db monitoring.db
+        claimgraph ingest reports/ feed.jsonl --db monitoring.db --workers 2
     """
     published = _check_published(published)
+    if workers and scheduler:
+        raise click.UsageError("give --workers (a local cluster) or --scheduler (a running one), not both")
     with Store(db) as store:
-        summary = _run_ingest(paths, store, published)
+        summary = _run_ingest(paths, store, published, workers=workers, scheduler=scheduler)
     err.print(f"added {summary.added}, skipped {summary.skipped}, failed {summary.failed} ({summary.words:,} words)")
     if summary.failed:
         sys.exit(1)

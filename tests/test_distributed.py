@@ -1,0 +1,116 @@
+"""Ingest on a real Dask LocalCluster of processes: same store as one process, resumable, a killed worker."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimgraph import Store, ingest
+from claimgraph.distributed import ingest_distributed
+from claimgraph.export import export
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+def _feed(path: Path, n: int, offset: int = 0) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(offset, offset + n):
+            text = (
+                f"Clashes near Dara{i}\n\nKABUL (Reuters) - Commander Ali Rahimi{i} said on Monday that {i + 3} fighters "
+                f"had left the village of Dara{i}. The Taliban have close ties with al-Qaeda, a UN monitoring team said. "
+                f"\u201cWe will not return,\u201d said a spokesman for the Front."
+            )
+            fh.write(json.dumps({"text": text, "published": "2024-02-05"}) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    c = Client(cluster)
+    yield c
+    c.close()
+    cluster.close()
+
+
+def _dump(db: str) -> str:
+    with Store(db) as store:
+        return export(store, "jsonl") or ""
+
+
+def test_cluster_ingest_matches_one_process_and_resumes(client: Any, db_url: str, tmp_path: Path) -> None:
+    feed = _feed(tmp_path / "feed.jsonl", 40)
+    with Store(db_url) as store:
+        summary = ingest_distributed([str(feed)], store, client=client, shard_size=8)
+    assert (summary.added, summary.failed) == (40, 0)
+    reference = str(tmp_path / "one.db")
+    with Store(reference) as store:
+        ingest([str(feed)], store)
+    assert _dump(db_url) == _dump(reference)  # same ids, same facts, same resolution
+    with Store(db_url) as store:
+        again = ingest_distributed([str(feed)], store, client=client, shard_size=8)
+    assert (again.added, again.skipped) == (0, 40)  # a rerun sends nothing to the cluster
+
+
+def test_killed_worker_loses_and_duplicates_nothing(client: Any, tmp_path: Path) -> None:
+    feed = _feed(tmp_path / "feed.jsonl", 120, offset=1000)
+    db = str(tmp_path / "kb.db")
+    result: dict[str, Any] = {}
+
+    def run() -> None:
+        with Store(db) as store:
+            result["summary"] = ingest_distributed([str(feed)], store, client=client, shard_size=8)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    deadline = time.time() + 180
+    killed = False
+    victim = -1
+    while time.time() < deadline and thread.is_alive():
+        time.sleep(0.3)
+        with Store(db) as store:
+            if store.count("documents") >= 8:
+                pids = client.run(os.getpid)  # worker address -> process id
+                victim = sorted(pids.values())[0]
+                os.kill(victim, signal.SIGKILL)
+                killed = True
+                break
+    thread.join(300)
+    assert killed, "the run ended before a worker could be killed"
+    assert victim not in client.run(os.getpid).values()  # the nanny started a new process
+    summary = result["summary"]
+    assert (summary.added, summary.failed) == (120, 0), summary.errors[:3]
+    reference = str(tmp_path / "one.db")
+    with Store(reference) as store:
+        ingest([str(feed)], store)
+    assert _dump(db) == _dump(reference)
+
+
+def test_cli_scheduler_option(client: Any, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimgraph.cli import cli
+
+    feed = _feed(tmp_path / "feed.jsonl", 6, offset=5000)
+    db = str(tmp_path / "kb.db")
+    address = client.scheduler.address
+    r = CliRunner().invoke(cli, ["ingest", str(feed), "--db", db, "--scheduler", address])
+    assert r.exit_code == 0, r.output
+    assert "added 6" in r.output
+    both = CliRunner().invoke(cli, ["ingest", str(feed), "--db", db, "--scheduler", address, "--workers", "2"])
+    assert both.exit_code == 2 and "not both" in both.output
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        gone = CliRunner().invoke(cli, ["ingest", str(feed), "--db", db, "--scheduler", "tcp://127.0.0.1:9"])
+    assert gone.exit_code == 1 and "cannot reach tcp://127.0.0.1:9" in gone.output
