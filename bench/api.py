@@ -1,11 +1,14 @@
-"""API latency: actor page and relation evidence on a store of N synthetic claims.
+"""API latency: actor page, relation evidence and search on a store of N synthetic claims.
 
-Builds a SQLite store of synthetic documents (actors, mentions, attributions
-and claims drawn from a fixed seed, so every run builds the same store), then
-asks the API for random actor pages and relation evidence panels through the
-ASGI app in-process and prints p50/p95/max per endpoint.
+Builds a store of synthetic documents (actors, mentions, attributions and
+claims drawn from a fixed seed, so every run builds the same store) in a SQLite
+file or a PostgreSQL database (``--db postgresql://...``, built when empty),
+then asks the API for random actor pages, relation evidence panels and
+searches for actor names through the ASGI app in-process, and prints
+p50/p95/max per endpoint.
 
     .venv/bin/python bench/api.py [--claims 100000] [--requests 300] [--db bench/out/api.db]
+    .venv/bin/python bench/api.py --claims 1000000 --db postgresql://claimgraph:claimgraph@127.0.0.1/claimgraph_bench
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PREDICATES = ["allied_with", "protects", "trains", "fights_alongside", "funds", "attacks", "negotiates_with"]
 
 
-def build(db: Path, n_claims: int, per_doc: int = 50, n_actors: int = 2000, seed: int = 7) -> None:
+def build(db: str, n_claims: int, per_doc: int = 50, n_actors: int = 2000, seed: int = 7) -> None:
     rng = random.Random(seed)
     orgs = [Actor(Actor.id_for(f"Group {i}", "organization"), f"Group {i}", "organization", "armed_group") for i in range(n_actors // 2)]
     people = [
@@ -68,10 +71,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--claims", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=300)
-    ap.add_argument("--db", type=Path, default=ROOT / "bench" / "out" / "api.db")
+    ap.add_argument("--db", default=str(ROOT / "bench" / "out" / "api.db"), help="SQLite file or postgresql:// URL")
     args = ap.parse_args()
-    args.db.parent.mkdir(parents=True, exist_ok=True)
-    if not args.db.exists():
+    if "://" not in args.db:
+        Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+    with Store(args.db) as store:
+        empty = store.count("documents") == 0
+    if empty:
         t0 = time.perf_counter()
         build(args.db, args.claims)
         print(f"built {args.db} with {args.claims:,} claims in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
@@ -88,17 +94,20 @@ def main() -> None:
         with store.engine.connect() as conn:
             relation_ids = [r[0] for r in conn.execute(sa.text("SELECT DISTINCT relation FROM claims LIMIT 5000"))]
     rng = random.Random(1)
-    timings: dict[str, list[float]] = {"actor page": [], "relation evidence": []}
+    with Store(args.db) as store:
+        names = [a.name for a in store.actors(aliases=False)]
+    timings: dict[str, list[float]] = {"actor page": [], "relation evidence": [], "search": []}
     for _ in range(args.requests):
         for name, url in (
             ("actor page", f"/api/actors/{rng.choice(actor_ids)}"),
             ("relation evidence", f"/api/relations/{rng.choice(relation_ids)}"),
+            ("search", f"/api/search?q={rng.choice(names).replace(' ', '+')}"),
         ):
             t0 = time.perf_counter()
             r = client.get(url)
             timings[name].append((time.perf_counter() - t0) * 1000)
             assert r.status_code == 200, r.text
-    print(f"store: {n_claims:,} claims; {args.requests} requests per endpoint, in-process ASGI")
+    print(f"store: {Store(args.db).dialect}, {n_claims:,} claims; {args.requests} requests per endpoint, in-process ASGI")
     for name, ms in timings.items():
         ms.sort()
         p95 = ms[int(0.95 * len(ms)) - 1]

@@ -8,7 +8,7 @@ start-up included. The two alternate ``--repeat`` times; the best run of each
 is compared, and every run is printed. Ends with a re-ingest of the stored
 corpus. Prints words per second for both and the ratio.
 
-    .venv/bin/python bench/throughput.py [--docs 1000] [--workers 1]
+    .venv/bin/python bench/throughput.py [--docs 1000] [--repeat 2] [--workers 2]
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=2, help="interleaved runs of each side; the best is reported")
+    ap.add_argument("--workers", type=int, nargs="*", default=[], help="also time `ingest --workers N` for each N")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "throughput.json")
     args = ap.parse_args()
 
@@ -62,9 +63,11 @@ def main() -> None:
 
     exe = Path(sys.executable).parent / "claimgraph"
     texts = [d["text"] for d in docs]
+    modes: list[int] = [0, *args.workers]  # 0: one process
     raw_runs: list[float] = []
-    ours_runs: list[float] = []
-    proc = None
+    runs: dict[int, list[float]] = {m: [] for m in modes}
+    summaries: dict[int, str] = {}
+    db = tmp / "none.db"
     # interleaved repeats, best of each side: this machine's speed drifts by 10-20 %
     # from minute to minute, and the best run is the least disturbed one
     for n in range(args.repeat):
@@ -74,41 +77,60 @@ def main() -> None:
             pass
         raw_runs.append(time.perf_counter() - t0)
         del nlp
-        db = tmp / f"bench{n}.db"
-        env = dict(os.environ, CLAIMGRAPH_DB=str(db))
-        t0 = time.perf_counter()
-        proc = subprocess.run([str(exe), "ingest", str(jsonl)], env=env, capture_output=True, text=True)
-        ours_runs.append(time.perf_counter() - t0)
-        if proc.returncode != 0:
-            sys.exit(f"claimgraph ingest failed: {proc.stderr.strip()}")
-    assert proc is not None
-    raw_s, ours_s = min(raw_runs), min(ours_runs)
+        for mode in modes:
+            db = tmp / f"bench{n}-{mode}.db"
+            cmd = [str(exe), "ingest", str(jsonl), "--db", str(db)] + (["--workers", str(mode)] if mode else [])
+            t0 = time.perf_counter()
+            proc = subprocess.run(cmd, capture_output=True, text=True)
+            runs[mode].append(time.perf_counter() - t0)
+            if proc.returncode != 0:
+                sys.exit(f"claimgraph ingest failed: {proc.stderr.strip()}")
+            summaries[mode] = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+    raw_s = min(raw_runs)
+    one_s = min(runs[0])
     t0 = time.perf_counter()
-    subprocess.run([str(exe), "ingest", str(jsonl)], env=env, capture_output=True, text=True, check=True)
+    subprocess.run([str(exe), "ingest", str(jsonl), "--db", str(tmp / "bench0-0.db")], capture_output=True, text=True, check=True)
     again_s = time.perf_counter() - t0
 
-    result = {
+    result: dict[str, object] = {
         "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
         "docs": len(docs),
         "words": words,
         "raw_spacy_runs": [round(x, 2) for x in raw_runs],
-        "claimgraph_runs": [round(x, 2) for x in ours_runs],
         "raw_spacy_seconds": round(raw_s, 2),
         "raw_spacy_words_per_s": round(words / raw_s),
-        "claimgraph_seconds": round(ours_s, 2),
-        "claimgraph_words_per_s": round(words / ours_s),
-        "ratio": round(raw_s / ours_s, 3),
+        "claimgraph_runs": [round(x, 2) for x in runs[0]],
+        "claimgraph_seconds": round(one_s, 2),
+        "claimgraph_words_per_s": round(words / one_s),
+        "ratio": round(raw_s / one_s, 3),
         "reingest_seconds": round(again_s, 2),
-        "reingest_speedup": round(ours_s / again_s, 1),
-        "ingest_summary": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "",
+        "reingest_speedup": round(one_s / again_s, 1),
+        "ingest_summary": summaries[0],
+        "workers": {
+            str(m): {
+                "runs": [round(x, 2) for x in runs[m]],
+                "seconds": round(min(runs[m]), 2),
+                "words_per_s": round(words / min(runs[m])),
+                "ratio_to_raw": round(raw_s / min(runs[m]), 3),
+                "speedup_over_one_process": round(one_s / min(runs[m]), 2),
+                "summary": summaries[m],
+            }
+            for m in args.workers
+        },
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(f"{len(docs)} Reuters bodies, {words:,} words ({result['machine']})")
     print(f"runs (s): raw {result['raw_spacy_runs']}  claimgraph {result['claimgraph_runs']}")
     print(f"raw spaCy nlp.pipe ({MODEL}, model preloaded): {raw_s:7.2f} s  {words / raw_s:9,.0f} words/s")
-    print(f"claimgraph ingest (model load included):      {ours_s:7.2f} s  {words / ours_s:9,.0f} words/s")
+    print(f"claimgraph ingest (model load included):      {one_s:7.2f} s  {words / one_s:9,.0f} words/s")
     print(f"ratio claimgraph / raw: {result['ratio']:.3f}   re-ingest: {again_s:.2f} s ({result['reingest_speedup']}x faster)")
+    for m in args.workers:
+        w = result["workers"][str(m)]  # type: ignore[index]
+        print(
+            f"claimgraph ingest --workers {m}: {w['seconds']:7.2f} s  {w['words_per_s']:9,} words/s  "
+            f"ratio to raw {w['ratio_to_raw']:.3f}  {w['speedup_over_one_process']:.2f}x one process   runs {w['runs']}"
+        )
 
 
 if __name__ == "__main__":

@@ -88,13 +88,13 @@ def _run_ingest(
 ) -> IngestSummary:
     show_bar = err.is_terminal and not quiet
     if workers or scheduler:
-        import logging
+        import os
 
+        # Dask logs every worker start, stop, retry and shutdown race, in this process and in the
+        # workers it spawns (which read the environment); the summary and the failures are what
+        # matter here. DASK_LOGGING__DISTRIBUTED=info brings them back.
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
         from claimgraph.distributed import ingest_distributed
-
-        # Dask logs every worker start, stop and retry; the summary and the failures are what matter here
-        for name in ("distributed", "dask"):
-            logging.getLogger(name).setLevel(logging.ERROR)
 
         def ingest(paths: Any, store: Store, published: str | None, on_event: Any) -> IngestSummary:  # noqa: F811
             return ingest_distributed(paths, store, published, on_event, workers=workers, scheduler=scheduler)

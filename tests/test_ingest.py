@@ -108,6 +108,21 @@ def test_large_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     assert "too large" in err.reason
 
 
+def test_jsonl_is_streamed_and_the_limit_holds_per_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimgraph.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_BYTES", 200)
+    f = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"text": f"Story number {i} from the wire."}) for i in range(50)]  # the file is far over 200 bytes
+    lines.insert(3, json.dumps({"text": "x" * 500}))  # one document over the limit
+    lines.insert(7, '{"text": "caf\xe9"}'.replace("\\xe9", "\xe9"))
+    f.write_bytes(("\n".join(lines) + "\n").encode("utf-8").replace("caf\xc3\xa9".encode("latin-1"), b"caf\xe9"))
+    docs, errors = _split(list(iter_documents([str(f)])))
+    assert len(docs) == 50 and docs[0].text.startswith("Story number 0")
+    assert [e.source for e in errors] == [f"{f}:4", f"{f}:8"]
+    assert "larger than" in errors[0].reason and "UTF-8" in errors[1].reason
+
+
 def test_missing_path_and_unsupported_scheme_and_batch_goes_on(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("A fine story.\n", encoding="utf-8")

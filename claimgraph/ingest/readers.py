@@ -176,29 +176,65 @@ def document_from_text(raw: RawInput, published: date | str | None = None) -> Do
 def _jsonl_inputs(data: bytes, source: str) -> Iterator[RawInput | IngestError]:
     text = _decode(data, source)
     for lineno, line in enumerate(text.splitlines(), 1):
-        where = f"{source}:{lineno}"
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            yield IngestError(where, "expected an object with a string 'text'")
-            continue
-        if not obj["text"].strip():
-            yield IngestError(where, "empty 'text'")
-            continue
-        yield RawInput(
-            text=obj["text"],
-            source=where,
-            title=obj.get("title"),
-            published=obj.get("published") or obj.get("date"),
-            outlet=obj.get("outlet"),
-            url=obj.get("url"),
-            id=str(obj["id"]) if obj.get("id") not in (None, "") else None,
-        )
+        yield from _jsonl_line(line, f"{source}:{lineno}")
+
+
+def _jsonl_file(path: Path) -> Iterator[RawInput | IngestError]:
+    """A JSONL file of any length, streamed: the size limit holds per line (one document), not per file."""
+    source = str(path)
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        yield IngestError(source, exc.strerror or str(exc))
+        return
+    with fh:
+        lineno = 0
+        while True:
+            try:
+                raw = fh.readline(MAX_BYTES + 1)
+            except OSError as exc:
+                yield IngestError(source, exc.strerror or str(exc))
+                return
+            if not raw:
+                return
+            lineno += 1
+            where = f"{source}:{lineno}"
+            if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+                yield IngestError(where, f"line larger than the {MAX_BYTES / 1e6:.0f} MB limit")
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                    raw = fh.readline(MAX_BYTES + 1)
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError:
+                yield IngestError(where, "not UTF-8 text")
+                continue
+            yield from _jsonl_line(line, where)
+
+
+def _jsonl_line(line: str, where: str) -> Iterator[RawInput | IngestError]:
+    if not line.strip():
+        return
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield IngestError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+        return
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        yield IngestError(where, "expected an object with a string 'text'")
+        return
+    if not obj["text"].strip():
+        yield IngestError(where, "empty 'text'")
+        return
+    yield RawInput(
+        text=obj["text"],
+        source=where,
+        title=obj.get("title"),
+        published=obj.get("published") or obj.get("date"),
+        outlet=obj.get("outlet"),
+        url=obj.get("url"),
+        id=str(obj["id"]) if obj.get("id") not in (None, "") else None,
+    )
 
 
 def _inputs_from_bytes(data: bytes, source: str, suffix: str) -> Iterator[RawInput | IngestError]:
@@ -211,7 +247,10 @@ def _inputs_from_bytes(data: bytes, source: str, suffix: str) -> Iterator[RawInp
 
 
 def read_path(path: Path) -> Iterator[RawInput | IngestError]:
-    """Inputs in one file (a JSONL file holds many)."""
+    """Inputs in one file (a JSONL file holds many, read line by line)."""
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _jsonl_file(path)
+        return
     try:
         data = _read_bytes(path)
         yield from _inputs_from_bytes(data, str(path), path.suffix.lower())

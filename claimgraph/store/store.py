@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -80,6 +82,16 @@ def database_url(db: str | None = None) -> str:
     return "sqlite:///" + str(Path(value).expanduser())
 
 
+def _env_seconds(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if not value:
+        return default
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        raise StoreError(f"{name} must be a number of seconds, not {value!r}") from None
+
+
 def _sqlite_pragmas(lock_timeout: float) -> Callable[[Any, Any], None]:
     def on_connect(dbapi_conn: Any, _record: Any) -> None:
         cur = dbapi_conn.cursor()
@@ -97,11 +109,13 @@ def _sqlite_pragmas(lock_timeout: float) -> Callable[[Any, Any], None]:
 class Store:
     """The knowledge base. ``Store()`` opens ``./claimgraph.db`` (or ``CLAIMGRAPH_DB``)."""
 
-    def __init__(self, url: str | None = None, retry_seconds: float = 60.0, lock_timeout: float = 30.0) -> None:
-        #: how long a write waits for a PostgreSQL server that went away (restart, failover)
-        self.retry_seconds = retry_seconds
-        #: SQLite: how long a write waits for another process's lock on the file
-        self.lock_timeout = lock_timeout
+    def __init__(self, url: str | None = None, retry_seconds: float | None = None, lock_timeout: float | None = None) -> None:
+        #: how long a write waits for a PostgreSQL server that went away (restart, failover);
+        #: default CLAIMGRAPH_RETRY_SECONDS or 60
+        self.retry_seconds = retry_seconds if retry_seconds is not None else _env_seconds("CLAIMGRAPH_RETRY_SECONDS", 60.0)
+        #: SQLite: how long a write waits for another process's lock on the file;
+        #: default CLAIMGRAPH_LOCK_TIMEOUT or 30
+        self.lock_timeout = lock_timeout if lock_timeout is not None else _env_seconds("CLAIMGRAPH_LOCK_TIMEOUT", 30.0)
         self.url = database_url(url)
         try:
             if self.url.startswith("sqlite"):
@@ -111,13 +125,25 @@ class Store:
 
                     kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
                 self.engine: Engine = sa.create_engine(self.url, **kwargs)
-                sa.event.listen(self.engine, "connect", _sqlite_pragmas(lock_timeout))
+                sa.event.listen(self.engine, "connect", _sqlite_pragmas(self.lock_timeout))
             else:
                 self.engine = sa.create_engine(self.url, pool_pre_ping=True)
             self._migrate()
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open database {self._safe_url()}: {_reason(exc)}") from None
         self._actor_cache: dict[str, Actor | None] = {}
+        self._local = threading.local()
+
+    @contextmanager
+    def _connect(self) -> Iterator[sa.Connection]:
+        """This thread's open write transaction, if it has one (resolution reads see and
+        share it), else a pooled connection."""
+        tx: sa.Connection | None = getattr(self._local, "tx", None)
+        if tx is not None:
+            yield tx
+            return
+        with self.engine.connect() as conn:
+            yield conn
 
     def _safe_url(self) -> str:
         return sa.engine.make_url(self.url).render_as_string(hide_password=True)
@@ -225,8 +251,9 @@ class Store:
 
     def _save(self, analysis: DocumentAnalysis, resolve: bool) -> bool:
         doc = analysis.document
-        if resolve:
-            resolve_actors(analysis, self)
+        # The document row goes first: on SQLite that takes the write lock before any read, so
+        # resolution reads a store no other writer changes before this commit (a read first
+        # would make the later write fail at once when another process committed meanwhile).
         with self.engine.begin() as conn:
             inserted = conn.execute(
                 self._insert_ignore(s.documents).values(
@@ -250,6 +277,12 @@ class Store:
                     sa.text(f"INSERT INTO {s.FTS_TABLE} (id, title, text) VALUES (:id, :title, :text)"),
                     {"id": doc.id, "title": doc.title or "", "text": doc.text},
                 )
+            if resolve:
+                self._local.tx = conn
+                try:
+                    resolve_actors(analysis, self)
+                finally:
+                    self._local.tx = None
             self._write_facts(conn, analysis)
         return True
 
@@ -367,14 +400,14 @@ class Store:
     # -- KnownActors (for resolution) -----------------------------------------
 
     def existing_actor_ids(self, ids: list[str]) -> set[str]:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(sa.select(s.actors.c.id).where(s.actors.c.id.in_(ids)))
             return {r[0] for r in rows}
 
     def actor_ids_by_keys(self, keys: list[str]) -> dict[tuple[str, str], set[str]]:
         """(name key, actor type) -> ids of actors with a name or alias of that key."""
         out: dict[tuple[str, str], set[str]] = {}
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for chunk in _chunks(keys, 500):
                 rows = conn.execute(
                     sa.select(s.actor_aliases.c.key, s.actors.c.type, s.actor_aliases.c.actor)
@@ -393,7 +426,7 @@ class Store:
         ranges = [
             sa.and_(s.actor_aliases.c.key >= p, s.actor_aliases.c.key < p[:-1] + chr(ord(p[-1]) + 1)) for p in prefixes if p
         ]
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(
                 sa.select(s.actor_aliases.c.actor, s.actors.c.type, s.actor_aliases.c.key)
                 .join(s.actors, s.actors.c.id == s.actor_aliases.c.actor)
@@ -419,7 +452,7 @@ class Store:
         q = sa.select(*cols).order_by(s.documents.c.published, s.documents.c.id)
         if ids is not None:
             q = q.where(s.documents.c.id.in_(ids))
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return [
                 Document(
                     id=r["id"],
@@ -438,7 +471,7 @@ class Store:
             ]
 
     def count(self, table: str) -> int:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(s.tables[table])).scalar_one())
 
     def actors(
@@ -457,7 +490,7 @@ class Store:
         q = q.order_by(s.actors.c.name)
         if limit:
             q = q.limit(limit)
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             found = {r["id"]: Actor(r["id"], r["name"], r["type"], r["kind"]) for r in conn.execute(q).mappings()}
             if not found:
                 return []
@@ -473,7 +506,7 @@ class Store:
         return list(found.values())
 
     def mention_counts(self) -> dict[str, int]:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(sa.select(s.mentions.c.actor, sa.func.count()).group_by(s.mentions.c.actor))
             return {r[0]: int(r[1]) for r in rows}
 
@@ -483,7 +516,7 @@ class Store:
             q = q.where(s.mentions.c.document.in_(documents))
         if actor:
             q = q.where(s.mentions.c.actor == actor)
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return [
                 Mention(r["actor"], r["text"], (r["start"], r["end"]), r["label"], r["document"]) for r in conn.execute(q).mappings()
             ]
@@ -509,7 +542,7 @@ class Store:
             )
         if limit:
             q = q.limit(limit)
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return [
                 Attribution(
                     id=r["id"],
@@ -541,7 +574,7 @@ class Store:
         words = [w for w in query.split() if w.strip()]
         if not words:
             return []
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             if self.dialect == "sqlite":
                 match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
                 rows = conn.execute(
@@ -576,7 +609,7 @@ class Store:
             .distinct()
             .limit(limit)
         )
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             found = [r[0] for r in conn.execute(ids)]
         return self.attributions(ids=found) if found else []
 
@@ -585,7 +618,7 @@ class Store:
         q = sa.select(t).order_by(t.c.document, t.c.start)
         if documents is not None:
             q = q.where(t.c.document.in_(documents))
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return [
                 Quantity(r["id"], r["document"], r["text"], (r["start"], r["end"]), r["min"], r["max"], r["unit"], bool(r["approximate"]), r["of"])
                 for r in conn.execute(q).mappings()
@@ -607,7 +640,7 @@ class Store:
             q = q.where(t.c.relation == relation)
         if ids is not None:
             q = q.where(t.c.id.in_(ids))
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return [
                 Claim(
                     id=r["id"],
@@ -637,7 +670,7 @@ class Store:
         n = sa.func.count().label("n")
         q = sa.select(t.c.relation, n).where(party).group_by(t.c.relation).order_by(n.desc(), t.c.relation).limit(limit).offset(offset)
         total = sa.select(sa.func.count(sa.distinct(t.c.relation))).where(party)
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             ids = [r[0] for r in conn.execute(q)]
             return ids, int(conn.execute(total).scalar_one())
 
@@ -646,7 +679,7 @@ class Store:
         q = sa.select(t.c.data).order_by(t.c.document, t.c.id)
         if documents is not None:
             q = q.where(t.c.document.in_(documents))
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return sorted((Event.from_dict(_json(r[0])) for r in conn.execute(q)), key=lambda e: (e.document, e.span))
 
     def set_grade(self, source: str, reliability: str, note: str | None = None) -> None:
@@ -664,11 +697,11 @@ class Store:
             conn.execute(s.agreements.insert().values(id=agreement_id, data=data))
 
     def agreements(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return [dict(_json(r[0])) for r in conn.execute(sa.select(s.agreements.c.data).order_by(s.agreements.c.id))]
 
     def grades(self) -> dict[str, str]:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return {r[0]: r[1] for r in conn.execute(sa.select(s.grades.c.source, s.grades.c.reliability))}
 
     def timeline(self, documents: list[str] | None = None) -> list[TimeExpression]:
@@ -676,7 +709,7 @@ class Store:
         q = sa.select(t).order_by(t.c.document, t.c.start)
         if documents is not None:
             q = q.where(t.c.document.in_(documents))
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return [
                 TimeExpression(r["id"], r["document"], r["text"], (r["start"], r["end"]), r["date"], r["precision"])
                 for r in conn.execute(q).mappings()
