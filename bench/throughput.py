@@ -41,6 +41,18 @@ def reuters_bodies(n: int) -> list[dict[str, str]]:
     return out
 
 
+# one raw spaCy process over a JSON list of texts, model loaded before the clock starts
+_HALF = """
+import json, sys, time, spacy
+nlp = spacy.load(sys.argv[1])
+texts = json.load(open(sys.argv[2]))
+t0 = time.perf_counter()
+for _ in nlp.pipe(texts):
+    pass
+print(time.perf_counter() - t0)
+"""
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=1000)
@@ -86,6 +98,29 @@ def main() -> None:
             if proc.returncode != 0:
                 sys.exit(f"claimgraph ingest failed: {proc.stderr.strip()}")
             summaries[mode] = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+    # the machine's own ceiling for two processes: raw spaCy on each half of the texts at once
+    halves = [tmp / "half0.json", tmp / "half1.json"]
+    halves[0].write_text(json.dumps(texts[: len(texts) // 2]))
+    halves[1].write_text(json.dumps(texts[len(texts) // 2 :]))
+    pair_runs: list[float] = []
+    split_runs: list[float] = []
+    if args.workers:
+        jsonl_halves = [tmp / "half0.jsonl", tmp / "half1.jsonl"]
+        lines = jsonl.read_text(encoding="utf-8").splitlines(keepends=True)
+        jsonl_halves[0].write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+        jsonl_halves[1].write_text("".join(lines[len(lines) // 2 :]), encoding="utf-8")
+        for n in range(args.repeat):
+            procs = [subprocess.Popen([sys.executable, "-c", _HALF, MODEL, str(h)], stdout=subprocess.PIPE, text=True) for h in halves]
+            pair_runs.append(max(float((p.communicate()[0] or "0").strip()) for p in procs))
+            # and two independent `claimgraph ingest` processes, one per half: no Dask, no shared store
+            t0 = time.perf_counter()
+            procs = [
+                subprocess.Popen([str(exe), "ingest", str(h), "--db", str(tmp / f"split{n}-{i}.db")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                for i, h in enumerate(jsonl_halves)
+            ]
+            for p in procs:
+                p.wait()
+            split_runs.append(time.perf_counter() - t0)
     raw_s = min(raw_runs)
     one_s = min(runs[0])
     t0 = time.perf_counter()
@@ -106,6 +141,10 @@ def main() -> None:
         "reingest_seconds": round(again_s, 2),
         "reingest_speedup": round(one_s / again_s, 1),
         "ingest_summary": summaries[0],
+        "raw_spacy_two_processes_runs": [round(x, 2) for x in pair_runs],
+        "raw_spacy_two_process_speedup": round(raw_s / min(pair_runs), 2) if pair_runs else None,
+        "claimgraph_two_independent_processes_runs": [round(x, 2) for x in split_runs],
+        "claimgraph_two_independent_process_speedup": round(one_s / min(split_runs), 2) if split_runs else None,
         "workers": {
             str(m): {
                 "runs": [round(x, 2) for x in runs[m]],
@@ -125,6 +164,11 @@ def main() -> None:
     print(f"raw spaCy nlp.pipe ({MODEL}, model preloaded): {raw_s:7.2f} s  {words / raw_s:9,.0f} words/s")
     print(f"claimgraph ingest (model load included):      {one_s:7.2f} s  {words / one_s:9,.0f} words/s")
     print(f"ratio claimgraph / raw: {result['ratio']:.3f}   re-ingest: {again_s:.2f} s ({result['reingest_speedup']}x faster)")
+    if pair_runs:
+        print(f"raw spaCy, two processes on half the texts each: {min(pair_runs):.2f} s "
+              f"({result['raw_spacy_two_process_speedup']}x one process: this machine's ceiling for two)")
+        print(f"two independent `claimgraph ingest` processes, half the documents each: {min(split_runs):.2f} s "
+              f"({result['claimgraph_two_independent_process_speedup']}x one process)")
     for m in args.workers:
         w = result["workers"][str(m)]  # type: ignore[index]
         print(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -376,15 +377,20 @@ def _make_doc(nlp: Language, document: Document) -> Doc:
     return doc
 
 
+#: documents per spaCy memory zone (see analyze_docs)
+ZONE_SIZE = 256
+
+
 def analyze_docs(nlp: Language, documents: Iterable[Document], batch_size: int = 32) -> Iterator[DocumentAnalysis]:
-    """Run the pipeline over documents, streaming, in batches."""
-    pending: list[Document] = []
+    """Run the pipeline over documents, streaming, in batches.
 
-    def docs() -> Iterator[Doc]:
-        for document in documents:
-            pending.append(document)
-            yield _make_doc(nlp, document)
-
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        document = pending.pop(0)
-        yield doc_to_analysis(doc, document)
+    Every ``ZONE_SIZE`` documents run in a spaCy memory zone: the strings and
+    lexemes a chunk adds to the shared vocabulary are freed once its analyses
+    (plain Python objects) are made, so memory does not grow with the corpus.
+    """
+    stream = iter(documents)
+    while chunk := list(islice(stream, ZONE_SIZE)):
+        with nlp.memory_zone():
+            docs = nlp.pipe((_make_doc(nlp, d) for d in chunk), batch_size=batch_size)
+            analyses = [doc_to_analysis(doc, document) for doc, document in zip(docs, chunk, strict=True)]
+        yield from analyses

@@ -174,5 +174,9 @@ def load_pipeline(model: str = MODEL, with_components: bool = True) -> Language:
                 nlp.add_pipe("claimgraph_paragraphs", before="parser")
             for component in COMPONENTS:
                 nlp.add_pipe(component)
+            # One document outside any memory zone: the components build their phrase matchers
+            # on first use, and the strings those hold must be permanent, not freed with the
+            # first zone (analyze_docs runs documents in zones).
+            nlp("Warm-up (Reuters) - The insurgents said in Kabul on Monday that they had ties with terrorist groups.")
         _cache[key] = nlp
         return nlp
