@@ -96,6 +96,8 @@ def test_migration_from_version_1_adds_claim_relations(tmp_path: Path) -> None:
         assert store.schema_version() == SCHEMA_VERSION
         with store.engine.connect() as conn:
             rel = conn.execute(sa.text("SELECT relation FROM claims WHERE id = 'c1'")).scalar()
+            indexes = {i["name"] for i in sa.inspect(conn).get_indexes("claims")}
+        assert {"ix_claims_subject_relation", "ix_claims_object_relation"} <= indexes  # v5
     from claimgraph.store.schema import relation_id
 
     assert rel == relation_id("s", "allied_with", "o")

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 __all__ = ["SCHEMA_VERSION", "metadata", "MIGRATIONS", "tables"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = sa.MetaData()
 
@@ -133,9 +133,9 @@ claims = sa.Table(
     sa.Column("id", sa.String(40), primary_key=True),
     sa.Column("document", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
     sa.Column("attribution", sa.String(40), sa.ForeignKey("attributions.id", ondelete="CASCADE"), index=True),
-    sa.Column("subject", sa.String(40), sa.ForeignKey("actors.id"), index=True),
+    sa.Column("subject", sa.String(40), sa.ForeignKey("actors.id")),
     sa.Column("predicate", sa.String(64), nullable=False, index=True),
-    sa.Column("object", sa.String(40), sa.ForeignKey("actors.id"), index=True),
+    sa.Column("object", sa.String(40), sa.ForeignKey("actors.id")),
     sa.Column("polarity", sa.String(16), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
@@ -145,6 +145,9 @@ claims = sa.Table(
     sa.Column("date", sa.String(10)),
     # the relation the claim belongs to (analysis.relations ids): evidence by one indexed look-up
     sa.Column("relation", sa.String(40), index=True),
+    # an actor's relations ranked from the index alone, without reading a claim row
+    sa.Index("ix_claims_subject_relation", "subject", "relation"),
+    sa.Index("ix_claims_object_relation", "object", "relation"),
 )
 
 events = sa.Table(
@@ -225,5 +228,18 @@ def _v4_tsvector(conn: sa.Connection) -> None:
         create_fts(conn)
 
 
+def _v5_covering_indexes(conn: sa.Connection) -> None:
+    conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_claims_subject_relation ON claims (subject, relation)"))
+    conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_claims_object_relation ON claims (object, relation)"))
+    # the composite indexes serve every look-up the single-column ones did
+    conn.execute(sa.text("DROP INDEX IF EXISTS ix_claims_subject"))
+    conn.execute(sa.text("DROP INDEX IF EXISTS ix_claims_object"))
+
+
 #: version -> steps that bring a database at ``version - 1`` to ``version``.
-MIGRATIONS: dict[int, list[Callable[[sa.Connection], None]]] = {2: [_v2_claim_relations], 3: [_v3_fts], 4: [_v4_tsvector]}
+MIGRATIONS: dict[int, list[Callable[[sa.Connection], None]]] = {
+    2: [_v2_claim_relations],
+    3: [_v3_fts],
+    4: [_v4_tsvector],
+    5: [_v5_covering_indexes],
+}
