@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from claimgraph.api import IngestEvent, IngestSummary
+from claimgraph.api import Callback, IngestEvent, IngestSummary, ingest
 from claimgraph.errors import ClaimgraphError, StoreUnavailable
 from claimgraph.render import render_markdown, render_text, speaker_label
 from claimgraph.store import Store
@@ -96,17 +96,19 @@ def _run_ingest(
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
         from claimgraph.distributed import ingest_distributed
 
-        def ingest(paths: Any, store: Store, published: str | None, on_event: Any) -> IngestSummary:  # noqa: F811
+        def run(on_event: Callback) -> IngestSummary:
             return ingest_distributed(paths, store, published, on_event, workers=workers, scheduler=scheduler)
     else:
-        from claimgraph.api import ingest
+
+        def run(on_event: Callback) -> IngestSummary:
+            return ingest(paths, store, published=published, on_event=on_event)
 
     def report_failure(event: IngestEvent) -> None:
         if event.status == "failed":
             err.print(f"[red]failed[/red] {escape(event.source)}: {escape(event.error or '')}", markup=True, soft_wrap=True, highlight=False)
 
     if not show_bar:
-        return ingest(paths, store, published=published, on_event=report_failure)
+        return run(report_failure)
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
     ) as progress:
@@ -116,7 +118,7 @@ def _run_ingest(
             report_failure(event)
             progress.update(task, advance=1, description=f"{event.status}: {event.source[-50:]}")
 
-        return ingest(paths, store, published=published, on_event=on_event)
+        return run(on_event)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
