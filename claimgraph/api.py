@@ -20,7 +20,7 @@ from claimgraph.ingest import RawInput, document_from_text, iter_documents
 from claimgraph.model import Analysis, Document, DocumentAnalysis
 from claimgraph.store import Store
 
-__all__ = ["IngestEvent", "IngestSummary", "ingest", "analyze"]
+__all__ = ["Callback", "IngestEvent", "IngestSummary", "analyze", "ingest", "ingest_documents", "recorder", "store_analysis"]
 
 
 @dataclass
@@ -79,6 +79,24 @@ def recorder(summary: IngestSummary, on_event: Callback | None = None) -> Callba
     return record
 
 
+def store_analysis(store: Store, analysis: DocumentAnalysis, record: Callback) -> None:
+    """Store one analysis and record what happened to it.
+
+    A document the database rejects is recorded as failed; ``StoreUnavailable``
+    (the database, not this document) propagates, so that the batch stops and
+    a rerun continues where it did.
+    """
+    doc = analysis.document
+    try:
+        added = store.save(analysis)
+    except StoreUnavailable:
+        raise
+    except ClaimgraphError as exc:
+        record(IngestEvent("failed", doc.source, doc.id, error=str(exc)))
+        return
+    record(IngestEvent("added" if added else "skipped", doc.source, doc.id, words=_words(doc.text)))
+
+
 def ingest_documents(
     documents: Iterable[Document | IngestError],
     store: Store,
@@ -97,17 +115,10 @@ def ingest_documents(
     fatal: list[StoreUnavailable] = []
 
     def save(analysis: DocumentAnalysis) -> None:
-        doc = analysis.document
         try:
-            added = store.save(analysis)
+            store_analysis(store, analysis, record)
         except StoreUnavailable as exc:
-            # the database, not this document: stop; what is stored stays, a rerun continues
-            fatal.append(exc)
-            return
-        except ClaimgraphError as exc:
-            record(IngestEvent("failed", doc.source, doc.id, error=str(exc)))
-            return
-        record(IngestEvent("added" if added else "skipped", doc.source, doc.id, words=_words(doc.text)))
+            fatal.append(exc)  # raised on the caller's thread, below
 
     def fresh() -> Iterator[Document]:
         for item in documents:

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from claimgraph.api import Callback, IngestEvent, IngestSummary, recorder
-from claimgraph.errors import ClaimgraphError, IngestError, StoreUnavailable
+from claimgraph.api import Callback, IngestEvent, IngestSummary, recorder, store_analysis
+from claimgraph.errors import ClaimgraphError, IngestError
 from claimgraph.ingest import iter_documents
 from claimgraph.model import Document, DocumentAnalysis
 from claimgraph.store import Store
@@ -115,7 +115,7 @@ def ingest_distributed(
     own = client is None
     if client is None:
         client = open_client(workers, scheduler)
-    n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
+    n_workers = len(client.scheduler_info().get("workers", {})) or workers or 1
     # enough shards queued to keep every worker busy while the client stores, few enough to bound memory
     max_in_flight = 2 * n_workers + 1
     in_flight: deque[tuple[list[Document], Any]] = deque()
@@ -128,20 +128,12 @@ def ingest_distributed(
                 record(IngestEvent("failed", d.source, d.id, error=f"analysis failed on the cluster: {exc}"))
             return
         for analysis in analyses:
-            doc = analysis.document
-            try:
-                added = store.save(analysis)
-            except StoreUnavailable:
-                raise
-            except ClaimgraphError as exc:
-                record(IngestEvent("failed", doc.source, doc.id, error=str(exc)))
-                continue
-            record(IngestEvent("added" if added else "skipped", doc.source, doc.id, words=len(doc.text.split())))
+            store_analysis(store, analysis, record)
 
     try:
         for shard in _shards(iter_documents(paths, published), store, record, shard_size):
             key = "claimgraph-shard-" + hashlib.sha1("|".join(d.id for d in shard).encode()).hexdigest()
-            in_flight.append((shard, client.submit(analyze_shard, shard, key=key, pure=False)))
+            in_flight.append((shard, client.submit(analyze_shard, shard, key=key)))
             while len(in_flight) >= max_in_flight:
                 store_results(*in_flight.popleft())
         while in_flight:
