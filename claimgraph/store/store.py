@@ -82,6 +82,30 @@ def database_url(db: str | None = None) -> str:
     return "sqlite:///" + str(Path(value).expanduser())
 
 
+# every column compared with _among holds text ids; one type object keeps statements cacheable
+_TEXT_ARRAY = postgresql.ARRAY(sa.Text)
+
+
+def _attribution(r: sa.RowMapping) -> Attribution:
+    return Attribution(
+        id=r["id"],
+        document=r["document"],
+        content=r["content"],
+        span=(r["start"], r["end"]),
+        direct=bool(r["direct"]),
+        cue=r["cue"],
+        cue_span=(r["cue_start"], r["cue_end"]) if r["cue_start"] is not None else None,
+        speaker=Speaker(
+            actor=r["speaker_actor"],
+            text=r["speaker_text"],
+            span=(r["speaker_start"], r["speaker_end"]) if r["speaker_start"] is not None else None,
+            description=r["speaker_description"],
+            anonymous=bool(r["anonymous"]),
+            affiliation=r["affiliation"],
+        ),
+    )
+
+
 def _env_seconds(name: str, default: float) -> float:
     value = os.environ.get(name)
     if not value:
@@ -101,6 +125,8 @@ def _sqlite_pragmas(lock_timeout: float) -> Callable[[Any, Any], None]:
         # the file or leave half of one.
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA cache_size=-65536")
+        cur.execute("PRAGMA mmap_size=1073741824")
         cur.close()
 
     return on_connect
@@ -144,6 +170,37 @@ class Store:
             return
         with self.engine.connect() as conn:
             yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Reads inside this block share one connection: one checkout, not one per query,
+        and on PostgreSQL one snapshot (REPEATABLE READ), so a page built from several
+        queries never mixes before and after another process's commit."""
+        if getattr(self._local, "tx", None) is not None:
+            yield
+            return
+        with self.engine.connect() as conn:
+            if self.dialect == "postgresql":
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            self._local.tx = conn
+            try:
+                yield
+            finally:
+                self._local.tx = None
+
+    def _among(self, column: sa.ColumnElement[Any], values: Iterable[str]) -> sa.ColumnElement[bool]:
+        """``column IN values`` with the values as one bound parameter: an array on PostgreSQL
+        (``= ANY``), a JSON array on SQLite (``json_each``). An expanding IN builds, renders
+        and binds one parameter per value at every execution (and psycopg parses the new text
+        each time): milliseconds for the few hundred ids of an actor page. One parameter also
+        has no limit on the number of values."""
+        values = list(values)
+        if self.dialect == "postgresql":
+            return column == sa.any_(sa.bindparam(None, values, type_=_TEXT_ARRAY))
+        if self.dialect == "sqlite":
+            each = sa.func.json_each(sa.bindparam(None, json.dumps(values), type_=sa.Text)).table_valued("value")
+            return column.in_(sa.select(each.c.value))
+        return column.in_(values)
 
     def _safe_url(self) -> str:
         return sa.engine.make_url(self.url).render_as_string(hide_password=True)
@@ -230,7 +287,7 @@ class Store:
             with self.engine.connect() as conn:
                 found: set[str] = set()
                 for chunk in _chunks(wanted, 500):
-                    found |= {r[0] for r in conn.execute(sa.select(s.documents.c.id).where(s.documents.c.id.in_(chunk)))}
+                    found |= {r[0] for r in conn.execute(sa.select(s.documents.c.id).where(self._among(s.documents.c.id, chunk)))}
                 return found
 
         return self._retrying("looking up stored documents", look)
@@ -401,7 +458,7 @@ class Store:
 
     def existing_actor_ids(self, ids: list[str]) -> set[str]:
         with self._connect() as conn:
-            rows = conn.execute(sa.select(s.actors.c.id).where(s.actors.c.id.in_(ids)))
+            rows = conn.execute(sa.select(s.actors.c.id).where(self._among(s.actors.c.id, ids)))
             return {r[0] for r in rows}
 
     def actor_ids_by_keys(self, keys: list[str]) -> dict[tuple[str, str], set[str]]:
@@ -412,7 +469,7 @@ class Store:
                 rows = conn.execute(
                     sa.select(s.actor_aliases.c.key, s.actors.c.type, s.actor_aliases.c.actor)
                     .join(s.actors, s.actors.c.id == s.actor_aliases.c.actor)
-                    .where(s.actor_aliases.c.key.in_(chunk))
+                    .where(self._among(s.actor_aliases.c.key, chunk))
                 )
                 for key, type_, actor_id in rows:
                     out.setdefault((key, type_), set()).add(actor_id)
@@ -448,27 +505,35 @@ class Store:
         return docs[0] if docs else None
 
     def documents(self, ids: list[str] | None = None, with_text: bool = True) -> list[Document]:
-        cols = [c for c in s.documents.c if with_text or c.name != "text"]
-        q = sa.select(*cols).order_by(s.documents.c.published, s.documents.c.id)
+        """Documents by publication date. ``with_text=False`` reads headers only (source, title,
+        dates, outlet, url): no text, and no dropped lines or dateline, which are spans into
+        it. Lists and evidence panels need no more, and skip decoding three JSON columns."""
+        d = s.documents.c
+        header = [d.id, d.source, d.title, d.published, d.published_from, d.outlet, d.url]
+        q = sa.select(*header, *([d.text, d.dropped, d.dropped_spans, d.dateline_span] if with_text else []))
+        q = q.order_by(d.published, d.id)
         if ids is not None:
-            q = q.where(s.documents.c.id.in_(ids))
+            q = q.where(self._among(d.id, ids))
         with self._connect() as conn:
-            return [
-                Document(
-                    id=r["id"],
-                    text=r["text"] if with_text else "",  # the column is not even read without it
-                    source=r["source"],
-                    title=r["title"],
-                    published=r["published"],
-                    published_from=r["published_from"],
-                    outlet=r["outlet"],
-                    url=r["url"],
-                    dropped=list(_json(r["dropped"])),
-                    dropped_spans=[(int(a), int(b)) for a, b in _json(r["dropped_spans"])],
-                    dateline_span=_pair(_json(r["dateline_span"])) if r["dateline_span"] else None,
-                )
-                for r in conn.execute(q).mappings()
-            ]
+            rows = conn.execute(q).mappings().all()
+        if not with_text:
+            return [Document(text="", **r) for r in rows]
+        return [
+            Document(
+                id=r["id"],
+                text=r["text"],
+                source=r["source"],
+                title=r["title"],
+                published=r["published"],
+                published_from=r["published_from"],
+                outlet=r["outlet"],
+                url=r["url"],
+                dropped=list(_json(r["dropped"])),
+                dropped_spans=[(int(a), int(b)) for a, b in _json(r["dropped_spans"])],
+                dateline_span=_pair(_json(r["dateline_span"])) if r["dateline_span"] else None,
+            )
+            for r in rows
+        ]
 
     def count(self, table: str) -> int:
         with self._connect() as conn:
@@ -476,12 +541,21 @@ class Store:
 
     def actors(
         self, ids: Iterable[str] | None = None, type_: str | None = None, name: str | None = None, limit: int | None = None,
-        aliases: bool = True,
+        aliases: bool = True, role_organizations: bool = False,
     ) -> list[Actor]:
-        """Actors with aliases (unless ``aliases=False``) and roles; ``name`` matches any name or alias by key."""
+        """Actors with aliases (unless ``aliases=False``) and roles; ``name`` matches any name or alias by key.
+
+        ``role_organizations=True`` adds the organizations that the roles of ``ids`` name
+        (a spokesman's group), in the same query.
+        """
         q = sa.select(s.actors)
         if ids is not None:
-            q = q.where(s.actors.c.id.in_(list(ids)))
+            ids = list(ids)
+            among = self._among(s.actors.c.id, ids)
+            if role_organizations:
+                named = sa.select(s.roles.c.organization).where(self._among(s.roles.c.actor, ids), s.roles.c.organization.is_not(None))
+                among = sa.or_(among, s.actors.c.id.in_(named))
+            q = q.where(among)
         if type_:
             q = q.where(s.actors.c.type == type_)
         if name:
@@ -491,17 +565,17 @@ class Store:
         if limit:
             q = q.limit(limit)
         with self._connect() as conn:
-            found = {r["id"]: Actor(r["id"], r["name"], r["type"], r["kind"]) for r in conn.execute(q).mappings()}
+            found = {r["id"]: Actor(r["id"], r["name"], r["type"], r["kind"]) for r in conn.execute(q).mappings().all()}
             if not found:
                 return []
             keys = list(found)
             for chunk in _chunks(keys, 500):
                 if aliases:
                     for r in conn.execute(
-                        sa.select(s.actor_aliases).where(s.actor_aliases.c.actor.in_(chunk)).order_by(s.actor_aliases.c.alias)
-                    ).mappings():
+                        sa.select(s.actor_aliases).where(self._among(s.actor_aliases.c.actor, chunk)).order_by(s.actor_aliases.c.alias)
+                    ).mappings().all():
                         found[r["actor"]].add_alias(r["alias"])
-                for r in conn.execute(sa.select(s.roles).where(s.roles.c.actor.in_(chunk)).order_by(s.roles.c.title)).mappings():
+                for r in conn.execute(sa.select(s.roles).where(self._among(s.roles.c.actor, chunk)).order_by(s.roles.c.title)).mappings().all():
                     found[r["actor"]].add_role(Role(r["title"], r["organization"], r["organization_name"]))
         return list(found.values())
 
@@ -513,12 +587,12 @@ class Store:
     def mentions(self, documents: list[str] | None = None, actor: str | None = None) -> list[Mention]:
         q = sa.select(s.mentions).order_by(s.mentions.c.document, s.mentions.c.start)
         if documents is not None:
-            q = q.where(s.mentions.c.document.in_(documents))
+            q = q.where(self._among(s.mentions.c.document, documents))
         if actor:
             q = q.where(s.mentions.c.actor == actor)
         with self._connect() as conn:
             return [
-                Mention(r["actor"], r["text"], (r["start"], r["end"]), r["label"], r["document"]) for r in conn.execute(q).mappings()
+                Mention(r["actor"], r["text"], (r["start"], r["end"]), r["label"], r["document"]) for r in conn.execute(q).mappings().all()
             ]
 
     def attributions(
@@ -529,40 +603,21 @@ class Store:
         t = s.attributions
         q = sa.select(t).order_by(t.c.document, t.c.start)
         if documents is not None:
-            q = q.where(t.c.document.in_(documents))
+            q = q.where(self._among(t.c.document, documents))
         if ids is not None:
-            q = q.where(t.c.id.in_(ids))
+            q = q.where(self._among(t.c.id, ids))
         if speaker_actor is not None:
             q = q.where(t.c.speaker_actor == speaker_actor)
         if speaker:
             ids = [a.id for a in self.actors(name=speaker)] + [speaker]
             like = f"%{speaker.lower()}%"
             q = q.where(
-                sa.or_(t.c.speaker_actor.in_(ids), sa.func.lower(t.c.speaker_description).like(like), sa.func.lower(t.c.speaker_text).like(like))
+                sa.or_(self._among(t.c.speaker_actor, ids), sa.func.lower(t.c.speaker_description).like(like), sa.func.lower(t.c.speaker_text).like(like))
             )
         if limit:
             q = q.limit(limit)
         with self._connect() as conn:
-            return [
-                Attribution(
-                    id=r["id"],
-                    document=r["document"],
-                    content=r["content"],
-                    span=(r["start"], r["end"]),
-                    direct=bool(r["direct"]),
-                    cue=r["cue"],
-                    cue_span=(r["cue_start"], r["cue_end"]) if r["cue_start"] is not None else None,
-                    speaker=Speaker(
-                        actor=r["speaker_actor"],
-                        text=r["speaker_text"],
-                        span=(r["speaker_start"], r["speaker_end"]) if r["speaker_start"] is not None else None,
-                        description=r["speaker_description"],
-                        anonymous=bool(r["anonymous"]),
-                        affiliation=r["affiliation"],
-                    ),
-                )
-                for r in conn.execute(q).mappings()
-            ]
+            return [_attribution(r) for r in conn.execute(q).mappings().all()]
 
     def search(self, query: str, limit: int = 50) -> list[tuple[str, str | None, str]]:
         """(document id, title, text) of documents holding every word of ``query``, best first.
@@ -608,25 +663,26 @@ class Store:
         """
         t, m = s.attributions, s.mentions
         q = (
-            sa.select(t.c.id)
+            sa.select(t)
             .select_from(m.join(t, sa.and_(t.c.document == m.c.document, t.c.start <= m.c.start, m.c.start < t.c.end)))
             .where(m.c.actor == actor, sa.or_(t.c.speaker_actor.is_(None), t.c.speaker_actor != actor))
             .order_by(m.c.document, m.c.start)
             .limit(limit * 2)  # an attribution naming the actor twice comes twice
         )
         with self._connect() as conn:
-            found = list(dict.fromkeys(r[0] for r in conn.execute(q)))[:limit]
-        return self.attributions(ids=found) if found else []
+            found = {r["id"]: r for r in conn.execute(q).mappings().all()}
+        rows = list(found.values())[:limit]
+        return sorted((_attribution(r) for r in rows), key=lambda a: (a.document, a.span[0]))
 
     def quantities(self, documents: list[str] | None = None) -> list[Quantity]:
         t = s.quantities
         q = sa.select(t).order_by(t.c.document, t.c.start)
         if documents is not None:
-            q = q.where(t.c.document.in_(documents))
+            q = q.where(self._among(t.c.document, documents))
         with self._connect() as conn:
             return [
                 Quantity(r["id"], r["document"], r["text"], (r["start"], r["end"]), r["min"], r["max"], r["unit"], bool(r["approximate"]), r["of"])
-                for r in conn.execute(q).mappings()
+                for r in conn.execute(q).mappings().all()
             ]
 
     def claims(
@@ -636,15 +692,15 @@ class Store:
         t = s.claims
         q = sa.select(t).order_by(t.c.document, t.c.start, t.c.id)
         if documents is not None:
-            q = q.where(t.c.document.in_(documents))
+            q = q.where(self._among(t.c.document, documents))
         if actor:
             q = q.where(sa.or_(t.c.subject == actor, t.c.object == actor))
         if isinstance(relation, list):
-            q = q.where(t.c.relation.in_(relation))
+            q = q.where(self._among(t.c.relation, relation))
         elif relation:
             q = q.where(t.c.relation == relation)
         if ids is not None:
-            q = q.where(t.c.id.in_(ids))
+            q = q.where(self._among(t.c.id, ids))
         with self._connect() as conn:
             return [
                 Claim(
@@ -661,7 +717,7 @@ class Store:
                     boosters=list(_json(r["boosters"])),
                     date=r["date"],
                 )
-                for r in conn.execute(q).mappings()
+                for r in conn.execute(q).mappings().all()
             ]
 
     def relation_ids(self, actor: str, limit: int = 50, offset: int = 0) -> tuple[list[str], int]:
@@ -678,17 +734,23 @@ class Store:
             sa.select(t.c.relation).where(t.c.object == actor, t.c.relation.is_not(None)),
         ).subquery()
         n = sa.func.count().label("n")
-        q = sa.select(party.c.relation, n).group_by(party.c.relation).order_by(n.desc(), party.c.relation).limit(limit).offset(offset)
-        total = sa.select(sa.func.count(sa.distinct(party.c.relation)))
+        # the window counts the groups, so one scan gives the page and the total
+        total = sa.func.count().over().label("total")
+        q = sa.select(party.c.relation, n, total).group_by(party.c.relation).order_by(n.desc(), party.c.relation)
         with self._connect() as conn:
-            ids = [r[0] for r in conn.execute(q)]
-            return ids, int(conn.execute(total).scalar_one())
+            rows = conn.execute(q.limit(limit).offset(offset)).all()
+            if rows:
+                return [r[0] for r in rows], int(rows[0][2])
+            if offset == 0:
+                return [], 0
+            # past the end: the page is empty, the total still wanted
+            return [], int(conn.execute(sa.select(sa.func.count(sa.distinct(party.c.relation)))).scalar_one())
 
     def events(self, documents: list[str] | None = None) -> list[Event]:
         t = s.events
         q = sa.select(t.c.data).order_by(t.c.document, t.c.id)
         if documents is not None:
-            q = q.where(t.c.document.in_(documents))
+            q = q.where(self._among(t.c.document, documents))
         with self._connect() as conn:
             return sorted((Event.from_dict(_json(r[0])) for r in conn.execute(q)), key=lambda e: (e.document, e.span))
 
@@ -718,11 +780,11 @@ class Store:
         t = s.timexes
         q = sa.select(t).order_by(t.c.document, t.c.start)
         if documents is not None:
-            q = q.where(t.c.document.in_(documents))
+            q = q.where(self._among(t.c.document, documents))
         with self._connect() as conn:
             return [
                 TimeExpression(r["id"], r["document"], r["text"], (r["start"], r["end"]), r["date"], r["precision"])
-                for r in conn.execute(q).mappings()
+                for r in conn.execute(q).mappings().all()
             ]
 
     def analysis(self, document_ids: list[str] | None = None) -> Analysis:

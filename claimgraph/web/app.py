@@ -112,18 +112,21 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         if not given or not hmac.compare_digest(given.encode(), token.encode()):
             raise HTTPException(401, "a valid token is needed to write (Authorization: Bearer <token>)")
 
+    # Reads return a JSONResponse: their payloads are JSON-native already (to_dict), and
+    # FastAPI's jsonable_encoder walk of a returned dict was a fifth of an actor page.
     @app.get("/api/documents")
-    def documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    def documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> JSONResponse:
         docs = store.documents(with_text=False)
-        return _page([d.to_dict() for d in docs], limit, offset)
+        return JSONResponse(_page([d.to_dict() for d in docs], limit, offset))
 
     @app.get("/api/documents/{doc_id}")
-    def document(doc_id: str) -> dict[str, Any]:
-        doc = store.document(doc_id)
-        if doc is None:
-            raise HTTPException(404, f"no document {doc_id!r}")
-        an = store.analysis([doc_id])
-        return {
+    def document(doc_id: str) -> JSONResponse:
+        with store.reading():
+            doc = store.document(doc_id)
+            if doc is None:
+                raise HTTPException(404, f"no document {doc_id!r}")
+            an = store.analysis([doc_id])
+        return JSONResponse({
             **doc.to_dict(with_text=True),
             "mentions": [m.to_dict() for m in an.mentions],
             "attributions": [a.to_dict() for a in an.attributions],
@@ -131,19 +134,19 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
             "claims": [c.to_dict() for c in an.claims],
             "events": an.events,
             "actors": [a.to_dict() for a in an.actors],
-        }
+        })
 
     @app.get("/api/actors")
     def actors(
         q: str | None = None, type: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         found = store.actors(type_=type)
         if q:
             needle = q.lower()
             found = [a for a in found if needle in a.name.lower() or any(needle in x.lower() for x in a.aliases)]
         counts = store.mention_counts()
         found.sort(key=lambda a: (-counts.get(a.id, 0), a.name))
-        return _page([{**a.to_dict(), "mentions": counts.get(a.id, 0)} for a in found], limit, offset)
+        return JSONResponse(_page([{**a.to_dict(), "mentions": counts.get(a.id, 0)} for a in found], limit, offset))
 
     def relations_of(claims: list[Claim]) -> list[dict[str, Any]]:
         """Relations built from these claims alone: what an actor page or an evidence panel needs."""
@@ -151,10 +154,7 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         atts = {a.id: a for a in store.attributions(ids=att_ids)} if att_ids else {}
         wanted = {x for c in claims for x in (c.subject, c.object) if x} | {a.speaker.actor for a in atts.values() if a.speaker.actor}
         # names, kinds and roles are what grading and the panel use: no aliases
-        people = {a.id: a for a in store.actors(ids=sorted(wanted), aliases=False)} if wanted else {}
-        orgs = sorted({r.organization for a in people.values() for r in a.roles if r.organization} - set(people))
-        if orgs:
-            people.update({a.id: a for a in store.actors(ids=orgs, aliases=False)})
+        people = {a.id: a for a in store.actors(ids=sorted(wanted), aliases=False, role_organizations=True)} if wanted else {}
         docs = {d.id: d for d in store.documents(ids=sorted({c.document for c in claims}), with_text=False)}
         overrides = store.grades()
         sources = {c.id: source_of(c, atts, people, docs, overrides) for c in claims}
@@ -166,23 +166,24 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         said_limit: int = Query(100, ge=1, le=1000),
         relations_limit: int = Query(50, ge=1, le=500, description="relations shown, most claims first"),
         relations_offset: int = Query(0, ge=0),
-    ) -> dict[str, Any]:
-        found = store.actors(ids=[actor_id])
-        if not found:
-            raise HTTPException(404, f"no actor {actor_id!r}")
-        said = store.attributions(speaker_actor=actor_id, limit=said_limit)
-        about = store.attributions_about(actor_id, limit=said_limit)
-        shown, total = store.relation_ids(actor_id, relations_limit, relations_offset)
-        built = relations_of(store.claims(relation=shown)) if shown else []
+    ) -> JSONResponse:
+        with store.reading():
+            found = store.actors(ids=[actor_id])
+            if not found:
+                raise HTTPException(404, f"no actor {actor_id!r}")
+            said = store.attributions(speaker_actor=actor_id, limit=said_limit)
+            about = store.attributions_about(actor_id, limit=said_limit)
+            shown, total = store.relation_ids(actor_id, relations_limit, relations_offset)
+            built = relations_of(store.claims(relation=shown)) if shown else []
         rank = {rid: i for i, rid in enumerate(shown)}
         built.sort(key=lambda r: rank.get(r["id"], len(rank)))
-        return {
+        return JSONResponse({
             **found[0].to_dict(),
             "relations_total": total,
             "relations": built,
             "said": [a.to_dict() for a in said],
             "said_about": [a.to_dict() for a in about],
-        }
+        })
 
     @app.get("/api/relations")
     def relations(
@@ -191,7 +192,7 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         max_credibility: int = Query(6, ge=1, le=6, description="only relations graded this well or better (1 best)"),
         limit: int = Query(100, ge=1, le=1000),
         offset: int = Query(0, ge=0),
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         an = cache.get()
         found = [
             r
@@ -200,18 +201,19 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
             and (predicate is None or r["predicate"] == predicate)
             and r["credibility"] <= max_credibility
         ]
-        return _page(found, limit, offset)
+        return JSONResponse(_page(found, limit, offset))
 
     @app.get("/api/relations/{relation_id}")
-    def relation(relation_id: str) -> dict[str, Any]:
-        claims = store.claims(relation=relation_id)
-        built = relations_of(claims)
-        if not built:
-            raise HTTPException(404, f"no relation {relation_id!r}")
-        r = built[0]
-        atts = {a.id: a for a in store.attributions(ids=sorted({c.attribution for c in claims if c.attribution}))}
-        people = {a.id: a for a in store.actors(ids=sorted({r["subject"], r["object"]} | {a.speaker.actor for a in atts.values() if a.speaker.actor}))}
-        docs = {d.id: d for d in store.documents(ids=sorted({c.document for c in claims}), with_text=False)}
+    def relation(relation_id: str) -> JSONResponse:
+        with store.reading():
+            claims = store.claims(relation=relation_id)
+            built = relations_of(claims)
+            if not built:
+                raise HTTPException(404, f"no relation {relation_id!r}")
+            r = built[0]
+            atts = {a.id: a for a in store.attributions(ids=sorted({c.attribution for c in claims if c.attribution}))}
+            people = {a.id: a for a in store.actors(ids=sorted({r["subject"], r["object"]} | {a.speaker.actor for a in atts.values() if a.speaker.actor}))}
+            docs = {d.id: d for d in store.documents(ids=sorted({c.document for c in claims}), with_text=False)}
 
         def view(c: Claim) -> dict[str, Any]:
             att = atts.get(c.attribution or "")
@@ -223,13 +225,13 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
             }
 
         by_id = {c.id: c for c in claims}
-        return {
+        return JSONResponse({
             **r,
             "subject_name": people[r["subject"]].name if r["subject"] in people else None,
             "object_name": people[r["object"]].name if r["object"] in people else None,
             "supporting_claims": [view(by_id[c]) for c in r["supporting"]],
             "opposing_claims": [view(by_id[c]) for c in r["opposing"]],
-        }
+        })
 
     @app.get("/api/claims")
     def claims(
@@ -238,25 +240,25 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         polarity: str | None = None,
         limit: int = Query(100, ge=1, le=1000),
         offset: int = Query(0, ge=0),
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         found = [
             c.to_dict()
             for c in store.claims(actor=actor)
             if (predicate is None or c.predicate == predicate) and (polarity is None or c.polarity == polarity)
         ]
-        return _page(found, limit, offset)
+        return JSONResponse(_page(found, limit, offset))
 
     @app.get("/api/attributions")
-    def attributions(speaker: str | None = None, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
-        return _page([a.to_dict() for a in store.attributions(speaker=speaker)], limit, offset)
+    def attributions(speaker: str | None = None, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> JSONResponse:
+        return JSONResponse(_page([a.to_dict() for a in store.attributions(speaker=speaker)], limit, offset))
 
     @app.get("/api/contradictions")
-    def contradictions() -> dict[str, Any]:
+    def contradictions() -> JSONResponse:
         items = cache.get().contradictions
-        return _page(items, len(items) or 1, 0)
+        return JSONResponse(_page(items, len(items) or 1, 0))
 
     @app.get("/api/commitments")
-    def commitments() -> dict[str, Any]:
+    def commitments() -> JSONResponse:
         an = cache.get()
         by_id = {c.id: c for c in an.claims}
 
@@ -270,28 +272,28 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
             {**c, "evidence_for_claims": cited(c["evidence_for"]), "evidence_against_claims": cited(c["evidence_against"])}
             for c in an.commitments
         ]
-        return _page(items, len(items) or 1, 0)
+        return JSONResponse(_page(items, len(items) or 1, 0))
 
     @app.get("/api/timeline")
     def timeline(
         date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
         limit: int = Query(200, ge=1, le=2000), offset: int = Query(0, ge=0),
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         items = [
             t.to_dict()
             for t in cache.get().timeline
             if t.date and (date_from is None or t.date >= date_from) and (date_to is None or t.date[: len(date_to)] <= date_to)
         ]
-        return _page(items, limit, offset)
+        return JSONResponse(_page(items, limit, offset))
 
     @app.get("/api/search")
-    def search(q: str = Query(..., min_length=2, max_length=200), limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+    def search(q: str = Query(..., min_length=2, max_length=200), limit: int = Query(50, ge=1, le=500)) -> JSONResponse:
         hits = []
         first = q.split()[0].lower() if q.split() else q.lower()
         for doc_id, title, text in store.search(q, limit):
             at = max(0, text.lower().find(first))
             hits.append({"document": doc_id, "title": title, "span": [at, at + len(first)], "snippet": text[max(0, at - 80) : at + len(first) + 80]})
-        return _page(hits, limit, 0)
+        return JSONResponse(_page(hits, limit, 0))
 
     @app.post("/api/documents", status_code=201, dependencies=[Depends(require_token)])
     def post_document(body: DocumentIn) -> dict[str, Any]:
