@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from claimgraph import Store, StoreError, StoreUnavailable
-from claimgraph.model import Actor, Attribution, Document, DocumentAnalysis, Mention, Speaker
+from claimgraph.model import Actor, Attribution, Claim, Document, DocumentAnalysis, Mention, Speaker
 from claimgraph.store import SCHEMA_VERSION, database_url
 
 
@@ -101,6 +101,8 @@ def test_migration_from_version_1_adds_claim_relations(tmp_path: Path) -> None:
     from claimgraph.store.schema import relation_id
 
     assert rel == relation_id("s", "allied_with", "o")
+    with Store(str(db)) as store:  # v6: the per-actor relation counts, built from the claims
+        assert store.relation_ids("s") == ([rel], 1) and store.relation_ids("o") == ([rel], 1)
 
 
 def test_full_text_search_quotes_user_input(any_store: Store) -> None:
@@ -123,6 +125,9 @@ def _many(n: int) -> list[DocumentAnalysis]:
         omar = Actor(Actor.id_for("Omar Haddad", "person"), "Omar Haddad", "person", aliases=["Haddad"])
         a.actors.append(omar)
         a.mentions.append(Mention(omar.id, "Omar Haddad", (text.index("Omar"), text.index("Omar") + 11), "PERSON"))
+        span = (0, len(text))
+        cid = Claim.id_for(a.document.id, span, a.actors[0].id, "allied_with", omar.id, "affirmed")
+        a.claims.append(Claim(cid, a.document.id, a.actors[0].id, "allied_with", omar.id, "affirmed", text, span, f"att-{i}"))
         out.append(a)
     return out
 
@@ -151,6 +156,45 @@ def test_concurrent_writers_create_no_duplicates(db_url: str) -> None:
         assert store.count("documents") == 30 and store.count("attributions") == 30
         assert store.count("actors") == 2 and store.count("mentions") == 60
         assert store.count("actor_aliases") == 4
+        # the relation counts are upserts that add: every writer's claims count, once
+        (maria,) = store.actors(name="Maria Lopez")
+        relations, total = store.relation_ids(maria.id)
+        assert total == 1 and len(store.claims(relation=relations[0])) == 30
+        with store.engine.connect() as conn:
+            counts = conn.execute(sa.text("SELECT claims FROM actor_relations ORDER BY actor")).scalars().all()
+        assert counts == [30, 30]
+
+
+def _claims_doc(text: str, pairs: list[tuple[str, str, str]]) -> DocumentAnalysis:
+    doc = Document(id=Document.id_for(text), text=text, source="r.txt")
+    names = sorted({n for a, _, b in pairs for n in (a, b)})
+    actors = {n: Actor(Actor.id_for(n, "organization"), n, "organization") for n in names}
+    claims = []
+    for i, (a, pred, b) in enumerate(pairs):
+        span = (i, i + 1)
+        cid = Claim.id_for(doc.id, span, actors[a].id, pred, actors[b].id, "affirmed")
+        claims.append(Claim(cid, doc.id, actors[a].id, pred, actors[b].id, "affirmed", text, span))
+    return DocumentAnalysis(doc, list(actors.values()), claims=claims)
+
+
+def test_actor_relations_rank_page_and_count(any_store: Store) -> None:
+    from claimgraph.store.schema import relation_id
+
+    store = any_store
+    store.save(_claims_doc("one", [("Alpha", "allied_with", "Bravo"), ("Alpha", "allied_with", "Bravo"), ("Alpha", "trains", "Charlie")]), resolve=False)
+    store.save(_claims_doc("two", [("Alpha", "allied_with", "Bravo"), ("Bravo", "funds", "Charlie")]), resolve=False)
+    store.save(_claims_doc("two", [("Alpha", "allied_with", "Bravo")]), resolve=False)  # stored already: counts nothing
+    alpha, bravo, charlie = (Actor.id_for(n, "organization") for n in ("Alpha", "Bravo", "Charlie"))
+    ab, ac, bc = relation_id(alpha, "allied_with", bravo), relation_id(alpha, "trains", charlie), relation_id(bravo, "funds", charlie)
+    assert store.relation_ids(alpha) == ([ab, ac], 2)  # most claims first
+    assert store.relation_ids(bravo, limit=1) == ([ab], 2)
+    assert store.relation_ids(charlie, limit=1, offset=1)[1] == 2
+    assert store.relation_ids(alpha, offset=5) == ([], 2)  # past the end: the total still
+    assert store.relation_ids("nobody") == ([], 0)
+    assert sorted(store.relation_ids(charlie)[0]) == sorted([ac, bc])
+    claims, atts = store.evidence([ab, bc])
+    assert len(claims) == 4 and atts == {}
+    assert {relation_id(c.subject, c.predicate, c.object) for c in claims} == {ab, bc}
 
 
 def test_search_stems_on_postgresql_and_matches_on_sqlite(any_store: Store) -> None:

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 __all__ = ["SCHEMA_VERSION", "metadata", "MIGRATIONS", "tables"]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = sa.MetaData()
 
@@ -154,6 +154,17 @@ claims = sa.Table(
     sa.Index("ix_claims_object_relation", "object", "relation"),
 )
 
+#: how many claims each actor has in each relation it is party to, kept by every write:
+#: an actor page takes its top relations from an index instead of grouping every claim
+actor_relations = sa.Table(
+    "actor_relations",
+    metadata,
+    sa.Column("actor", sa.String(40), primary_key=True),
+    sa.Column("relation", sa.String(40), primary_key=True),
+    sa.Column("claims", sa.Integer, nullable=False),
+    sa.Index("ix_actor_relations_rank", "actor", "claims", "relation"),
+)
+
 events = sa.Table(
     "events",
     metadata,
@@ -258,10 +269,23 @@ def _v5_covering_indexes(conn: sa.Connection) -> None:
                 conn.execute(sa.text(statement))
 
 
+def _v6_actor_relations(conn: sa.Connection) -> None:
+    """The per-actor relation counts, built from the claims already stored."""
+    actor_relations.create(conn, checkfirst=True)
+    if sa.inspect(conn).has_table("claims"):
+        conn.execute(sa.text(
+            "INSERT INTO actor_relations (actor, relation, claims) SELECT actor, relation, count(*) FROM ("
+            "SELECT subject AS actor, relation FROM claims WHERE relation IS NOT NULL "
+            "UNION ALL SELECT object AS actor, relation FROM claims WHERE relation IS NOT NULL"
+            ") AS party GROUP BY actor, relation"
+        ))
+
+
 #: version -> steps that bring a database at ``version - 1`` to ``version``.
 MIGRATIONS: dict[int, list[Callable[[sa.Connection], None]]] = {
     2: [_v2_claim_relations],
     3: [_v3_fts],
     4: [_v4_tsvector],
     5: [_v5_covering_indexes],
+    6: [_v6_actor_relations],
 }

@@ -12,6 +12,7 @@ import json
 import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -86,23 +87,41 @@ def database_url(db: str | None = None) -> str:
 _TEXT_ARRAY = postgresql.ARRAY(sa.Text)
 
 
-def _attribution(r: sa.RowMapping) -> Attribution:
+def _attribution(r: sa.RowMapping, p: str = "") -> Attribution:
+    """An attribution from a row whose attribution columns are named ``p`` + column name."""
     return Attribution(
+        id=r[p + "id"],
+        document=r[p + "document"],
+        content=r[p + "content"],
+        span=(r[p + "start"], r[p + "end"]),
+        direct=bool(r[p + "direct"]),
+        cue=r[p + "cue"],
+        cue_span=(r[p + "cue_start"], r[p + "cue_end"]) if r[p + "cue_start"] is not None else None,
+        speaker=Speaker(
+            actor=r[p + "speaker_actor"],
+            text=r[p + "speaker_text"],
+            span=(r[p + "speaker_start"], r[p + "speaker_end"]) if r[p + "speaker_start"] is not None else None,
+            description=r[p + "speaker_description"],
+            anonymous=bool(r[p + "anonymous"]),
+            affiliation=r[p + "affiliation"],
+        ),
+    )
+
+
+def _claim(r: sa.RowMapping) -> Claim:
+    return Claim(
         id=r["id"],
         document=r["document"],
-        content=r["content"],
+        subject=r["subject"],
+        predicate=r["predicate"],
+        object=r["object"],
+        polarity=r["polarity"],
+        text=r["text"],
         span=(r["start"], r["end"]),
-        direct=bool(r["direct"]),
-        cue=r["cue"],
-        cue_span=(r["cue_start"], r["cue_end"]) if r["cue_start"] is not None else None,
-        speaker=Speaker(
-            actor=r["speaker_actor"],
-            text=r["speaker_text"],
-            span=(r["speaker_start"], r["speaker_end"]) if r["speaker_start"] is not None else None,
-            description=r["speaker_description"],
-            anonymous=bool(r["anonymous"]),
-            affiliation=r["affiliation"],
-        ),
+        attribution=r["attribution"],
+        hedges=list(_json(r["hedges"])),
+        boosters=list(_json(r["boosters"])),
+        date=r["date"],
     )
 
 
@@ -145,7 +164,8 @@ class Store:
         self.url = database_url(url)
         try:
             if self.url.startswith("sqlite"):
-                kwargs: dict[str, Any] = {}
+                # LIFO: the connection used last, whose page cache is warm, serves the next request
+                kwargs: dict[str, Any] = {"pool_use_lifo": True}
                 if self.url == "sqlite://":
                     from sqlalchemy.pool import StaticPool
 
@@ -326,7 +346,9 @@ class Store:
                     dropped_spans=[list(x) for x in doc.dropped_spans],
                     dateline_span=list(doc.dateline_span) if doc.dateline_span else None,
                 )
-            ).rowcount
+                # RETURNING, not rowcount: psycopg reports -1 for an INSERT ... ON CONFLICT
+                .returning(s.documents.c.id)
+            ).first() is not None
             if not inserted:
                 return False  # another process stored it meanwhile
             if self.dialect == "sqlite":
@@ -441,6 +463,7 @@ class Store:
                     for c in analysis.claims
                 ],
             )
+            self._count_relations(conn, analysis.claims)
         if analysis.events:
             conn.execute(
                 self._insert_ignore(s.events), [{"id": e.id, "document": doc_id, "data": e.to_dict()} for e in analysis.events]
@@ -455,6 +478,23 @@ class Store:
             )
 
     # -- KnownActors (for resolution) -----------------------------------------
+
+    def _count_relations(self, conn: sa.Connection, claims: list[Claim]) -> None:
+        """Add this document's claims to actor_relations. The document is new (its row went
+        in first), so each of its claims is new too; only repeated ids within it are skipped."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for c in {c.id: c for c in claims}.values():
+            relation = s.relation_id(c.subject, c.predicate, c.object)
+            if relation and c.subject and c.object:
+                counts[(c.subject, relation)] += 1
+                counts[(c.object, relation)] += 1
+        if not counts:
+            return
+        t = s.actor_relations
+        rows = [{"actor": a, "relation": r, "claims": n} for (a, r), n in sorted(counts.items())]  # key order: see _write_facts
+        # an upsert that adds: two writers counting the same relation both count
+        insert = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(t)
+        conn.execute(insert.on_conflict_do_update(index_elements=[t.c.actor, t.c.relation], set_={"claims": t.c.claims + insert.excluded.claims}), rows)
 
     def existing_actor_ids(self, ids: list[str]) -> set[str]:
         with self._connect() as conn:
@@ -702,49 +742,41 @@ class Store:
         if ids is not None:
             q = q.where(self._among(t.c.id, ids))
         with self._connect() as conn:
-            return [
-                Claim(
-                    id=r["id"],
-                    document=r["document"],
-                    subject=r["subject"],
-                    predicate=r["predicate"],
-                    object=r["object"],
-                    polarity=r["polarity"],
-                    text=r["text"],
-                    span=(r["start"], r["end"]),
-                    attribution=r["attribution"],
-                    hedges=list(_json(r["hedges"])),
-                    boosters=list(_json(r["boosters"])),
-                    date=r["date"],
-                )
-                for r in conn.execute(q).mappings().all()
-            ]
+            return [_claim(r) for r in conn.execute(q).mappings().all()]
+
+    def evidence(self, relations: list[str]) -> tuple[list[Claim], dict[str, Attribution]]:
+        """The claims of these relations and the attributions they sit in, in one query:
+        what grading a relation needs (an actor page, an evidence panel)."""
+        c, a = s.claims, s.attributions
+        q = (
+            sa.select(c, *[col.label("a_" + col.name) for col in a.c])
+            .select_from(c.outerjoin(a, a.c.id == c.c.attribution))
+            .where(self._among(c.c.relation, relations))
+            .order_by(c.c.document, c.c.start, c.c.id)
+        )
+        with self._connect() as conn:
+            rows = conn.execute(q).mappings().all()
+        return [_claim(r) for r in rows], {r["a_id"]: _attribution(r, "a_") for r in rows if r["a_id"] is not None}
 
     def relation_ids(self, actor: str, limit: int = 50, offset: int = 0) -> tuple[list[str], int]:
         """Ids of the relations ``actor`` is party to, most claims first, and how many there are.
 
-        Counted in SQL from the indexed claim columns, so an actor page reads the
-        claims of the relations it shows, not of every relation the actor has.
+        Read from actor_relations, which every write keeps: the page comes from an index
+        range, not from grouping every claim of the actor, and the actor page then reads
+        the claims of the relations it shows only.
         """
-        t = s.claims
-        # a UNION ALL of two index-only scans; an OR made PostgreSQL read every claim row
-        # (a claim of an actor with itself counts twice: it only moves that relation up the list)
-        party = sa.union_all(
-            sa.select(t.c.relation).where(t.c.subject == actor, t.c.relation.is_not(None)),
-            sa.select(t.c.relation).where(t.c.object == actor, t.c.relation.is_not(None)),
-        ).subquery()
-        n = sa.func.count().label("n")
-        # the window counts the groups, so one scan gives the page and the total
-        total = sa.func.count().over().label("total")
-        q = sa.select(party.c.relation, n, total).group_by(party.c.relation).order_by(n.desc(), party.c.relation)
+        t = s.actor_relations
+        q = (
+            sa.select(t.c.relation)
+            .where(t.c.actor == actor)
+            .order_by(t.c.claims.desc(), t.c.relation)
+            .limit(limit)
+            .offset(offset)
+        )
         with self._connect() as conn:
-            rows = conn.execute(q.limit(limit).offset(offset)).all()
-            if rows:
-                return [r[0] for r in rows], int(rows[0][2])
-            if offset == 0:
-                return [], 0
-            # past the end: the page is empty, the total still wanted
-            return [], int(conn.execute(sa.select(sa.func.count(sa.distinct(party.c.relation)))).scalar_one())
+            ids = list(conn.execute(q).scalars())
+            total = int(conn.execute(sa.select(sa.func.count()).select_from(t).where(t.c.actor == actor)).scalar_one())
+        return ids, total
 
     def events(self, documents: list[str] | None = None) -> list[Event]:
         t = s.events
