@@ -164,6 +164,10 @@ class Store:
         self.url = database_url(url)
         try:
             if self.url.startswith("sqlite"):
+                import sqlite3
+
+                if sqlite3.sqlite_version_info < (3, 35):  # RETURNING, json_each
+                    raise StoreError(f"claimgraph needs SQLite 3.35 or newer; this Python has {sqlite3.sqlite_version}")
                 # LIFO: the connection used last, whose page cache is warm, serves the next request
                 kwargs: dict[str, Any] = {"pool_use_lifo": True}
                 if self.url == "sqlite://":
