@@ -144,6 +144,8 @@ def _sqlite_pragmas(lock_timeout: float) -> Callable[[Any, Any], None]:
         # the file or leave half of one.
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
+        # reads of a large store: a 64 MB page cache per connection, and the file mapped
+        # (up to 1 GB) so that pages in the OS cache are read without a copy
         cur.execute("PRAGMA cache_size=-65536")
         cur.execute("PRAGMA mmap_size=1073741824")
         cur.close()
@@ -481,8 +483,6 @@ class Store:
                 ],
             )
 
-    # -- KnownActors (for resolution) -----------------------------------------
-
     def _count_relations(self, conn: sa.Connection, claims: list[Claim]) -> None:
         """Add this document's claims to actor_relations. The document is new (its row went
         in first), so each of its claims is new too; only repeated ids within it are skipped."""
@@ -499,6 +499,8 @@ class Store:
         # an upsert that adds: two writers counting the same relation both count
         insert = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(t)
         conn.execute(insert.on_conflict_do_update(index_elements=[t.c.actor, t.c.relation], set_={"claims": t.c.claims + insert.excluded.claims}), rows)
+
+    # -- KnownActors (for resolution) -----------------------------------------
 
     def existing_actor_ids(self, ids: list[str]) -> set[str]:
         with self._connect() as conn:

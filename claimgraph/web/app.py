@@ -23,7 +23,7 @@ from claimgraph.analysis import build_relations, enrich, source_of
 from claimgraph.api import ingest_documents
 from claimgraph.errors import ClaimgraphError, IngestError
 from claimgraph.ingest import RawInput, document_from_text, html_input
-from claimgraph.model import Analysis, Attribution, Claim
+from claimgraph.model import Actor, Analysis, Attribution, Claim, Document
 from claimgraph.store import Store
 
 __all__ = ["create_app", "MAX_UPLOAD"]
@@ -148,16 +148,19 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         found.sort(key=lambda a: (-counts.get(a.id, 0), a.name))
         return JSONResponse(_page([{**a.to_dict(), "mentions": counts.get(a.id, 0)} for a in found], limit, offset))
 
-    def relations_of(claims: list[Claim], atts: dict[str, Attribution]) -> list[dict[str, Any]]:
-        """Relations built from these claims alone (and the attributions they sit in):
-        what an actor page or an evidence panel needs."""
+    def relations_of(
+        claims: list[Claim], atts: dict[str, Attribution]
+    ) -> tuple[list[dict[str, Any]], dict[str, Actor], dict[str, Document]]:
+        """Relations built from these claims alone (and the attributions they sit in): what an
+        actor page or an evidence panel needs; with the actors and document headers read for
+        them, which the evidence panel shows too."""
         wanted = {x for c in claims for x in (c.subject, c.object) if x} | {a.speaker.actor for a in atts.values() if a.speaker.actor}
         # names, kinds and roles are what grading and the panel use: no aliases
         people = {a.id: a for a in store.actors(ids=sorted(wanted), aliases=False, role_organizations=True)} if wanted else {}
         docs = {d.id: d for d in store.documents(ids=sorted({c.document for c in claims}), with_text=False)}
         overrides = store.grades()
         sources = {c.id: source_of(c, atts, people, docs, overrides) for c in claims}
-        return build_relations(claims, sources, docs)
+        return build_relations(claims, sources, docs), people, docs
 
     @app.get("/api/actors/{actor_id}")
     def actor(
@@ -173,7 +176,7 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
             said = store.attributions(speaker_actor=actor_id, limit=said_limit)
             about = store.attributions_about(actor_id, limit=said_limit)
             shown, total = store.relation_ids(actor_id, relations_limit, relations_offset)
-            built = relations_of(*store.evidence(shown)) if shown else []
+            built = relations_of(*store.evidence(shown))[0] if shown else []
         rank = {rid: i for i, rid in enumerate(shown)}
         built.sort(key=lambda r: rank.get(r["id"], len(rank)))
         return JSONResponse({
@@ -206,12 +209,10 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
     def relation(relation_id: str) -> JSONResponse:
         with store.reading():
             claims, atts = store.evidence([relation_id])
-            built = relations_of(claims, atts)
-            if not built:
-                raise HTTPException(404, f"no relation {relation_id!r}")
-            r = built[0]
-            people = {a.id: a for a in store.actors(ids=sorted({r["subject"], r["object"]} | {a.speaker.actor for a in atts.values() if a.speaker.actor}))}
-            docs = {d.id: d for d in store.documents(ids=sorted({c.document for c in claims}), with_text=False)}
+            built, people, docs = relations_of(claims, atts)
+        if not built:
+            raise HTTPException(404, f"no relation {relation_id!r}")
+        r = built[0]
 
         def view(c: Claim) -> dict[str, Any]:
             att = atts.get(c.attribution or "")
