@@ -21,6 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.api import Callback, IngestEvent, IngestSummary, recorder, store_analysis
+from claimgraph.data import load_yaml
 from claimgraph.errors import ClaimgraphError, IngestError
 from claimgraph.ingest import iter_documents
 from claimgraph.model import Document, DocumentAnalysis
@@ -29,26 +30,26 @@ from claimgraph.store import Store
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["analyze_shard", "ingest_distributed", "open_client"]
+__all__ = ["analyze_shard", "ingest_distributed", "local_cluster_config", "open_client"]
 
 _NLP: Any = None
 
-# Dask's defaults suit many short numeric tasks; a shard is one long pure-Python task, and on
-# 1,000 Reuters bodies with 2 workers these three settings took the run from 55 s to 37 s:
-LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
-    # The statistical profiler walks every thread's stack each 10 ms; spaCy's stacks are deep,
-    # and the walk takes the GIL from the task.
-    "distributed.worker.profile.enabled": False,
-    # The event-loop health check wakes each loop every 20 ms, and each wake takes the GIL.
-    "distributed.admin.tick.interval": "1s",
-    # Setting MALLOC_TRIM_THRESHOLD_ turns off glibc's adaptive mmap threshold, so each of the
-    # parser's larger arrays became an mmap and a munmap: sys time went from 2 s to 10 s.
-    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
-    # spaCy's matrices are small: more threads per process only contend for the cores.
-    "distributed.nanny.pre-spawn-environ.OMP_NUM_THREADS": 1,
-    "distributed.nanny.pre-spawn-environ.OPENBLAS_NUM_THREADS": 1,
-    "distributed.nanny.pre-spawn-environ.MKL_NUM_THREADS": 1,
-}
+
+def local_cluster_config() -> dict[str, Any]:
+    """``data/dask.yaml`` as dotted keys, ready for ``dask.config.set`` (see that file for why)."""
+    flat: dict[str, Any] = {}
+
+    def walk(prefix: str, node: Any) -> None:
+        # a dotted key replaces one value; a nested dict given to dask.config.set would
+        # replace the whole "distributed" section
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(f"{prefix}.{key}" if prefix else str(key), value)
+        else:
+            flat[prefix] = node
+
+    walk("", load_yaml("dask.yaml"))
+    return flat
 
 
 def analyze_shard(documents: list[Document]) -> list[DocumentAnalysis]:
@@ -73,7 +74,7 @@ def open_client(workers: int | None = None, scheduler: str | None = None) -> Cli
             return Client(scheduler)  # type: ignore[no-untyped-call]
         import dask
 
-        with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        with dask.config.set(local_cluster_config()):
             cluster = LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=workers or 2,
                 threads_per_worker=1,

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from claimgraph import Store, ingest
-from claimgraph.distributed import ingest_distributed
+from claimgraph.distributed import ingest_distributed, open_client
 from claimgraph.export import export
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
@@ -34,13 +34,28 @@ def _feed(path: Path, n: int, offset: int = 0) -> Path:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    from distributed import Client, LocalCluster
-
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    c = Client(cluster)
+    c = open_client(workers=2)  # the cluster `claimgraph ingest --workers 2` starts
+    cluster = c.cluster
     yield c
     c.close()
     cluster.close()
+
+
+def test_local_cluster_workers_get_claimgraph_dask_settings(client: Any) -> None:
+    def settings() -> tuple[Any, ...]:
+        import dask
+
+        return (
+            os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+            os.environ.get("OMP_NUM_THREADS"),
+            dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.admin.tick.interval"),
+        )
+
+    seen = client.run(settings)
+    assert len(seen) == 2
+    # MALLOC_TRIM_THRESHOLD_ unset keeps glibc's adaptive mmap threshold (see data/dask.yaml)
+    assert set(seen.values()) == {(None, "1", False, "1s")}
 
 
 def _dump(db: str) -> str:
