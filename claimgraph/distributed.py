@@ -15,6 +15,7 @@ uses a running cluster whose workers have claimgraph installed.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -74,7 +75,13 @@ def open_client(workers: int | None = None, scheduler: str | None = None) -> Cli
             return Client(scheduler)  # type: ignore[no-untyped-call]
         import dask
 
-        with dask.config.set(local_cluster_config()):
+        config = local_cluster_config()
+        forkserver = "forkserver" in multiprocessing.get_all_start_methods()  # not on Windows
+        if forkserver:
+            config["distributed.worker.multiprocessing-method"] = "forkserver"
+        with dask.config.set(config):
+            if forkserver:
+                _preload_the_model_in_the_forkserver()
             cluster = LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=workers or 2,
                 threads_per_worker=1,
@@ -85,6 +92,17 @@ def open_client(workers: int | None = None, scheduler: str | None = None) -> Cli
     except (OSError, TimeoutError, RuntimeError) as exc:
         where = scheduler or f"a local cluster of {workers} workers"
         raise ClaimgraphError(f"cannot reach {where}: {exc}") from None
+
+
+def _preload_the_model_in_the_forkserver() -> None:
+    """Have the local cluster's workers fork from a process that has loaded the model (see
+    ``claimgraph._forkserver``). A worker the nanny restarts later is spawned afresh and
+    loads the model on its first shard, as a worker of a remote cluster does."""
+    from distributed.utils import get_mp_context
+
+    # Dask sets its own preload list on its first call; ours replaces it. Once the forkserver
+    # runs (a second cluster in this process), a new list no longer applies: harmless.
+    get_mp_context().set_forkserver_preload(["distributed", "claimgraph._forkserver"])  # type: ignore[no-untyped-call]
 
 
 def _shards(
