@@ -7,6 +7,12 @@ then asks the API for random actor pages, relation evidence panels and
 searches for actor names through the ASGI app in-process, and prints
 p50/p95/max per endpoint.
 
+The store is read into memory first, as a server that has been up a while has it:
+the SQLite file into the OS page cache, a PostgreSQL database into its shared
+buffers with pg_prewarm (when the extension exists in that database: a superuser
+runs ``CREATE EXTENSION pg_prewarm``; the bench says when it does not). ``--cold``
+skips that: after a reboot, first reads come from disk and cost several times more.
+
     .venv/bin/python bench/api.py [--claims 100000] [--requests 300] [--db bench/out/api.db]
     .venv/bin/python bench/api.py --claims 1000000 --db postgresql://claimgraph:claimgraph@127.0.0.1/claimgraph_bench
 """
@@ -68,11 +74,34 @@ def build(db: str, n_claims: int, per_doc: int = 50, n_actors: int = 2000, seed:
             store.save(DocumentAnalysis(doc, [a for a in everyone if a.id in used], mentions, atts, [], [], claims), resolve=False)
 
 
+def warm(db: str) -> None:
+    """Read the whole store into memory (see the module's docstring)."""
+    import sqlalchemy as sa
+
+    t0 = time.perf_counter()
+    if "://" not in db:
+        with open(db, "rb") as fh:
+            while fh.read(16 << 20):
+                pass
+        print(f"read {db} into the page cache in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        return
+    with Store(db) as store, store.engine.connect() as conn:
+        if conn.execute(sa.text("SELECT 1 FROM pg_extension WHERE extname = 'pg_prewarm'")).first() is None:
+            print("pg_prewarm is not installed in this database: measuring a cold cache (CREATE EXTENSION pg_prewarm as a superuser)", file=sys.stderr)
+            return
+        relations = conn.execute(
+            sa.text("SELECT c.oid::regclass::text FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'i')")
+        ).scalars().all()
+        pages = sum(int(conn.execute(sa.text("SELECT pg_prewarm(CAST(:r AS regclass))"), {"r": r}).scalar_one()) for r in relations)
+    print(f"pg_prewarm read {pages:,} pages of {len(relations)} tables and indexes in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--claims", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=300)
     ap.add_argument("--db", default=str(ROOT / "bench" / "out" / "api.db"), help="SQLite file or postgresql:// URL")
+    ap.add_argument("--cold", action="store_true", help="do not read the store into memory first")
     args = ap.parse_args()
     if "://" not in args.db:
         Path(args.db).parent.mkdir(parents=True, exist_ok=True)
@@ -93,6 +122,8 @@ def main() -> None:
         names = [a.name for a in store.actors(aliases=False)]
         with store.engine.connect() as conn:
             relation_ids = [r[0] for r in conn.execute(sa.text("SELECT DISTINCT relation FROM claims LIMIT 5000"))]
+    if not args.cold:
+        warm(args.db)
     rng = random.Random(1)
     timings: dict[str, list[float]] = {"actor page": [], "relation evidence": [], "search": []}
     # one client for every request: its event loop and worker thread start once, as a server's do

@@ -775,7 +775,9 @@ class Store:
         q = (
             sa.select(t.c.relation)
             .where(t.c.actor == actor)
-            .order_by(t.c.claims.desc(), t.c.relation)
+            # both keys descending: the (actor, claims, relation) index read backwards, with
+            # no sort (relation ascending made PostgreSQL sort each tie group: 2 ms, not 0.3)
+            .order_by(t.c.claims.desc(), t.c.relation.desc())
             .limit(limit)
             .offset(offset)
         )
