@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -56,6 +57,17 @@ def test_local_cluster_workers_get_claimgraph_dask_settings(client: Any) -> None
     assert len(seen) == 2
     # MALLOC_TRIM_THRESHOLD_ unset keeps glibc's adaptive mmap threshold (see data/dask.yaml)
     assert set(seen.values()) == {(None, "1", False, "1s")}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no forkserver on Windows")
+def test_local_cluster_workers_start_with_the_model_loaded(client: Any) -> None:
+    def loaded() -> tuple[bool, bool]:
+        import claimgraph.distributed
+
+        # a spawned worker never imports claimgraph._forkserver; a forked one inherits it
+        return "claimgraph._forkserver" in sys.modules, claimgraph.distributed._NLP is not None
+
+    assert set(client.run(loaded).values()) == {(True, True)}
 
 
 def _dump(db: str) -> str:
