@@ -607,22 +607,31 @@ class Store:
         if name:
             sub = sa.select(s.actor_aliases.c.actor).where(s.actor_aliases.c.key == name_key(name))
             q = q.where(s.actors.c.id.in_(sub))
-        q = q.order_by(s.actors.c.name)
         if limit:
-            q = q.limit(limit)
+            q = q.order_by(s.actors.c.name).limit(limit)
+        # roles come joined to their actors: one statement, not two (each is a round trip to a server)
+        chosen = q.subquery()
+        ro = s.roles
+        q = (
+            sa.select(chosen, ro.c.title, ro.c.organization, ro.c.organization_name)
+            .select_from(chosen.outerjoin(ro, ro.c.actor == chosen.c.id))
+            .order_by(chosen.c.name, chosen.c.id, ro.c.title)
+        )
+        found: dict[str, Actor] = {}
         with self._connect() as conn:
-            found = {r["id"]: Actor(r["id"], r["name"], r["type"], r["kind"]) for r in conn.execute(q).mappings().all()}
-            if not found:
-                return []
-            keys = list(found)
-            for chunk in _chunks(keys, 500):
-                if aliases:
-                    for r in conn.execute(
-                        sa.select(s.actor_aliases).where(self._among(s.actor_aliases.c.actor, chunk)).order_by(s.actor_aliases.c.alias)
-                    ).mappings().all():
-                        found[r["actor"]].add_alias(r["alias"])
-                for r in conn.execute(sa.select(s.roles).where(self._among(s.roles.c.actor, chunk)).order_by(s.roles.c.title)).mappings().all():
-                    found[r["actor"]].add_role(Role(r["title"], r["organization"], r["organization_name"]))
+            for r in conn.execute(q).all():
+                actor = found.get(r.id)
+                if actor is None:
+                    actor = found[r.id] = Actor(r.id, r.name, r.type, r.kind)
+                if r.title is not None:
+                    actor.add_role(Role(r.title, r.organization, r.organization_name))
+            if aliases and found:
+                for chunk in _chunks(list(found), 500):
+                    al = s.actor_aliases
+                    for actor_id, alias in conn.execute(
+                        sa.select(al.c.actor, al.c.alias).where(self._among(al.c.actor, chunk)).order_by(al.c.alias)
+                    ).all():
+                        found[actor_id].add_alias(alias)
         return list(found.values())
 
     def mention_counts(self) -> dict[str, int]:
@@ -781,10 +790,13 @@ class Store:
             .limit(limit)
             .offset(offset)
         )
+        count = sa.select(sa.func.count()).select_from(t).where(t.c.actor == actor)
         with self._connect() as conn:
-            ids = list(conn.execute(q).scalars())
-            total = int(conn.execute(sa.select(sa.func.count()).select_from(t).where(t.c.actor == actor)).scalar_one())
-        return ids, total
+            # the total rides along with the page (one round trip); only a page past the end asks again
+            rows = conn.execute(q.add_columns(count.scalar_subquery())).all()
+            if rows:
+                return [r[0] for r in rows], int(rows[0][1])
+            return [], int(conn.execute(count).scalar_one()) if offset else 0
 
     def events(self, documents: list[str] | None = None) -> list[Event]:
         t = s.events
