@@ -153,6 +153,14 @@ def _sqlite_pragmas(lock_timeout: float) -> Callable[[Any, Any], None]:
     return on_connect
 
 
+def _pg_binary_arrays(dbapi_conn: Any, _record: Any) -> None:
+    """Send list parameters (the id arrays of ``Store._among``) in binary: psycopg's text
+    format quotes each element through a regular expression, 0.65 ms for 250 ids."""
+    from psycopg.types.array import ListBinaryDumper
+
+    dbapi_conn.adapters.register_dumper(list, ListBinaryDumper)
+
+
 class Store:
     """The knowledge base. ``Store()`` opens ``./claimgraph.db`` (or ``CLAIMGRAPH_DB``)."""
 
@@ -180,6 +188,8 @@ class Store:
                 sa.event.listen(self.engine, "connect", _sqlite_pragmas(self.lock_timeout))
             else:
                 self.engine = sa.create_engine(self.url, pool_pre_ping=True)
+                if self.engine.dialect.driver == "psycopg":
+                    sa.event.listen(self.engine, "connect", _pg_binary_arrays)
             self._migrate()
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open database {self._safe_url()}: {_reason(exc)}") from None
