@@ -636,8 +636,8 @@ class Store:
                 if r.title is not None:
                     actor.add_role(Role(r.title, r.organization, r.organization_name))
             if aliases and found:
+                al = s.actor_aliases
                 for chunk in _chunks(list(found), 500):
-                    al = s.actor_aliases
                     for actor_id, alias in conn.execute(
                         sa.select(al.c.actor, al.c.alias).where(self._among(al.c.actor, chunk)).order_by(al.c.alias)
                     ).all():
