@@ -8,8 +8,10 @@ never race on the store. A worker that dies takes no stored data with it: the
 scheduler runs its shard again elsewhere, and results are only written once
 they arrive. A rerun skips what is stored, before any shard is sent.
 
-``workers=N`` starts a local cluster of N processes; ``scheduler="tcp://..."``
-uses a running cluster whose workers have claimgraph installed.
+``workers=N`` starts a local cluster of N processes, with the settings in
+``data/dask.yaml``, forked from a process that has loaded the model (so they
+start with it); ``scheduler="tcp://..."`` uses a running cluster whose workers
+have claimgraph installed.
 """
 
 from __future__ import annotations
