@@ -10,17 +10,19 @@ import json
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from claimgraph.api import Callback, IngestEvent, IngestSummary, ingest
 from claimgraph.errors import ClaimgraphError, StoreUnavailable
 from claimgraph.render import render_markdown, render_text, speaker_label
-from claimgraph.store import Store
+
+if TYPE_CHECKING:
+    from claimgraph.api import Callback, IngestEvent, IngestSummary
+    from claimgraph.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,6 +57,14 @@ def published_option(fn: F) -> F:
     )(fn)
 
 
+def open_store(db: str) -> Store:
+    # imported here, not at the top: `claimgraph --help` and the start of `ingest --workers`
+    # (see ingest_cmd) should not wait for SQLAlchemy
+    from claimgraph.store import Store
+
+    return Store(db)
+
+
 def handle_errors(fn: F) -> F:
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -82,23 +92,29 @@ def _check_published(value: str | None) -> str | None:
     return parsed.isoformat()
 
 
+def _quiet_dask() -> None:
+    import os
+
+    # Dask logs every worker start, stop, retry and shutdown race, in this process and in the
+    # workers it spawns (which read the environment); the summary and the failures are what
+    # matter here. DASK_LOGGING__DISTRIBUTED=info brings them back.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
+
+
 def _run_ingest(
     paths: tuple[str, ...], store: Store, published: str | None, quiet: bool = False,
     workers: int | None = None, scheduler: str | None = None,
 ) -> IngestSummary:
     show_bar = err.is_terminal and not quiet
     if workers or scheduler:
-        import os
-
-        # Dask logs every worker start, stop, retry and shutdown race, in this process and in the
-        # workers it spawns (which read the environment); the summary and the failures are what
-        # matter here. DASK_LOGGING__DISTRIBUTED=info brings them back.
-        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
+        _quiet_dask()
         from claimgraph.distributed import ingest_distributed
 
         def run(on_event: Callback) -> IngestSummary:
             return ingest_distributed(paths, store, published, on_event, workers=workers, scheduler=scheduler)
     else:
+
+        from claimgraph.api import ingest
 
         def run(on_event: Callback) -> IngestSummary:
             return ingest(paths, store, published=published, on_event=on_event)
@@ -148,7 +164,7 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str, db: str) ->
     published = _check_published(published)
     from claimgraph.analysis import enrich
 
-    with Store(db) as store:
+    with open_store(db) as store:
         summary = _run_ingest(paths, store, published, quiet=True)
         analysis = enrich(store.analysis(summary.document_ids), store.grades(), store.agreements())
     if fmt == "json":
@@ -179,10 +195,17 @@ def ingest_cmd(paths: tuple[str, ...], published: str | None, workers: int | Non
 
         claimgraph ingest reports/ feed.jsonl --db monitoring.db --workers 2
     """
-    published = _check_published(published)
     if workers and scheduler:
         raise click.UsageError("give --workers (a local cluster) or --scheduler (a running one), not both")
-    with Store(db) as store:
+    if workers:
+        from claimgraph.distributed import prepare_local_workers
+
+        # the workers' model loads in the background while this process imports the store:
+        # on 2 cores that took 1.5 s off the start of a local cluster
+        _quiet_dask()
+        prepare_local_workers()
+    published = _check_published(published)
+    with open_store(db) as store:
         summary = _run_ingest(paths, store, published, workers=workers, scheduler=scheduler)
     err.print(f"added {summary.added}, skipped {summary.skipped}, failed {summary.failed} ({summary.words:,} words)")
     if summary.failed:
@@ -202,7 +225,7 @@ def actors(type_: str | None, limit: int, fmt: str, db: str) -> None:
 
         claimgraph actors --type person --format json
     """
-    with Store(db) as store:
+    with open_store(db) as store:
         found = store.actors(type_=type_)
         counts = store.mention_counts()
     found.sort(key=lambda a: (-counts.get(a.id, 0), a.name))
@@ -227,7 +250,7 @@ def show(actor: str, fmt: str, db: str) -> None:
 
         claimgraph show "Jens Stoltenberg"
     """
-    with Store(db) as store:
+    with open_store(db) as store:
         found = store.actors(ids=[actor]) or store.actors(name=actor)
         if not found:
             raise ClaimgraphError(f"no actor named {actor!r} (see 'claimgraph actors')")
@@ -262,7 +285,7 @@ def quotes(speaker: str | None, limit: int, fmt: str, db: str) -> None:
 
         claimgraph quotes --speaker Fitton-Brown
     """
-    with Store(db) as store:
+    with open_store(db) as store:
         found = store.attributions(speaker=speaker, limit=limit)
         actors = {a.id: a for a in store.actors(ids={x.speaker.actor for x in found if x.speaker.actor})}
     if fmt == "json":
@@ -291,7 +314,7 @@ def brief(actor: str, other: str | None, fmt: str, output: str | None, db: str) 
     from claimgraph.analysis import enrich
     from claimgraph.analysis.brief import build_brief
 
-    with Store(db) as store:
+    with open_store(db) as store:
         analysis = enrich(store.analysis(), store.grades(), store.agreements())
     result = build_brief(analysis, actor, other)
     text = result.html() if fmt == "html" else result.markdown()
@@ -356,7 +379,7 @@ def export_cmd(fmt: str, output: str | None, db: str) -> None:
     """
     from claimgraph.export import export
 
-    with Store(db) as store:
+    with open_store(db) as store:
         text = export(store, fmt, output)
     if text is not None:
         click.echo(text, nl=False)
@@ -377,7 +400,7 @@ def import_cmd(file: str, db: str) -> None:
     """
     from claimgraph.export import import_jsonl
 
-    with Store(db) as store:
+    with open_store(db) as store:
         counts = import_jsonl(file, store)
     err.print(
         f"imported {counts['documents']} documents ({counts['skipped']} already stored), {counts['actors']} actors, "
@@ -403,7 +426,7 @@ def grade(source: str, letter: str, note: str | None, db: str) -> None:
     """
     from claimgraph.model import name_key
 
-    with Store(db) as store:
+    with open_store(db) as store:
         found = store.actors(ids=[source]) or store.actors(name=source)
         if len(found) > 1:
             raise ClaimgraphError(f"{source!r} names {len(found)} actors; use an id: " + ", ".join(a.id for a in found))
@@ -439,7 +462,7 @@ def agreements_add(file: str, db: str) -> None:
     except (OSError, yaml.YAMLError) as exc:
         raise ClaimgraphError(f"{file}: cannot read YAML ({str(exc).splitlines()[0]})") from None
     data = validate_agreement(raw, file)
-    with Store(db) as store:
+    with open_store(db) as store:
         store.add_agreement(data["id"], data)
     err.print(f"added {data['id']}: {data['name']} ({len(data['obligations'])} obligations)", highlight=False)
 
@@ -457,7 +480,7 @@ def agreements_list(fmt: str, db: str) -> None:
     """
     from claimgraph.analysis import shipped_agreements
 
-    with Store(db) as store:
+    with open_store(db) as store:
         found = shipped_agreements() + store.agreements()
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))

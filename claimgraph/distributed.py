@@ -12,26 +12,31 @@ they arrive. A rerun skips what is stored, before any shard is sent.
 ``data/dask.yaml``, forked from a process that has loaded the model (so they
 start with it); ``scheduler="tcp://..."`` uses a running cluster whose workers
 have claimgraph installed.
+
+This module imports the store and the ingest layer only when the client needs
+them: a worker imports it to run ``analyze_shard`` and needs the language
+pipeline alone.
 """
 
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from claimgraph.api import Callback, IngestEvent, IngestSummary, recorder, store_analysis
 from claimgraph.data import load_yaml
 from claimgraph.errors import ClaimgraphError, IngestError
-from claimgraph.ingest import iter_documents
 from claimgraph.model import Document, DocumentAnalysis
-from claimgraph.store import Store
 
 if TYPE_CHECKING:
     from distributed import Client
+
+    from claimgraph.api import Callback, IngestSummary
+    from claimgraph.store import Store
 
 __all__ = ["analyze_shard", "ingest_distributed", "local_cluster_config", "open_client"]
 
@@ -78,12 +83,9 @@ def open_client(workers: int | None = None, scheduler: str | None = None) -> Cli
         import dask
 
         config = local_cluster_config()
-        forkserver = "forkserver" in multiprocessing.get_all_start_methods()  # not on Windows
-        if forkserver:
+        if prepare_local_workers():
             config["distributed.worker.multiprocessing-method"] = "forkserver"
         with dask.config.set(config):
-            if forkserver:
-                _preload_the_model_in_the_forkserver()
             cluster = LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=workers or 2,
                 threads_per_worker=1,
@@ -96,21 +98,45 @@ def open_client(workers: int | None = None, scheduler: str | None = None) -> Cli
         raise ClaimgraphError(f"cannot reach {where}: {exc}") from None
 
 
-def _preload_the_model_in_the_forkserver() -> None:
-    """Have the local cluster's workers fork from a process that has loaded the model (see
-    ``claimgraph._forkserver``). A worker the nanny restarts later is spawned afresh and
-    loads the model on its first shard, as a worker of a remote cluster does."""
-    from distributed.utils import get_mp_context
+def prepare_local_workers() -> bool:
+    """Start the process that a local cluster's workers fork from, loading the model there.
 
-    # Dask sets its own preload list on its first call; ours replaces it. Once the forkserver
-    # runs (a second cluster in this process), a new list no longer applies: harmless.
-    get_mp_context().set_forkserver_preload(["distributed", "claimgraph._forkserver"])  # type: ignore[no-untyped-call]
+    It runs in the background: call this as early as possible (``claimgraph ingest
+    --workers`` does, before it imports the store), so that the model loads while
+    this process does its own start-up. ``open_client`` calls it too; a second call
+    does nothing. Returns False where there is no forkserver (Windows): the workers
+    are then spawned and each loads the model on its first shard, as a worker of a
+    remote cluster does; so does a worker the nanny restarts.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return False
+    from multiprocessing import forkserver
+
+    import dask
+
+    # The workers fork from this server and inherit its environment, so it must start
+    # with the one the nanny would give them (data/dask.yaml). As in Dask, a variable
+    # already set in this process wins; the nanny later sets the same in os.environ.
+    with dask.config.set(local_cluster_config()):
+        # a copy: leaving the block restores the defaults in the same dict
+        wanted = dict(dask.config.get("distributed.nanny.pre-spawn-environ", default={}))
+    for key, value in wanted.items():
+        if value is not None:
+            os.environ.setdefault(key, str(value))
+    # Dask sets its own preload list on the first cluster it starts ("distributed" and
+    # its optional packages); ours replaces it. Once the forkserver runs, a new list no
+    # longer applies, so Dask's later call changes nothing.
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", "claimgraph._forkserver"])
+    forkserver.ensure_running()
+    return True
 
 
 def _shards(
     documents: Iterable[Document | IngestError], store: Store, record: Callback, size: int
 ) -> Iterator[list[Document]]:
     """Shards of new documents; input errors and stored documents are reported on the way."""
+    from claimgraph.api import IngestEvent
+
     pending: list[Document] = []
 
     def flush() -> Iterator[list[Document]]:
@@ -149,6 +175,9 @@ def ingest_distributed(
     shard_size: int = 16,
 ) -> IngestSummary:
     """Like ``claimgraph.ingest``, with the NLP on a Dask cluster (see the module's docstring)."""
+    from claimgraph.api import IngestEvent, IngestSummary, recorder, store_analysis
+    from claimgraph.ingest import iter_documents
+
     summary = IngestSummary()
     record = recorder(summary, on_event)
     own = client is None

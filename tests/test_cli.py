@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,6 +85,14 @@ def test_text_and_markdown_output(db: str) -> None:
 def test_bad_published_option(db: str) -> None:
     code, _, err = run("analyze", str(FIXTURES / "wire.txt"), "--published", "someday", "--db", db)
     assert code == 2 and "not a date" in err
+
+
+def test_the_command_line_starts_without_the_store_or_the_pipeline() -> None:
+    # `ingest --workers` starts the workers' model loading before it imports the store,
+    # and `--help` should be instant: neither works if importing the CLI pulls them in
+    code = "import sys, claimgraph.cli; print(sorted(m for m in ('sqlalchemy', 'spacy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_every_command_has_an_example() -> None:
