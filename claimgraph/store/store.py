@@ -13,7 +13,7 @@ import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -87,41 +87,64 @@ def database_url(db: str | None = None) -> str:
 _TEXT_ARRAY = postgresql.ARRAY(sa.Text)
 
 
-def _attribution(r: sa.RowMapping, p: str = "") -> Attribution:
-    """An attribution from a row whose attribution columns are named ``p`` + column name."""
+# Rows are read as tuples in these column orders and unpacked by position: looking a value
+# up by name in a SQLAlchemy row cost more than the query on an actor page (about 2 us a
+# value, and a page reads some 10,000 values).
+_ATTRIBUTION_COLUMNS = [
+    s.attributions.c[n]
+    for n in (
+        "id", "document", "content", "start", "end", "direct", "cue", "cue_start", "cue_end", "speaker_actor",
+        "speaker_text", "speaker_start", "speaker_end", "speaker_description", "anonymous", "affiliation",
+    )
+]
+_CLAIM_COLUMNS = [
+    s.claims.c[n]
+    for n in ("id", "document", "subject", "predicate", "object", "polarity", "text", "start", "end", "attribution", "hedges", "boosters", "date")
+]
+_DOCUMENT_HEADER = ("id", "source", "title", "published", "published_from", "outlet", "url")
+
+
+def _attribution(r: Sequence[Any]) -> Attribution:
+    """An attribution from a row in ``_ATTRIBUTION_COLUMNS`` order."""
+    (
+        id_, document, content, start, end, direct, cue, cue_start, cue_end, speaker_actor,
+        speaker_text, speaker_start, speaker_end, speaker_description, anonymous, affiliation,
+    ) = r
     return Attribution(
-        id=r[p + "id"],
-        document=r[p + "document"],
-        content=r[p + "content"],
-        span=(r[p + "start"], r[p + "end"]),
-        direct=bool(r[p + "direct"]),
-        cue=r[p + "cue"],
-        cue_span=(r[p + "cue_start"], r[p + "cue_end"]) if r[p + "cue_start"] is not None else None,
+        id=id_,
+        document=document,
+        content=content,
+        span=(start, end),
+        direct=bool(direct),
+        cue=cue,
+        cue_span=(cue_start, cue_end) if cue_start is not None else None,
         speaker=Speaker(
-            actor=r[p + "speaker_actor"],
-            text=r[p + "speaker_text"],
-            span=(r[p + "speaker_start"], r[p + "speaker_end"]) if r[p + "speaker_start"] is not None else None,
-            description=r[p + "speaker_description"],
-            anonymous=bool(r[p + "anonymous"]),
-            affiliation=r[p + "affiliation"],
+            actor=speaker_actor,
+            text=speaker_text,
+            span=(speaker_start, speaker_end) if speaker_start is not None else None,
+            description=speaker_description,
+            anonymous=bool(anonymous),
+            affiliation=affiliation,
         ),
     )
 
 
-def _claim(r: sa.RowMapping) -> Claim:
+def _claim(r: Sequence[Any]) -> Claim:
+    """A claim from a row in ``_CLAIM_COLUMNS`` order."""
+    id_, document, subject, predicate, object_, polarity, text, start, end, attribution, hedges, boosters, date_ = r
     return Claim(
-        id=r["id"],
-        document=r["document"],
-        subject=r["subject"],
-        predicate=r["predicate"],
-        object=r["object"],
-        polarity=r["polarity"],
-        text=r["text"],
-        span=(r["start"], r["end"]),
-        attribution=r["attribution"],
-        hedges=list(_json(r["hedges"])),
-        boosters=list(_json(r["boosters"])),
-        date=r["date"],
+        id=id_,
+        document=document,
+        subject=subject,
+        predicate=predicate,
+        object=object_,
+        polarity=polarity,
+        text=text,
+        span=(start, end),
+        attribution=attribution,
+        hedges=list(_json(hedges)),
+        boosters=list(_json(boosters)),
+        date=date_,
     )
 
 
@@ -565,30 +588,23 @@ class Store:
         dates, outlet, url): no text, and no dropped lines or dateline, which are spans into
         it. Lists and evidence panels need no more, and skip decoding three JSON columns."""
         d = s.documents.c
-        header = [d.id, d.source, d.title, d.published, d.published_from, d.outlet, d.url]
-        q = sa.select(*header, *([d.text, d.dropped, d.dropped_spans, d.dateline_span] if with_text else []))
+        q = sa.select(*[d[n] for n in _DOCUMENT_HEADER], *([d.text, d.dropped, d.dropped_spans, d.dateline_span] if with_text else []))
         q = q.order_by(d.published, d.id)
         if ids is not None:
             q = q.where(self._among(d.id, ids))
         with self._connect() as conn:
-            rows = conn.execute(q).mappings().all()
+            rows = conn.execute(q).all()
         if not with_text:
-            return [Document(text="", **r) for r in rows]
+            return [Document(text="", **dict(zip(_DOCUMENT_HEADER, r, strict=True))) for r in rows]
         return [
             Document(
-                id=r["id"],
-                text=r["text"],
-                source=r["source"],
-                title=r["title"],
-                published=r["published"],
-                published_from=r["published_from"],
-                outlet=r["outlet"],
-                url=r["url"],
-                dropped=list(_json(r["dropped"])),
-                dropped_spans=[(int(a), int(b)) for a, b in _json(r["dropped_spans"])],
-                dateline_span=_pair(_json(r["dateline_span"])) if r["dateline_span"] else None,
+                text=text,
+                dropped=list(_json(dropped)),
+                dropped_spans=[(int(a), int(b)) for a, b in _json(dropped_spans)],
+                dateline_span=_pair(_json(dateline)) if dateline else None,
+                **dict(zip(_DOCUMENT_HEADER, header, strict=True)),
             )
-            for r in rows
+            for *header, text, dropped, dropped_spans, dateline in rows
         ]
 
     def count(self, table: str) -> int:
@@ -629,12 +645,13 @@ class Store:
         )
         found: dict[str, Actor] = {}
         with self._connect() as conn:
-            for r in conn.execute(q).all():
-                actor = found.get(r.id)
+            # rows unpacked as tuples: a Row's attribute lookup by name cost more than the query here
+            for actor_id, name, type_, kind, title, organization, organization_name in conn.execute(q).all():
+                actor = found.get(actor_id)
                 if actor is None:
-                    actor = found[r.id] = Actor(r.id, r.name, r.type, r.kind)
-                if r.title is not None:
-                    actor.add_role(Role(r.title, r.organization, r.organization_name))
+                    actor = found[actor_id] = Actor(actor_id, name, type_, kind)
+                if title is not None:
+                    actor.add_role(Role(title, organization, organization_name))
             if aliases and found:
                 al = s.actor_aliases
                 for chunk in _chunks(list(found), 500):
@@ -666,7 +683,7 @@ class Store:
     ) -> list[Attribution]:
         """Attributions, optionally of some documents or of a speaker (actor id, name or description words)."""
         t = s.attributions
-        q = sa.select(t).order_by(t.c.document, t.c.start)
+        q = sa.select(*_ATTRIBUTION_COLUMNS).order_by(t.c.document, t.c.start)
         if documents is not None:
             q = q.where(self._among(t.c.document, documents))
         if ids is not None:
@@ -682,7 +699,7 @@ class Store:
         if limit:
             q = q.limit(limit)
         with self._connect() as conn:
-            return [_attribution(r) for r in conn.execute(q).mappings().all()]
+            return [_attribution(r) for r in conn.execute(q).all()]
 
     def search(self, query: str, limit: int = 50) -> list[tuple[str, str | None, str]]:
         """(document id, title, text) of documents holding every word of ``query``, best first.
@@ -728,14 +745,14 @@ class Store:
         """
         t, m = s.attributions, s.mentions
         q = (
-            sa.select(t)
+            sa.select(*_ATTRIBUTION_COLUMNS)
             .select_from(m.join(t, sa.and_(t.c.document == m.c.document, t.c.start <= m.c.start, m.c.start < t.c.end)))
             .where(m.c.actor == actor, sa.or_(t.c.speaker_actor.is_(None), t.c.speaker_actor != actor))
             .order_by(m.c.document, m.c.start)
             .limit(limit * 2)  # an attribution naming the actor twice comes twice
         )
         with self._connect() as conn:
-            found = {r["id"]: r for r in conn.execute(q).mappings().all()}
+            found = {r[0]: r for r in conn.execute(q).all()}  # r[0]: the attribution's id
         rows = list(found.values())[:limit]
         return sorted((_attribution(r) for r in rows), key=lambda a: (a.document, a.span[0]))
 
@@ -755,7 +772,7 @@ class Store:
         ids: list[str] | None = None,
     ) -> list[Claim]:
         t = s.claims
-        q = sa.select(t).order_by(t.c.document, t.c.start, t.c.id)
+        q = sa.select(*_CLAIM_COLUMNS).order_by(t.c.document, t.c.start, t.c.id)
         if documents is not None:
             q = q.where(self._among(t.c.document, documents))
         if actor:
@@ -767,21 +784,23 @@ class Store:
         if ids is not None:
             q = q.where(self._among(t.c.id, ids))
         with self._connect() as conn:
-            return [_claim(r) for r in conn.execute(q).mappings().all()]
+            return [_claim(r) for r in conn.execute(q).all()]
 
     def evidence(self, relations: list[str]) -> tuple[list[Claim], dict[str, Attribution]]:
         """The claims of these relations and the attributions they sit in, in one query:
         what grading a relation needs (an actor page, an evidence panel)."""
         c, a = s.claims, s.attributions
         q = (
-            sa.select(c, *[col.label("a_" + col.name) for col in a.c])
+            sa.select(*_CLAIM_COLUMNS, *_ATTRIBUTION_COLUMNS)
             .select_from(c.outerjoin(a, a.c.id == c.c.attribution))
             .where(self._among(c.c.relation, relations))
             .order_by(c.c.document, c.c.start, c.c.id)
         )
+        n = len(_CLAIM_COLUMNS)
         with self._connect() as conn:
-            rows = conn.execute(q).mappings().all()
-        return [_claim(r) for r in rows], {r["a_id"]: _attribution(r, "a_") for r in rows if r["a_id"] is not None}
+            rows = conn.execute(q).all()
+        # r[n]: the attribution's id, None when the claim has none
+        return [_claim(r[:n]) for r in rows], {r[n]: _attribution(r[n:]) for r in rows if r[n] is not None}
 
     def relation_ids(self, actor: str, limit: int = 50, offset: int = 0) -> tuple[list[str], int]:
         """Ids of the relations ``actor`` is party to, most claims first, and how many there are.
