@@ -113,7 +113,6 @@ def _run_ingest(
         def run(on_event: Callback) -> IngestSummary:
             return ingest_distributed(paths, store, published, on_event, workers=workers, scheduler=scheduler)
     else:
-
         from claimgraph.api import ingest
 
         def run(on_event: Callback) -> IngestSummary:
