@@ -248,32 +248,25 @@ class Store:
             finally:
                 self._local.tx = None
 
-    def _among(self, column: sa.ColumnElement[Any], values: Iterable[str]) -> sa.ColumnElement[bool]:
+    def _among(self, column: sa.ColumnElement[Any], values: Iterable[str] | None = None, name: str | None = None) -> sa.ColumnElement[bool]:
         """``column IN values`` with the values as one bound parameter: an array on PostgreSQL
         (``= ANY``), a JSON array on SQLite (``json_each``). An expanding IN builds, renders
         and binds one parameter per value at every execution (and psycopg parses the new text
         each time): milliseconds for the few hundred ids of an actor page. One parameter also
-        has no limit on the number of values."""
-        values = list(values)
-        if self.dialect == "postgresql":
-            return column == sa.any_(sa.bindparam(None, values, type_=_TEXT_ARRAY))
-        if self.dialect == "sqlite":
-            each = sa.func.json_each(sa.bindparam(None, json.dumps(values), type_=sa.Text)).table_valued("value")
-            return column.in_(sa.select(each.c.value))
-        return column.in_(values)
+        has no limit on the number of values.
 
-    def _among_named(self, column: sa.ColumnElement[Any], name: str) -> sa.ColumnElement[bool]:
-        """``_among`` for a statement built once (``_statement``): the values come at execution,
-        as ``{name: self._id_list(values)}``."""
+        With ``name`` instead of ``values``, for a statement built once (``_statement``), the
+        values come at execution, as ``{name: self._id_list(values)}``."""
+        value = None if values is None else self._id_list(values)
         if self.dialect == "postgresql":
-            return column == sa.any_(sa.bindparam(name, type_=_TEXT_ARRAY))
+            return column == sa.any_(sa.bindparam(name, value, type_=_TEXT_ARRAY))
         if self.dialect == "sqlite":
-            each = sa.func.json_each(sa.bindparam(name, type_=sa.Text)).table_valued("value")
+            each = sa.func.json_each(sa.bindparam(name, value, type_=sa.Text)).table_valued("value")
             return column.in_(sa.select(each.c.value))
-        return column.in_(sa.bindparam(name, expanding=True))
+        return column.in_(sa.bindparam(name, value, expanding=True))
 
     def _id_list(self, values: Iterable[str]) -> Any:
-        """Values for a parameter of ``_among_named``."""
+        """The values of an ``_among`` parameter."""
         return json.dumps(list(values)) if self.dialect == "sqlite" else list(values)
 
     def _statement(self, key: Hashable, build: Callable[[], Any]) -> Any:
@@ -616,7 +609,7 @@ class Store:
         def build() -> Any:
             q = sa.select(*[d[n] for n in _DOCUMENT_HEADER], *([d.text, d.dropped, d.dropped_spans, d.dateline_span] if with_text else []))
             q = q.order_by(d.published, d.id)
-            return q if ids is None else q.where(self._among_named(d.id, "ids"))
+            return q if ids is None else q.where(self._among(d.id, name="ids"))
 
         q = self._statement(("documents", with_text, ids is None), build)
         with self._connect() as conn:
@@ -647,13 +640,13 @@ class Store:
         ``role_organizations=True`` adds the organizations that the roles of ``ids`` name
         (a spokesman's group), in the same query.
         """
-        def chosen_ids() -> Any:
-            among = self._among_named(s.actors.c.id, "ids")
+        def by_ids() -> Any:
+            among = self._among(s.actors.c.id, name="ids")
             if role_organizations:
                 ro = s.roles
-                named = sa.select(ro.c.organization).where(self._among_named(ro.c.actor, "ids"), ro.c.organization.is_not(None))
+                named = sa.select(ro.c.organization).where(self._among(ro.c.actor, name="ids"), ro.c.organization.is_not(None))
                 among = sa.or_(among, s.actors.c.id.in_(named))
-            return with_roles(sa.select(s.actors).where(among))
+            return among
 
         def with_roles(q: Any) -> Any:
             # roles come joined to their actors: one statement, not two (each is a round trip to a server)
@@ -665,20 +658,14 @@ class Store:
                 .order_by(chosen.c.name, chosen.c.id, ro.c.title)
             )
 
-        params: dict[str, Any] = {}
+        params = {} if ids is None else {"ids": self._id_list(ids)}
         if ids is not None and not (type_ or name or limit):
             # by ids alone: what pages ask, built once
-            q = self._statement(("actors", role_organizations), chosen_ids)
-            params["ids"] = self._id_list(ids)
+            q = self._statement(("actors", role_organizations), lambda: with_roles(sa.select(s.actors).where(by_ids())))
         else:
             q = sa.select(s.actors)
             if ids is not None:
-                ids = list(ids)
-                among = self._among(s.actors.c.id, ids)
-                if role_organizations:
-                    named = sa.select(s.roles.c.organization).where(self._among(s.roles.c.actor, ids), s.roles.c.organization.is_not(None))
-                    among = sa.or_(among, s.actors.c.id.in_(named))
-                q = q.where(among)
+                q = q.where(by_ids())
             if type_:
                 q = q.where(s.actors.c.type == type_)
             if name:
@@ -690,15 +677,15 @@ class Store:
         found: dict[str, Actor] = {}
         with self._connect() as conn:
             # rows unpacked as tuples: a Row's attribute lookup by name cost more than the query here
-            for actor_id, name, type_, kind, title, organization, organization_name in conn.execute(q, params).all():
+            for actor_id, actor_name, actor_type, kind, title, organization, organization_name in conn.execute(q, params).all():
                 actor = found.get(actor_id)
                 if actor is None:
-                    actor = found[actor_id] = Actor(actor_id, name, type_, kind)
+                    actor = found[actor_id] = Actor(actor_id, actor_name, actor_type, kind)
                 if title is not None:
                     actor.add_role(Role(title, organization, organization_name))
             if aliases and found:
                 al = s.actor_aliases
-                q = self._statement("aliases", lambda: sa.select(al.c.actor, al.c.alias).where(self._among_named(al.c.actor, "ids")).order_by(al.c.alias))
+                q = self._statement("aliases", lambda: sa.select(al.c.actor, al.c.alias).where(self._among(al.c.actor, name="ids")).order_by(al.c.alias))
                 for chunk in _chunks(list(found), 500):
                     for actor_id, alias in conn.execute(q, {"ids": self._id_list(chunk)}).all():
                         found[actor_id].add_alias(alias)
@@ -855,7 +842,7 @@ class Store:
             lambda: (
                 sa.select(*_CLAIM_COLUMNS, *_ATTRIBUTION_COLUMNS)
                 .select_from(c.outerjoin(a, a.c.id == c.c.attribution))
-                .where(self._among_named(c.c.relation, "ids"))
+                .where(self._among(c.c.relation, name="ids"))
                 .order_by(c.c.document, c.c.start, c.c.id)
             ),
         )
