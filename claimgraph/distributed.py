@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from claimgraph.api import Callback, IngestSummary
     from claimgraph.store import Store
 
-__all__ = ["analyze_shard", "ingest_distributed", "local_cluster_config", "open_client"]
+__all__ = ["analyze_shard", "ingest_distributed", "local_cluster_config", "open_client", "prepare_local_workers"]
 
 _NLP: Any = None
 
