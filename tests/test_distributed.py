@@ -51,12 +51,14 @@ def test_local_cluster_workers_get_claimgraph_dask_settings(client: Any) -> None
             os.environ.get("OMP_NUM_THREADS"),
             dask.config.get("distributed.worker.profile.enabled"),
             dask.config.get("distributed.admin.tick.interval"),
+            dask.config.get("distributed.admin.system-monitor.interval"),
+            dask.config.get("distributed.worker.memory.monitor-interval"),
         )
 
     seen = client.run(settings)
     assert len(seen) == 2
     # MALLOC_TRIM_THRESHOLD_ unset keeps glibc's adaptive mmap threshold (see data/dask.yaml)
-    assert set(seen.values()) == {(None, "1", False, "1s")}
+    assert set(seen.values()) == {(None, "1", False, "1s", "2s", "1s")}
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="no forkserver on Windows")

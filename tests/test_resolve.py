@@ -71,3 +71,19 @@ def test_one_word_name_takes_the_known_type_when_evidence_is_thin(store: Store) 
     third.actors[0].roles.append(Role("General"))
     store.save(third)
     assert sorted(a.type for a in store.actors(name="Zamora")) == ["person", "place"]
+
+
+def test_resolution_reads_give_each_call_its_own_values(any_store: Store) -> None:
+    # The resolution reads are built once and kept (one per number of prefixes): a kept
+    # statement must answer with this call's values, not the first call's.
+    any_store.save(_doc("one", ("Jens Stoltenberg", "person", ["Stoltenberg"]), ("Mohammad Wardak", "person", [])))
+    jens, wardak = Actor.id_for("Jens Stoltenberg", "person"), Actor.id_for("Mohammad Wardak", "person")
+    assert any_store.existing_actor_ids([jens, "nobody"]) == {jens}
+    assert any_store.existing_actor_ids([wardak]) == {wardak}
+    assert any_store.actor_ids_by_keys(["stoltenberg"]) == {("stoltenberg", "person"): {jens}}
+    assert any_store.actor_ids_by_keys(["mohammad wardak", "nobody"]) == {("mohammad wardak", "person"): {wardak}}
+    assert {r[0] for r in any_store.keys_with_prefixes(["jen", "moh"])} == {jens, wardak}
+    assert {r[0] for r in any_store.keys_with_prefixes(["moh"])} == {wardak}
+    assert {r[0] for r in any_store.keys_with_prefixes(["sto", "xyz"])} == {jens}
+    assert any_store.keys_with_prefixes(["", "xyz"]) == []
+    assert any_store.keys_with_prefixes([]) == []

@@ -344,11 +344,18 @@ class Store:
                 raise StoreError(f"{what}: {_reason(exc)}") from None
 
     def _insert_ignore(self, table: sa.Table) -> Any:
-        if self.dialect == "postgresql":
-            return postgresql.insert(table).on_conflict_do_nothing()
-        if self.dialect == "sqlite":
-            return sqlite.insert(table).on_conflict_do_nothing()
-        return table.insert()
+        """``INSERT ... ON CONFLICT DO NOTHING`` into ``table``, built once (``_statement``): an
+        ingest runs a dozen statements for each document, and building each anew cost more
+        than running it."""
+
+        def build() -> Any:
+            if self.dialect == "postgresql":
+                return postgresql.insert(table).on_conflict_do_nothing()
+            if self.dialect == "sqlite":
+                return sqlite.insert(table).on_conflict_do_nothing()
+            return table.insert()
+
+        return self._statement(("insert", table.name), build)
 
     def has_document(self, doc_id: str) -> bool:
         return bool(self.known_document_ids([doc_id]))
@@ -359,11 +366,13 @@ class Store:
         if not wanted:
             return set()
 
+        q = self._statement("document ids", lambda: sa.select(s.documents.c.id).where(self._among(s.documents.c.id, name="ids")))
+
         def look() -> set[str]:
             with self.engine.connect() as conn:
                 found: set[str] = set()
                 for chunk in _chunks(wanted, 500):
-                    found |= {r[0] for r in conn.execute(sa.select(s.documents.c.id).where(self._among(s.documents.c.id, chunk)))}
+                    found |= {r[0] for r in conn.execute(q, {"ids": self._id_list(chunk)})}
                 return found
 
         return self._retrying("looking up stored documents", look)
@@ -371,12 +380,11 @@ class Store:
     def save(self, analysis: DocumentAnalysis, resolve: bool = True) -> bool:
         """Resolve the document's actors against the store and write it all in one transaction.
 
-        Returns False (and writes nothing) when the document is stored already.
+        Returns False (and writes nothing) when the document is stored already: its row
+        goes in first, and only if it is new (so no lookup beforehand).
         ``resolve=False`` keeps the actor ids as they are (importing a dump).
         """
         doc = analysis.document
-        if self.has_document(doc.id):
-            return False
         try:
             return self._retrying(f"{doc.source}: cannot store document", lambda: self._save(analysis, resolve))
         finally:
@@ -389,27 +397,27 @@ class Store:
         # would make the later write fail at once when another process committed meanwhile).
         with self.engine.begin() as conn:
             inserted = conn.execute(
-                self._insert_ignore(s.documents).values(
-                    id=doc.id,
-                    source=doc.source,
-                    title=doc.title,
-                    published=doc.published,
-                    published_from=doc.published_from,
-                    outlet=doc.outlet,
-                    url=doc.url,
-                    text=doc.text,
-                    dropped=doc.dropped,
-                    dropped_spans=[list(x) for x in doc.dropped_spans],
-                    dateline_span=list(doc.dateline_span) if doc.dateline_span else None,
-                )
                 # RETURNING, not rowcount: psycopg reports -1 for an INSERT ... ON CONFLICT
-                .returning(s.documents.c.id)
+                self._statement("insert document", lambda: self._insert_ignore(s.documents).returning(s.documents.c.id)),
+                {
+                    "id": doc.id,
+                    "source": doc.source,
+                    "title": doc.title,
+                    "published": doc.published,
+                    "published_from": doc.published_from,
+                    "outlet": doc.outlet,
+                    "url": doc.url,
+                    "text": doc.text,
+                    "dropped": doc.dropped,
+                    "dropped_spans": [list(x) for x in doc.dropped_spans],
+                    "dateline_span": list(doc.dateline_span) if doc.dateline_span else None,
+                },
             ).first() is not None
             if not inserted:
                 return False  # another process stored it meanwhile
             if self.dialect == "sqlite":
                 conn.execute(
-                    sa.text(f"INSERT INTO {s.FTS_TABLE} (id, title, text) VALUES (:id, :title, :text)"),
+                    self._statement("insert fts", lambda: sa.text(f"INSERT INTO {s.FTS_TABLE} (id, title, text) VALUES (:id, :title, :text)")),
                     {"id": doc.id, "title": doc.title or "", "text": doc.text},
                 )
             if resolve:
@@ -546,46 +554,60 @@ class Store:
             return
         t = s.actor_relations
         rows = [{"actor": a, "relation": r, "claims": n} for (a, r), n in sorted(counts.items())]  # key order: see _write_facts
-        # an upsert that adds: two writers counting the same relation both count
-        insert = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(t)
-        conn.execute(insert.on_conflict_do_update(index_elements=[t.c.actor, t.c.relation], set_={"claims": t.c.claims + insert.excluded.claims}), rows)
+
+        def build() -> Any:
+            # an upsert that adds: two writers counting the same relation both count
+            insert = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(t)
+            return insert.on_conflict_do_update(index_elements=[t.c.actor, t.c.relation], set_={"claims": t.c.claims + insert.excluded.claims})
+
+        conn.execute(self._statement("count relations", build), rows)
 
     # -- KnownActors (for resolution) -----------------------------------------
 
+    # Resolution reads run for every stored document: their statements are built once.
+
     def existing_actor_ids(self, ids: list[str]) -> set[str]:
+        q = self._statement("actor ids", lambda: sa.select(s.actors.c.id).where(self._among(s.actors.c.id, name="ids")))
         with self._connect() as conn:
-            rows = conn.execute(sa.select(s.actors.c.id).where(self._among(s.actors.c.id, ids)))
-            return {r[0] for r in rows}
+            found: set[str] = set()
+            for chunk in _chunks(ids, 500):
+                found |= {r[0] for r in conn.execute(q, {"ids": self._id_list(chunk)})}
+            return found
 
     def actor_ids_by_keys(self, keys: list[str]) -> dict[tuple[str, str], set[str]]:
         """(name key, actor type) -> ids of actors with a name or alias of that key."""
         out: dict[tuple[str, str], set[str]] = {}
+        al = s.actor_aliases
+        q = self._statement(
+            "actor ids by keys",
+            lambda: sa.select(al.c.key, s.actors.c.type, al.c.actor).join(s.actors, s.actors.c.id == al.c.actor).where(self._among(al.c.key, name="ids")),
+        )
         with self._connect() as conn:
             for chunk in _chunks(keys, 500):
-                rows = conn.execute(
-                    sa.select(s.actor_aliases.c.key, s.actors.c.type, s.actor_aliases.c.actor)
-                    .join(s.actors, s.actors.c.id == s.actor_aliases.c.actor)
-                    .where(self._among(s.actor_aliases.c.key, chunk))
-                )
-                for key, type_, actor_id in rows:
+                for key, type_, actor_id in conn.execute(q, {"ids": self._id_list(chunk)}):
                     out.setdefault((key, type_), set()).add(actor_id)
         return out
 
     def keys_with_prefixes(self, prefixes: list[str]) -> list[tuple[str, str, str]]:
         """(actor id, type, name key) of names and aliases whose key starts with one of ``prefixes``."""
+        prefixes = [p for p in prefixes if p]
         if not prefixes:
             return []
-        # ranges on the indexed key column, not LIKE, so the index is used
-        ranges = [
-            sa.and_(s.actor_aliases.c.key >= p, s.actor_aliases.c.key < p[:-1] + chr(ord(p[-1]) + 1)) for p in prefixes if p
-        ]
+        al = s.actor_aliases
+
+        def build() -> Any:
+            # ranges on the indexed key column, not LIKE, so the index is used
+            ranges = [sa.and_(al.c.key >= sa.bindparam(f"low{i}"), al.c.key < sa.bindparam(f"high{i}")) for i in range(len(prefixes))]
+            return sa.select(al.c.actor, s.actors.c.type, al.c.key).join(s.actors, s.actors.c.id == al.c.actor).where(sa.or_(*ranges)).limit(20000)
+
+        # one statement for each number of prefixes: a document has a few dozen names at most
+        q = self._statement(("keys with prefixes", len(prefixes)), build) if len(prefixes) <= 64 else build()
+        params = {}
+        for i, p in enumerate(prefixes):
+            params[f"low{i}"] = p
+            params[f"high{i}"] = p[:-1] + chr(ord(p[-1]) + 1)
         with self._connect() as conn:
-            rows = conn.execute(
-                sa.select(s.actor_aliases.c.actor, s.actors.c.type, s.actor_aliases.c.key)
-                .join(s.actors, s.actors.c.id == s.actor_aliases.c.actor)
-                .where(sa.or_(*ranges))
-                .limit(20000)
-            )
+            rows = conn.execute(q, params)
             return [(r[0], r[1], r[2]) for r in rows]
 
     def actor_by_id(self, actor_id: str) -> Actor | None:
