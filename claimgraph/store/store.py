@@ -270,9 +270,9 @@ class Store:
         return json.dumps(list(values)) if self.dialect == "sqlite" else list(values)
 
     def _statement(self, key: Hashable, build: Callable[[], Any]) -> Any:
-        """The statement ``build`` makes, built on first use and kept, for a read that every page
-        makes: building a statement and deriving its cache key cost 0.3-0.7 ms each time,
-        against well under a millisecond for running most of them."""
+        """The statement ``build`` makes, built on first use and kept, for one that runs on every
+        page or for every stored document: building a statement and deriving its cache key
+        cost 0.3-0.7 ms each time, against well under a millisecond for running most of them."""
         stmt = self._statements.get(key)
         if stmt is None:
             stmt = self._statements[key] = build()
