@@ -269,6 +269,12 @@ class Store:
         """The values of an ``_among`` parameter."""
         return json.dumps(list(values)) if self.dialect == "sqlite" else list(values)
 
+    def _rows_among(self, conn: sa.Connection, q: Any, values: Iterable[str]) -> Iterator[Any]:
+        """Rows of ``q``, a kept statement filtered by ``_among(..., name="ids")``, for ``values``,
+        500 at a time: the one parameter has no limit, but an expanding IN (other databases) has."""
+        for chunk in _chunks(list(values), 500):
+            yield from conn.execute(q, {"ids": self._id_list(chunk)})
+
     def _statement(self, key: Hashable, build: Callable[[], Any]) -> Any:
         """The statement ``build`` makes, built on first use and kept, for one that runs on every
         page or for every stored document: building a statement and deriving its cache key
@@ -370,10 +376,7 @@ class Store:
 
         def look() -> set[str]:
             with self.engine.connect() as conn:
-                found: set[str] = set()
-                for chunk in _chunks(wanted, 500):
-                    found |= {r[0] for r in conn.execute(q, {"ids": self._id_list(chunk)})}
-                return found
+                return {r[0] for r in self._rows_among(conn, q, wanted)}
 
         return self._retrying("looking up stored documents", look)
 
@@ -569,10 +572,7 @@ class Store:
     def existing_actor_ids(self, ids: list[str]) -> set[str]:
         q = self._statement("actor ids", lambda: sa.select(s.actors.c.id).where(self._among(s.actors.c.id, name="ids")))
         with self._connect() as conn:
-            found: set[str] = set()
-            for chunk in _chunks(ids, 500):
-                found |= {r[0] for r in conn.execute(q, {"ids": self._id_list(chunk)})}
-            return found
+            return {r[0] for r in self._rows_among(conn, q, ids)}
 
     def actor_ids_by_keys(self, keys: list[str]) -> dict[tuple[str, str], set[str]]:
         """(name key, actor type) -> ids of actors with a name or alias of that key."""
@@ -583,9 +583,8 @@ class Store:
             lambda: sa.select(al.c.key, s.actors.c.type, al.c.actor).join(s.actors, s.actors.c.id == al.c.actor).where(self._among(al.c.key, name="ids")),
         )
         with self._connect() as conn:
-            for chunk in _chunks(keys, 500):
-                for key, type_, actor_id in conn.execute(q, {"ids": self._id_list(chunk)}):
-                    out.setdefault((key, type_), set()).add(actor_id)
+            for key, type_, actor_id in self._rows_among(conn, q, keys):
+                out.setdefault((key, type_), set()).add(actor_id)
         return out
 
     def keys_with_prefixes(self, prefixes: list[str]) -> list[tuple[str, str, str]]:
@@ -708,9 +707,8 @@ class Store:
             if aliases and found:
                 al = s.actor_aliases
                 q = self._statement("aliases", lambda: sa.select(al.c.actor, al.c.alias).where(self._among(al.c.actor, name="ids")).order_by(al.c.alias))
-                for chunk in _chunks(list(found), 500):
-                    for actor_id, alias in conn.execute(q, {"ids": self._id_list(chunk)}).all():
-                        found[actor_id].add_alias(alias)
+                for actor_id, alias in self._rows_among(conn, q, found):
+                    found[actor_id].add_alias(alias)
         return list(found.values())
 
     def mention_counts(self) -> dict[str, int]:
