@@ -130,7 +130,7 @@ def main() -> None:
     app = create_app(str(args.db), None)
     gc.collect()
     gc.freeze()  # as `claimgraph serve` does: start-up objects leave the cyclic GC's walks
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         for _ in range(args.requests):
             for name, url in (
                 ("actor page", f"/api/actors/{rng.choice(actor_ids)}"),

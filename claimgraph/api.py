@@ -92,7 +92,9 @@ def store_analysis(store: Store, analysis: DocumentAnalysis, record: Callback) -
     except StoreUnavailable:
         raise
     except ClaimgraphError as exc:
-        record(IngestEvent("failed", doc.source, doc.id, error=str(exc)))
+        # the event names the source already; the store's message may start with it too
+        reason = str(exc).removeprefix(f"{doc.source}: ")
+        record(IngestEvent("failed", doc.source, doc.id, error=reason))
         return
     record(IngestEvent("added" if added else "skipped", doc.source, doc.id, words=_words(doc.text)))
 
@@ -144,7 +146,10 @@ def ingest_documents(
         yield first
         yield from stream
 
-    analyses = analyze_docs(nlp, chained(), batch_size=batch_size)
+    def failed(document: Document, exc: Exception) -> None:
+        record(IngestEvent("failed", document.source, document.id, error=str(exc)))
+
+    analyses = analyze_docs(nlp, chained(), batch_size=batch_size, on_error=failed)
     if not store.supports_concurrent_writes:
         for analysis in analyses:
             save(analysis)

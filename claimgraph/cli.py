@@ -6,7 +6,6 @@ Every command takes ``--db`` (or ``CLAIMGRAPH_DB``); every listing takes
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -18,7 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from claimgraph.errors import ClaimgraphError, StoreUnavailable
-from claimgraph.render import render_markdown, render_text, speaker_label
+from claimgraph.render import json_text, printable, render_markdown, render_text, speaker_label
 
 if TYPE_CHECKING:
     from claimgraph.api import Callback, IngestEvent, IngestSummary
@@ -29,6 +28,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 err = Console(stderr=True, highlight=False)
 
 
+def echo(text: str, nl: bool = True) -> None:
+    """``click.echo`` of text that may hold anything a document held: control characters are
+    shown as escapes, so an article's title cannot recolour the terminal or set its title."""
+    click.echo(printable(text), nl=nl)
+
+
+def say(message: str) -> None:
+    """A line of news on stderr, from text that may hold rich markup or control characters."""
+    err.print(escape(printable(message)), soft_wrap=True, highlight=False)
+
+
 def db_option(fn: F) -> F:
     return click.option(
         "--db",
@@ -36,6 +46,17 @@ def db_option(fn: F) -> F:
         default="claimgraph.db",
         show_default=True,
         help="SQLite file or database URL (postgresql://...). Also CLAIMGRAPH_DB.",
+    )(fn)
+
+
+def keep_option(fn: F) -> F:
+    """``--db`` for a command that needs no store of its own: in memory unless one is named."""
+    return click.option(
+        "--db",
+        envvar="CLAIMGRAPH_DB",
+        default=None,
+        help="Also store what is analysed in this SQLite file or database URL. Also CLAIMGRAPH_DB. "
+        "Default: in memory, nothing kept.",
     )(fn)
 
 
@@ -71,14 +92,37 @@ def handle_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except StoreUnavailable as exc:
-            err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, soft_wrap=True, highlight=False)
+            err.print(f"[red]error:[/red] {escape(printable(str(exc)))}", markup=True, soft_wrap=True, highlight=False)
             err.print("stopped: every document stored so far is complete; run the same command again to continue")
             sys.exit(2)
         except ClaimgraphError as exc:
-            err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, soft_wrap=True, highlight=False)
+            err.print(f"[red]error:[/red] {escape(printable(str(exc)))}", markup=True, soft_wrap=True, highlight=False)
+            sys.exit(1)
+        except Exception as exc:
+            if not _from_the_database(exc):
+                raise
+            err.print(f"[red]error:[/red] {escape(printable(_damaged(kwargs.get('db'), exc)))}", markup=True, soft_wrap=True, highlight=False)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _from_the_database(exc: BaseException) -> bool:
+    """Whether the error came from the database driver, not from claimgraph's own code."""
+    return any(c.__module__.split(".")[0] in ("sqlalchemy", "sqlite3", "psycopg") for c in type(exc).__mro__)
+
+
+def _damaged(db: str | None, exc: BaseException) -> str:
+    """One line for a store that cannot be read: where it is, what the database said, what to do."""
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    said = reason[0] if reason else type(exc).__name__
+    target = db or "the database"
+    if db and "://" not in db and db != ":memory:":
+        return (
+            f"database {db} cannot be read ({said}): it is damaged or not a claimgraph database; restore it from a "
+            f"backup, or save what is left with: sqlite3 {db} .recover | sqlite3 recovered.db"
+        )
+    return f"database {target} cannot be read ({said}); check it with the database's own tools, or restore it from a backup"
 
 
 def _check_published(value: str | None) -> str | None:
@@ -120,7 +164,10 @@ def _run_ingest(
 
     def report_failure(event: IngestEvent) -> None:
         if event.status == "failed":
-            err.print(f"[red]failed[/red] {escape(event.source)}: {escape(event.error or '')}", markup=True, soft_wrap=True, highlight=False)
+            err.print(
+                f"[red]failed[/red] {escape(printable(event.source))}: {escape(printable(event.error or ''))}",
+                markup=True, soft_wrap=True, highlight=False,
+            )
 
     if not show_bar:
         return run(report_failure)
@@ -131,7 +178,7 @@ def _run_ingest(
 
         def on_event(event: IngestEvent) -> None:
             report_failure(event)
-            progress.update(task, advance=1, description=f"{event.status}: {event.source[-50:]}")
+            progress.update(task, advance=1, description=escape(printable(f"{event.status}: {event.source[-50:]}")))
 
         return run(on_event)
 
@@ -151,9 +198,9 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @published_option
 @format_option("text", "markdown", "json")
-@db_option
+@keep_option
 @handle_errors
-def analyze(paths: tuple[str, ...], published: str | None, fmt: str, db: str) -> None:
+def analyze(paths: tuple[str, ...], published: str | None, fmt: str, db: str | None) -> None:
     """Ingest PATHS (files, directories, URLs, - for stdin) and print their analysis.
 
     Example:
@@ -163,15 +210,15 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str, db: str) ->
     published = _check_published(published)
     from claimgraph.analysis import enrich
 
-    with open_store(db) as store:
+    with open_store(db or ":memory:") as store:
         summary = _run_ingest(paths, store, published, quiet=True)
         analysis = enrich(store.analysis(summary.document_ids), store.grades(), store.agreements())
     if fmt == "json":
-        click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
+        echo(json_text(analysis.to_dict()))
     elif fmt == "markdown":
-        click.echo(render_markdown(analysis))
+        echo(render_markdown(analysis))
     else:
-        click.echo(render_text(analysis))
+        echo(render_text(analysis))
     if summary.failed:
         sys.exit(1)
 
@@ -230,11 +277,11 @@ def actors(type_: str | None, limit: int, fmt: str, db: str) -> None:
     found.sort(key=lambda a: (-counts.get(a.id, 0), a.name))
     found = found[:limit]
     if fmt == "json":
-        click.echo(json.dumps([dict(a.to_dict(), mentions=counts.get(a.id, 0)) for a in found], ensure_ascii=False, indent=2))
+        echo(json_text([dict(a.to_dict(), mentions=counts.get(a.id, 0)) for a in found]))
         return
     for a in found:
         kind = f"/{a.kind}" if a.kind else ""
-        click.echo(f"{counts.get(a.id, 0):5d}  {a.name} ({a.type}{kind})  {a.id}")
+        echo(f"{counts.get(a.id, 0):5d}  {a.name} ({a.type}{kind})  {a.id}")
 
 
 @cli.command()
@@ -255,20 +302,16 @@ def show(actor: str, fmt: str, db: str) -> None:
             raise ClaimgraphError(f"no actor named {actor!r} (see 'claimgraph actors')")
         said = {a.id: store.attributions(speaker=a.id) for a in found}
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                [dict(a.to_dict(), said=[x.to_dict() for x in said[a.id]]) for a in found], ensure_ascii=False, indent=2
-            )
-        )
+        echo(json_text([dict(a.to_dict(), said=[x.to_dict() for x in said[a.id]]) for a in found]))
         return
     for a in found:
-        click.echo(f"{a.name} ({a.type}{'/' + a.kind if a.kind else ''})  {a.id}")
+        echo(f"{a.name} ({a.type}{'/' + a.kind if a.kind else ''})  {a.id}")
         if a.aliases:
-            click.echo(f"  aliases: {', '.join(a.aliases)}")
+            echo(f"  aliases: {', '.join(a.aliases)}")
         for r in a.roles:
-            click.echo(f"  role: {r.title}" + (f" ({r.organization_name})" if r.organization_name else ""))
+            echo(f"  role: {r.title}" + (f" ({r.organization_name})" if r.organization_name else ""))
         for x in said[a.id]:
-            click.echo(f"  said [{'quote' if x.direct else 'indirect'}]: {' '.join(x.content.split())[:200]}")
+            echo(f"  said [{'quote' if x.direct else 'indirect'}]: {' '.join(x.content.split())[:200]}")
 
 
 @cli.command()
@@ -288,10 +331,10 @@ def quotes(speaker: str | None, limit: int, fmt: str, db: str) -> None:
         found = store.attributions(speaker=speaker, limit=limit)
         actors = {a.id: a for a in store.actors(ids={x.speaker.actor for x in found if x.speaker.actor})}
     if fmt == "json":
-        click.echo(json.dumps([x.to_dict() for x in found], ensure_ascii=False, indent=2))
+        echo(json_text([x.to_dict() for x in found]))
         return
     for x in found:
-        click.echo(f"{speaker_label(x, actors=actors)} [{'quote' if x.direct else 'indirect'}]: {' '.join(x.content.split())[:200]}")
+        echo(f"{speaker_label(x, actors=actors)} [{'quote' if x.direct else 'indirect'}]: {' '.join(x.content.split())[:200]}")
 
 
 @cli.command()
@@ -320,19 +363,24 @@ def brief(actor: str, other: str | None, fmt: str, output: str | None, db: str) 
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(text)
-        err.print(f"wrote {output}", highlight=False)
+        say(f"wrote {output}")
     else:
-        click.echo(text)
+        echo(text)
 
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; only loopback unless you say so.")
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option(
+    "--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+    help="Also serve requests addressed to this host name (repeatable); loopback names and --host are served.",
+)
 @db_option
 @handle_errors
-def serve(host: str, port: int, db: str) -> None:
+def serve(host: str, port: int, allow_hosts: tuple[str, ...], db: str) -> None:
     """Serve the JSON API (OpenAPI docs at /docs). Writes need the token in CLAIMGRAPH_TOKEN,
-    or the one printed at start.
+    or the one printed at start. Requests must name this server in their Host header:
+    the loopback names, --host, and each --allow-host.
 
     Example:
 
@@ -349,9 +397,17 @@ def serve(host: str, port: int, db: str) -> None:
     token = os.environ.get("CLAIMGRAPH_TOKEN") or secrets.token_urlsafe(24)
     if not os.environ.get("CLAIMGRAPH_TOKEN"):
         err.print(f"write token (send as 'Authorization: Bearer ...'): {token}", highlight=False)
+    names = list(allow_hosts)
     if host not in ("127.0.0.1", "localhost", "::1"):
-        err.print(f"[yellow]warning:[/yellow] listening on {host}: reads are open to that network", markup=True)
-    app = create_app(db, token)
+        err.print(f"[yellow]warning:[/yellow] listening on {escape(host)}: reads are open to that network", markup=True)
+        if host in ("0.0.0.0", "::"):
+            import socket
+
+            names += [socket.gethostname(), socket.getfqdn()]
+            say(f"serving requests addressed to {', '.join(sorted(set(names)))} and loopback; add names with --allow-host")
+        else:
+            names.append(host)
+    app = create_app(db, token, allowed_hosts=names)
     # The objects of start-up (modules, the app, SQLAlchemy's caches) live as long as the
     # server: frozen, the cyclic GC stops walking them on every full collection, which
     # otherwise lands inside a request as a pause of tens of milliseconds.
@@ -381,9 +437,10 @@ def export_cmd(fmt: str, output: str | None, db: str) -> None:
     with open_store(db) as store:
         text = export(store, fmt, output)
     if text is not None:
-        click.echo(text, nl=False)
+        # an export is data for another program: kept byte for byte, unless it lands on a terminal
+        click.echo(printable(text) if sys.stdout.isatty() else text, nl=False)
     elif output:
-        err.print(f"wrote {output}", highlight=False)
+        say(f"wrote {output}")
 
 
 @cli.command(name="import")
@@ -432,7 +489,7 @@ def grade(source: str, letter: str, note: str | None, db: str) -> None:
         key = found[0].id if found else "desc:" + name_key(source)
         store.set_grade(key, letter.upper(), note)
     label = found[0].name if found else source
-    err.print(f"{label}: reliability {letter.upper()}", highlight=False)
+    say(f"{label}: reliability {letter.upper()}")
 
 
 @cli.group()
@@ -463,7 +520,7 @@ def agreements_add(file: str, db: str) -> None:
     data = validate_agreement(raw, file)
     with open_store(db) as store:
         store.add_agreement(data["id"], data)
-    err.print(f"added {data['id']}: {data['name']} ({len(data['obligations'])} obligations)", highlight=False)
+    say(f"added {data['id']}: {data['name']} ({len(data['obligations'])} obligations)")
 
 
 @agreements.command(name="list")
@@ -482,12 +539,12 @@ def agreements_list(fmt: str, db: str) -> None:
     with open_store(db) as store:
         found = shipped_agreements() + store.agreements()
     if fmt == "json":
-        click.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))
+        echo(json_text(found))
         return
     for ag in found:
-        click.echo(f"{ag['id']}: {ag['name']} (signed {ag.get('signed') or '?'}; parties: {', '.join(ag['parties'])})")
+        echo(f"{ag['id']}: {ag['name']} (signed {ag.get('signed') or '?'}; parties: {', '.join(ag['parties'])})")
         for ob in ag["obligations"]:
-            click.echo(f"  - {ob['obligor']}: {' '.join(str(ob['text']).split())[:120]}")
+            echo(f"  - {ob['obligor']}: {' '.join(str(ob['text']).split())[:120]}")
 
 
 @cli.group(name="eval")
@@ -510,7 +567,7 @@ def eval_polnear(directory: str, limit: int | None, fmt: str) -> None:
     from claimgraph.evaluation.polnear import evaluate_polnear
 
     result = evaluate_polnear(directory, limit=limit)
-    click.echo(json.dumps(result, indent=2) if fmt == "json" else result["report"])
+    echo(json_text(result) if fmt == "json" else result["report"])
 
 
 @eval_group.command(name="isaf")
@@ -528,7 +585,7 @@ def eval_isaf(file: str, limit: int | None, fmt: str) -> None:
     from claimgraph.evaluation.isaf import evaluate_isaf
 
     result = evaluate_isaf(file, limit=limit)
-    click.echo(json.dumps(result, indent=2) if fmt == "json" else result["report"])
+    echo(json_text(result) if fmt == "json" else result["report"])
 
 
 @eval_group.command(name="conll")
@@ -546,7 +603,7 @@ def eval_conll(file: str, limit: int | None, fmt: str) -> None:
     from claimgraph.evaluation.conll import evaluate_conll
 
     result = evaluate_conll(file, limit=limit)
-    click.echo(json.dumps(result, indent=2) if fmt == "json" else result["report"])
+    echo(json_text(result) if fmt == "json" else result["report"])
 
 
 def main() -> None:

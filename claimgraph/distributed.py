@@ -60,14 +60,22 @@ def local_cluster_config() -> dict[str, Any]:
     return flat
 
 
-def analyze_shard(documents: list[Document]) -> list[DocumentAnalysis]:
-    """Run on a worker: analyse a shard with the worker's pipeline (loaded on its first shard)."""
+def analyze_shard(documents: list[Document]) -> tuple[list[DocumentAnalysis], list[tuple[str, str]]]:
+    """Run on a worker: analyse a shard with the worker's pipeline (loaded on its first shard).
+
+    Returns the analyses and, for each document that failed, its id and the
+    reason: one bad document costs only itself, not its shard.
+    """
     global _NLP
     from claimgraph.nlp import analyze_docs, load_pipeline
 
     if _NLP is None:
         _NLP = load_pipeline()
-    return list(analyze_docs(_NLP, documents, batch_size=max(1, len(documents))))
+    failures: list[tuple[str, str]] = []
+    analyses = list(
+        analyze_docs(_NLP, documents, batch_size=max(1, len(documents)), on_error=lambda d, exc: failures.append((d.id, str(exc))))
+    )
+    return analyses, failures
 
 
 def open_client(workers: int | None = None, scheduler: str | None = None) -> Client:
@@ -190,13 +198,19 @@ def ingest_distributed(
 
     def store_results(shard: list[Document], future: Any) -> None:
         try:
-            analyses: list[DocumentAnalysis] = future.result()
-        except Exception as exc:  # a shard failed on every worker it was tried on
+            analyses, failures = future.result()
+        except Exception as exc:  # a shard failed on every worker it was tried on (a worker died each time)
             for d in shard:
                 record(IngestEvent("failed", d.source, d.id, error=f"analysis failed on the cluster: {exc}"))
             return
-        for analysis in analyses:
-            store_analysis(store, analysis, record)
+        reasons = dict(failures)
+        done = {a.document.id: a for a in analyses}
+        # in input order, failures among them, so that the ids and the events match a run without Dask
+        for d in shard:
+            if d.id in reasons:
+                record(IngestEvent("failed", d.source, d.id, error=reasons[d.id]))
+            elif d.id in done:
+                store_analysis(store, done[d.id], record)
 
     try:
         for shard in _shards(iter_documents(paths, published), store, record, shard_size):

@@ -6,11 +6,30 @@ strings, prints nothing.
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
+from typing import Any
 
 from claimgraph.model import Actor, Analysis, Attribution
 
-__all__ = ["speaker_label", "render_text", "render_markdown"]
+__all__ = ["speaker_label", "render_text", "render_markdown", "printable", "json_text"]
+
+# What a terminal acts on instead of showing: C0 controls but tab and line feed (ESC starts colour,
+# cursor and window-title sequences, CR overwrites a line), DEL, the C1 controls (U+009B is a CSI
+# of its own), and the bidirectional overrides that make a line read other than it is.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to write to a terminal: each control character shown as an escape (``\\x1b``)."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def json_text(value: Any, indent: int | None = 2) -> str:
+    """JSON of ``value`` that is safe on a terminal and still the same JSON: the control characters
+    that ``json.dumps`` leaves as they are (DEL, C1, bidi overrides) become ``\\u`` escapes."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False, indent=indent, default=str))
 
 
 def speaker_label(att: Attribution, analysis: Analysis | None = None, actors: dict[str, Actor] | None = None) -> str:
@@ -30,7 +49,12 @@ def _short(text: str, n: int = 160) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
-def _sections(analysis: Analysis) -> list[tuple[str, list[str]]]:
+def _sections(analysis: Analysis) -> list[tuple[str, int, list[str]]]:
+    """(title, how many things, lines): the lines of a section can be more than its things."""
+    return [(title, len(lines) if title != "Documents" else len(analysis.documents), lines) for title, lines in _section_lines(analysis)]
+
+
+def _section_lines(analysis: Analysis) -> list[tuple[str, list[str]]]:
     actors = {a.id: a for a in analysis.actors}
     counts = Counter(m.actor for m in analysis.mentions)
     out: list[tuple[str, list[str]]] = []
@@ -75,8 +99,8 @@ def _sections(analysis: Analysis) -> list[tuple[str, list[str]]]:
 
 def render_text(analysis: Analysis) -> str:
     parts = []
-    for title, lines in _sections(analysis):
-        parts.append(f"== {title} ({len(lines)})")
+    for title, count, lines in _sections(analysis):
+        parts.append(f"== {title} ({count})")
         parts.extend(f"  {line}" for line in lines)
         parts.append("")
     return "\n".join(parts)
@@ -90,7 +114,7 @@ def _md_escape(text: str) -> str:
 
 def render_markdown(analysis: Analysis) -> str:
     parts = ["# claimgraph analysis", ""]
-    for title, lines in _sections(analysis):
+    for title, _, lines in _sections(analysis):
         parts.append(f"## {title}")
         parts.append("")
         parts.extend(f"- {_md_escape(line.strip())}" for line in lines)

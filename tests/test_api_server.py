@@ -23,7 +23,7 @@ TEXT = (
 
 @pytest.fixture
 def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(str(tmp_path / "api.db"), TOKEN), raise_server_exceptions=False)
+    return TestClient(create_app(str(tmp_path / "api.db"), TOKEN), base_url="http://127.0.0.1", raise_server_exceptions=False)
 
 
 def test_post_then_read_everything(client: TestClient) -> None:
@@ -52,7 +52,7 @@ def test_post_then_read_everything(client: TestClient) -> None:
 def test_writes_need_the_token(client: TestClient) -> None:
     assert client.post("/api/documents", json={"text": "x"}).status_code == 401
     assert client.post("/api/documents", json={"text": "x"}, headers={"Authorization": "Bearer wrong"}).status_code == 401
-    no_token = TestClient(create_app(":memory:", None))
+    no_token = TestClient(create_app(":memory:", None), base_url="http://127.0.0.1")
     r = no_token.post("/api/documents", json={"text": "x"}, headers=AUTH)
     assert r.status_code == 403 and "disabled" in r.json()["error"]
 

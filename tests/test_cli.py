@@ -129,3 +129,76 @@ def test_agreements_add_validates(db: str, tmp_path: Path) -> None:
     assert code == 1 and str(bad) in err and "two parties" in err
     code, out, _ = run("agreements", "list", "--db", db)
     assert "doha-2020" in out and "norland-truce" in out
+
+
+def test_analyze_keeps_nothing_unless_told(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLAIMGRAPH_DB", raising=False)
+    code, out, _ = run("analyze", str(FIXTURES / "wire.txt"))
+    assert code == 0 and "Paolo Ferri" in out
+    assert list(tmp_path.iterdir()) == []  # no ./claimgraph.db
+
+
+def test_documents_heading_counts_documents_not_dropped_lines(db: str) -> None:
+    code, out, _ = run("analyze", str(FIXTURES / "wire.txt"), "--db", db)
+    assert code == 0 and "  dropped: " in out  # the wire story has page furniture
+    assert "== Documents (1)" in out
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path: Path, db: str) -> None:
+    evil = "\x1b]0;owned\x07\x1b[31mRed\x1b[0m \x9b2J \u202egnp.exe"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"title": evil, "text": f"{evil}\n\nOfficials said on Monday that talks in Dara would resume."}) + "\n"
+        + json.dumps({"title": 5, "text": "x"}) + "\n",
+        encoding="utf-8",
+    )
+    unsafe = ("\x1b", "\x07", "\x9b", "\u202e")
+    for fmt in ("text", "markdown", "json"):
+        code, out, err = run("analyze", str(feed), "--db", db, "--format", fmt)
+        assert code == 1  # the second line fails
+        assert not any(c in out + err for c in unsafe), fmt
+        if fmt == "json":
+            assert json.loads(out)["documents"][0]["title"] == evil  # escaped for the terminal, still the same JSON
+        else:
+            assert "\\x1b" in out and "owned" in out
+    for args in (["actors"], ["quotes"], ["ingest", str(feed)]):
+        code, out, err = run(*args, "--db", db)
+        assert not any(c in out + err for c in unsafe), args
+
+
+def test_jsonl_field_errors_are_one_line_naming_line_and_field(tmp_path: Path, db: str) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"text": f"Story {i}: talks in Dara resumed on Monday.", "title": f"Story {i}"}) for i in range(5)]
+    lines.insert(2, json.dumps({"text": "A story.", "title": {"nested": True}}))
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("ingest", str(feed), "--db", db)
+    assert code == 1 and "added 5, skipped 0, failed 1" in err
+    (failed,) = [line for line in err.splitlines() if line.startswith("failed")]
+    assert failed == f"failed {feed}:3: field 'title' is an object, not a string"
+
+
+def _damage(db: str) -> None:
+    """Overwrite the root pages of the fact tables: the schema still reads, the facts do not."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        roots = dict(conn.execute("SELECT name, rootpage FROM sqlite_master WHERE name IN ('actors', 'attributions', 'claims', 'mentions')"))
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with open(db, "r+b") as fh:
+        for root in roots.values():
+            fh.seek((root - 1) * page)
+            fh.write(b"\xff" * 64)
+
+
+def test_read_commands_on_a_damaged_store_say_so_in_one_line(db: str) -> None:
+    run("ingest", str(FIXTURES / "wire.txt"), str(FIXTURES / "page.html"), "--db", db)
+    _damage(db)
+    for args in (["actors"], ["quotes"], ["show", "Ferri"], ["export"], ["brief", "Ferri"]):
+        result = CliRunner().invoke(cli, [*args, "--db", db])
+        assert result.exit_code == 1, (args, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, (args, result.stderr)
+        assert db in lines[0] and "malformed" in lines[0] and ".recover" in lines[0], lines[0]

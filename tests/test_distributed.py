@@ -145,3 +145,40 @@ def test_cli_scheduler_option(client: Any, tmp_path: Path) -> None:
     with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
         gone = CliRunner().invoke(cli, ["ingest", str(feed), "--db", db, "--scheduler", "tcp://127.0.0.1:9"])
     assert gone.exit_code == 1 and "cannot reach tcp://127.0.0.1:9" in gone.output
+
+
+def _break_on_kaboom() -> None:
+    """Run on each worker: the pipeline raises on any document that says KABOOM."""
+    import claimgraph.nlp.extract as ex
+
+    real = getattr(ex, "_real_doc_to_analysis", ex.doc_to_analysis)
+    ex._real_doc_to_analysis = real  # type: ignore[attr-defined]
+
+    def flaky(doc: Any, document: Any) -> Any:
+        if "KABOOM" in document.text:
+            raise RuntimeError("a component broke")
+        return real(doc, document)
+
+    ex.doc_to_analysis = flaky
+
+
+def _mend() -> None:
+    import claimgraph.nlp.extract as ex
+
+    ex.doc_to_analysis = getattr(ex, "_real_doc_to_analysis", ex.doc_to_analysis)
+
+
+def test_a_failing_document_costs_only_itself_not_its_shard(client: Any, tmp_path: Path) -> None:
+    feed = _feed(tmp_path / "feed.jsonl", 16, offset=7000)
+    lines = feed.read_text(encoding="utf-8").splitlines()
+    lines[5] = json.dumps({"text": "Clashes near Dara\n\nKABOOM went the talks in Dara on Monday.", "published": "2024-02-05"})
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    client.run(_break_on_kaboom)
+    try:
+        with Store(str(tmp_path / "kb.db")) as store:
+            summary = ingest_distributed([str(feed)], store, client=client, shard_size=8)
+            assert store.count("documents") == 15
+    finally:
+        client.run(_mend)
+    assert (summary.added, summary.failed) == (15, 1)
+    assert summary.errors == [f"{feed}:6: analysis failed (RuntimeError: a component broke)"]

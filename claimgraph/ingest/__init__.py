@@ -8,6 +8,7 @@ from claimgraph.ingest.readers import (
     document_from_text,
     fetch_url,
     html_input,
+    inputs_from_bytes,
     iter_documents,
     read_path,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "document_from_text",
     "fetch_url",
     "html_input",
+    "inputs_from_bytes",
     "find_dateline",
     "find_furniture",
     "iter_documents",

@@ -8,13 +8,15 @@ the previous speaker, a name to its actor, a description kept as one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimgraph.errors import NLPError
 from claimgraph.ingest.dates import parse_date
 from claimgraph.ingest.furniture import blank_spans
 from claimgraph.model import (
@@ -26,6 +28,7 @@ from claimgraph.model import (
     Event,
     Mention,
     Quantity,
+    Span,
     Speaker,
     TimeExpression,
     make_id,
@@ -35,7 +38,7 @@ from claimgraph.nlp.events import is_airstrike, province_in, province_of
 from claimgraph.nlp.quotes import RawAttribution, RawSpeaker
 from claimgraph.nlp.util import sentence_of
 
-__all__ = ["analyze_docs", "doc_to_analysis"]
+__all__ = ["CHUNK_CHARS", "MAX_CHARS", "OnError", "analyze_docs", "doc_to_analysis", "split_text"]
 
 _SINGULAR = {"he", "she", "him", "her"}
 _PLURAL = {"they", "them"}
@@ -379,18 +382,191 @@ def _make_doc(nlp: Language, document: Document) -> Doc:
 
 #: documents per spaCy memory zone (see analyze_docs)
 ZONE_SIZE = 256
+#: a text longer than this is analysed in paragraph-aligned pieces of at most this many characters:
+#: the parser's memory grows with a Doc's length (990,000 characters took 3.2 GB in one Doc), and
+#: pieces keep memory and time per character level; a news article is a few thousand characters
+CHUNK_CHARS = 50_000
+#: characters in one batch through the pipeline (a batch of short articles is far below it)
+BATCH_CHARS = 100_000
+#: a text longer than this is refused: it is no article (the file limit is 10 MB)
+MAX_CHARS = 10_000_000
+
+#: called with a document whose analysis failed and the exception; the batch goes on
+OnError = Callable[[Document, Exception], None]
 
 
-def analyze_docs(nlp: Language, documents: Iterable[Document], batch_size: int = 32) -> Iterator[DocumentAnalysis]:
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[Span]:
+    """``text`` cut into spans of at most ``limit`` characters that cover it, in order.
+
+    Each cut falls at the last paragraph break before the limit, else the last
+    line break, else the last sentence end, else the last space: the pieces are
+    analysed as documents of their own, and a sentence cut in two is lost.
+    """
+    spans: list[Span] = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep, limit // 4)
+            if at != -1:
+                cut = at + len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        spans.append((start, start + cut))
+        start += cut
+    spans.append((start, n))
+    return spans
+
+
+def _parts(document: Document, limit: int) -> list[tuple[Document, int]]:
+    """The document itself, or for a text over ``limit`` its pieces as documents of their own with their offsets."""
+    if len(document.text) <= limit:
+        return [(document, 0)]
+    out = []
+    for i, (start, end) in enumerate(split_text(document.text, limit)):
+        inside = [(a - start, b - start) for a, b in document.dropped_spans if start <= a and b <= end]
+        dateline = document.dateline_span
+        part = replace(
+            document,
+            id=f"{document.id}:part{i}",
+            text=document.text[start:end],
+            dropped=[],
+            dropped_spans=inside,
+            dateline_span=(dateline[0] - start, dateline[1] - start) if dateline and start <= dateline[0] and dateline[1] <= end else None,
+        )
+        out.append((part, start))
+    return out
+
+
+def _merge(document: Document, pieces: list[tuple[DocumentAnalysis, int]]) -> DocumentAnalysis:
+    """One analysis of ``document`` from the analyses of its pieces: spans moved by each piece's
+    offset, ids made again from the document's id and the moved spans, one actor per id."""
+
+    def at(span: Span, off: int) -> Span:
+        return (span[0] + off, span[1] + off)
+
+    out = DocumentAnalysis(document=document)
+    actors: dict[str, Actor] = {}
+    doc_id = document.id
+    for piece, off in pieces:
+        for actor in piece.actors:
+            kept = actors.setdefault(actor.id, actor)
+            if kept is not actor:
+                for alias in [actor.name, *actor.aliases]:
+                    kept.add_alias(alias)
+                for role in actor.roles:
+                    kept.add_role(role)
+        for m in piece.mentions:
+            m.span, m.document = at(m.span, off), doc_id
+            out.mentions.append(m)
+        moved: dict[str, str] = {}
+        for a in piece.attributions:
+            a.span, a.document = at(a.span, off), doc_id
+            a.cue_span = at(a.cue_span, off) if a.cue_span else None
+            a.speaker.span = at(a.speaker.span, off) if a.speaker.span else None
+            moved[a.id] = a.id = make_id("att", doc_id, *a.span)
+            out.attributions.append(a)
+        for q in piece.quantities:
+            q.span, q.document = at(q.span, off), doc_id
+            q.id = make_id("qty", doc_id, *q.span)
+            out.quantities.append(q)
+        for t in piece.timeline:
+            t.span, t.document = at(t.span, off), doc_id
+            t.id = make_id("tmx", doc_id, *t.span)
+            out.timeline.append(t)
+        for c in piece.claims:
+            c.span, c.document = at(c.span, off), doc_id
+            c.attribution = moved.get(c.attribution, c.attribution) if c.attribution else None
+            c.id = Claim.id_for(doc_id, c.span, c.subject, c.predicate, c.object, c.polarity)
+            out.claims.append(c)
+        for e in piece.events:
+            e.span, e.document = at(e.span, off), doc_id
+            e.id = make_id("evt", doc_id, *e.span, e.id)
+            out.events.append(e)
+    out.actors = list(actors.values())
+    return out
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+def analyze_docs(
+    nlp: Language, documents: Iterable[Document], batch_size: int = 32, on_error: OnError | None = None
+) -> Iterator[DocumentAnalysis]:
     """Run the pipeline over documents, streaming, in batches.
 
     Every ``ZONE_SIZE`` documents run in a spaCy memory zone: the strings and
     lexemes a chunk adds to the shared vocabulary are freed once its analyses
     (plain Python objects) are made, so memory does not grow with the corpus.
+
+    A text over ``CHUNK_CHARS`` is analysed in pieces (``split_text``) and its
+    analysis put together again. With ``on_error``, a document that fails
+    (too long, or any error in the pipeline) is passed to it and left out, and
+    the others are analysed as usual; without, the error propagates.
     """
     stream = iter(documents)
     while chunk := list(islice(stream, ZONE_SIZE)):
+        yield from _analyze_zone(nlp, chunk, batch_size, on_error)
+
+
+def _analyze_zone(nlp: Language, chunk: list[Document], batch_size: int, on_error: OnError | None) -> Iterator[DocumentAnalysis]:
+    wanted: list[tuple[Document, list[tuple[Document, int]]]] = []
+    limit = min(CHUNK_CHARS, nlp.max_length)
+    for document in chunk:
+        if len(document.text) > MAX_CHARS:
+            exc = NLPError(f"text too long to analyse ({len(document.text):,} characters > {MAX_CHARS:,})")
+            if on_error is None:
+                raise exc
+            on_error(document, exc)
+            continue
+        wanted.append((document, _parts(document, limit)))
+    flat = [(part, off) for _, parts in wanted for part, off in parts]
+    try:
         with nlp.memory_zone():
-            docs = nlp.pipe((_make_doc(nlp, d) for d in chunk), batch_size=batch_size)
-            analyses = [doc_to_analysis(doc, document) for doc, document in zip(docs, chunk, strict=True)]
-        yield from analyses
+            done: list[tuple[DocumentAnalysis, int]] = []
+            for group in _batches(flat, batch_size):
+                docs = nlp.pipe((_make_doc(nlp, part) for part, _ in group), batch_size=len(group))
+                done.extend((doc_to_analysis(doc, part), off) for doc, (part, off) in zip(docs, group, strict=True))
+            analyses = iter(done)
+    except Exception:
+        if on_error is None:
+            raise
+        # something in this zone failed: again one document at a time, so that only it is lost
+        yield from _analyze_one_by_one(nlp, wanted, on_error)
+        return
+    for document, parts in wanted:
+        pieces = [next(analyses) for _ in parts]
+        yield pieces[0][0] if len(parts) == 1 else _merge(document, pieces)
+
+
+def _batches(flat: list[tuple[Document, int]], size: int) -> Iterator[list[tuple[Document, int]]]:
+    """Runs of at most ``size`` documents and, past the first, at most ``BATCH_CHARS`` characters:
+    the parser holds a whole batch at once, and its memory grows with the characters in it."""
+    group: list[tuple[Document, int]] = []
+    chars = 0
+    for item in flat:
+        n = len(item[0].text)
+        if group and (len(group) >= size or chars + n > BATCH_CHARS):
+            yield group
+            group, chars = [], 0
+        group.append(item)
+        chars += n
+    if group:
+        yield group
+
+
+def _analyze_one_by_one(
+    nlp: Language, wanted: list[tuple[Document, list[tuple[Document, int]]]], on_error: OnError
+) -> Iterator[DocumentAnalysis]:
+    for document, parts in wanted:
+        try:
+            with nlp.memory_zone():
+                pieces = [(doc_to_analysis(nlp(_make_doc(nlp, part)), part), off) for part, off in parts]
+        except Exception as exc:
+            on_error(document, NLPError(f"analysis failed ({_first_line(exc)})"))
+            continue
+        yield pieces[0][0] if len(parts) == 1 else _merge(document, pieces)

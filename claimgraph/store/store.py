@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
 from collections import Counter
@@ -67,6 +68,14 @@ def _classify(exc: SQLAlchemyError) -> str:
     if any(m in message for m in _SQLITE_UNAVAILABLE):
         return "unavailable"
     return "document"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _like_pattern(text: str) -> str:
+    """``%text%`` for LIKE ... ESCAPE '\\', the user's ``%`` and ``_`` taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def database_url(db: str | None = None) -> str:
@@ -215,7 +224,13 @@ class Store:
                     sa.event.listen(self.engine, "connect", _pg_binary_arrays)
             self._migrate()
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open database {self._safe_url()}: {_reason(exc)}") from None
+            reason = _reason(exc)
+            hint = ""
+            path = sa.engine.make_url(self.url).database if self.url.startswith("sqlite") else None
+            if path and any(m in reason for m in ("malformed", "not a database")):
+                hint = (f"; it is damaged or not a claimgraph database: restore it from a backup, or save what is left "
+                        f"with: sqlite3 {path} .recover | sqlite3 recovered.db")
+            raise StoreError(f"cannot open database {self._safe_url()}: {reason}{hint}") from None
         self._actor_cache: dict[str, Actor | None] = {}
         self._local = threading.local()
         self._statements: dict[Hashable, Any] = {}
@@ -755,9 +770,13 @@ class Store:
             q = q.where(t.c.speaker_actor == speaker_actor)
         if speaker:
             ids = [a.id for a in self.actors(name=speaker)] + [speaker]
-            like = f"%{speaker.lower()}%"
+            like = _like_pattern(speaker.lower())
             q = q.where(
-                sa.or_(self._among(t.c.speaker_actor, ids), sa.func.lower(t.c.speaker_description).like(like), sa.func.lower(t.c.speaker_text).like(like))
+                sa.or_(
+                    self._among(t.c.speaker_actor, ids),
+                    sa.func.lower(t.c.speaker_description).like(like, escape="\\"),
+                    sa.func.lower(t.c.speaker_text).like(like, escape="\\"),
+                )
             )
         if limit:
             q = q.limit(limit)
@@ -771,7 +790,8 @@ class Store:
         PostgreSQL: the tsvector column (English stemming) and its GIN index.
         Other databases: a case-insensitive substring scan.
         """
-        words = [w for w in query.split() if w.strip()]
+        # control characters are no words, and a NUL ends an FTS5 string or a PostgreSQL text early
+        words = [w for w in _CONTROL.sub(" ", query).split() if w.strip()]
         if not words:
             return []
         with self._connect() as conn:

@@ -1,34 +1,45 @@
 """The JSON API (FastAPI): read the knowledge base, post documents with a token.
 
 Reads are open (the server binds 127.0.0.1 unless told otherwise); writes need
-``Authorization: Bearer <token>``. Every answer carries a Content-Security-Policy
-without 'unsafe-inline'; CORS is off; errors are JSON with a message, never a
-stack trace; uploads are size-limited and nothing from a request reaches the
-file system.
+``Authorization: Bearer <token>``, checked before a byte of the body is read.
+Only requests whose Host header names this server are served (a DNS-rebinding
+page gets a 400), bodies are limited before they are read (413), and every
+answer carries a Content-Security-Policy without 'unsafe-inline'; CORS is off;
+errors are JSON with a message, never a stack trace; nothing from a request
+reaches the file system. ``/docs`` is a page of our own over ``/openapi.json``:
+Swagger UI would need a CDN and inline script.
 """
 
 from __future__ import annotations
 
 import hmac
 import threading
+from dataclasses import replace
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimgraph.analysis import build_relations, enrich, source_of
 from claimgraph.api import ingest_documents
 from claimgraph.errors import ClaimgraphError, IngestError
-from claimgraph.ingest import RawInput, document_from_text, html_input
+from claimgraph.ingest import RawInput, document_from_text, html_input, inputs_from_bytes
 from claimgraph.model import Actor, Analysis, Attribution, Claim, Document
 from claimgraph.store import Store
 
-__all__ = ["create_app", "MAX_UPLOAD"]
+__all__ = ["create_app", "MAX_UPLOAD", "MAX_BODY", "LOCAL_HOSTS"]
 
 MAX_UPLOAD = 2 * 1024 * 1024
+#: largest request body read at all: an upload or a JSON document, with room for its envelope
+MAX_BODY = MAX_UPLOAD + 64 * 1024
+#: Host names served without being named: the loopback names
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+_WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
@@ -37,11 +48,103 @@ CSP = (
 
 class DocumentIn(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_UPLOAD)
-    title: str | None = None
-    published: str | None = None
-    url: str | None = None
-    outlet: str | None = None
+    title: str | None = Field(None, max_length=2000)
+    published: str | None = Field(None, max_length=100)
+    url: str | None = Field(None, max_length=2000)
+    outlet: str | None = Field(None, max_length=2000)
     html: bool = False
+
+
+def _host_name(value: str) -> str:
+    """The name in a Host header, without the port ("[::1]:8000" -> "::1")."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+class _Guard:
+    """The checks that come before the application reads anything of a request.
+
+    A pure ASGI middleware: the Host allow-list, control characters in the URL,
+    the write token and the body limit are all decided from the request line
+    and headers, so a hostile client is answered before its body is read; a
+    body sent without Content-Length (chunked) is counted as it arrives.
+    """
+
+    def __init__(self, app: Any, allowed_hosts: set[str], token: str | None, max_body: int) -> None:
+        self.app = app
+        self.allowed_hosts = allowed_hosts
+        self.token = token
+        self.max_body = max_body
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        host = _host_name(headers.get("host", ""))
+        if host not in self.allowed_hosts:
+            # a page served from another name that resolves here (DNS rebinding) must not read the store
+            await _answer(send, 400, f"host {host!r} is not served here (see 'claimgraph serve --allow-host')")
+            return
+        raw_query = scope.get("query_string", b"")
+        if "\x00" in scope.get("path", "") or b"%00" in raw_query.lower():
+            await _answer(send, 400, "NUL characters are not allowed in a request")
+            return
+        if scope.get("method") in _WRITE_METHODS:
+            refusal = self._refuse_write(headers)
+            if refusal is not None:
+                await _answer(send, *refusal)
+                return
+            receive = self._counted(receive)
+        await self.app(scope, receive, send)
+
+    def _refuse_write(self, headers: dict[str, str]) -> tuple[int, str] | None:
+        if self.token is None:
+            return 403, "writes are disabled: start the server with a token"
+        scheme, _, given = headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not given.strip() or not hmac.compare_digest(given.strip().encode(), self.token.encode()):
+            return 401, "a valid token is needed to write (Authorization: Bearer <token>)"
+        length = headers.get("content-length")
+        if length is not None:
+            if not length.isdigit():
+                return 400, "bad Content-Length"
+            if int(length) > self.max_body:
+                return 413, f"request body larger than {self.max_body // 1024} kB"
+        return None
+
+    def _counted(self, receive: Any) -> Any:
+        seen = 0
+        limit = self.max_body
+
+        async def counted() -> Any:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    # FastAPI passes an HTTPException raised while reading the body on to its handler
+                    raise StarletteHTTPException(413, f"request body larger than {limit // 1024} kB")
+            return message
+
+        return counted
+
+
+async def _answer(send: Any, status: int, message: str) -> None:
+    body = JSONResponse({"error": message}).body
+    await send({
+        "type": "http.response.start",
+        "status": status,
+        "headers": [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"content-security-policy", CSP.encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"connection", b"close"),
+        ],
+    })
+    await send({"type": "http.response.body", "body": body})
 
 
 class _Cache:
@@ -71,12 +174,23 @@ def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {"total": len(items), "offset": offset, "limit": limit, "items": items[offset : offset + limit]}
 
 
-def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
-    """The application for the store at ``db``; ``token`` guards writes (None: writes refused)."""
+def create_app(
+    db: str | None = None, token: str | None = None, allowed_hosts: list[str] | tuple[str, ...] = (), max_body: int = MAX_BODY
+) -> FastAPI:
+    """The application for the store at ``db``; ``token`` guards writes (None: writes refused).
+
+    Requests are served when their Host header is a loopback name or one of
+    ``allowed_hosts``; request bodies over ``max_body`` bytes are refused unread.
+    """
     store = Store(db)
     cache = _Cache(store)
-    app = FastAPI(title="claimgraph", version="0.1.0", description="Actors, who said what, relations, contradictions, commitments.")
+    app = FastAPI(
+        title="claimgraph", version="0.1.0", description="Actors, who said what, relations, contradictions, commitments.",
+        docs_url=None, redoc_url=None,
+    )
     app.state.store = store
+    hosts = {_host_name(h) for h in (*LOCAL_HOSTS, *allowed_hosts) if h}
+    app.add_middleware(_Guard, allowed_hosts=hosts, token=token, max_body=max_body)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Any:
@@ -108,8 +222,8 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
     def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
         if token is None:
             raise HTTPException(403, "writes are disabled: start the server with a token")
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not given or not hmac.compare_digest(given.encode(), token.encode()):
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not given.strip() or not hmac.compare_digest(given.strip().encode(), token.encode()):
             raise HTTPException(401, "a valid token is needed to write (Authorization: Bearer <token>)")
 
     # Reads return a JSONResponse: their payloads are JSON-native already (to_dict), and
@@ -300,17 +414,39 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         return _ingest_one(raw, body.html)
 
     @app.post("/api/upload", status_code=201, dependencies=[Depends(require_token)])
-    async def upload(file: Annotated[UploadFile, File()], published: Annotated[str | None, Form()] = None) -> dict[str, Any]:
+    async def upload(file: Annotated[UploadFile, File()], published: Annotated[str | None, Form()] = None) -> JSONResponse:
         data = await file.read(MAX_UPLOAD + 1)
         if len(data) > MAX_UPLOAD:
             raise HTTPException(413, f"upload larger than {MAX_UPLOAD // 1024} kB")
-        name = (file.filename or "upload").rsplit("/", 1)[-1]
+        name = (file.filename or "upload").replace("\\", "/").rsplit("/", 1)[-1] or "upload"
+        suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if suffix not in (".jsonl", ".ndjson", ".html", ".htm", ".xhtml"):
+            # a file of no known kind is text, unless it opens like a page
+            suffix = ".html" if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<" else ".txt"
+        raws: list[RawInput] = []
+        errors: list[str] = []
         try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise HTTPException(400, f"{name}: not UTF-8 text") from None
-        is_html = name.lower().endswith((".html", ".htm")) or text.lstrip()[:1] == "<"
-        return _ingest_one(RawInput(text=text, source=f"upload:{name}", published=published), is_html)
+            for item in inputs_from_bytes(data, f"upload:{name}", suffix):
+                if isinstance(item, IngestError):
+                    errors.append(str(item))
+                else:
+                    raws.append(item if item.published or not published else replace(item, published=published))
+        except IngestError as exc:
+            raise HTTPException(400, str(exc)) from None
+        if suffix not in (".jsonl", ".ndjson"):
+            if errors:
+                raise HTTPException(400, errors[0])
+            return JSONResponse(_ingest_one(raws[0], False), status_code=201)
+        # a feed: one document per line, each stored (or refused) on its own
+        results = []
+        for raw in raws:
+            try:
+                results.append(_ingest_one(raw, False))
+            except HTTPException as exc:
+                errors.append(str(exc.detail))
+        if not results:
+            raise HTTPException(400, errors[0] if errors else f"upload:{name}: no documents")
+        return JSONResponse({"documents": results, "errors": errors}, status_code=201)
 
     def _ingest_one(raw: RawInput, is_html: bool) -> dict[str, Any]:
         if is_html:
@@ -324,10 +460,11 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
             raise HTTPException(400, summary.errors[0])
         return {"id": doc.id, "added": summary.added == 1, "title": doc.title, "published": doc.published}
 
-    # the workbench: static files of the package, mounted last so /api and /docs win
-    from pathlib import Path
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(Path(__file__).parent / "static" / "docs.html")
 
-    from fastapi.staticfiles import StaticFiles
+    # the workbench: static files of the package, mounted last so /api and /docs win
 
     app.mount("/", StaticFiles(directory=Path(__file__).parent / "static", html=True), name="workbench")
     return app
