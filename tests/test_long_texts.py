@@ -117,3 +117,21 @@ def test_a_document_that_breaks_the_pipeline_costs_only_itself(tmp_path: Path, m
     with Store(str(tmp_path / "kb.db")) as store:
         again = ingest([str(feed)], store)
     assert (again.added, again.skipped, again.failed) == (1, 5, 0)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_a_text_over_a_million_characters_is_stored_with_the_rest_of_its_batch(tmp_path: Path) -> None:
+    # the case that ended a whole run with spaCy's E088 before: nothing of the batch was stored
+    (tmp_path / "a.txt").write_text("Talks resume in Dara\n\nThe talks resumed on Monday, officials said.\n", encoding="utf-8")
+    big = _long_text(4_600)
+    assert len(big) > 1_000_000
+    (tmp_path / "b.txt").write_text(big, encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Ceasefire holds\n\nThe ceasefire held overnight, a spokesman said.\n", encoding="utf-8")
+    with Store(str(tmp_path / "kb.db")) as store:
+        summary = ingest([str(tmp_path)], store)
+        assert (summary.added, summary.failed) == (3, 0), summary.errors
+        doc_id = Document.id_for(big)
+        an = store.analysis([doc_id])
+    assert len(an.attributions) >= 4_600 * 2 - 10
+    assert all(big[a.span[0] : a.span[1]] == a.content for a in an.attributions)

@@ -138,3 +138,19 @@ def test_graph_edge_click_shows_evidence_and_xss_is_inert(server: str, browser: 
     assert page.evaluate("() => document.activeElement !== document.body")
     assert problems == [], problems
     page.close()
+
+
+def test_api_docs_page_renders_offline_under_the_csp(server: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1200, "height": 800})  # type: ignore[attr-defined]
+    problems: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + "/docs")
+    _wait(page, "() => document.querySelectorAll('#endpoints .endpoint').length > 5")
+    text = page.inner_text("#endpoints")
+    assert "/api/documents" in text and "POST" in text and "/api/search" in text
+    assert not problems, problems  # no CSP violation, no script error
+    assert all(u.startswith(server) for u in requests), requests  # nothing from elsewhere
+    _shot(page, "api-docs")

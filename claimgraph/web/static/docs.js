@@ -58,6 +58,26 @@ async function load() {
         list.appendChild(box);
       }
     }
+    const schemas = (spec.components && spec.components.schemas) || {};
+    for (const [name, schema] of Object.entries(schemas)) {
+      if (!schema.properties || name.endsWith("Error")) continue;
+      const box = el("article", null, "endpoint");
+      box.id = `schema-${name}`;
+      box.appendChild(el("h2", name));
+      const table = el("table");
+      const head = el("tr");
+      for (const h of ["field", "required", "type"]) head.appendChild(el("th", h));
+      table.appendChild(head);
+      for (const [field, prop] of Object.entries(schema.properties)) {
+        const tr = el("tr");
+        tr.appendChild(el("td", field));
+        tr.appendChild(el("td", (schema.required || []).includes(field) ? "yes" : ""));
+        tr.appendChild(el("td", schemaType(prop)));
+        table.appendChild(tr);
+      }
+      box.appendChild(table);
+      list.appendChild(box);
+    }
   } catch (err) {
     status.textContent = `Cannot read /openapi.json: ${err.message}`;
   }
