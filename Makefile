@@ -24,7 +24,7 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check claimgraph tests bench docs
+	$(BIN)/ruff check claimgraph tests bench docs tools
 	$(BIN)/mypy
 
 bench: $(STAMP)
@@ -34,6 +34,7 @@ eval: $(STAMP)
 	$(BIN)/claimgraph eval polnear ../shared/eval/polnear/dev
 	$(BIN)/claimgraph eval conll ../shared/eval/conllpp/conllpp_test.txt
 	$(BIN)/claimgraph eval isaf ../shared/eval/isaf/isaf_press_releases.jsonl
+	$(BIN)/claimgraph eval plover ../shared/eval/plover/PLOVER_GSR_CAMEO.json
 
 clean:
 	rm -rf $(VENV) $(EXAMPLES_DB) *.egg-info .pytest_cache .mypy_cache .ruff_cache

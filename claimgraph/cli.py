@@ -606,6 +606,24 @@ def eval_conll(file: str, limit: int | None, fmt: str) -> None:
     echo(json_text(result) if fmt == "json" else result["report"])
 
 
+@eval_group.command(name="plover")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--limit", default=None, type=int, help="Only the first N sentences.")
+@format_option("text", "json")
+@handle_errors
+def eval_plover(file: str, limit: int | None, fmt: str) -> None:
+    """Event coding on the PLOVER gold sentences: class P/R, source and target F1.
+
+    Example:
+
+        claimgraph eval plover ../shared/eval/plover/PLOVER_GSR_CAMEO.json
+    """
+    from claimgraph.evaluation.plover import evaluate_plover
+
+    result = evaluate_plover(file, limit=limit)
+    echo(json_text(result) if fmt == "json" else result["report"])
+
+
 def main() -> None:
     cli(prog_name="claimgraph")
 

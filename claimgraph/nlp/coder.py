@@ -1,0 +1,331 @@
+"""Event coding: who does what to whom in a clause, as a CAMEO code and its PLOVER class.
+
+A PETRARCH-style coder over spaCy's dependency parse, with the vocabulary of
+PETRARCH2's CAMEO verb dictionary and the CAMEO-to-PLOVER table, converted
+into ``data/cameo_verbs.yaml`` by ``tools/build_verbs.py``. For each verb of
+a sentence: its verb block gives a default code; the block's patterns, most
+specific first, may refine it from the words that follow the verb ("agreed
+to a ceasefire") or precede it, or say it is no event ("killed in an
+accident"). The source is the clause's subject (the agent of a passive), the
+target its object or the object of the preposition a pattern names, else of
+"with", "against", "on" or "to"; a verb without a subject of its own takes
+its head's ("agreed to meet and discuss").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from claimgraph.data import load_yaml
+
+__all__ = ["CodedEvent", "EventCoder", "plover_class"]
+
+# dependency labels of a clause's subject, its passive subject, and its objects
+_SUBJECTS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+_OBJECTS = {"dobj", "obj", "attr", "oprd"}
+_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "at", "from", "over")
+#: how far after the verb a pattern's words may be looked for
+_WINDOW = 12
+_ENTITY_TYPES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
+
+
+@dataclass
+class CodedEvent:
+    """One coded verb: token index of the verb, codes, and token spans [start, end) of source and target."""
+
+    verb: int
+    cameo: str
+    plover: str
+    mode: str | None
+    source: tuple[int, int] | None
+    target: tuple[int, int] | None
+    negated: bool = False
+    depth: int = 0
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[dict[str, list[tuple[int, str | None]]], dict[str, list[tuple[list[str], int, str | None]]], list[dict[str, Any]], dict[str, set[str]], dict[str, dict[str, Any]]]:
+    data = load_yaml("cameo_verbs.yaml")
+    lemmas: dict[str, list[tuple[int, str | None]]] = {}
+    phrasal: dict[str, list[tuple[list[str], int, str | None]]] = {}
+    groups: list[dict[str, Any]] = data["groups"]
+    for gi, group in enumerate(groups):
+        for verb in group["verbs"]:
+            code = verb.get("code") if "code" in verb else group["code"]
+            if "lemma" in verb:
+                lemmas.setdefault(verb["lemma"], []).append((gi, code))
+            else:
+                words = verb["words"]
+                phrasal.setdefault(words[0], []).append((words[1:], gi, code))
+    synsets = {name: set(members) for name, members in data["synsets"].items()}
+    return lemmas, phrasal, groups, synsets, data["classes"]
+
+
+def plover_class(cameo: str) -> tuple[str, str | None] | None:
+    """The PLOVER class and mode of a CAMEO code (its nearest listed ancestor), or None (no PLOVER event)."""
+    classes = _vocabulary()[4]
+    for n in (len(cameo), 3, 2):
+        entry = classes.get(cameo[:n])
+        if entry:
+            return str(entry["plover"]), entry.get("mode")
+    return None
+
+
+def _subtree_span(token: Token, limit: int = 10) -> tuple[int, int]:
+    """The phrase of ``token``, without a relative clause or apposition after it, at most ``limit`` tokens."""
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj"):
+            end = min(end, child.left_edge.i)
+    start = max(start, token.i - limit)
+    return (start, max(end, token.i + 1))
+
+
+def _has_entity(doc: Any, span: tuple[int, int]) -> bool:
+    return any(doc[i].ent_type_ in _ENTITY_TYPES for i in range(*span))
+
+
+def _forms(token: Token) -> tuple[str, ...]:
+    """The forms a pattern's word may match: the word, its lemma, and a plural's singular
+    (the pipeline lemmatises verbs only; "demonstrations" should match "demonstration")."""
+    word = token.lower_
+    forms = [word, token.lemma_.lower()]
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    elif word.endswith("es") and len(word) > 3:
+        forms += [word[:-2], word[:-1]]
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        forms.append(word[:-1])
+    return tuple(forms)
+
+
+def _matches(slots: list[str], words: list[tuple[str, ...]], synsets: dict[str, set[str]]) -> bool:
+    """The slots occur in order (gaps allowed) among ``words`` (each a token's forms, see ``_forms``)."""
+    i = 0
+    for slot in slots:
+        wanted = synsets.get(slot, {slot}) if slot.startswith("&") else {slot}
+        found = False
+        while i < len(words):
+            for phrase in wanted:
+                parts = phrase.split()
+                if i + len(parts) <= len(words) and all(p in words[i + k] for k, p in enumerate(parts)):
+                    i += len(parts)
+                    found = True
+                    break
+            if found:
+                break
+            i += 1
+        if not found:
+            return False
+    return True
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+#: children whose words belong to another clause: a pattern of the verb is not looked for in them
+_OTHER_CLAUSES = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj", "csubjpass", "pcomp"}
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The verb's clause, in text order, without the clauses it governs ("demanded that X renounce ...")."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if not (c.dep_ in _OTHER_CLAUSES and c.pos_ in ("VERB", "AUX")))
+    return sorted(out, key=lambda t: t.i)
+
+
+class EventCoder:
+    """Codes the verbs of a sentence (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self.lemmas, self.phrasal, self.groups, self.synsets, _ = _vocabulary()
+        self.rules: dict[str, Any] = load_yaml("coding.yaml")
+
+    def _code_verb(self, verb: Token) -> tuple[str | None, str | None] | None:
+        """(code, target preposition) of a verb from its block and patterns; None: not in the dictionary."""
+        lemma = self._lemma(verb)
+        doc = verb.doc
+        candidates: list[tuple[int, str | None]] = []
+        for rest, gi, code in self.phrasal.get(lemma, []):
+            following = [t.lower_ for t in doc[verb.i + 1 : verb.i + 1 + len(rest) + 1] if not t.is_punct]
+            particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+            if rest and (following[: len(rest)] == rest or (len(rest) == 1 and rest[0] in particles)):
+                candidates.append((gi, code))
+        candidates += self.lemmas.get(lemma, [])
+        if not candidates:
+            return None
+        clause = _own_clause(verb)
+        after = [_forms(t) for t in clause if verb.i < t.i <= verb.i + _WINDOW]
+        before = [_forms(t) for t in clause if verb.i - _WINDOW <= t.i < verb.i]
+        for gi, _ in candidates:
+            for pattern in self.groups[gi]["patterns"]:
+                if pattern.get("before") and not _matches(pattern["before"], before, self.synsets):
+                    continue
+                if pattern["after"] and not _matches(pattern["after"], after, self.synsets):
+                    continue
+                return pattern["code"], pattern.get("target_prep")
+        return candidates[0][1], None
+
+    def _subject(self, verb: Token) -> tuple[Token | None, bool]:
+        """The subject of the verb's clause and whether the clause is passive."""
+        head: Token | None = verb
+        for _ in range(4):
+            if head is None:
+                break
+            for child in head.children:
+                if child.dep_ in _SUBJECTS:
+                    return child, False
+                if child.dep_ in _PASSIVE_SUBJECTS:
+                    return child, True
+            # "agreed to meet", "met and agreed": the subject of the verb this one hangs on
+            if head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
+                head = head.head
+            else:
+                break
+        return None, False
+
+    def _lemma(self, verb: Token) -> str:
+        """The verb's lemma as the dictionary has it: the tagger's, else a base form of the
+        word the dictionary knows ("staged" lemmatised "stag" is "stage")."""
+        lemma = verb.lemma_.lower() or verb.lower_
+        if lemma in self.lemmas or lemma in self.phrasal:
+            return lemma
+        word = verb.lower_
+        for cut, add in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+            if word.endswith(cut) and (base := word[: -len(cut)] + add) in self.lemmas:
+                return base
+        return lemma
+
+    def _intent_verb(self, token: Token) -> bool:
+        lemma = self._lemma(token)
+        if lemma in self.rules["intent"]["verbs"]:
+            return True
+        return any((code or self.groups[gi]["code"] or "").startswith("03") for gi, code in self.lemmas.get(lemma, []))
+
+    def _mood(self, verb: Token) -> str | None:
+        """``intent`` ("will send", "agreed to send", "ready to send"), ``demand`` ("must send"),
+        ``refusal`` ("refused to send", "did not send") or None."""
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.i != verb.i and self._lemma(head) in self.rules["refusal"]["verbs"]:
+            return "refusal"
+        if any(c.dep_ == "neg" for c in verb.children):
+            return "refusal"
+        if auxes & set(self.rules["demand"]["modals"]):
+            return "demand"
+        if auxes & set(self.rules["intent"]["modals"]):
+            return "intent"
+        if verb.dep_ == "xcomp" and head.i != verb.i:
+            if head.pos_ in ("VERB", "AUX") and self._intent_verb(head):
+                return "intent"
+            if head.lower_ in self.rules["intent"]["adjectives"]:
+                return "intent"
+        return None
+
+    def code_sentence(self, sent: Span) -> list[CodedEvent]:
+        """The coded verbs of a sentence; a verb whose complement says the event ("agreed to
+        withdraw") gives way to it."""
+        out: list[CodedEvent] = []
+        governing: set[int] = set()
+        for verb in sent:
+            if verb.pos_ != "VERB":
+                continue
+            coded = self._code_verb(verb)
+            if coded is None or coded[0] is None:
+                continue
+            code, target_prep = coded
+            assert code is not None
+            mood = self._mood(verb)
+            if mood == "intent":
+                cls0 = plover_class(code)
+                if cls0 and cls0[0] in self.rules["cooperative"]:
+                    code = "03"
+                elif cls0 and cls0[0] in self.rules["hostile"]:
+                    code = "13"
+                if verb.dep_ == "xcomp":
+                    governing.add(verb.head.i)  # "agreed to withdraw": the withdrawal says it
+            elif mood == "refusal":
+                cls0 = plover_class(code)
+                if cls0 and cls0[0] in self.rules["cooperative"]:
+                    code = "12"  # cooperation refused
+                    if verb.dep_ == "xcomp":
+                        governing.add(verb.head.i)
+                elif cls0 and cls0[0] not in ("REJECT",):
+                    continue  # "did not attack": no event
+            elif mood == "demand":
+                code = "10"
+            elif self._intent_verb(verb) and plover_class(code) is not None:
+                code = "03" if not code.startswith("13") else code
+            cls = plover_class(code)
+            if cls is None:
+                continue
+            if mood == "demand":
+                # "Russia said Sudan must return the helicopter": Russia demands, of Sudan
+                subject, _ = self._subject(verb)
+                speaker = verb.head if verb.dep_ == "ccomp" and verb.head.i != verb.i else None
+                said_by, _ = self._subject(speaker) if speaker is not None else (None, False)
+                source_tok = said_by if said_by is not None else None
+                out.append(CodedEvent(
+                    verb.i, code, cls[0], cls[1],
+                    _subtree_span(source_tok) if source_tok is not None else None,
+                    _subtree_span(subject) if subject is not None else None,
+                    any(c.dep_ == "neg" for c in verb.children), _depth(verb),
+                ))
+                continue
+            subject, passive = self._subject(verb)
+            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            source: tuple[int, int] | None = None
+            target: tuple[int, int] | None = None
+            if passive:
+                target = _subtree_span(subject) if subject is not None else None
+                source = _subtree_span(agent) if agent is not None else None
+            else:
+                source = _subtree_span(subject) if subject is not None else None
+                target = self._target(verb, target_prep)
+            negated = any(c.dep_ == "neg" for c in verb.children)
+            out.append(CodedEvent(verb.i, code, cls[0], cls[1], source, target, negated, _depth(verb)))
+        return [e for e in out if e.verb not in governing]
+
+    def _target(self, verb: Token, target_prep: str | None) -> tuple[int, int] | None:
+        objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+        preps: list[tuple[str, Token]] = []
+        for c in verb.children:
+            if c.dep_ in ("prep", "dative"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        preps.append((c.lower_, g))
+            # "to X" after an object: "sent troops to Mali"
+        for o in objects:
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                    preps.extend((c.lower_, g) for g in c.children if g.dep_ == "pobj")
+        doc = verb.doc
+        if target_prep:
+            for word, tok in preps:
+                if word == target_prep:
+                    return _subtree_span(tok)
+        for o in objects:
+            span = _subtree_span(o)
+            if _has_entity(doc, span):
+                return span
+        for word, tok in preps:
+            if word in _TARGET_PREPS:
+                span = _subtree_span(tok)
+                if _has_entity(doc, span):
+                    return span
+        if objects:
+            return _subtree_span(objects[0])
+        return None
