@@ -108,7 +108,7 @@ def _matches(slots: list[str], words: list[tuple[str, ...]], synsets: dict[str, 
     """The slots occur in order (gaps allowed) among ``words`` (each a token's forms, see ``_forms``)."""
     i = 0
     for slot in slots:
-        wanted = synsets.get(slot, {slot}) if slot.startswith("&") else {slot}
+        wanted = synsets.get(slot, {slot}) if slot.startswith("&") else set(slot.split("|"))
         found = False
         while i < len(words):
             for phrase in wanted:
@@ -153,6 +153,7 @@ class EventCoder:
     def __init__(self) -> None:
         self.lemmas, self.phrasal, self.groups, self.synsets, _ = _vocabulary()
         self.rules: dict[str, Any] = load_yaml("coding.yaml")
+        self.sectors: dict[str, set[str]] = {k: set(v) for k, v in load_yaml("cameo_verbs.yaml")["sectors"].items()}
 
     def _code_verb(self, verb: Token) -> tuple[str | None, str | None] | None:
         """(code, target preposition) of a verb from its block and patterns; None: not in the dictionary."""
@@ -235,9 +236,20 @@ class EventCoder:
                 return "intent"
         return None
 
+    def _sector(self, doc: Any, span: tuple[int, int] | None, sector: str) -> bool:
+        """Whether the phrase names an agent of the Phoenix sector ("gunmen", "civilians")."""
+        if span is None:
+            return False
+        words = self.sectors[sector]
+        forms = [_forms(doc[i]) for i in range(*span)]
+        return any(any(f in words for f in fs) for fs in forms) or any(
+            " ".join(doc[j].lower_ for j in range(i, min(i + 3, span[1]))) in words for i in range(*span)
+        )
+
     def code_sentence(self, sent: Span) -> list[CodedEvent]:
         """The coded verbs of a sentence; a verb whose complement says the event ("agreed to
         withdraw") gives way to it."""
+        doc = sent.doc
         out: list[CodedEvent] = []
         governing: set[int] = set()
         for verb in sent:
@@ -295,28 +307,38 @@ class EventCoder:
             else:
                 source = _subtree_span(subject) if subject is not None else None
                 target = self._target(verb, target_prep)
+            irregular = self._sector(doc, source, "irregular") and not self._sector(doc, target, "military")
+            if code.startswith("19") and (irregular or self._sector(doc, target, "civilian")):
+                # gunmen's or rebels' violence on anyone but soldiers, or violence against civilians,
+                # is unconventional (CAMEO 18x), not conventional military force (19x)
+                code = "18"
+                cls = plover_class(code) or cls
             negated = any(c.dep_ == "neg" for c in verb.children)
             out.append(CodedEvent(verb.i, code, cls[0], cls[1], source, target, negated, _depth(verb)))
         return [e for e in out if e.verb not in governing]
 
     def _target(self, verb: Token, target_prep: str | None) -> tuple[int, int] | None:
+        """Whom the verb is done to: a pattern's preposition's object, the indirect object ("gave
+        Tanzania a grant"), an object or a prepositional object that names an actor, the object of
+        "to", "against" or "with", any object, else the subject of a clause it governs
+        ("demanded that the US cancel ...")."""
+        doc = verb.doc
         objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+        datives = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
         preps: list[tuple[str, Token]] = []
         for c in verb.children:
             if c.dep_ in ("prep", "dative"):
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        preps.append((c.lower_, g))
-            # "to X" after an object: "sent troops to Mali"
-        for o in objects:
+                preps.extend((c.lower_, g) for g in c.children if g.dep_ == "pobj")
+        for o in objects:  # "sent troops to Mali"
             for c in o.children:
                 if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
                     preps.extend((c.lower_, g) for g in c.children if g.dep_ == "pobj")
-        doc = verb.doc
         if target_prep:
             for word, tok in preps:
                 if word == target_prep:
                     return _subtree_span(tok)
+        if datives:
+            return _subtree_span(datives[0])
         for o in objects:
             span = _subtree_span(o)
             if _has_entity(doc, span):
@@ -326,6 +348,14 @@ class EventCoder:
                 span = _subtree_span(tok)
                 if _has_entity(doc, span):
                     return span
+        for word, tok in preps:
+            if word in ("to", "against", "with"):
+                return _subtree_span(tok)
         if objects:
             return _subtree_span(objects[0])
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                subject = next((g for g in c.children if g.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS), None)
+                if subject is not None:
+                    return _subtree_span(subject)
         return None
