@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 from claimgraph.data import load_yaml
 from claimgraph.model import Actor, Role, name_key
 from claimgraph.nlp.gazetteer import Entry, load_gazetteer
+from claimgraph.nlp.places import Places, load_places
 from claimgraph.nlp.util import indices_with
 
 __all__ = ["TokMention", "ActorResolver", "LABEL_TYPES"]
@@ -44,12 +45,6 @@ LABEL_TYPES = {
 _TYPE_RANK = {"place": 3, "organization": 2, "person": 1, "agreement": 0}
 _LOCATIVE = {"in", "to", "from", "at", "near", "across", "outside", "inside", "into", "around", "via", "through"}
 _STRIP_LEAD = {"the", "a", "an", "former", "ex", "late", "then"}
-_SUFFIX_KINDS = [
-    (re.compile(r"\b(News|Times|Post|Journal|Press|Radio|Television|TV|Tribune|Gazette|Herald|Agency)$"), "media"),
-    (re.compile(r"\b(Ministry|Department|Government|Parliament|Senate|Congress|Cabinet)\b"), "government"),
-    (re.compile(r"\b(Institute|Institution|Center|Centre|Council on|Foundation)\b"), "think_tank"),
-    (re.compile(r"\b(Brigades?|Militia|Front|Mujahideen|Jihad|Liberation Army)\b"), "armed_group"),
-]
 
 
 @dataclass
@@ -60,6 +55,32 @@ class TokMention:
     end: int
     actor: str
     label: str
+
+
+@dataclass(frozen=True)
+class _KindRule:
+    kind: str
+    words: tuple[tuple[str, ...], ...]
+    last: frozenset[str]
+    state: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=1)
+def _kind_rules() -> list[_KindRule]:
+    """The rules of ``data/kinds.yaml``, in order, phrases split into words."""
+
+    def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(p.replace("\u2019", "'").split()) for p in items)
+
+    return [
+        _KindRule(r["kind"], phrases(r.get("words", [])), frozenset(r.get("last", [])), phrases(r.get("state", [])))
+        for r in load_yaml("kinds.yaml")["kinds"]
+    ]
+
+
+def _has_phrase(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +146,51 @@ def _place_context(doc: Doc, span: Span) -> bool:
     return len(span) <= 2 and i >= 1 and doc[i - 1].lower_ in ("in", "across", "inside", "near")
 
 
+_BIG_CITY = 500_000
+# a one-name "person" that is a city this big is the city
+_PERSON_CITY = 50_000
+# words after a province's name: lower-case ones are not part of the name ("Khost province"),
+# capitalised ones are ("Kursk Oblast", "Borno State")
+_REGION_NOUNS = {"province", "region", "district", "governorate", "oblast", "prefecture", "county"}
+
+
+def _proper(tok: Token) -> bool:
+    """A capitalised proper noun (or a capitalised word of an all-caps headline)."""
+    return tok.text[:1].isupper() and tok.tag_ in ("NNP", "NNPS") and tok.is_alpha
+
+
+def _locative_before(doc: Doc, i: int) -> bool:
+    if i >= 1 and doc[i - 1].lower_ in ("in", "near", "outside", "inside", "from", "to", "at"):
+        return True
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS
+
+
+def _strip_place_noun(span: Span) -> Span:
+    """ "Khost province" -> "Khost": a trailing lower-case province word is no part of the name."""
+    end = span.end
+    while end - 1 > span.start and span.doc[end - 1].lower_ in _REGION_NOUNS and span.doc[end - 1].text.islower():
+        end -= 1
+    if end == span.end:
+        return span
+    return Span(span.doc, span.start, end, label="GPE")
+
+
+def _split_possessive(span: Span, places: Places) -> list[Span]:
+    """ "Borno State's Damboa", "Nigeria's Defence Headquarters": the place and what is in it, two names.
+
+    Only when the owner is a place: "New People's Army" is one name.
+    """
+    doc = span.doc
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k].tag_ == "POS" and doc[k + 1].text[:1].isupper():
+            owner_text = doc[span.start : k].text
+            if not (places.kind(owner_text) or doc[k - 1].lower_ in _PLACE_NOUNS):
+                return [span]
+            owner = Span(doc, span.start, k, label="GPE" if span.label_ in ("GPE", "LOC", "FAC") else span.label_)
+            return [owner, Span(doc, k + 1, span.end, label=span.label_)]
+    return [span]
+
+
 def _is_name_like(span: Span) -> bool:
     return any(t.text[:1].isupper() for t in span) and not all(t.is_stop or t.is_punct for t in span)
 
@@ -135,12 +201,16 @@ class ActorResolver:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.gazetteer = load_gazetteer()
+        self.places = load_places()
 
     # -- entity spans ------------------------------------------------------
 
     def _entity_spans(self, doc: Doc) -> list[Span]:
         gaz = self.gazetteer.match(self.nlp, doc)
-        model = [e for e in doc.ents if e.label_ in LABEL_TYPES]
+        model: list[Span] = []
+        for e in doc.ents:
+            if e.label_ in LABEL_TYPES:
+                model.extend(_split_possessive(_strip_place_noun(e), self.places))
         # Gazetteer spans win over overlapping model spans, except where the
         # model saw a longer name around them ("the Afghan Taliban" stays one).
         gaz = filter_spans(gaz)
@@ -150,13 +220,58 @@ class ActorResolver:
         out = list(gaz)
         for e in model:
             if any(i in taken for i in range(e.start, e.end)):
-                inner = [g for g in gaz if g.start >= e.start and g.end <= e.end]
-                stripped = _strip_span(e)
-                if len(inner) == 1 and inner[0].start == stripped.start and inner[0].end == stripped.end:
-                    continue
                 continue
             out.append(e)
+            taken.update(range(e.start, e.end))
+        out.extend(self._known_places(doc, taken))
         return sorted(out, key=lambda s: s.start)
+
+    def _known_places(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Places the model missed: a country or a province anywhere, a city where the text says place.
+
+        A run of capitalised proper nouns (up to three) that names a country or a
+        province known to event coders is a place; a city only when it is a big
+        one or stands after "in", "near", "the town of" (small towns share their
+        names with people and words).
+        """
+        places = self.places
+        out: list[Span] = []
+        taken = set(taken)
+        # "the northern Timbuktu region", "in Kursk Oblast": a province by its own word
+        for k in indices_with(doc, _REGION_NOUNS):
+            start = k
+            while start - 1 >= 0 and start - 1 not in taken and _proper(doc[start - 1]) and k - start < 3:
+                start -= 1
+            if start == k or any(t in taken for t in range(start, k + 1)):
+                continue
+            end = k + 1 if doc[k].text[:1].isupper() else k  # "Oblast", "State" are part of the name
+            out.append(Span(doc, start, end, label="GPE"))
+            taken.update(range(start, k + 1))
+        i = 0
+        n = len(doc)
+        while i < n:
+            if i in taken or not _proper(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j < n and j - i < 3 and j not in taken and _proper(doc[j]):
+                j += 1
+            found = None
+            for end in range(j, i, -1):
+                text = doc[i:end].text
+                kind = places.kind(text)
+                if kind is None:
+                    continue
+                if kind == "city" and places.cities.get(name_key(text), 0) < _BIG_CITY and not _locative_before(doc, i):
+                    continue
+                found = Span(doc, i, end, label="GPE")
+                break
+            if found is not None:
+                out.append(found)
+                i = found.end
+            else:
+                i = j
+        return out
 
     # -- the component -----------------------------------------------------
 
@@ -201,6 +316,13 @@ class ActorResolver:
                     label = "PERSON"
             if not _is_name_like(span) and entry is None:
                 continue
+            if entry is None and not titled and label in ("PERSON", "ORG"):
+                # a place is never a person ("Chad", "NIGER" in a headline); an organisation
+                # named like a country is the country's metonym, typed place as the model does
+                place_kind = self.places.kind(span.text, _PERSON_CITY)
+                if place_kind and (label == "PERSON" or place_kind == "country"):
+                    label = "GPE"
+                    place_context.add(span.start)
             if entry is None and not title_tokens and label in ("PERSON", "ORG", "GPE") and _place_context(doc, span):
                 label = "GPE"  # "the town of Oren", "in Zamora"
                 place_context.add(span.start)
@@ -311,11 +433,20 @@ class ActorResolver:
     # -- helpers -----------------------------------------------------------
 
     def _kind_for(self, name: str, type_: str) -> str | None:
+        if type_ == "place":
+            return self.places.kind(name)
         if type_ != "organization":
             return None
-        for pattern, kind in _SUFFIX_KINDS:
-            if pattern.search(name):
-                return kind
+        words = name.replace("\u2019", "'").split()
+        first = re.sub(r"'s$", "", words[0]) if words else ""
+        for rule in _kind_rules():
+            if words and words[-1] in rule.last:
+                return rule.kind
+            if any(_has_phrase(words, p) for p in rule.words):
+                return rule.kind
+            # "Colombian Army", "Sudan's Armed Forces": a state's army, not an armed group's
+            if any(_has_phrase(words, p) for p in rule.state) and self.places.country_of(first):
+                return rule.kind
         return None
 
     def _org_before(self, doc: Doc, title_start: int, token_actor: dict[int, str], actors: dict[str, Actor]) -> Actor | None:
