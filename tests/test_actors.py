@@ -70,3 +70,74 @@ def test_short_form_of_an_organisation(analyse) -> None:  # type: ignore[no-unty
     an = analyse(text)
     brigades = _actor(an, "Eastern Shield Brigades")
     assert "Brigades" in brigades.aliases
+
+
+# -- places, kinds, titles before names, acronyms (issue 12) --
+
+
+def test_places_list_types_and_kinds() -> None:
+    from claimgraph.nlp.places import load_places
+
+    places = load_places()
+    assert places.kind("Chad") == "country" and places.kind("NIGER") == "country"
+    assert places.country_of("Malian") == "Mali" and places.country_of("Sudanese") == "Sudan"
+    assert places.kind("Zamora Kills") is None
+
+
+def test_a_place_is_never_a_person_and_provinces_by_their_word(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fighting spread to Chad and Armenia on Monday, officials said. "
+        "Troops moved into the northern Oreno region and the Varka province, where Kursk Oblast lies."
+    )
+    an = analyse(text)
+    types = {a.name: a.type for a in an.actors}
+    assert types.get("Chad") == "place" and types.get("Armenia") == "place"
+    assert types.get("Oreno") == "place" and types.get("Varka") == "place"
+    assert types.get("Kursk Oblast") == "place"
+    assert "Varka province" not in types
+
+
+def test_kinds_from_name_words(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Colombian Army clashed with the Zarda Army near the border. "
+        "The Northern Refugee Council and the Kivu News Group reported the clash."
+    )
+    an = analyse(text)
+    kinds = {a.name: a.kind for a in an.actors}
+    assert kinds.get("Colombian Army") == "military"
+    assert kinds.get("Zarda Army") == "armed_group"  # no state before "Army": a group's army
+    assert kinds.get("Northern Refugee Council") == "ngo" and kinds.get("Kivu News Group") == "media"
+
+
+def test_lower_case_titles_before_names(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We repelled the attack,” said Zarda Front spokesman Malik Haroun Dessa on Friday. "
+        "Interior Ministry spokesperson Mirwais Kandari confirmed the toll. "
+        "The claim was rejected by his Russian counterpart Tatyana Orlova."
+    )
+    an = analyse(text)
+    dessa = _actor(an, "Malik Haroun Dessa")
+    assert dessa.type == "person"
+    assert any("spokesman" in r.title and r.organization_name == "Zarda Front" for r in dessa.roles)
+    kandari = _actor(an, "Mirwais Kandari")
+    assert any(r.organization_name == "Interior Ministry" for r in kandari.roles)
+    assert _actor(an, "Interior Ministry").type == "organization"
+    assert _actor(an, "Tatyana Orlova").type == "person"
+
+
+def test_role_then_comma_then_name(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The principal secretary in the Ministry of Foreign Affairs, Korir Wanjala, said he was saddened."
+    an = analyse(text)
+    assert any("principal secretary" in r.title for r in _actor(an, "Korir Wanjala").roles)
+
+
+def test_acronym_and_its_name_are_one_actor(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Northern Relief Council (NRC), a humanitarian group, said on Thursday that 3,000 people fled. "
+        "NRC's country director Paolo Verdi said aid was blocked."
+    )
+    an = analyse(text)
+    nrc = _actor(an, "Northern Relief Council")
+    assert "NRC" in nrc.aliases
+    assert not [a for a in an.actors if a.name == "NRC"]
+    assert any(r.organization == nrc.id for r in _actor(an, "Paolo Verdi").roles)

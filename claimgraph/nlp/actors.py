@@ -28,7 +28,7 @@ from claimgraph.data import load_yaml
 from claimgraph.model import Actor, Role, name_key
 from claimgraph.nlp.gazetteer import Entry, load_gazetteer
 from claimgraph.nlp.places import Places, load_places
-from claimgraph.nlp.util import indices_with
+from claimgraph.nlp.util import indices_with, sentence_of
 
 __all__ = ["TokMention", "ActorResolver", "LABEL_TYPES"]
 
@@ -143,6 +143,9 @@ def _place_context(doc: Doc, span: Span) -> bool:
     # "Zamora's army", "Zamora's government": a country's institutions
     if span.end + 1 < len(doc) and doc[span.end].tag_ == "POS" and doc[span.end + 1].lower_ in _STATE_NOUNS:
         return True
+    # "the Varka province"
+    if span.end < len(doc) and doc[span.end].lower_ in _REGION_NOUNS and doc[span.end].text.islower():
+        return True
     return len(span) <= 2 and i >= 1 and doc[i - 1].lower_ in ("in", "across", "inside", "near")
 
 
@@ -191,6 +194,32 @@ def _split_possessive(span: Span, places: Places) -> list[Span]:
     return [span]
 
 
+# nouns that make a title's words an organisation ("Interior Ministry spokesman")
+_ORG_NOUNS = {"ministry", "army", "military", "department", "junta", "government", "police", "navy", "forces",
+              "office", "agency", "commission", "council", "command", "presidency", "mission", "headquarters"}
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "abu", "ould"}
+
+
+def _name_token(tok: Token) -> bool:
+    """A word of a person's name: a capitalised proper noun, or a particle inside one ("al", "bin")."""
+    if tok.text[:1].isupper() and tok.tag_ in ("NNP", "NNPS") and not tok.is_punct:
+        return True
+    doc = tok.doc
+    if tok.text in ("-", "'", "\u2019") and not tok.whitespace_ and tok.i >= 1 and not doc[tok.i - 1].whitespace_:
+        # "Rodrigues-Birkett", "Sing'Oei"
+        return tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()
+    return tok.lower_ in _NAME_PARTICLES and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text[:1].isupper()
+
+
+def _title_part(tok: Token) -> bool:
+    """A word that can stand in a title before its role noun ("Afghan Taliban", "NRC's Colombia country")."""
+    if tok.is_punct and tok.text not in ("-",):
+        return False
+    if tok.lower_ in ("then", "former", "acting", "deputy", "interim", "late", "self-styled", "self-declared"):
+        return True
+    return tok.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "POS", "HYPH", "VBN") and tok.lower_ not in ("said", "says")
+
+
 def _is_name_like(span: Span) -> bool:
     return any(t.text[:1].isupper() for t in span) and not all(t.is_stop or t.is_punct for t in span)
 
@@ -224,7 +253,55 @@ class ActorResolver:
             out.append(e)
             taken.update(range(e.start, e.end))
         out.extend(self._known_places(doc, taken))
-        return sorted(out, key=lambda s: s.start)
+        return self._acronyms(doc, sorted(out, key=lambda s: s.start))
+
+    def _acronyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "Norwegian Refugee Council (NRC)": the name and its acronym, wherever it recurs, are one actor.
+
+        The name is the shortest run of words before the parenthesis whose
+        initials (all letters of an all-capital word: "UN") hold every letter of
+        the acronym ("UN Interim Force in Lebanon (UNIFIL)"). Its spans replace
+        the model's inside it; the acronym's spans carry the name as kb_id's
+        stand-in, read back when actors are grouped (``doc.user_data``).
+        """
+        found: dict[str, Span] = {}
+        for k in indices_with(doc, ("(",)):
+            if k + 2 >= len(doc) or doc[k + 2].text != ")":
+                continue
+            acr = doc[k + 1].text
+            if not (2 <= len(acr) <= 8 and acr.isalpha() and sum(c.isupper() for c in acr) >= max(2, len(acr) - 1)):
+                continue
+            end = k - 1 if k >= 1 and doc[k - 1].tag_ == "POS" else k
+            start = None
+            letters: set[str] = set()
+            i = end - 1
+            while i >= 0 and end - i <= 10:
+                tok = doc[i]
+                if tok.text[:1].isupper() and tok.is_alpha:
+                    letters |= set(tok.text) if tok.text.isupper() else {tok.text[0]}
+                    if set(acr.upper()) <= letters:
+                        start = i
+                        break
+                elif not (tok.lower_ in ("of", "for", "the", "and", "in", "on", "de", "del", "la", "-", "&") or tok.text == "-"):
+                    break
+                i -= 1
+            if start is None or end - start < 2:
+                continue
+            if self.gazetteer.lookup(acr) or any(s.kb_id_ and s.start <= start and s.end >= end for s in spans):
+                continue  # the gazetteer knows the name or the acronym
+            found[acr] = Span(doc, start, end, label="ORG")
+        if not found:
+            return spans
+        longs = list(found.values())
+        new: list[Span] = list(longs)
+        taken = {t for sp in longs for t in range(sp.start, sp.end)}
+        for k, tok in enumerate(doc):
+            if tok.text in found and k not in taken:
+                new.append(Span(doc, k, k + 1, label="ORG"))
+                taken.add(k)
+        doc.user_data["cg_acronyms"] = {name_key(a): name_key(sp.text) for a, sp in found.items()}
+        kept = [s for s in spans if not any(t in taken for t in range(s.start, s.end))]
+        return sorted(kept + new, key=lambda s: s.start)
 
     def _known_places(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Places the model missed: a country or a province anywhere, a city where the text says place.
@@ -284,13 +361,21 @@ class ActorResolver:
         # pass 1: clean spans, peel titles, pick a provisional key per span
         provisional: list[tuple[Span, str, Entry | None, list[Token], bool]] = []
         place_context: set[int] = set()  # spans whose surroundings say "place"
-        for ent in self._entity_spans(doc):
-            span = _strip_span(ent)
+        acronyms: dict[str, str] = {}
+        spans, described = self._described_names(doc, self._entity_spans(doc))
+        acronyms = doc.user_data.get("cg_acronyms", {})
+        for ent in spans:
+            span = _strip_span(ent) if ent.start not in described else ent
             entry = self.gazetteer.by_name.get(span.kb_id_) if span.kb_id_ else None
             label = span.label_
             title_tokens: list[Token] = []
             titled = False
-            if entry is None:
+            if span.start in described:
+                # "army chief Abdel Fattah al Burhan": the title's words may name an organisation,
+                # so they stay entities (not blocked); the role is added once actors exist
+                titled = True
+                label = "PERSON"
+            elif entry is None:
                 # titles glued inside the entity ("Defense Lloyd Austin", "Secretary General Jens")
                 title_words, _, _, _, _ = _roles_vocab()
                 original_start = start = span.start
@@ -316,6 +401,8 @@ class ActorResolver:
                     label = "PERSON"
             if not _is_name_like(span) and entry is None:
                 continue
+            if entry is None and not titled and label == "PERSON" and self._kind_for(span.text, "organization"):
+                label = "ORG"  # "Zarda Front", "Kivu News Group": the words of an organisation's name
             if entry is None and not titled and label in ("PERSON", "ORG"):
                 # a place is never a person ("Chad", "NIGER" in a headline); an organisation
                 # named like a country is the country's metonym, typed place as the model does
@@ -323,7 +410,10 @@ class ActorResolver:
                 if place_kind and (label == "PERSON" or place_kind == "country"):
                     label = "GPE"
                     place_context.add(span.start)
-            if entry is None and not title_tokens and label in ("PERSON", "ORG", "GPE") and _place_context(doc, span):
+            named_by_acronym = name_key(span.text) in acronyms or name_key(span.text) in acronyms.values()
+            if named_by_acronym:
+                label = "ORG"  # "at UNIFIL" is the mission, not a place
+            elif entry is None and not title_tokens and label in ("PERSON", "ORG", "GPE") and _place_context(doc, span):
                 label = "GPE"  # "the town of Oren", "in Zamora"
                 place_context.add(span.start)
             provisional.append((span, label, entry, title_tokens, titled))
@@ -357,6 +447,7 @@ class ActorResolver:
             key = name_key(span.text)
             if not key:
                 continue
+            key = acronyms.get(key, key)
             if len(span.text.split()) <= 2 and key in surname_of and not any(k == key for _, k, _ in persons):
                 prev = doc[span.start - 1].lower_ if span.start > 0 else ""
                 if not (label in ("GPE", "LOC", "FAC") and prev in _LOCATIVE):
@@ -390,6 +481,7 @@ class ActorResolver:
                 groups["per:" + gkey[4:]].extend(groups.pop(gkey))
 
         token_actor: dict[int, str] = {}
+        pending: list[tuple[Actor, list[Token], bool]] = []  # (person, title tokens, title in lower case)
         for items in groups.values():
             entry = items[0][2]
             if entry is not None:
@@ -418,10 +510,18 @@ class ActorResolver:
                 for i in range(span.start, span.end):
                     token_actor[i] = actor_id
                 if titles and type_ == "person":
-                    title = _title_text(titles)
-                    if title:
-                        org = self._org_before(doc, titles[0].i, token_actor, actors)
-                        actor.add_role(Role(title, org.id if org else None, org.name if org else None))
+                    pending.append((actor, titles, False))
+                if span.start in described and type_ == "person":
+                    pending.append((actor, described[span.start], True))
+        for actor, titles, lower in pending:
+            title = _title_text(titles)
+            if not title:
+                continue
+            if lower:
+                org = self._org_in_title(doc, titles, token_actor, actors, mentions)
+            else:
+                org = self._org_before(doc, titles[0].i, token_actor, actors)
+            actor.add_role(Role(title, org.id if org else None, org.name if org else None))
 
         doc._.cg_actors = actors
         doc._.cg_mentions = sorted(mentions, key=lambda m: m.start)
@@ -448,6 +548,120 @@ class ActorResolver:
             if any(_has_phrase(words, p) for p in rule.state) and self.places.country_of(first):
                 return rule.kind
         return None
+
+    def _described_names(self, doc: Doc, spans: list[Span]) -> tuple[list[Span], dict[int, list[Token]]]:
+        """Names after a role noun ("CMA spokesman Mohamed Ramadane", "its deposed leader, Bazoum,").
+
+        The words after the role noun, up to five capitalised proper nouns, are a
+        person's name whatever the model labelled them ("Tatyana" and
+        "Moskalkova" as two places after "his Russian counterpart"); the words
+        before it, down to a determiner, a verb or a comma, are the title
+        ("State Department spokesman"). Also "the head of Y, X": a title
+        phrase, a comma, a name. Returns the spans with these names in place of
+        the model's, and the title tokens by the name's first token.
+        """
+        _, _, _, role_nouns, _ = _roles_vocab()
+        title_words = _roles_vocab()[0]
+        described: dict[int, list[Token]] = {}
+        names: list[Span] = []
+        for k in indices_with(doc, role_nouns):
+            sent_start, sent_end = sentence_of(doc, k)
+            if doc[k].tag_ not in ("NN", "NNS", "NNP"):
+                continue
+            name_start = k + 1
+            apposition = False
+            if name_start + 1 >= sent_end:
+                continue
+            if doc[name_start].text == ",":
+                # "its deposed leader, Bazoum, who ..."
+                name_start += 1
+                apposition = True
+            elif not _name_token(doc[name_start]):
+                # "The principal secretary in Kenya's Ministry of Foreign Affairs, Korir Sing'Oei, said":
+                # the role's complement runs to a comma
+                c = k + 1
+                while c < sent_end and c - k <= 8 and doc[c].text != "," and doc[c].pos_ not in ("VERB", "AUX"):
+                    c += 1
+                if not (c < sent_end and doc[c].text == "," and doc[k + 1].lower_ in ("of", "in", "for", "at")):
+                    continue
+                name_start = c + 1
+                apposition = True
+            j = name_start
+            while j < sent_end and j - name_start < 5 and _name_token(doc[j]):
+                j += 1
+            # the model's name may run on where the tagger did not ("U Pe Than")
+            for sp in spans:
+                if sp.start < j <= sp.end - 1 and sp.start >= name_start and all(t.text[:1].isupper() for t in doc[j : sp.end]):
+                    j = sp.end
+            # ranks between the role and the name belong to the title ("spokesman Lieutenant Colonel Paul Njuguna")
+            first = name_start
+            while first < j - 1 and doc[first].text in title_words:
+                first += 1
+            if j == first:
+                continue
+            if apposition and not (j >= sent_end or doc[j].text in (",", ".") or doc[j].pos_ in ("VERB", "AUX")):
+                continue
+            name = doc[first:j]
+            if self.places.kind(name.text) or self.gazetteer.lookup(name.text) or any(
+                s.kb_id_ and s.start < j and s.end > first for s in spans
+            ):
+                continue
+            if len(name) == 1 and not any(s.start == first and s.end == j for s in spans):
+                continue  # one word the model did not call a name: too little to go on
+            # the title: back from the role noun to a determiner, verb, comma or quote
+            i = k
+            while i - 1 >= sent_start and k - (i - 1) < 7 and _title_part(doc[i - 1]):
+                i -= 1
+            end = k + 1
+            if apposition:
+                end = name_start - 1  # up to the comma: "the head of the mission"
+            title = [t for t in doc[i:end] if t.text != ","] + list(doc[name_start:first])
+            described[first] = title
+            names.append(Span(doc, first, j, label="PERSON"))
+        if not names:
+            return spans, described
+        covered = {t for n in names for t in range(n.start, n.end)}
+        kept = [s for s in spans if not any(t in covered for t in range(s.start, s.end))]
+        return sorted(kept + names, key=lambda s: s.start), described
+
+    def _org_in_title(
+        self, doc: Doc, titles: list[Token], token_actor: dict[int, str], actors: dict[str, Actor],
+        mentions: list[TokMention],
+    ) -> Actor | None:
+        """The organisation a lower-case title names ("CMA spokesman", "Interior Ministry spokesperson").
+
+        An organisation among the title's words; else the title's words up to an
+        organisation noun, named as written when they carry a capital
+        ("Kenyan military", "China foreign ministry"), become one.
+        """
+        for t in reversed(titles):
+            actor_id = token_actor.get(t.i)
+            if actor_id and actors[actor_id].type == "organization":
+                return actors[actor_id]
+        heads = [n for n, t in enumerate(titles) if t.lower_ in _ORG_NOUNS]
+        if not heads:
+            return None
+        words = titles[: heads[-1] + 1]
+        while words and (words[0].lower_ in _STRIP_LEAD or words[0].tag_ in ("PRP$", "DT")):
+            words = words[1:]
+        if not words or not any(t.text[:1].isupper() for t in words) or any(t.i in token_actor for t in words):
+            return None
+        name = " ".join(t.text for t in words).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
+        # the title's words are often lower case ("Kenyan military"); the kind rules read capitals
+        kind: str | None = self._kind_for(" ".join(w[:1].upper() + w[1:] for w in name.split()), "organization")
+        kind = kind or "government"
+        known = self.gazetteer.lookup(name)
+        if known is not None and known.type == "organization":
+            name, kind = known.name, known.kind
+        actor_id = Actor.id_for(name, "organization")
+        actor = actors.get(actor_id)
+        if actor is None:
+            actor = actors[actor_id] = Actor(id=actor_id, name=name, type="organization", kind=kind)
+        actor.add_alias(name)
+        mentions.append(TokMention(words[0].i, words[-1].i + 1, actor_id, "ORG"))
+        for t in words:
+            token_actor[t.i] = actor_id
+        return actor
 
     def _org_before(self, doc: Doc, title_start: int, token_actor: dict[int, str], actors: dict[str, Actor]) -> Actor | None:
         """The organisation named just before a title ("NATO Secretary General")."""
@@ -517,7 +731,10 @@ class ActorResolver:
             head: Token | None = None
             while j < len(doc) and j < i + 12:
                 tok = doc[j]
-                if tok.text in (",", ".", ";", ":", "\u201c", '"') or tok.lower_ in ("who", "which", "that", "responsible", "whose") or tok.pos_ == "VERB":
+                if tok.text in (",", ".", ";", ":", "\u201c", '"') or tok.lower_ in ("who", "which", "that", "responsible", "whose") or tok.pos_ in ("VERB", "AUX"):
+                    break
+                # "..., spokesperson in a press conference": the circumstance is not the title
+                if head is not None and tok.dep_ == "prep" and j + 1 < len(doc) and doc[j + 1].lower_ in ("a", "an"):
                     break
                 if head is None and tok.lower_ in role_nouns:
                     head = tok
@@ -528,6 +745,9 @@ class ActorResolver:
             title = phrase.text.strip()
             org_id = next((token_actor[k] for k in range(i, j) if k in token_actor and actors[token_actor[k]].type == "organization"), None)
             employer = actors[org_id] if org_id else None
+            if employer is None and head is not None:
+                # "Mao Ning, China foreign ministry spokesperson": the organisation in the title's words
+                employer = self._org_in_title(doc, list(doc[i : head.i + 1]), token_actor, actors, doc._.cg_mentions)
             actor.add_role(Role(title, employer.id if employer else None, employer.name if employer else None))
 
 
