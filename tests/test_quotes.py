@@ -94,3 +94,60 @@ def test_quote_ending_a_sentence_does_not_take_the_next_sentences_speaker(analys
 def test_no_attribution_without_a_speaker_or_cue(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("The bridge was rebuilt in 2019. Traffic resumed the next week.")
     assert an.attributions == []
+
+
+# -- speakers that refer back, countries speaking, partial quotes (issue 12) --
+
+
+def _att(an, words):  # type: ignore[no-untyped-def]
+    found = [a for a in an.attributions if words in a.content]
+    assert found, [(a.content, a.speaker) for a in an.attributions]
+    return found[0]
+
+
+@pytest.mark.model
+def test_it_said_goes_to_the_organisation_named_before(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Zarda Liberation Front claimed the raid on Tuesday. "
+        "In a statement, it said it had attacked a base near the river."
+    )
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "attacked a base")) == "Zarda Liberation Front"
+
+
+@pytest.mark.model
+def test_a_definite_description_goes_to_the_one_titled_person(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Communications minister Paul Kabore Sana rejected the report on Sunday. "
+        "The minister said the report was written with boundless imagination."
+    )
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "boundless imagination")) == "Paul Kabore Sana"
+
+
+@pytest.mark.model
+def test_a_description_naming_someone_new_stays_anonymous(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Communications minister Paul Kabore Sana rejected the report on Sunday. "
+        "A senior minister said the report was accurate."
+    )
+    att = _att(analyse(text), "report was accurate")
+    assert att.speaker.actor is None and att.speaker.anonymous
+
+
+@pytest.mark.model
+def test_a_country_speaks_for_its_government(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "France said on Friday it had suspended all aid to the junta."
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "suspended all aid")) == "France"
+
+
+@pytest.mark.model
+def test_partial_quotes_are_direct_scare_quotes_are_not(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The mediators said the truce had been \u201cimperfectly observed\u201d. "
+        "An army statement said the rebels \u201cinitiated unprovoked\u201d firing on the posts."
+    )
+    an = analyse(text)
+    assert _att(an, "imperfectly observed").direct is True
+    assert _att(an, "initiated unprovoked").direct is False
