@@ -141,3 +141,25 @@ def test_acronym_and_its_name_are_one_actor(analyse) -> None:  # type: ignore[no
     assert "NRC" in nrc.aliases
     assert not [a for a in an.actors if a.name == "NRC"]
     assert any(r.organization == nrc.id for r in _actor(an, "Paolo Verdi").roles)
+
+
+def test_institutions_named_by_a_description(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sudan's army suspended the talks on Wednesday. The Sudanese army said the rebels broke the truce. "
+        "Fighting continued between Malian forces and the Saudi-led coalition. "
+        "The army later said it held the town."
+    )
+    an = analyse(text)
+    army = _actor(an, "Sudan's army")
+    assert army.type == "organization" and army.kind == "military" and "Sudanese army" in army.aliases
+    assert _actor(an, "Malian forces").kind == "military"
+    assert _actor(an, "Saudi-led coalition").type == "organization"
+    assert _actor(an, "Sudan").type == "place"
+    # "the army" alone is ambiguous here (Sudan's and Mali's): no mention is forced
+    assert not [m for m in an.mentions if m.text == "army" and m.actor == army.id and m.span[0] > text.index("later")]
+
+
+def test_a_demonym_is_no_actor(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Two Armenian troops died in fighting with Azerbaijani forces on April 8.")
+    assert not [a for a in an.actors if a.name in ("Azerbaijani", "Armenian")]
+    assert _actor(an, "Azerbaijani forces").kind == "military"

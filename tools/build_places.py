@@ -102,7 +102,9 @@ def phoenix_countries(path: str) -> dict[str, tuple[list[str], list[str]]]:
         for form in synonyms:
             if not form or _JUNK.search(form) or len(form) < 3:
                 continue
-            if "_" not in form and _DEMONYM.search(form) and form[:3] == head[:3]:
+            # "CONGOLESE" under "DEMOCRATIC_REPUBLIC_OF_THE_CONGO": the stem is the head's last word
+            stems = {head[:3], head.split("_")[-1][:3]}
+            if "_" not in form and _DEMONYM.search(form) and form[:3] in stems:
                 # "SUDANESE" and "PAKISTANI" are the country and a suffix, "PHILIPPINE" its
                 # stem; "AFGANISTAN" is the country misspelt, not a demonym
                 misspelt = (

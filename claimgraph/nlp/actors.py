@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -192,6 +193,33 @@ def _split_possessive(span: Span, places: Places) -> list[Span]:
             owner = Span(doc, span.start, k, label="GPE" if span.label_ in ("GPE", "LOC", "FAC") else span.label_)
             return [owner, Span(doc, k + 1, span.end, label=span.label_)]
     return [span]
+
+
+@lru_cache(maxsize=1)
+def _institution_classes() -> dict[str, Any]:
+    data = load_yaml("institutions.yaml")
+    classes: dict[str, list[list[str]]] = {c: [p.split() for p in phrases] for c, phrases in data["classes"].items()}
+    nouns = {p[-1] for phrases in classes.values() for p in phrases}
+    return {"classes": classes, "nouns": frozenset(nouns), "qualifiers": frozenset(data["qualifiers"])}
+
+
+def _institution_class(words: list[str], classes: dict[str, Any]) -> str | None:
+    """The class of an institution from its words ("armed forces" -> military, "foreign ministry" -> foreign ministry)."""
+    lower = [w.lower() for w in words]
+    best: tuple[int, str] | None = None
+    for cls, phrases in classes["classes"].items():
+        for p in phrases:
+            n = len(p)
+            if n <= len(lower) and lower[len(lower) - n :] == p and (best is None or n > best[0]):
+                best = (n, cls)
+    if best is None:
+        return None
+    cls = best[1]
+    if cls == "ministry":
+        # a ministry is told apart by its qualifier: the foreign ministry is not the health ministry
+        quals = [w for w in lower[:-1] if w not in ("the",)]
+        return "ministry:" + " ".join(quals[-1:])
+    return cls
 
 
 # nouns that make a title's words an organisation ("Interior Ministry spokesman")
@@ -401,6 +429,8 @@ class ActorResolver:
                     label = "PERSON"
             if not _is_name_like(span) and entry is None:
                 continue
+            if entry is None and not titled and len(span) == 1 and name_key(span.text) in self.places.demonyms:
+                continue  # "Azerbaijani" is an adjective of a country, not an actor ("Azerbaijani forces")
             if entry is None and not titled and label == "PERSON" and self._kind_for(span.text, "organization"):
                 label = "ORG"  # "Zarda Front", "Kivu News Group": the words of an organisation's name
             if entry is None and not titled and label in ("PERSON", "ORG"):
@@ -523,6 +553,7 @@ class ActorResolver:
                 org = self._org_before(doc, titles[0].i, token_actor, actors)
             actor.add_role(Role(title, org.id if org else None, org.name if org else None))
 
+        self._institutions(doc, actors, mentions, token_actor)
         doc._.cg_actors = actors
         doc._.cg_mentions = sorted(mentions, key=lambda m: m.start)
         doc._.cg_token_actor = token_actor
@@ -548,6 +579,123 @@ class ActorResolver:
             if any(_has_phrase(words, p) for p in rule.state) and self.places.country_of(first):
                 return rule.kind
         return None
+
+    def _institutions(
+        self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]
+    ) -> None:
+        """Collective actors named by a description: "Sudan's army", "the Malian army", "the Saudi-led coalition".
+
+        A state marker (a country's possessive, a demonym, a country's name, or
+        "X-led", "X-run") before an institution noun makes an organisation tied
+        to that state. One state's institution of one class is one actor,
+        whatever the words ("Mali's army", "Malian forces", "the Malian Armed
+        Forces"), named by its fullest form; "the army" alone, later, is that
+        actor when the document has only one army.
+        """
+        classes = _institution_classes()
+        places = self.places
+        found: dict[tuple[str, str], Actor] = {}
+        # organisations the model or gazetteer named already ("Malian Armed Forces", "Pakistan Army")
+        for actor in list(actors.values()):
+            if actor.type != "organization" or actor.kind not in ("military", "government"):
+                continue
+            words = actor.name.replace("\u2019", "'").split()
+            country = places.country_of(re.sub(r"'s$", "", words[0])) if words else None
+            cls = _institution_class(words[1:], classes)
+            if country and cls:
+                found.setdefault((country, cls), actor)
+        for k in indices_with(doc, classes["nouns"]):
+            if k in token_actor or doc[k].pos_ not in ("NOUN", "PROPN"):
+                continue
+            # the institution's own words: "foreign ministry", "armed forces", "military junta"
+            start = k
+            while start - 1 >= 0 and doc[start - 1].lower_ in classes["qualifiers"] and start - 1 not in token_actor:
+                start -= 1
+            marker, country = self._state_marker(doc, start, token_actor, actors)
+            if marker is None or country is None:
+                continue
+            cls = _institution_class([t.lower_ for t in doc[start : k + 1]], classes)
+            if cls is None:
+                continue
+            phrase = doc[marker : k + 1]
+            text = re.sub(r"\s+", " ", phrase.text).strip()
+            known = found.get((country, cls))
+            if known is None:
+                kind = "military" if cls in ("military", "junta") else "government"
+                if cls == "coalition":
+                    kind = "military_alliance"
+                actor_id = Actor.id_for(text, "organization")
+                known = actors.get(actor_id) or Actor(id=actor_id, name=text, type="organization", kind=kind)
+                actors[actor_id] = known
+                found[(country, cls)] = known
+            actor = known
+            actor.add_alias(text)
+            # the institution's words without the state's name ("military junta") name it too
+            bare = re.sub(r"\s+", " ", doc[start : k + 1].text)
+            if cls in ("junta", "coalition") or len(bare.split()) > 1:
+                actor.add_alias(bare)
+            mentions.append(TokMention(phrase.start, phrase.end, actor.id, "ORG"))
+            for t in range(start, k + 1):
+                token_actor[t] = actor.id
+        if not found:
+            return
+        # "the army", "the junta" later on: the one institution of that class
+        by_class: dict[str, set[str]] = defaultdict(set)
+        for (_, cls), actor in found.items():
+            by_class[cls].add(actor.id)
+        for k in indices_with(doc, classes["nouns"]):
+            if k in token_actor or k < 1 or doc[k - 1].lower_ != "the":
+                continue
+            cls = _institution_class([doc[k].lower_], classes)
+            owners = by_class.get(cls or "", set())
+            if len(owners) != 1 or (k + 1 < len(doc) and doc[k + 1].tag_ == "POS" and False):
+                continue
+            actor_id = next(iter(owners))
+            mentions.append(TokMention(k, k + 1, actor_id, "COLLECTIVE"))
+            token_actor[k] = actor_id
+            actors[actor_id].add_alias(doc[k].text)
+
+    def _state_marker(
+        self, doc: Doc, start: int, token_actor: dict[int, str], actors: dict[str, Actor]
+    ) -> tuple[int | None, str | None]:
+        """Where the state marker before ``start`` begins and the country it names, if there is one."""
+        i = start - 1
+        if i < 0:
+            return None, None
+        tok = doc[i]
+        if tok.tag_ == "POS" and i >= 1:
+            # "Sudan's army", "Yemen's internationally recognized government"
+            owner = token_actor.get(i - 1)
+            if owner and actors[owner].type == "place":
+                first = i - 1
+                while first - 1 >= 0 and token_actor.get(first - 1) == owner:
+                    first -= 1
+                return first, actors[owner].name
+            return None, None
+        # "Saudi-led coalition", "Houthi-run health ministry"
+        if tok.lower_ in ("led", "run", "backed", "controlled") and i >= 2 and doc[i - 1].text == "-":
+            lead = doc[i - 2]
+            owner_id = token_actor.get(lead.i)
+            country = self.places.country_of(lead.text) or (actors[owner_id].name if owner_id else None)
+            return (lead.i, country) if country else (None, None)
+        # "internationally recognized": adverbs and participles between the marker and the noun
+        while i >= 1 and (doc[i].tag_ in ("RB", "VBN") and doc[i].text.islower()):
+            i -= 1
+            tok = doc[i]
+            if tok.tag_ == "POS" and i >= 1:
+                owner = token_actor.get(i - 1)
+                if owner and actors[owner].type == "place":
+                    return i - 1, actors[owner].name
+                return None, None
+        if not tok.text[:1].isupper():
+            return None, None
+        owner = token_actor.get(i)
+        if owner and actors[owner].type == "place" and (actors[owner].kind == "country" or self.places.country_of(tok.text)):
+            return i, self.places.country_of(tok.text) or actors[owner].name  # "Pakistan army", "Congolese army"
+        country = self.places.country_of(tok.text)
+        if country and owner is None:
+            return i, country  # "Malian army", "Congolese army"
+        return None, None
 
     def _described_names(self, doc: Doc, spans: list[Span]) -> tuple[list[Span], dict[int, list[Token]]]:
         """Names after a role noun ("CMA spokesman Mohamed Ramadane", "its deposed leader, Bazoum,").
