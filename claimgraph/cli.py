@@ -557,6 +557,8 @@ def eval_articles(directory: str, only: str | None, names: tuple[str, ...], fail
                 for r in results
             ],
             "sections": {s: {"passed": p, "total": t} for s, (p, t) in totals.items()},
+            "named_speakers": sum(r.named_speakers for r in results),
+            "named_graded_f": sum(r.named_graded_f for r in results),
             "passed": passed,
             "total": total,
         }
@@ -573,7 +575,10 @@ def eval_articles(directory: str, only: str | None, names: tuple[str, ...], fail
         if failures:
             for section, what in r.failures():
                 click.echo(f"    MISSING [{section}] {what}")
+    named = sum(r.named_speakers for r in results)
+    graded_f = sum(r.named_graded_f for r in results)
     click.echo("")
+    click.echo(f"named speakers graded F: {graded_f}/{named} ({graded_f / named:.1%})" if named else "no named speakers")
     click.echo(f"{'section':<15}{'passed':>7}{'total':>7}{'score':>7}")
     for section, (p, t) in totals.items():
         click.echo(f"{section:<15}{p:>7}{t:>7}{ratio(p, t):>7}")

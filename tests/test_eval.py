@@ -218,6 +218,7 @@ def test_cli_eval_articles_end_to_end(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
     assert "MISSING [actors] actor Atlantis (place)" in result.stdout
+    assert "named speakers graded F: 0/1 (0.0%)" in result.stdout
     assert lines[-1] == "total: 3/4 = 0.75 over 1 articles"
     assert any(line.split()[:3] == ["actors", "1", "2"] for line in lines)
     saved = json.loads((tmp_path / "out" / "wire.json").read_text(encoding="utf-8"))

@@ -33,6 +33,7 @@ __all__ = [
     "check_expected",
     "evaluate_articles",
     "load_articles",
+    "named_speaker_grades",
     "norm",
     "section_totals",
 ]
@@ -334,6 +335,8 @@ class ArticleResult:
 
     name: str
     sections: dict[str, list[Check]] = field(default_factory=dict)
+    named_speakers: int = 0  # attributions whose speaker is not anonymous
+    named_graded_f: int = 0  # of those, graded F ("cannot be judged")
 
     @property
     def passed(self) -> int:
@@ -428,5 +431,20 @@ def evaluate_articles(
         data = analyze(str(path), published=_published(expected)).to_dict()
         if keep is not None:
             keep(name, data)
-        results.append(check_expected(expected, data, only, name))
+        result = check_expected(expected, data, only, name)
+        result.named_speakers, result.named_graded_f = named_speaker_grades(data)
+        results.append(result)
     return results
+
+
+def named_speaker_grades(data: Json) -> tuple[int, int]:
+    """Attributions with a named (not anonymous) speaker, and how many of them are graded F."""
+    named = graded_f = 0
+    for att in data.get("attributions", []):
+        sp = att.get("speaker") or {}
+        if sp.get("anonymous") or not (sp.get("actor") or sp.get("text") or sp.get("description")):
+            continue
+        named += 1
+        if ((sp.get("reliability") or {}).get("grade")) == "F":
+            graded_f += 1
+    return named, graded_f
