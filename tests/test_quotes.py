@@ -151,3 +151,26 @@ def test_partial_quotes_are_direct_scare_quotes_are_not(analyse) -> None:  # typ
     an = analyse(text)
     assert _att(an, "imperfectly observed").direct is True
     assert _att(an, "initiated unprovoked").direct is False
+
+
+@pytest.mark.model
+def test_a_quote_after_said_goes_on_with_the_same_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "\u201cThe offensive must stop now,\u201d Maria Lopez said. \u201cWe reiterate our full support to the "
+        "sovereignty of the country.\u201d\n\nThe talks resumed later."
+    )
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "full support to the sovereignty")) == "Maria Lopez"
+
+
+@pytest.mark.model
+def test_who_issued_the_statement_says_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The Zarda Liberation Front issued a statement saying the airstrikes were in response to ambushes."
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "in response to ambushes")) == "Zarda Liberation Front"
+
+
+@pytest.mark.model
+def test_hyphenated_title_is_not_part_of_the_name(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("UN Secretary-General Ana Gutierrez said the attacks must stop.")
+    assert [a.name for a in an.actors if a.type == "person"] == ["Ana Gutierrez"]

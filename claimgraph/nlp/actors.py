@@ -724,7 +724,7 @@ class ActorResolver:
                 # "its deposed leader, Bazoum, who ..."
                 name_start += 1
                 apposition = True
-            elif not _name_token(doc[name_start]):
+            elif not _name_token(doc[name_start]) or doc[name_start].is_punct:
                 # "The principal secretary in Kenya's Ministry of Foreign Affairs, Korir Sing'Oei, said":
                 # the role's complement runs to a comma
                 c = k + 1

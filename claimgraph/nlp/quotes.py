@@ -43,6 +43,7 @@ def _stance_verbs() -> frozenset[str]:
 
 
 _HEADLINE = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s+(\S.*\S)\s*$")
+_STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "report", "note", "post", "letter", "tweet", "video"}
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "oprd", "attr", "acomp", "pcomp", "obj", "dative", "prt"}
 
 
@@ -168,6 +169,16 @@ class AttributionFinder:
                 before = text[:start].rstrip(" \t")
                 gap = text[prev_direct.content[1] : start]
                 if before.endswith("\n") and gap.count("\n") >= 1 and len(gap) < 120 and _word_count(gap) <= 12:
+                    att = RawAttribution((start, end), True, None, prev_direct.speaker, continues=True)
+                elif (
+                    "\n" not in gap
+                    and prev_direct.cue is not None
+                    and prev_direct.content[1] <= prev_direct.cue.idx < start
+                    and gap.rstrip().endswith(".")
+                    and _word_count(gap) <= 10
+                ):
+                    # "..., Rodrigues-Birkett said. “They reiterated ...”": the next sentence of the
+                    # same paragraph, a quote with no cue of its own, goes on with the same speaker
                     att = RawAttribution((start, end), True, None, prev_direct.speaker, continues=True)
             if att is None:
                 continue
@@ -416,6 +427,9 @@ class AttributionFinder:
         if subj is None and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.i < verb.i:
             # "..., saying that ..." / "acknowledged ... but told ...": the head verb's subject
             subj = next((c for c in verb.head.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]), None)
+        if subj is None and verb.dep_ == "acl" and verb.head.lower_ in _STATEMENT_NOUNS and verb.head.head.i < verb.head.i:
+            # "The junta issued a statement saying ...": whoever issued the statement says it
+            subj = next((c for c in verb.head.head.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]), None)
         if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             # "Sanders, who said ...": the text names the speaker by "who"; the antecedent speaks
             ant_left, ant_right = self._np_bounds(doc, verb.head)
