@@ -174,3 +174,21 @@ def test_who_issued_the_statement_says_it(analyse) -> None:  # type: ignore[no-u
 def test_hyphenated_title_is_not_part_of_the_name(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("UN Secretary-General Ana Gutierrez said the attacks must stop.")
     assert [a.name for a in an.actors if a.type == "person"] == ["Ana Gutierrez"]
+
+
+@pytest.mark.model
+def test_a_report_speaks_for_the_body_that_issued_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Northern Relief Council (NRC) published its findings on Monday. "
+        "The NRC report said 179 people were killed in the village."
+    )
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "179 people were killed")) == "Northern Relief Council"
+
+
+@pytest.mark.model
+def test_a_surname_the_model_missed_is_the_person(analyse) -> None:  # type: ignore[no-untyped-def]
+    # the small model labels no entity on the second "Lubinets"
+    text = "Ombudsman Dmytro Lubinets spoke on Monday.\n\nLubinets said 3,767 prisoners of war have returned home."
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "prisoners of war have returned")) == "Dmytro Lubinets"

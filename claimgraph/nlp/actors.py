@@ -554,6 +554,7 @@ class ActorResolver:
             actor.add_role(Role(title, org.id if org else None, org.name if org else None))
 
         self._institutions(doc, actors, mentions, token_actor)
+        self._missed_mentions(doc, actors, mentions, token_actor)
         doc._.cg_actors = actors
         doc._.cg_mentions = sorted(mentions, key=lambda m: m.start)
         doc._.cg_token_actor = token_actor
@@ -579,6 +580,50 @@ class ActorResolver:
             if any(_has_phrase(words, p) for p in rule.state) and self.places.country_of(first):
                 return rule.kind
         return None
+
+    def _missed_mentions(
+        self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]
+    ) -> None:
+        """Names of known people and organisations the model did not label where they recur.
+
+        "Lubinets's response came after ..." after "Ombudsman Dmytro Lubinets":
+        the surname alone, or any alias of one actor, is that actor wherever it
+        stands as a proper noun. A surname two people share stays unresolved.
+        """
+        owners: dict[str, set[str]] = defaultdict(set)
+        surnames: set[str] = set()  # exact forms; the tagger takes some for plural nouns ("Lubinets said")
+        for actor in actors.values():
+            if actor.type not in ("person", "organization"):
+                continue
+            forms = {actor.name, *actor.aliases}
+            if actor.type == "person" and len(actor.name.split()) >= 2:
+                forms.add(actor.name.split()[-1])
+                surnames.add(actor.name.split()[-1])
+            for form in forms:
+                key = name_key(form)
+                if key and len(key) > 2 and form[:1].isupper():
+                    owners[key].add(actor.id)
+        if not owners:
+            return
+        i = 0
+        while i < len(doc):
+            proper = doc[i].tag_ in ("NNP", "NNPS") or (doc[i].text in surnames and doc[i].pos_ in ("NOUN", "PROPN"))
+            if i in token_actor or not doc[i].text[:1].isupper() or not proper:
+                i += 1
+                continue
+            matched = 0
+            for n in (3, 2, 1):
+                if i + n > len(doc) or any(k in token_actor for k in range(i, i + n)):
+                    continue
+                ids = owners.get(name_key(doc[i : i + n].text))
+                if ids and len(ids) == 1 and not self.places.kind(doc[i : i + n].text):
+                    actor_id = next(iter(ids))
+                    mentions.append(TokMention(i, i + n, actor_id, "ALIAS"))
+                    for k in range(i, i + n):
+                        token_actor[k] = actor_id
+                    matched = n
+                    break
+            i += matched or 1
 
     def _institutions(
         self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]

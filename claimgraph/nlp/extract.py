@@ -58,6 +58,11 @@ _GROUP_NOUNS = {
 }
 
 
+# what a body issues: a speaker headed by one of these speaks for the organisation named in it
+_DOCUMENT_NOUNS = {"statement", "report", "reports", "release", "communique", "communiqué", "post", "letter", "tweet",
+                   "announcement", "bulletin", "findings", "assessment", "investigation"}
+
+
 def _speaker_number(speaker: Speaker, actors: dict[str, Actor]) -> str | None:
     """singular (one person), plural (people, groups) or None (a text or thing)."""
     actor = actors.get(speaker.actor) if speaker.actor else None
@@ -129,6 +134,14 @@ def _resolve_speaker(
             if am is not None and actors[am.actor].type == "person":
                 mspan = doc[am.start : am.end]
                 return Speaker(am.actor, mspan.text, (mspan.start_char, mspan.end_char), _LEAD.sub("", re.sub(r"\s+", " ", span.text).strip()))
+    # "the OPCW report", "a statement from CENTCOM": a document speaks for the one body that issued it
+    if head.lower_ in _DOCUMENT_NOUNS:
+        issuers = {
+            m.actor for m in mentions
+            if raw.start <= m.start and m.end <= raw.end and actors[m.actor].type == "organization"
+        }
+        if len(issuers) == 1:
+            return Speaker(issuers.pop(), re.sub(r"\s+", " ", span.text).strip(), char_span, _LEAD.sub("", re.sub(r"\s+", " ", span.text).strip()))
     # a description: "two Taliban commanders", "US intelligence officials"
     affiliation = None
     for m in mentions:
