@@ -301,16 +301,23 @@ class ActorResolver:
                 continue
             end = k - 1 if k >= 1 and doc[k - 1].tag_ == "POS" else k
             start = None
+            capitals = 0
             letters: set[str] = set()
             i = end - 1
             while i >= 0 and end - i <= 10:
                 tok = doc[i]
                 if tok.text[:1].isupper() and tok.is_alpha:
                     letters |= set(tok.text) if tok.text.isupper() else {tok.text[0]}
-                    if set(acr.upper()) <= letters:
+                    capitals += 1
+                    # every letter of the acronym, and as many words as it has letters, two at least
+                    # ("Arakan Army (AA)")
+                    if set(acr.upper()) <= letters and capitals >= min(len(acr), 2):
                         start = i
                         break
-                elif not (tok.lower_ in ("of", "for", "the", "and", "in", "on", "de", "del", "la", "-", "&") or tok.text == "-"):
+                elif not (
+                    tok.lower_ in ("of", "for", "the", "and", "in", "on", "de", "del", "la", "-", "&", "'s", "\u2019s")
+                    or tok.text == "-"
+                ):
                     break
                 i -= 1
             if start is None or end - start < 2:
@@ -500,7 +507,12 @@ class ActorResolver:
                 if len(words) >= 2:
                     long_orgs[words[-1]].add(gkey)
         for gkey in list(groups):
-            if gkey.startswith("key:") and " " not in gkey[4:] and len(long_orgs.get(gkey[4:], ())) == 1:
+            if (
+                gkey.startswith("key:")
+                and " " not in gkey[4:]
+                and len(long_orgs.get(gkey[4:], ())) == 1
+                and not self.places.kind(gkey[4:])  # "Lebanon" is no short form of "UN Interim Force in Lebanon"
+            ):
                 target = next(iter(long_orgs[gkey[4:]]))
                 if all(s.text[:1].isupper() for s, *_ in groups[gkey]):
                     groups[target].extend(groups.pop(gkey))
