@@ -163,3 +163,19 @@ def test_a_demonym_is_no_actor(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("Two Armenian troops died in fighting with Azerbaijani forces on April 8.")
     assert not [a for a in an.actors if a.name in ("Azerbaijani", "Armenian")]
     assert _actor(an, "Azerbaijani forces").kind == "military"
+
+
+def test_role_with_complement_before_the_name(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The report cited words attributed to the head of Russian diplomacy Sergei Lavrov on the presence of troops."
+    an = analyse(text)
+    assert any("head of Russian diplomacy" in r.title for r in _actor(an, "Sergei Lavrov").roles)
+
+
+def test_apposition_role_takes_the_last_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lieutenant General Ahmed Sharif, Director General of the Zarda Army's media wing Inter-Services "
+        "Press Office (ISPO), said the army had not attacked civilians."
+    )
+    an = analyse(text)
+    roles = _actor(an, "Ahmed Sharif").roles
+    assert any(r.organization_name == "Inter-Services Press Office" for r in roles), roles

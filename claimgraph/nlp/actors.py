@@ -775,6 +775,7 @@ class ActorResolver:
                 continue
             name_start = k + 1
             apposition = False
+            title_end: int | None = None
             if name_start + 1 >= sent_end:
                 continue
             if doc[name_start].text == ",":
@@ -787,10 +788,21 @@ class ActorResolver:
                 c = k + 1
                 while c < sent_end and c - k <= 8 and doc[c].text != "," and doc[c].pos_ not in ("VERB", "AUX"):
                     c += 1
-                if not (c < sent_end and doc[c].text == "," and doc[k + 1].lower_ in ("of", "in", "for", "at")):
+                if doc[k + 1].lower_ not in ("of", "in", "for", "at"):
                     continue
-                name_start = c + 1
-                apposition = True
+                person = next(
+                    (sp for sp in spans if k + 2 < sp.start <= min(c, k + 6) and sp.label_ == "PERSON" and not sp.kb_id_),
+                    None,
+                )
+                if person is not None and all(not t.is_punct and t.pos_ not in ("VERB", "AUX") for t in doc[k + 1 : person.start]):
+                    # "the head of Russian diplomacy Sergei Lavrov": the complement, then the name
+                    name_start = person.start
+                    title_end = person.start
+                elif c < sent_end and doc[c].text == ",":
+                    name_start = c + 1
+                    apposition = True
+                else:
+                    continue
             j = name_start
             while j < sent_end and j - name_start < 5 and _name_token(doc[j]):
                 j += 1
@@ -817,7 +829,7 @@ class ActorResolver:
             i = k
             while i - 1 >= sent_start and k - (i - 1) < 7 and _title_part(doc[i - 1]):
                 i -= 1
-            end = k + 1
+            end = title_end or k + 1
             if apposition:
                 end = name_start - 1  # up to the comma: "the head of the mission"
             title = [t for t in doc[i:end] if t.text != ","] + list(doc[name_start:first])
@@ -934,7 +946,7 @@ class ActorResolver:
                 i += 1
             j = i
             head: Token | None = None
-            while j < len(doc) and j < i + 12:
+            while j < len(doc) and j < i + 16:
                 tok = doc[j]
                 if tok.text in (",", ".", ";", ":", "\u201c", '"') or tok.lower_ in ("who", "which", "that", "responsible", "whose") or tok.pos_ in ("VERB", "AUX"):
                     break
@@ -948,7 +960,11 @@ class ActorResolver:
                 continue
             phrase = doc[i:j]
             title = phrase.text.strip()
-            org_id = next((token_actor[k] for k in range(i, j) if k in token_actor and actors[token_actor[k]].type == "organization"), None)
+            # the last organisation named: "Director General of Pakistan Army's media wing ISPR" is ISPR's
+            org_id = next(
+                (token_actor[k] for k in reversed(range(i, j)) if k in token_actor and actors[token_actor[k]].type == "organization"),
+                None,
+            )
             employer = actors[org_id] if org_id else None
             if employer is None and head is not None:
                 # "Mao Ning, China foreign ministry spokesperson": the organisation in the title's words
