@@ -178,8 +178,10 @@ class AttributionFinder:
                     and _word_count(gap) <= 10
                 ):
                     # "..., Rodrigues-Birkett said. “They reiterated ...”": the next sentence of the
-                    # same paragraph, a quote with no cue of its own, goes on with the same speaker
-                    att = RawAttribution((start, end), True, None, prev_direct.speaker, continues=True)
+                    # same paragraph, a quote with no cue of its own, goes on with the same speaker;
+                    # one statement in two pieces (as PolNeAR annotates it), so the content runs on
+                    prev_direct.content = (prev_direct.content[0], end)
+                    continue
             if att is None:
                 continue
             if words < 4 and not att.continues:
