@@ -179,11 +179,11 @@ def test_hyphenated_title_is_not_part_of_the_name(analyse) -> None:  # type: ign
 @pytest.mark.model
 def test_a_report_speaks_for_the_body_that_issued_it(analyse) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "The Northern Relief Council (NRC) published its findings on Monday. "
-        "The NRC report said 179 people were killed in the village."
+        "The Kivu Relief Council (KRC) published its findings on Monday. "
+        "The KRC report said 179 people were killed in the village."
     )
     an = analyse(text)
-    assert speaker_name(an, _att(an, "179 people were killed")) == "Northern Relief Council"
+    assert speaker_name(an, _att(an, "179 people were killed")) == "Kivu Relief Council"
 
 
 @pytest.mark.model
@@ -192,3 +192,10 @@ def test_a_surname_the_model_missed_is_the_person(analyse) -> None:  # type: ign
     text = "Ombudsman Dmytro Lubinets spoke on Monday.\n\nLubinets said 3,767 prisoners of war have returned home."
     an = analyse(text)
     assert speaker_name(an, _att(an, "prisoners of war have returned")) == "Dmytro Lubinets"
+
+
+@pytest.mark.model
+def test_a_quote_running_past_the_statement_is_direct(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The spokesman denounced the attack as a \u201cviolation of all security commitments and arrangements."
+    an = analyse(text)
+    assert any(a.direct and "violation of all security" in a.content for a in an.attributions), an.attributions

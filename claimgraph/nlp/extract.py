@@ -173,6 +173,10 @@ def _quotes_speaker(content: str) -> bool:
         words = len(m.group(2).split())
         if words >= 3 or (words == 2 and not content[m.end() :].strip(" .,;")):
             return True
+    # a quote that opens in the statement and runs past its end ("the attack as a \u201cviolation of all ...")
+    opened = content.rfind("\u201c")
+    if opened != -1 and "\u201d" not in content[opened:] and len(content[opened:].split()) >= 3:
+        return True
     return False
 
 
