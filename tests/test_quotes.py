@@ -199,3 +199,19 @@ def test_a_quote_running_past_the_statement_is_direct(analyse) -> None:  # type:
     text = "The spokesman denounced the attack as a \u201cviolation of all security commitments and arrangements."
     an = analyse(text)
     assert any(a.direct and "violation of all security" in a.content for a in an.attributions), an.attributions
+
+
+@pytest.mark.model
+def test_headline_colon_after_a_place_or_topic_is_no_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
+    for headline in ("Pakistan: Cross-Border Indian Firing Kills 4 Civilians", "Prisoner swap: Rebel commander exchanged for ten soldiers"):
+        an = analyse(headline + "\n\nThe exchange took place on Monday near the border.")
+        assert not [a for a in an.attributions if a.span[0] < len(headline)], an.attributions
+
+
+@pytest.mark.model
+def test_headline_signed_at_the_end(analyse) -> None:  # type: ignore[no-untyped-def]
+    headline = "Mali: army and foreign fighters executed 500 people in Moura - UN"
+    an = analyse(headline + "\n\nThe United Nations (UN) published its report on Friday.")
+    (att,) = [a for a in an.attributions if a.span[0] < len(headline)]
+    assert att.content == "army and foreign fighters executed 500 people in Moura"
+    assert speaker_name(an, att) == "United Nations"

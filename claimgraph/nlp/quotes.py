@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,6 +43,7 @@ def _stance_verbs() -> frozenset[str]:
     return frozenset(load_yaml("cues.yaml")["stance_verbs"])
 
 
+_HEADLINE_TAIL = re.compile(r"^\s*(\S.{15,}?\S)\s+[-\u2013\u2014]\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*$")
 _HEADLINE = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s+(\S.*\S)\s*$")
 _STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "report", "note", "post", "letter", "tweet", "video"}
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "oprd", "attr", "acomp", "pcomp", "obj", "dative", "prt"}
@@ -244,9 +246,19 @@ class AttributionFinder:
         """ "Graham: Trump's Rhetoric Destroying GOP's Chance": a short line, a name, a colon."""
         out = []
         pos = 0
+        actors = doc._.cg_actors or {}
+        token_actor = doc._.cg_token_actor or {}
         for line in text.split("\n"):
             start = pos
             pos += len(line) + 1
+            if start == 0 or "\n" in text[max(0, start - 2) : start]:
+                tail = _HEADLINE_TAIL.match(line)
+                if tail is not None and _word_count(line) <= 30:
+                    # "Mali: army and fighters executed 500 people in Moura - UN": the source signs at the end
+                    att = self._signed_headline(doc, start, tail, actors, token_actor)
+                    if att is not None:
+                        out.append(att)
+                        continue
             m = _HEADLINE.match(line)
             if not m or _word_count(line) > 30:
                 continue
@@ -259,9 +271,31 @@ class AttributionFinder:
             content = doc.char_span(start + m.start(2), start + len(line.rstrip()), alignment_mode="expand")
             if sp is None or content is None or not any(t.pos_ == "PROPN" for t in sp):
                 continue
+            quoted = m.group(2)[:1] in _OPEN + "\u2018'\""
+            # "Pakistan: Cross-Border Indian Firing Kills 4 Civilians", "Prisoner swap: ...": a place or a
+            # topic before the colon says what the story is about, not who speaks; "Israel: ‘Fake news’"
+            # (a quote after the colon) and "Graham: ..." (someone who can speak) do speak
+            kinds = {actors[token_actor[t.i]].type for t in sp if t.i in token_actor and token_actor[t.i] in actors}
+            if not quoted and not (kinds & {"person", "organization"}):
+                continue
             head = max(sp, key=lambda t: (t.pos_ == "PROPN", t.i))
             out.append(RawAttribution((content.start_char, content.end_char), False, None, RawSpeaker(sp.start, sp.end, head.i)))
         return out
+
+    def _signed_headline(
+        self, doc: Doc, start: int, tail: re.Match[str], actors: dict[str, Any], token_actor: dict[int, str]
+    ) -> RawAttribution | None:
+        sp = doc.char_span(start + tail.start(2), start + tail.end(2), alignment_mode="expand")
+        if sp is None or not any(t.i in token_actor and actors[token_actor[t.i]].type in ("person", "organization") for t in sp):
+            return None
+        body = tail.group(1)
+        colon = _HEADLINE.match(body)
+        offset = colon.start(2) if colon else 0  # "Mali: ..." names the story's place, not its source
+        content = doc.char_span(start + offset, start + tail.end(1), alignment_mode="expand")
+        if content is None or _word_count(content.text) < 3:
+            return None
+        head = max(sp, key=lambda t: (t.pos_ == "PROPN", t.i))
+        return RawAttribution((content.start_char, content.end_char), False, None, RawSpeaker(sp.start, sp.end, head.i))
 
     # -- direct quotes -------------------------------------------------------
 
