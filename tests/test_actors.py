@@ -179,3 +179,14 @@ def test_apposition_role_takes_the_last_organisation(analyse) -> None:  # type: 
     an = analyse(text)
     roles = _actor(an, "Ahmed Sharif").roles
     assert any(r.organization_name == "Inter-Services Press Office" for r in roles), roles
+
+
+def test_headline_capitals_make_no_person(analyse) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "The Colombian army said on Sunday it had killed several fighters of the ELN guerrilla group in an air raid "
+        "in the north of the country, the defence ministry said in a statement issued late on Saturday. "
+    )
+    an = analyse("Colombia Kills ELN Guerrillas in Bombing Raid\n\n" + body * 2)
+    names = {a.name: a.type for a in an.actors}
+    assert names.get("Colombia") == "place" and "ELN" in names
+    assert not [n for n in names if "Kills" in n or n in ("Guerrillas", "Bombing")]

@@ -248,6 +248,46 @@ def _title_part(tok: Token) -> bool:
     return tok.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "POS", "HYPH", "VBN") and tok.lower_ not in ("said", "says")
 
 
+def _headline_names(doc: Doc, spans: list[Span], places: Places) -> list[Span]:
+    """Names in a title-case headline, checked against the body ("Colombia Kills ELN Guerrillas").
+
+    Headline capitals are no evidence of a name: a span the model found there
+    stands only as far as the body writes it the same way (the longest run of
+    its words that the body has), unless a list (gazetteer, places) knows it.
+    """
+    if not len(doc):
+        return spans
+    first_end = sentence_of(doc, 0)[1]
+    words = [t for t in doc[:first_end] if t.is_alpha]
+    if len(words) < 3 or sum(t.text[:1].isupper() for t in words) < 0.6 * len(words):
+        return spans
+    body = doc[first_end:].text
+    if len(body) < 200:
+        return spans  # a headline alone, or a short text: nothing to check against
+    out = []
+    for span in spans:
+        if span.end > first_end or span.kb_id_ or places.kind(span.text):
+            out.append(span)
+            continue
+        kept = None
+        for n in range(len(span), 0, -1):
+            for i in range(span.start, span.end - n + 1):
+                part = doc[i : i + n]
+                if not part[0].text[:1].isupper():
+                    continue
+                if places.kind(part.text):
+                    kept = Span(doc, i, i + n, label="GPE")  # "Colombia" of "Colombia Kills"
+                    break
+                if re.search(r"(?<!\w)" + re.escape(part.text) + r"(?!\w)", body):
+                    kept = Span(doc, i, i + n, label=span.label_)
+                    break
+            if kept is not None:
+                break
+        if kept is not None:
+            out.append(kept)
+    return out
+
+
 def _is_name_like(span: Span) -> bool:
     return any(t.text[:1].isupper() for t in span) and not all(t.is_stop or t.is_punct for t in span)
 
@@ -397,7 +437,7 @@ class ActorResolver:
         provisional: list[tuple[Span, str, Entry | None, list[Token], bool]] = []
         place_context: set[int] = set()  # spans whose surroundings say "place"
         acronyms: dict[str, str] = {}
-        spans, described = self._described_names(doc, self._entity_spans(doc))
+        spans, described = self._described_names(doc, _headline_names(doc, self._entity_spans(doc), self.places))
         acronyms = doc.user_data.get("cg_acronyms", {})
         for ent in spans:
             span = _strip_span(ent) if ent.start not in described else ent
