@@ -570,6 +570,78 @@ def eval_polnear(directory: str, limit: int | None, fmt: str) -> None:
     echo(json_text(result) if fmt == "json" else result["report"])
 
 
+@eval_group.command(name="articles")
+@click.argument("directory", type=click.Path())
+@click.option("--only", default=None, metavar="SECTIONS", help="Only these sections (comma-separated: actors,roles,...).")
+@click.option("--article", "names", multiple=True, metavar="NAME", help="Only articles whose name contains NAME (repeatable).")
+@click.option("--failures/--no-failures", default=False, help="List every failed check under its article.")
+@click.option("--save", default=None, type=click.Path(file_okay=False), help="Write each analysis to DIR/NAME.json.")
+@format_option("text", "json")
+@handle_errors
+def eval_articles(directory: str, only: str | None, names: tuple[str, ...], failures: bool, save: str | None, fmt: str) -> None:
+    """Analyse each NAME.txt of DIRECTORY and check it against NAME.yaml (as check-expected does).
+
+    The publication date is the YAML's document.published. Prints a line per
+    article, then the score per section and the total.
+
+    Example:
+
+        claimgraph eval articles ../shared/corpus/dev --failures
+    """
+    from pathlib import Path
+
+    from claimgraph.evaluation.articles import evaluate_articles, section_totals
+
+    keep = None
+    if save:
+        out_dir = Path(save)
+        out_dir.mkdir(parents=True, exist_ok=True)
+
+        def keep(name: str, data: dict[str, Any]) -> None:
+            (out_dir / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    sections = [s for s in only.split(",") if s] if only else None
+    results = evaluate_articles(directory, only=sections, names=names, keep=keep)
+    totals = section_totals(results)
+    passed = sum(p for p, _ in totals.values())
+    total = sum(t for _, t in totals.values())
+    if fmt == "json":
+        payload = {
+            "articles": [
+                {"name": r.name, "passed": r.passed, "total": r.total,
+                 "sections": {s: dict(zip(("passed", "total"), r.score(s), strict=True)) for s in r.sections},
+                 "failures": [{"section": s, "check": w} for s, w in r.failures()]}
+                for r in results
+            ],
+            "sections": {s: {"passed": p, "total": t} for s, (p, t) in totals.items()},
+            "named_speakers": sum(r.named_speakers for r in results),
+            "named_graded_f": sum(r.named_graded_f for r in results),
+            "passed": passed,
+            "total": total,
+        }
+        click.echo(json.dumps(payload, indent=2))
+        return
+
+    def ratio(p: int, t: int) -> str:
+        return f"{p / t:.2f}" if t else "-"
+
+    width = max(len(r.name) for r in results)
+    for r in results:
+        parts = " ".join(f"{s} {p}/{t}" for s in r.sections for p, t in [r.score(s)])
+        click.echo(f"{r.name:<{width}}  {r.passed:>3}/{r.total:<3} {ratio(r.passed, r.total)}  {parts}")
+        if failures:
+            for section, what in r.failures():
+                click.echo(f"    MISSING [{section}] {what}")
+    named = sum(r.named_speakers for r in results)
+    graded_f = sum(r.named_graded_f for r in results)
+    click.echo("")
+    click.echo(f"named speakers graded F: {graded_f}/{named} ({graded_f / named:.1%})" if named else "no named speakers")
+    click.echo(f"{'section':<15}{'passed':>7}{'total':>7}{'score':>7}")
+    for section, (p, t) in totals.items():
+        click.echo(f"{section:<15}{p:>7}{t:>7}{ratio(p, t):>7}")
+    click.echo(f"total: {passed}/{total} = {ratio(passed, total)} over {len(results)} articles")
+
+
 @eval_group.command(name="isaf")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--limit", default=None, type=int, help="Only the first N releases.")

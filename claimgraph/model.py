@@ -231,6 +231,8 @@ class Speaker:
     description: str | None = None
     anonymous: bool = False
     affiliation: str | None = None
+    # {"grade": "A".."F", "reason": ...}: set by the analysis layer (grading), not stored
+    reliability: dict[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -240,6 +242,7 @@ class Speaker:
             "description": self.description,
             "anonymous": self.anonymous,
             "affiliation": self.affiliation,
+            "reliability": dict(self.reliability) if self.reliability else None,
         }
 
     @classmethod
@@ -251,6 +254,7 @@ class Speaker:
             description=data.get("description"),
             anonymous=bool(data.get("anonymous")),
             affiliation=data.get("affiliation"),
+            reliability=dict(data["reliability"]) if data.get("reliability") else None,
         )
 
 

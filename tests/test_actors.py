@@ -70,3 +70,123 @@ def test_short_form_of_an_organisation(analyse) -> None:  # type: ignore[no-unty
     an = analyse(text)
     brigades = _actor(an, "Eastern Shield Brigades")
     assert "Brigades" in brigades.aliases
+
+
+# -- places, kinds, titles before names, acronyms (issue 12) --
+
+
+def test_places_list_types_and_kinds() -> None:
+    from claimgraph.nlp.places import load_places
+
+    places = load_places()
+    assert places.kind("Chad") == "country" and places.kind("NIGER") == "country"
+    assert places.country_of("Malian") == "Mali" and places.country_of("Sudanese") == "Sudan"
+    assert places.kind("Zamora Kills") is None
+
+
+def test_a_place_is_never_a_person_and_provinces_by_their_word(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fighting spread to Chad and Armenia on Monday, officials said. "
+        "Troops moved into the northern Oreno region and the Varka province, where Kursk Oblast lies."
+    )
+    an = analyse(text)
+    types = {a.name: a.type for a in an.actors}
+    assert types.get("Chad") == "place" and types.get("Armenia") == "place"
+    assert types.get("Oreno") == "place" and types.get("Varka") == "place"
+    assert types.get("Kursk Oblast") == "place"
+    assert "Varka province" not in types
+
+
+def test_kinds_from_name_words(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Colombian Army clashed with the Zarda Army near the border. "
+        "The Northern Refugee Council and the Kivu News Group reported the clash."
+    )
+    an = analyse(text)
+    kinds = {a.name: a.kind for a in an.actors}
+    assert kinds.get("Colombian Army") == "military"
+    assert kinds.get("Zarda Army") == "armed_group"  # no state before "Army": a group's army
+    assert kinds.get("Northern Refugee Council") == "ngo" and kinds.get("Kivu News Group") == "media"
+
+
+def test_lower_case_titles_before_names(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We repelled the attack,” said Zarda Front spokesman Malik Haroun Dessa on Friday. "
+        "Interior Ministry spokesperson Mirwais Kandari confirmed the toll. "
+        "The claim was rejected by his Russian counterpart Tatyana Orlova."
+    )
+    an = analyse(text)
+    dessa = _actor(an, "Malik Haroun Dessa")
+    assert dessa.type == "person"
+    assert any("spokesman" in r.title and r.organization_name == "Zarda Front" for r in dessa.roles)
+    kandari = _actor(an, "Mirwais Kandari")
+    assert any(r.organization_name == "Interior Ministry" for r in kandari.roles)
+    assert _actor(an, "Interior Ministry").type == "organization"
+    assert _actor(an, "Tatyana Orlova").type == "person"
+
+
+def test_role_then_comma_then_name(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The principal secretary in the Ministry of Foreign Affairs, Korir Wanjala, said he was saddened."
+    an = analyse(text)
+    assert any("principal secretary" in r.title for r in _actor(an, "Korir Wanjala").roles)
+
+
+def test_acronym_and_its_name_are_one_actor(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Kivu Relief Council (KRC), a humanitarian group, said on Thursday that 3,000 people fled. "
+        "KRC's country director Paolo Verdi said aid was blocked."
+    )
+    an = analyse(text)
+    nrc = _actor(an, "Kivu Relief Council")
+    assert "KRC" in nrc.aliases
+    assert not [a for a in an.actors if a.name == "KRC"]
+    assert any(r.organization == nrc.id for r in _actor(an, "Paolo Verdi").roles)
+
+
+def test_institutions_named_by_a_description(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sudan's army suspended the talks on Wednesday. The Sudanese army said the rebels broke the truce. "
+        "Fighting continued between Malian forces and the Saudi-led coalition. "
+        "The army later said it held the town."
+    )
+    an = analyse(text)
+    army = _actor(an, "Sudan's army")
+    assert army.type == "organization" and army.kind == "military" and "Sudanese army" in army.aliases
+    assert _actor(an, "Malian forces").kind == "military"
+    assert _actor(an, "Saudi-led coalition").type == "organization"
+    assert _actor(an, "Sudan").type == "place"
+    # "the army" alone is ambiguous here (Sudan's and Mali's): no mention is forced
+    assert not [m for m in an.mentions if m.text == "army" and m.actor == army.id and m.span[0] > text.index("later")]
+
+
+def test_a_demonym_is_no_actor(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Two Armenian troops died in fighting with Azerbaijani forces on April 8.")
+    assert not [a for a in an.actors if a.name in ("Azerbaijani", "Armenian")]
+    assert _actor(an, "Azerbaijani forces").kind == "military"
+
+
+def test_role_with_complement_before_the_name(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The report cited words attributed to the head of Russian diplomacy Sergei Lavrov on the presence of troops."
+    an = analyse(text)
+    assert any("head of Russian diplomacy" in r.title for r in _actor(an, "Sergei Lavrov").roles)
+
+
+def test_apposition_role_takes_the_last_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lieutenant General Ahmed Sharif, Director General of the Zarda Army's media wing Inter-Services "
+        "Press Office (ISPO), said the army had not attacked civilians."
+    )
+    an = analyse(text)
+    roles = _actor(an, "Ahmed Sharif").roles
+    assert any(r.organization_name == "Inter-Services Press Office" for r in roles), roles
+
+
+def test_headline_capitals_make_no_person(analyse) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "The Colombian army said on Sunday it had killed several fighters of the ELN guerrilla group in an air raid "
+        "in the north of the country, the defence ministry said in a statement issued late on Saturday. "
+    )
+    an = analyse("Colombia Kills ELN Guerrillas in Bombing Raid\n\n" + body * 2)
+    names = {a.name: a.type for a in an.actors}
+    assert names.get("Colombia") == "place" and "ELN" in names
+    assert not [n for n in names if "Kills" in n or n in ("Guerrillas", "Bombing")]

@@ -128,3 +128,21 @@ def test_timeline_holds_dated_claims() -> None:
     kb.claims[0].date = "2021-01-05"
     an = enrich(kb)
     assert [(t.kind, t.date) for t in an.timeline] == [("claim", "2021-01-05")]
+
+
+def test_every_speaker_carries_a_reliability_and_only_the_anonymous_get_f() -> None:
+    kb = _kb()
+    nobody = Actor(Actor.id_for("Jo Doe", "person"), "Jo Doe", "person")
+    kb.actors.append(nobody)
+    kb.attributions.append(Attribution("a5", "d1", "", (40, 50), False, "said", Speaker(nobody.id, "Jo Doe")))
+    us = [a for a in kb.actors if a.name == "United States"][0]
+    kb.attributions.append(Attribution("a6", "d1", "", (50, 60), False, "said", Speaker(us.id, "Washington")))
+    monitor = [a for a in kb.actors if a.name == "Ann Monitor"][0]
+    an = enrich(kb, overrides={monitor.id: "A"})
+    grades = {a.id: a.speaker.reliability for a in an.attributions}
+    assert grades["a1"] == {"grade": "A", "reason": "set by an analyst"}
+    assert grades["a2"] is not None and grades["a2"]["grade"] == "F"  # anonymous
+    assert grades["a4"] is not None and grades["a4"]["grade"] == "D" and "armed group" in grades["a4"]["reason"]
+    assert grades["a5"] is not None and grades["a5"]["grade"] == "E"  # named, nothing known: judged, not F
+    assert grades["a6"] is not None and grades["a6"]["grade"] == "C"  # a state through its capital
+    assert an.attributions[0].to_dict()["speaker"]["reliability"]["grade"] == "A"

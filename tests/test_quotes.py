@@ -94,3 +94,124 @@ def test_quote_ending_a_sentence_does_not_take_the_next_sentences_speaker(analys
 def test_no_attribution_without_a_speaker_or_cue(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("The bridge was rebuilt in 2019. Traffic resumed the next week.")
     assert an.attributions == []
+
+
+# -- speakers that refer back, countries speaking, partial quotes (issue 12) --
+
+
+def _att(an, words):  # type: ignore[no-untyped-def]
+    found = [a for a in an.attributions if words in a.content]
+    assert found, [(a.content, a.speaker) for a in an.attributions]
+    return found[0]
+
+
+@pytest.mark.model
+def test_it_said_goes_to_the_organisation_named_before(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Zarda Liberation Front claimed the raid on Tuesday. "
+        "In a statement, it said it had attacked a base near the river."
+    )
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "attacked a base")) == "Zarda Liberation Front"
+
+
+@pytest.mark.model
+def test_a_definite_description_goes_to_the_one_titled_person(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Communications minister Paul Kabore Sana rejected the report on Sunday. "
+        "The minister said the report was written with boundless imagination."
+    )
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "boundless imagination")) == "Paul Kabore Sana"
+
+
+@pytest.mark.model
+def test_a_description_naming_someone_new_stays_anonymous(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Communications minister Paul Kabore Sana rejected the report on Sunday. "
+        "A senior minister said the report was accurate."
+    )
+    att = _att(analyse(text), "report was accurate")
+    assert att.speaker.actor is None and att.speaker.anonymous
+
+
+@pytest.mark.model
+def test_a_country_speaks_for_its_government(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "France said on Friday it had suspended all aid to the junta."
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "suspended all aid")) == "France"
+
+
+@pytest.mark.model
+def test_partial_quotes_are_direct_scare_quotes_are_not(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The mediators said the truce had been \u201cimperfectly observed\u201d. "
+        "An army statement said the rebels \u201cinitiated unprovoked\u201d firing on the posts."
+    )
+    an = analyse(text)
+    assert _att(an, "imperfectly observed").direct is True
+    assert _att(an, "initiated unprovoked").direct is False
+
+
+@pytest.mark.model
+def test_a_quote_after_said_goes_on_with_the_same_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "\u201cThe offensive must stop now,\u201d Maria Lopez said. \u201cWe reiterate our full support to the "
+        "sovereignty of the country.\u201d\n\nThe talks resumed later."
+    )
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "full support to the sovereignty")) == "Maria Lopez"
+
+
+@pytest.mark.model
+def test_who_issued_the_statement_says_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The Zarda Liberation Front issued a statement saying the airstrikes were in response to ambushes."
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "in response to ambushes")) == "Zarda Liberation Front"
+
+
+@pytest.mark.model
+def test_hyphenated_title_is_not_part_of_the_name(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("UN Secretary-General Ana Gutierrez said the attacks must stop.")
+    assert [a.name for a in an.actors if a.type == "person"] == ["Ana Gutierrez"]
+
+
+@pytest.mark.model
+def test_a_report_speaks_for_the_body_that_issued_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Kivu Relief Council (KRC) published its findings on Monday. "
+        "The KRC report said 179 people were killed in the village."
+    )
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "179 people were killed")) == "Kivu Relief Council"
+
+
+@pytest.mark.model
+def test_a_surname_the_model_missed_is_the_person(analyse) -> None:  # type: ignore[no-untyped-def]
+    # the small model labels no entity on the second "Lubinets"
+    text = "Ombudsman Dmytro Lubinets spoke on Monday.\n\nLubinets said 3,767 prisoners of war have returned home."
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "prisoners of war have returned")) == "Dmytro Lubinets"
+
+
+@pytest.mark.model
+def test_a_quote_running_past_the_statement_is_direct(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The spokesman denounced the attack as a \u201cviolation of all security commitments and arrangements."
+    an = analyse(text)
+    assert any(a.direct and "violation of all security" in a.content for a in an.attributions), an.attributions
+
+
+@pytest.mark.model
+def test_headline_colon_after_a_place_or_topic_is_no_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
+    for headline in ("Pakistan: Cross-Border Indian Firing Kills 4 Civilians", "Prisoner swap: Rebel commander exchanged for ten soldiers"):
+        an = analyse(headline + "\n\nThe exchange took place on Monday near the border.")
+        assert not [a for a in an.attributions if a.span[0] < len(headline)], an.attributions
+
+
+@pytest.mark.model
+def test_headline_signed_at_the_end(analyse) -> None:  # type: ignore[no-untyped-def]
+    headline = "Mali: army and foreign fighters executed 500 people in Moura - UN"
+    an = analyse(headline + "\n\nThe United Nations (UN) published its report on Friday.")
+    (att,) = [a for a in an.attributions if a.span[0] < len(headline)]
+    assert att.content == "army and foreign fighters executed 500 people in Moura"
+    assert speaker_name(an, att) == "United Nations"

@@ -10,7 +10,7 @@ from typing import Any
 
 from claimgraph.analysis.commitments import assess_commitments, shipped_agreements, validate_agreement
 from claimgraph.analysis.contradictions import find_contradictions
-from claimgraph.analysis.grading import CREDIBILITY, RELIABILITY, Source, credibility, source_of
+from claimgraph.analysis.grading import CREDIBILITY, RELIABILITY, Source, credibility, source_of, speaker_source
 from claimgraph.analysis.numbers import chronology, number_contradictions, rejections
 from claimgraph.analysis.relations import build_relations
 from claimgraph.analysis.reports import report_groups
@@ -38,6 +38,9 @@ def enrich(
     attributions = {a.id: a for a in analysis.attributions}
     documents = {d.id: d for d in analysis.documents}
     reports = report_groups(analysis.documents)
+    for att in analysis.attributions:
+        graded = speaker_source(att, actors, overrides or {})
+        att.speaker.reliability = {"grade": graded.reliability, "reason": graded.reason}
     sources = {c.id: source_of(c, attributions, actors, documents, overrides or {}, reports) for c in analysis.claims}
     analysis.relations = build_relations(analysis.claims, sources, documents)
     symmetric = {k: bool(v.get("symmetric")) for k, v in relation_types().items()}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from claimgraph.model import Actor, Attribution, Claim, Document, name_key
 
-__all__ = ["Source", "source_of", "RELIABILITY", "CREDIBILITY", "credibility"]
+__all__ = ["Source", "source_of", "speaker_source", "RELIABILITY", "CREDIBILITY", "credibility"]
 
 RELIABILITY = {
     "A": "completely reliable",
@@ -39,9 +39,11 @@ _KIND_RELIABILITY = {
     "intergovernmental": "B",
     "military_alliance": "C",
     "government": "C",
+    "military": "C",
     "intelligence_agency": "C",
     "media": "C",
     "think_tank": "C",
+    "ngo": "C",
     "armed_group": "D",
 }
 
@@ -78,6 +80,18 @@ def source_of(
         key = f"doc:{report}"
         letter = overrides.get(key, "C")
         return Source(key, label, letter, "the article in its own voice: an outlet, fairly reliable by default" if key not in overrides else "set by an analyst")
+    return speaker_source(att, actors, overrides)
+
+
+def speaker_source(att: Attribution, actors: dict[str, Actor], overrides: dict[str, str]) -> Source:
+    """The source an attribution's speaker is, graded from what the speaker is.
+
+    An analyst's override first; then the kind of the organisation speaking
+    (or the one a named official speaks for), a state speaking through its
+    capital or its name, a named person with or without a stated role; a
+    description by whether it names an affiliation. F only for the anonymous:
+    nobody can be judged.
+    """
     sp = att.speaker
     actor = actors.get(sp.actor) if sp.actor else None
     if actor is not None:
@@ -88,11 +102,18 @@ def source_of(
         org = _org_of(actor, actors) if actor.type == "person" else None
         if org is not None and org.kind in _KIND_RELIABILITY:
             return Source(key, label, _KIND_RELIABILITY[org.kind], f"speaks for {org.name} ({org.kind.replace('_', ' ')})")
+        if org is not None and org.type == "organization":
+            return Source(key, label, "C", f"named official of {org.name}")
         if kind in _KIND_RELIABILITY:
-            return Source(key, label, _KIND_RELIABILITY[kind], f"a {kind.replace('_', ' ')} speaking for itself")
+            what = kind.replace("_", " ")
+            return Source(key, label, _KIND_RELIABILITY[kind], f"{'an' if what[0] in 'aeiou' else 'a'} {what} speaking for itself")
+        if actor.type == "place":
+            return Source(key, label, "C", "a state speaking through its government")
         if actor.type == "person" and actor.roles:
             return Source(key, label, "C", f"named, with a stated role ({actor.roles[0].title})")
-        return Source(key, label, "F", "named, but nothing says who they are")
+        if actor.type == "organization":
+            return Source(key, label, "D", "a named organisation of unknown kind")
+        return Source(key, label, "E", "named, but nothing in the text says who they are")
     desc = (sp.description or sp.text or "unnamed source").strip()
     key = "desc:" + name_key(desc)
     if key in overrides:

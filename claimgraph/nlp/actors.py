@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -27,7 +28,8 @@ from spacy.util import filter_spans
 from claimgraph.data import load_yaml
 from claimgraph.model import Actor, Role, name_key
 from claimgraph.nlp.gazetteer import Entry, load_gazetteer
-from claimgraph.nlp.util import indices_with
+from claimgraph.nlp.places import Places, load_places
+from claimgraph.nlp.util import indices_with, sentence_of
 
 __all__ = ["TokMention", "ActorResolver", "LABEL_TYPES"]
 
@@ -44,12 +46,6 @@ LABEL_TYPES = {
 _TYPE_RANK = {"place": 3, "organization": 2, "person": 1, "agreement": 0}
 _LOCATIVE = {"in", "to", "from", "at", "near", "across", "outside", "inside", "into", "around", "via", "through"}
 _STRIP_LEAD = {"the", "a", "an", "former", "ex", "late", "then"}
-_SUFFIX_KINDS = [
-    (re.compile(r"\b(News|Times|Post|Journal|Press|Radio|Television|TV|Tribune|Gazette|Herald|Agency)$"), "media"),
-    (re.compile(r"\b(Ministry|Department|Government|Parliament|Senate|Congress|Cabinet)\b"), "government"),
-    (re.compile(r"\b(Institute|Institution|Center|Centre|Council on|Foundation)\b"), "think_tank"),
-    (re.compile(r"\b(Brigades?|Militia|Front|Mujahideen|Jihad|Liberation Army)\b"), "armed_group"),
-]
 
 
 @dataclass
@@ -60,6 +56,32 @@ class TokMention:
     end: int
     actor: str
     label: str
+
+
+@dataclass(frozen=True)
+class _KindRule:
+    kind: str
+    words: tuple[tuple[str, ...], ...]
+    last: frozenset[str]
+    state: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=1)
+def _kind_rules() -> list[_KindRule]:
+    """The rules of ``data/kinds.yaml``, in order, phrases split into words."""
+
+    def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(p.replace("\u2019", "'").split()) for p in items)
+
+    return [
+        _KindRule(r["kind"], phrases(r.get("words", [])), frozenset(r.get("last", [])), phrases(r.get("state", [])))
+        for r in load_yaml("kinds.yaml")["kinds"]
+    ]
+
+
+def _has_phrase(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +144,148 @@ def _place_context(doc: Doc, span: Span) -> bool:
     # "Zamora's army", "Zamora's government": a country's institutions
     if span.end + 1 < len(doc) and doc[span.end].tag_ == "POS" and doc[span.end + 1].lower_ in _STATE_NOUNS:
         return True
+    # "the Varka province"
+    if span.end < len(doc) and doc[span.end].lower_ in _REGION_NOUNS and doc[span.end].text.islower():
+        return True
     return len(span) <= 2 and i >= 1 and doc[i - 1].lower_ in ("in", "across", "inside", "near")
+
+
+_BIG_CITY = 500_000
+# a one-name "person" that is a city this big is the city
+_PERSON_CITY = 50_000
+# words after a province's name: lower-case ones are not part of the name ("Khost province"),
+# capitalised ones are ("Kursk Oblast", "Borno State")
+_REGION_NOUNS = {"province", "region", "district", "governorate", "oblast", "prefecture", "county"}
+
+
+def _proper(tok: Token) -> bool:
+    """A capitalised proper noun (or a capitalised word of an all-caps headline)."""
+    return tok.text[:1].isupper() and tok.tag_ in ("NNP", "NNPS") and tok.is_alpha
+
+
+def _locative_before(doc: Doc, i: int) -> bool:
+    if i >= 1 and doc[i - 1].lower_ in ("in", "near", "outside", "inside", "from", "to", "at"):
+        return True
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS
+
+
+def _strip_place_noun(span: Span) -> Span:
+    """ "Khost province" -> "Khost": a trailing lower-case province word is no part of the name."""
+    end = span.end
+    while end - 1 > span.start and span.doc[end - 1].lower_ in _REGION_NOUNS and span.doc[end - 1].text.islower():
+        end -= 1
+    if end == span.end:
+        return span
+    return Span(span.doc, span.start, end, label="GPE")
+
+
+def _split_possessive(span: Span, places: Places) -> list[Span]:
+    """ "Borno State's Damboa", "Nigeria's Defence Headquarters": the place and what is in it, two names.
+
+    Only when the owner is a place: "New People's Army" is one name.
+    """
+    doc = span.doc
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k].tag_ == "POS" and doc[k + 1].text[:1].isupper():
+            owner_text = doc[span.start : k].text
+            if not (places.kind(owner_text) or doc[k - 1].lower_ in _PLACE_NOUNS):
+                return [span]
+            owner = Span(doc, span.start, k, label="GPE" if span.label_ in ("GPE", "LOC", "FAC") else span.label_)
+            return [owner, Span(doc, k + 1, span.end, label=span.label_)]
+    return [span]
+
+
+@lru_cache(maxsize=1)
+def _institution_classes() -> dict[str, Any]:
+    data = load_yaml("institutions.yaml")
+    classes: dict[str, list[list[str]]] = {c: [p.split() for p in phrases] for c, phrases in data["classes"].items()}
+    nouns = {p[-1] for phrases in classes.values() for p in phrases}
+    return {"classes": classes, "nouns": frozenset(nouns), "qualifiers": frozenset(data["qualifiers"])}
+
+
+def _institution_class(words: list[str], classes: dict[str, Any]) -> str | None:
+    """The class of an institution from its words ("armed forces" -> military, "foreign ministry" -> foreign ministry)."""
+    lower = [w.lower() for w in words]
+    best: tuple[int, str] | None = None
+    for cls, phrases in classes["classes"].items():
+        for p in phrases:
+            n = len(p)
+            if n <= len(lower) and lower[len(lower) - n :] == p and (best is None or n > best[0]):
+                best = (n, cls)
+    if best is None:
+        return None
+    cls = best[1]
+    if cls == "ministry":
+        # a ministry is told apart by its qualifier: the foreign ministry is not the health ministry
+        quals = [w for w in lower[:-1] if w not in ("the",)]
+        return "ministry:" + " ".join(quals[-1:])
+    return cls
+
+
+# nouns that make a title's words an organisation ("Interior Ministry spokesman")
+_ORG_NOUNS = {"ministry", "army", "military", "department", "junta", "government", "police", "navy", "forces",
+              "office", "agency", "commission", "council", "command", "presidency", "mission", "headquarters"}
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "abu", "ould"}
+
+
+def _name_token(tok: Token) -> bool:
+    """A word of a person's name: a capitalised proper noun, or a particle inside one ("al", "bin")."""
+    if tok.text[:1].isupper() and tok.tag_ in ("NNP", "NNPS") and not tok.is_punct:
+        return True
+    doc = tok.doc
+    if tok.text in ("-", "'", "\u2019") and not tok.whitespace_ and tok.i >= 1 and not doc[tok.i - 1].whitespace_:
+        # "Rodrigues-Birkett", "Sing'Oei"
+        return tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()
+    return tok.lower_ in _NAME_PARTICLES and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text[:1].isupper()
+
+
+def _title_part(tok: Token) -> bool:
+    """A word that can stand in a title before its role noun ("Afghan Taliban", "NRC's Colombia country")."""
+    if tok.is_punct and tok.text not in ("-",):
+        return False
+    if tok.lower_ in ("then", "former", "acting", "deputy", "interim", "late", "self-styled", "self-declared"):
+        return True
+    return tok.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "POS", "HYPH", "VBN") and tok.lower_ not in ("said", "says")
+
+
+def _headline_names(doc: Doc, spans: list[Span], places: Places) -> list[Span]:
+    """Names in a title-case headline, checked against the body ("Colombia Kills ELN Guerrillas").
+
+    Headline capitals are no evidence of a name: a span the model found there
+    stands only as far as the body writes it the same way (the longest run of
+    its words that the body has), unless a list (gazetteer, places) knows it.
+    """
+    if not len(doc):
+        return spans
+    first_end = sentence_of(doc, 0)[1]
+    words = [t for t in doc[:first_end] if t.is_alpha]
+    if len(words) < 3 or sum(t.text[:1].isupper() for t in words) < 0.6 * len(words):
+        return spans
+    body = doc[first_end:].text
+    if len(body) < 200:
+        return spans  # a headline alone, or a short text: nothing to check against
+    out = []
+    for span in spans:
+        if span.end > first_end or span.kb_id_ or places.kind(span.text):
+            out.append(span)
+            continue
+        kept = None
+        for n in range(len(span), 0, -1):
+            for i in range(span.start, span.end - n + 1):
+                part = doc[i : i + n]
+                if not part[0].text[:1].isupper():
+                    continue
+                if places.kind(part.text):
+                    kept = Span(doc, i, i + n, label="GPE")  # "Colombia" of "Colombia Kills"
+                    break
+                if re.search(r"(?<!\w)" + re.escape(part.text) + r"(?!\w)", body):
+                    kept = Span(doc, i, i + n, label=span.label_)
+                    break
+            if kept is not None:
+                break
+        if kept is not None:
+            out.append(kept)
+    return out
 
 
 def _is_name_like(span: Span) -> bool:
@@ -135,12 +298,16 @@ class ActorResolver:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.gazetteer = load_gazetteer()
+        self.places = load_places()
 
     # -- entity spans ------------------------------------------------------
 
     def _entity_spans(self, doc: Doc) -> list[Span]:
         gaz = self.gazetteer.match(self.nlp, doc)
-        model = [e for e in doc.ents if e.label_ in LABEL_TYPES]
+        model: list[Span] = []
+        for e in doc.ents:
+            if e.label_ in LABEL_TYPES:
+                model.extend(_split_possessive(_strip_place_noun(e), self.places))
         # Gazetteer spans win over overlapping model spans, except where the
         # model saw a longer name around them ("the Afghan Taliban" stays one).
         gaz = filter_spans(gaz)
@@ -150,13 +317,113 @@ class ActorResolver:
         out = list(gaz)
         for e in model:
             if any(i in taken for i in range(e.start, e.end)):
-                inner = [g for g in gaz if g.start >= e.start and g.end <= e.end]
-                stripped = _strip_span(e)
-                if len(inner) == 1 and inner[0].start == stripped.start and inner[0].end == stripped.end:
-                    continue
                 continue
             out.append(e)
-        return sorted(out, key=lambda s: s.start)
+            taken.update(range(e.start, e.end))
+        out.extend(self._known_places(doc, taken))
+        return self._acronyms(doc, sorted(out, key=lambda s: s.start))
+
+    def _acronyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "Norwegian Refugee Council (NRC)": the name and its acronym, wherever it recurs, are one actor.
+
+        The name is the shortest run of words before the parenthesis whose
+        initials (all letters of an all-capital word: "UN") hold every letter of
+        the acronym ("UN Interim Force in Lebanon (UNIFIL)"). Its spans replace
+        the model's inside it; the acronym's spans carry the name as kb_id's
+        stand-in, read back when actors are grouped (``doc.user_data``).
+        """
+        found: dict[str, Span] = {}
+        for k in indices_with(doc, ("(",)):
+            if k + 2 >= len(doc) or doc[k + 2].text != ")":
+                continue
+            acr = doc[k + 1].text
+            if not (2 <= len(acr) <= 8 and acr.isalpha() and sum(c.isupper() for c in acr) >= max(2, len(acr) - 1)):
+                continue
+            end = k - 1 if k >= 1 and doc[k - 1].tag_ == "POS" else k
+            start = None
+            capitals = 0
+            letters: set[str] = set()
+            i = end - 1
+            while i >= 0 and end - i <= 10:
+                tok = doc[i]
+                if tok.text[:1].isupper() and tok.is_alpha:
+                    letters |= set(tok.text) if tok.text.isupper() else {tok.text[0]}
+                    capitals += 1
+                    # every letter of the acronym, and as many words as it has letters, two at least
+                    # ("Arakan Army (AA)")
+                    if set(acr.upper()) <= letters and capitals >= min(len(acr), 2):
+                        start = i
+                        break
+                elif not (
+                    tok.lower_ in ("of", "for", "the", "and", "in", "on", "de", "del", "la", "-", "&", "'s", "\u2019s")
+                    or tok.text == "-"
+                ):
+                    break
+                i -= 1
+            if start is None or end - start < 2:
+                continue
+            if self.gazetteer.lookup(acr) or any(s.kb_id_ and s.start <= start and s.end >= end for s in spans):
+                continue  # the gazetteer knows the name or the acronym
+            found[acr] = Span(doc, start, end, label="ORG")
+        if not found:
+            return spans
+        longs = list(found.values())
+        new: list[Span] = list(longs)
+        taken = {t for sp in longs for t in range(sp.start, sp.end)}
+        for k, tok in enumerate(doc):
+            if tok.text in found and k not in taken:
+                new.append(Span(doc, k, k + 1, label="ORG"))
+                taken.add(k)
+        doc.user_data["cg_acronyms"] = {name_key(a): name_key(sp.text) for a, sp in found.items()}
+        kept = [s for s in spans if not any(t in taken for t in range(s.start, s.end))]
+        return sorted(kept + new, key=lambda s: s.start)
+
+    def _known_places(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Places the model missed: a country or a province anywhere, a city where the text says place.
+
+        A run of capitalised proper nouns (up to three) that names a country or a
+        province known to event coders is a place; a city only when it is a big
+        one or stands after "in", "near", "the town of" (small towns share their
+        names with people and words).
+        """
+        places = self.places
+        out: list[Span] = []
+        taken = set(taken)
+        # "the northern Timbuktu region", "in Kursk Oblast": a province by its own word
+        for k in indices_with(doc, _REGION_NOUNS):
+            start = k
+            while start - 1 >= 0 and start - 1 not in taken and _proper(doc[start - 1]) and k - start < 3:
+                start -= 1
+            if start == k or any(t in taken for t in range(start, k + 1)):
+                continue
+            end = k + 1 if doc[k].text[:1].isupper() else k  # "Oblast", "State" are part of the name
+            out.append(Span(doc, start, end, label="GPE"))
+            taken.update(range(start, k + 1))
+        i = 0
+        n = len(doc)
+        while i < n:
+            if i in taken or not _proper(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j < n and j - i < 3 and j not in taken and _proper(doc[j]):
+                j += 1
+            found = None
+            for end in range(j, i, -1):
+                text = doc[i:end].text
+                kind = places.kind(text)
+                if kind is None:
+                    continue
+                if kind == "city" and places.cities.get(name_key(text), 0) < _BIG_CITY and not _locative_before(doc, i):
+                    continue
+                found = Span(doc, i, end, label="GPE")
+                break
+            if found is not None:
+                out.append(found)
+                i = found.end
+            else:
+                i = j
+        return out
 
     # -- the component -----------------------------------------------------
 
@@ -169,13 +436,21 @@ class ActorResolver:
         # pass 1: clean spans, peel titles, pick a provisional key per span
         provisional: list[tuple[Span, str, Entry | None, list[Token], bool]] = []
         place_context: set[int] = set()  # spans whose surroundings say "place"
-        for ent in self._entity_spans(doc):
-            span = _strip_span(ent)
+        acronyms: dict[str, str] = {}
+        spans, described = self._described_names(doc, _headline_names(doc, self._entity_spans(doc), self.places))
+        acronyms = doc.user_data.get("cg_acronyms", {})
+        for ent in spans:
+            span = _strip_span(ent) if ent.start not in described else ent
             entry = self.gazetteer.by_name.get(span.kb_id_) if span.kb_id_ else None
             label = span.label_
             title_tokens: list[Token] = []
             titled = False
-            if entry is None:
+            if span.start in described:
+                # "army chief Abdel Fattah al Burhan": the title's words may name an organisation,
+                # so they stay entities (not blocked); the role is added once actors exist
+                titled = True
+                label = "PERSON"
+            elif entry is None:
                 # titles glued inside the entity ("Defense Lloyd Austin", "Secretary General Jens")
                 title_words, _, _, _, _ = _roles_vocab()
                 original_start = start = span.start
@@ -201,7 +476,21 @@ class ActorResolver:
                     label = "PERSON"
             if not _is_name_like(span) and entry is None:
                 continue
-            if entry is None and not title_tokens and label in ("PERSON", "ORG", "GPE") and _place_context(doc, span):
+            if entry is None and not titled and len(span) == 1 and name_key(span.text) in self.places.demonyms:
+                continue  # "Azerbaijani" is an adjective of a country, not an actor ("Azerbaijani forces")
+            if entry is None and not titled and label == "PERSON" and self._kind_for(span.text, "organization"):
+                label = "ORG"  # "Zarda Front", "Kivu News Group": the words of an organisation's name
+            if entry is None and not titled and label in ("PERSON", "ORG"):
+                # a place is never a person ("Chad", "NIGER" in a headline); an organisation
+                # named like a country is the country's metonym, typed place as the model does
+                place_kind = self.places.kind(span.text, _PERSON_CITY)
+                if place_kind and (label == "PERSON" or place_kind == "country"):
+                    label = "GPE"
+                    place_context.add(span.start)
+            named_by_acronym = name_key(span.text) in acronyms or name_key(span.text) in acronyms.values()
+            if named_by_acronym:
+                label = "ORG"  # "at UNIFIL" is the mission, not a place
+            elif entry is None and not title_tokens and label in ("PERSON", "ORG", "GPE") and _place_context(doc, span):
                 label = "GPE"  # "the town of Oren", "in Zamora"
                 place_context.add(span.start)
             provisional.append((span, label, entry, title_tokens, titled))
@@ -235,6 +524,7 @@ class ActorResolver:
             key = name_key(span.text)
             if not key:
                 continue
+            key = acronyms.get(key, key)
             if len(span.text.split()) <= 2 and key in surname_of and not any(k == key for _, k, _ in persons):
                 prev = doc[span.start - 1].lower_ if span.start > 0 else ""
                 if not (label in ("GPE", "LOC", "FAC") and prev in _LOCATIVE):
@@ -257,7 +547,12 @@ class ActorResolver:
                 if len(words) >= 2:
                     long_orgs[words[-1]].add(gkey)
         for gkey in list(groups):
-            if gkey.startswith("key:") and " " not in gkey[4:] and len(long_orgs.get(gkey[4:], ())) == 1:
+            if (
+                gkey.startswith("key:")
+                and " " not in gkey[4:]
+                and len(long_orgs.get(gkey[4:], ())) == 1
+                and not self.places.kind(gkey[4:])  # "Lebanon" is no short form of "UN Interim Force in Lebanon"
+            ):
                 target = next(iter(long_orgs[gkey[4:]]))
                 if all(s.text[:1].isupper() for s, *_ in groups[gkey]):
                     groups[target].extend(groups.pop(gkey))
@@ -268,6 +563,7 @@ class ActorResolver:
                 groups["per:" + gkey[4:]].extend(groups.pop(gkey))
 
         token_actor: dict[int, str] = {}
+        pending: list[tuple[Actor, list[Token], bool]] = []  # (person, title tokens, title in lower case)
         for items in groups.values():
             entry = items[0][2]
             if entry is not None:
@@ -296,11 +592,21 @@ class ActorResolver:
                 for i in range(span.start, span.end):
                     token_actor[i] = actor_id
                 if titles and type_ == "person":
-                    title = _title_text(titles)
-                    if title:
-                        org = self._org_before(doc, titles[0].i, token_actor, actors)
-                        actor.add_role(Role(title, org.id if org else None, org.name if org else None))
+                    pending.append((actor, titles, False))
+                if span.start in described and type_ == "person":
+                    pending.append((actor, described[span.start], True))
+        for actor, titles, lower in pending:
+            title = _title_text(titles)
+            if not title:
+                continue
+            if lower:
+                org = self._org_in_title(doc, titles, token_actor, actors, mentions)
+            else:
+                org = self._org_before(doc, titles[0].i, token_actor, actors)
+            actor.add_role(Role(title, org.id if org else None, org.name if org else None))
 
+        self._institutions(doc, actors, mentions, token_actor)
+        self._missed_mentions(doc, actors, mentions, token_actor)
         doc._.cg_actors = actors
         doc._.cg_mentions = sorted(mentions, key=lambda m: m.start)
         doc._.cg_token_actor = token_actor
@@ -311,12 +617,308 @@ class ActorResolver:
     # -- helpers -----------------------------------------------------------
 
     def _kind_for(self, name: str, type_: str) -> str | None:
+        if type_ == "place":
+            return self.places.kind(name)
         if type_ != "organization":
             return None
-        for pattern, kind in _SUFFIX_KINDS:
-            if pattern.search(name):
-                return kind
+        words = name.replace("\u2019", "'").split()
+        first = re.sub(r"'s$", "", words[0]) if words else ""
+        for rule in _kind_rules():
+            if words and words[-1] in rule.last:
+                return rule.kind
+            if any(_has_phrase(words, p) for p in rule.words):
+                return rule.kind
+            # "Colombian Army", "Sudan's Armed Forces": a state's army, not an armed group's
+            if any(_has_phrase(words, p) for p in rule.state) and self.places.country_of(first):
+                return rule.kind
         return None
+
+    def _missed_mentions(
+        self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]
+    ) -> None:
+        """Names of known people and organisations the model did not label where they recur.
+
+        "Lubinets's response came after ..." after "Ombudsman Dmytro Lubinets":
+        the surname alone, or any alias of one actor, is that actor wherever it
+        stands as a proper noun. A surname two people share stays unresolved.
+        """
+        owners: dict[str, set[str]] = defaultdict(set)
+        surnames: set[str] = set()  # exact forms; the tagger takes some for plural nouns ("Lubinets said")
+        for actor in actors.values():
+            if actor.type not in ("person", "organization"):
+                continue
+            forms = {actor.name, *actor.aliases}
+            if actor.type == "person" and len(actor.name.split()) >= 2:
+                forms.add(actor.name.split()[-1])
+                surnames.add(actor.name.split()[-1])
+            for form in forms:
+                key = name_key(form)
+                if key and len(key) > 2 and form[:1].isupper():
+                    owners[key].add(actor.id)
+        if not owners:
+            return
+        i = 0
+        while i < len(doc):
+            proper = doc[i].tag_ in ("NNP", "NNPS") or (doc[i].text in surnames and doc[i].pos_ in ("NOUN", "PROPN"))
+            if i in token_actor or not doc[i].text[:1].isupper() or not proper:
+                i += 1
+                continue
+            matched = 0
+            for n in (3, 2, 1):
+                if i + n > len(doc) or any(k in token_actor for k in range(i, i + n)):
+                    continue
+                ids = owners.get(name_key(doc[i : i + n].text))
+                if ids and len(ids) == 1 and not self.places.kind(doc[i : i + n].text):
+                    actor_id = next(iter(ids))
+                    mentions.append(TokMention(i, i + n, actor_id, "ALIAS"))
+                    for k in range(i, i + n):
+                        token_actor[k] = actor_id
+                    matched = n
+                    break
+            i += matched or 1
+
+    def _institutions(
+        self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]
+    ) -> None:
+        """Collective actors named by a description: "Sudan's army", "the Malian army", "the Saudi-led coalition".
+
+        A state marker (a country's possessive, a demonym, a country's name, or
+        "X-led", "X-run") before an institution noun makes an organisation tied
+        to that state. One state's institution of one class is one actor,
+        whatever the words ("Mali's army", "Malian forces", "the Malian Armed
+        Forces"), named by its fullest form; "the army" alone, later, is that
+        actor when the document has only one army.
+        """
+        classes = _institution_classes()
+        places = self.places
+        found: dict[tuple[str, str], Actor] = {}
+        # organisations the model or gazetteer named already ("Malian Armed Forces", "Pakistan Army")
+        for actor in list(actors.values()):
+            if actor.type != "organization" or actor.kind not in ("military", "government"):
+                continue
+            words = actor.name.replace("\u2019", "'").split()
+            country = places.country_of(re.sub(r"'s$", "", words[0])) if words else None
+            cls = _institution_class(words[1:], classes)
+            if country and cls:
+                found.setdefault((country, cls), actor)
+        for k in indices_with(doc, classes["nouns"]):
+            if k in token_actor or doc[k].pos_ not in ("NOUN", "PROPN"):
+                continue
+            # the institution's own words: "foreign ministry", "armed forces", "military junta"
+            start = k
+            while start - 1 >= 0 and doc[start - 1].lower_ in classes["qualifiers"] and start - 1 not in token_actor:
+                start -= 1
+            marker, country = self._state_marker(doc, start, token_actor, actors)
+            if marker is None or country is None:
+                continue
+            cls = _institution_class([t.lower_ for t in doc[start : k + 1]], classes)
+            if cls is None:
+                continue
+            phrase = doc[marker : k + 1]
+            text = re.sub(r"\s+", " ", phrase.text).strip()
+            known = found.get((country, cls))
+            if known is None:
+                kind = "military" if cls in ("military", "junta") else "government"
+                if cls == "coalition":
+                    kind = "military_alliance"
+                actor_id = Actor.id_for(text, "organization")
+                known = actors.get(actor_id) or Actor(id=actor_id, name=text, type="organization", kind=kind)
+                actors[actor_id] = known
+                found[(country, cls)] = known
+            actor = known
+            actor.add_alias(text)
+            # the institution's words without the state's name ("military junta") name it too
+            bare = re.sub(r"\s+", " ", doc[start : k + 1].text)
+            if cls in ("junta", "coalition") or len(bare.split()) > 1:
+                actor.add_alias(bare)
+            mentions.append(TokMention(phrase.start, phrase.end, actor.id, "ORG"))
+            for t in range(start, k + 1):
+                token_actor[t] = actor.id
+        if not found:
+            return
+        # "the army", "the junta" later on: the one institution of that class
+        by_class: dict[str, set[str]] = defaultdict(set)
+        for (_, cls), actor in found.items():
+            by_class[cls].add(actor.id)
+        for k in indices_with(doc, classes["nouns"]):
+            if k in token_actor or k < 1 or doc[k - 1].lower_ != "the":
+                continue
+            cls = _institution_class([doc[k].lower_], classes)
+            owners = by_class.get(cls or "", set())
+            if len(owners) != 1 or (k + 1 < len(doc) and doc[k + 1].tag_ == "POS" and False):
+                continue
+            actor_id = next(iter(owners))
+            mentions.append(TokMention(k, k + 1, actor_id, "COLLECTIVE"))
+            token_actor[k] = actor_id
+            actors[actor_id].add_alias(doc[k].text)
+
+    def _state_marker(
+        self, doc: Doc, start: int, token_actor: dict[int, str], actors: dict[str, Actor]
+    ) -> tuple[int | None, str | None]:
+        """Where the state marker before ``start`` begins and the country it names, if there is one."""
+        i = start - 1
+        if i < 0:
+            return None, None
+        tok = doc[i]
+        if tok.tag_ == "POS" and i >= 1:
+            # "Sudan's army", "Yemen's internationally recognized government"
+            owner = token_actor.get(i - 1)
+            if owner and actors[owner].type == "place":
+                first = i - 1
+                while first - 1 >= 0 and token_actor.get(first - 1) == owner:
+                    first -= 1
+                return first, actors[owner].name
+            return None, None
+        # "Saudi-led coalition", "Houthi-run health ministry"
+        if tok.lower_ in ("led", "run", "backed", "controlled") and i >= 2 and doc[i - 1].text == "-":
+            lead = doc[i - 2]
+            owner_id = token_actor.get(lead.i)
+            country = self.places.country_of(lead.text) or (actors[owner_id].name if owner_id else None)
+            return (lead.i, country) if country else (None, None)
+        # "internationally recognized": adverbs and participles between the marker and the noun
+        while i >= 1 and (doc[i].tag_ in ("RB", "VBN") and doc[i].text.islower()):
+            i -= 1
+            tok = doc[i]
+            if tok.tag_ == "POS" and i >= 1:
+                owner = token_actor.get(i - 1)
+                if owner and actors[owner].type == "place":
+                    return i - 1, actors[owner].name
+                return None, None
+        if not tok.text[:1].isupper():
+            return None, None
+        owner = token_actor.get(i)
+        if owner and actors[owner].type == "place" and (actors[owner].kind == "country" or self.places.country_of(tok.text)):
+            return i, self.places.country_of(tok.text) or actors[owner].name  # "Pakistan army", "Congolese army"
+        country = self.places.country_of(tok.text)
+        if country and owner is None:
+            return i, country  # "Malian army", "Congolese army"
+        return None, None
+
+    def _described_names(self, doc: Doc, spans: list[Span]) -> tuple[list[Span], dict[int, list[Token]]]:
+        """Names after a role noun ("CMA spokesman Mohamed Ramadane", "its deposed leader, Bazoum,").
+
+        The words after the role noun, up to five capitalised proper nouns, are a
+        person's name whatever the model labelled them ("Tatyana" and
+        "Moskalkova" as two places after "his Russian counterpart"); the words
+        before it, down to a determiner, a verb or a comma, are the title
+        ("State Department spokesman"). Also "the head of Y, X": a title
+        phrase, a comma, a name. Returns the spans with these names in place of
+        the model's, and the title tokens by the name's first token.
+        """
+        _, _, _, role_nouns, _ = _roles_vocab()
+        title_words = _roles_vocab()[0]
+        described: dict[int, list[Token]] = {}
+        names: list[Span] = []
+        for k in indices_with(doc, role_nouns):
+            sent_start, sent_end = sentence_of(doc, k)
+            if doc[k].tag_ not in ("NN", "NNS", "NNP"):
+                continue
+            name_start = k + 1
+            apposition = False
+            title_end: int | None = None
+            if name_start + 1 >= sent_end:
+                continue
+            if doc[name_start].text == ",":
+                # "its deposed leader, Bazoum, who ..."
+                name_start += 1
+                apposition = True
+            elif not _name_token(doc[name_start]) or doc[name_start].is_punct:
+                # "The principal secretary in Kenya's Ministry of Foreign Affairs, Korir Sing'Oei, said":
+                # the role's complement runs to a comma
+                c = k + 1
+                while c < sent_end and c - k <= 8 and doc[c].text != "," and doc[c].pos_ not in ("VERB", "AUX"):
+                    c += 1
+                if doc[k + 1].lower_ not in ("of", "in", "for", "at"):
+                    continue
+                person = next(
+                    (sp for sp in spans if k + 2 < sp.start <= min(c, k + 6) and sp.label_ == "PERSON" and not sp.kb_id_),
+                    None,
+                )
+                if person is not None and all(not t.is_punct and t.pos_ not in ("VERB", "AUX") for t in doc[k + 1 : person.start]):
+                    # "the head of Russian diplomacy Sergei Lavrov": the complement, then the name
+                    name_start = person.start
+                    title_end = person.start
+                elif c < sent_end and doc[c].text == ",":
+                    name_start = c + 1
+                    apposition = True
+                else:
+                    continue
+            j = name_start
+            while j < sent_end and j - name_start < 5 and _name_token(doc[j]):
+                j += 1
+            # the model's name may run on where the tagger did not ("U Pe Than")
+            for sp in spans:
+                if sp.start < j <= sp.end - 1 and sp.start >= name_start and all(t.text[:1].isupper() for t in doc[j : sp.end]):
+                    j = sp.end
+            # ranks between the role and the name belong to the title ("spokesman Lieutenant Colonel Paul Njuguna")
+            first = name_start
+            while first < j - 1 and doc[first].text in title_words:
+                first += 1
+            if j == first:
+                continue
+            if apposition and not (j >= sent_end or doc[j].text in (",", ".") or doc[j].pos_ in ("VERB", "AUX")):
+                continue
+            name = doc[first:j]
+            if self.places.kind(name.text) or self.gazetteer.lookup(name.text) or any(
+                s.kb_id_ and s.start < j and s.end > first for s in spans
+            ):
+                continue
+            if len(name) == 1 and not any(s.start == first and s.end == j for s in spans):
+                continue  # one word the model did not call a name: too little to go on
+            # the title: back from the role noun to a determiner, verb, comma or quote
+            i = k
+            while i - 1 >= sent_start and k - (i - 1) < 7 and _title_part(doc[i - 1]):
+                i -= 1
+            end = title_end or k + 1
+            if apposition:
+                end = name_start - 1  # up to the comma: "the head of the mission"
+            title = [t for t in doc[i:end] if t.text != ","] + list(doc[name_start:first])
+            described[first] = title
+            names.append(Span(doc, first, j, label="PERSON"))
+        if not names:
+            return spans, described
+        covered = {t for n in names for t in range(n.start, n.end)}
+        kept = [s for s in spans if not any(t in covered for t in range(s.start, s.end))]
+        return sorted(kept + names, key=lambda s: s.start), described
+
+    def _org_in_title(
+        self, doc: Doc, titles: list[Token], token_actor: dict[int, str], actors: dict[str, Actor],
+        mentions: list[TokMention],
+    ) -> Actor | None:
+        """The organisation a lower-case title names ("CMA spokesman", "Interior Ministry spokesperson").
+
+        An organisation among the title's words; else the title's words up to an
+        organisation noun, named as written when they carry a capital
+        ("Kenyan military", "China foreign ministry"), become one.
+        """
+        for t in reversed(titles):
+            actor_id = token_actor.get(t.i)
+            if actor_id and actors[actor_id].type == "organization":
+                return actors[actor_id]
+        heads = [n for n, t in enumerate(titles) if t.lower_ in _ORG_NOUNS]
+        if not heads:
+            return None
+        words = titles[: heads[-1] + 1]
+        while words and (words[0].lower_ in _STRIP_LEAD or words[0].tag_ in ("PRP$", "DT")):
+            words = words[1:]
+        if not words or not any(t.text[:1].isupper() for t in words) or any(t.i in token_actor for t in words):
+            return None
+        name = " ".join(t.text for t in words).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
+        # the title's words are often lower case ("Kenyan military"); the kind rules read capitals
+        kind: str | None = self._kind_for(" ".join(w[:1].upper() + w[1:] for w in name.split()), "organization")
+        kind = kind or "government"
+        known = self.gazetteer.lookup(name)
+        if known is not None and known.type == "organization":
+            name, kind = known.name, known.kind
+        actor_id = Actor.id_for(name, "organization")
+        actor = actors.get(actor_id)
+        if actor is None:
+            actor = actors[actor_id] = Actor(id=actor_id, name=name, type="organization", kind=kind)
+        actor.add_alias(name)
+        mentions.append(TokMention(words[0].i, words[-1].i + 1, actor_id, "ORG"))
+        for t in words:
+            token_actor[t.i] = actor_id
+        return actor
 
     def _org_before(self, doc: Doc, title_start: int, token_actor: dict[int, str], actors: dict[str, Actor]) -> Actor | None:
         """The organisation named just before a title ("NATO Secretary General")."""
@@ -384,9 +986,12 @@ class ActorResolver:
                 i += 1
             j = i
             head: Token | None = None
-            while j < len(doc) and j < i + 12:
+            while j < len(doc) and j < i + 16:
                 tok = doc[j]
-                if tok.text in (",", ".", ";", ":", "\u201c", '"') or tok.lower_ in ("who", "which", "that", "responsible", "whose") or tok.pos_ == "VERB":
+                if tok.text in (",", ".", ";", ":", "\u201c", '"') or tok.lower_ in ("who", "which", "that", "responsible", "whose") or tok.pos_ in ("VERB", "AUX"):
+                    break
+                # "..., spokesperson in a press conference": the circumstance is not the title
+                if head is not None and tok.dep_ == "prep" and j + 1 < len(doc) and doc[j + 1].lower_ in ("a", "an"):
                     break
                 if head is None and tok.lower_ in role_nouns:
                     head = tok
@@ -395,8 +1000,15 @@ class ActorResolver:
                 continue
             phrase = doc[i:j]
             title = phrase.text.strip()
-            org_id = next((token_actor[k] for k in range(i, j) if k in token_actor and actors[token_actor[k]].type == "organization"), None)
+            # the last organisation named: "Director General of Pakistan Army's media wing ISPR" is ISPR's
+            org_id = next(
+                (token_actor[k] for k in reversed(range(i, j)) if k in token_actor and actors[token_actor[k]].type == "organization"),
+                None,
+            )
             employer = actors[org_id] if org_id else None
+            if employer is None and head is not None:
+                # "Mao Ning, China foreign ministry spokesperson": the organisation in the title's words
+                employer = self._org_in_title(doc, list(doc[i : head.i + 1]), token_actor, actors, doc._.cg_mentions)
             actor.add_role(Role(title, employer.id if employer else None, employer.name if employer else None))
 
 

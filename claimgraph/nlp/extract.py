@@ -14,7 +14,7 @@ from datetime import date
 from itertools import islice
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.errors import NLPError
 from claimgraph.ingest.dates import parse_date
@@ -61,6 +61,11 @@ _GROUP_NOUNS = {
 }
 
 
+# what a body issues: a speaker headed by one of these speaks for the organisation named in it
+_DOCUMENT_NOUNS = {"statement", "report", "reports", "release", "communique", "communiqué", "post", "letter", "tweet",
+                   "announcement", "bulletin", "findings", "assessment", "investigation"}
+
+
 def _speaker_number(speaker: Speaker, actors: dict[str, Actor]) -> str | None:
     """singular (one person), plural (people, groups) or None (a text or thing)."""
     actor = actors.get(speaker.actor) if speaker.actor else None
@@ -100,13 +105,29 @@ def _resolve_speaker(
             if m.start < head.i and actors[m.actor].type == wanted:
                 return Speaker(m.actor, head.text, (head.idx, head.idx + len(head.text)))
         return Speaker(None, head.text, (head.idx, head.idx + len(head.text)), None, True)
+    if head.lower_ == "it" and raw.end - raw.start <= 1:
+        # "it said": the organisation (or country) that last spoke or was last named
+        for prev in reversed(previous[-3:]):
+            if prev.actor and actors[prev.actor].type in ("organization", "place"):
+                return Speaker(prev.actor, head.text, (head.idx, head.idx + len(head.text)))
+        sent_start = sentence_of(doc, head.i)[0]
+        prev_start = sentence_of(doc, sent_start - 1)[0] if sent_start > 0 else sent_start
+        for m in reversed(mentions):
+            if prev_start <= m.start < head.i and actors[m.actor].type == "organization":
+                return Speaker(m.actor, head.text, (head.idx, head.idx + len(head.text)))
+        return Speaker(None, head.text, (head.idx, head.idx + len(head.text)), head.text, True)
     hm = _mention_at(mentions, head.i)
+    if hm is None:
+        described = _described_actor(doc, raw, head, actors, mentions)
+        if described is not None:
+            return Speaker(described, re.sub(r"\s+", " ", span.text).strip(), char_span)
     if hm is None:
         # a person named anywhere in a short phrase is the speaker ("said Edmund Fitton-Brown")
         inside = [m for m in mentions if raw.start <= m.start and m.end <= raw.end and actors[m.actor].type == "person"]
         if inside and len(span) <= inside[0].end - inside[0].start + 1:
             hm = inside[0]
-    if hm is not None and actors[hm.actor].type != "place":
+    if hm is not None and (actors[hm.actor].type != "place" or _names_np(doc, raw, hm)):
+        # a country or capital speaking ("France said", "Moscow denied") is its government's voice
         mspan = doc[hm.start : hm.end]
         return Speaker(hm.actor, mspan.text, (mspan.start_char, mspan.end_char))
     # "The government's chief negotiator, Defence Minister Tomas Reyes, told ...": the apposition names them
@@ -116,6 +137,14 @@ def _resolve_speaker(
             if am is not None and actors[am.actor].type == "person":
                 mspan = doc[am.start : am.end]
                 return Speaker(am.actor, mspan.text, (mspan.start_char, mspan.end_char), _LEAD.sub("", re.sub(r"\s+", " ", span.text).strip()))
+    # "the OPCW report", "a statement from CENTCOM": a document speaks for the one body that issued it
+    if head.lower_ in _DOCUMENT_NOUNS:
+        issuers = {
+            m.actor for m in mentions
+            if raw.start <= m.start and m.end <= raw.end and actors[m.actor].type == "organization"
+        }
+        if len(issuers) == 1:
+            return Speaker(issuers.pop(), re.sub(r"\s+", " ", span.text).strip(), char_span, _LEAD.sub("", re.sub(r"\s+", " ", span.text).strip()))
     # a description: "two Taliban commanders", "US intelligence officials"
     affiliation = None
     for m in mentions:
@@ -129,6 +158,82 @@ def _resolve_speaker(
     # anonymous means unnamed people; "the mission's report" or "a UN panel" is a described body
     body = head.lower_ in _GROUP_NOUNS or head.lemma_ in _GROUP_NOUNS or head.lower_ in ("mission", "report", "reports")
     return Speaker(None, text, char_span, _LEAD.sub("", text), not named and not body, affiliation)
+
+
+_QUOTED = re.compile(r"(\S*)\s*[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
+
+
+def _quotes_speaker(content: str) -> bool:
+    """Reported speech that quotes the speaker's words ("the truce had been \u201cimperfectly observed\u201d").
+
+    Three words or more inside quote marks are the speaker's own, and so are two
+    that end the statement; a word or two inside it ("and \u201cinitiated
+    unprovoked\u201d firing"), or a phrase after "so-called", is a scare quote or a name.
+    """
+    for m in _QUOTED.finditer(content):
+        if m.group(1).lower() in ("so-called", "so", "called", "dubbed", "named", "the"):
+            continue
+        words = len(m.group(2).split())
+        if words >= 3 or (words == 2 and not content[m.end() :].strip(" .,;")):
+            return True
+    # a quote that opens in the statement and runs past its end ("the attack as a \u201cviolation of all ...")
+    opened = content.rfind("\u201c")
+    if opened != -1 and "\u201d" not in content[opened:] and len(content[opened:].split()) >= 3:
+        return True
+    return False
+
+
+def _names_np(doc: Doc, raw: RawSpeaker, m: TokMention) -> bool:
+    """The speaker's phrase is the place's name, with at most an article and a time ("Pakistan on Wednesday")."""
+    assert raw.start is not None and raw.end is not None
+    extra = [t for t in doc[raw.start : raw.end] if not (m.start <= t.i < m.end)]
+    if not extra:
+        return True
+    return all(t.lower_ == "the" or t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("on", "in", "late", "early") for t in extra)
+
+
+# the kind of organisation a collective noun describes ("the ministry" -> a government body)
+_NOUN_KINDS = {
+    "ministry": ("government",), "government": ("government",), "department": ("government",),
+    "army": ("military",), "military": ("military",), "forces": ("military", "armed_group"),
+    "group": ("armed_group",), "militia": ("armed_group",), "rebels": ("armed_group",), "movement": ("armed_group",),
+    "bloc": ("intergovernmental",), "agency": ("intergovernmental", "government", "media"), "organization": (),
+    "organisation": (), "junta": ("military", "government"), "coalition": ("military_alliance", "military"),
+}
+
+
+def _described_actor(
+    doc: Doc, raw: RawSpeaker, head: Token, actors: dict[str, Actor], mentions: list[TokMention]
+) -> str | None:
+    """The named actor a description refers to, when only one fits ("the minister", "the group", "the ministry").
+
+    A role noun goes to the one person whose role says it ("the Ukrainian
+    ombudsman" -> the person titled ombudsman); a collective noun to the one
+    organisation whose name holds the noun or whose kind it describes. A
+    description naming someone new ("a senior official", "two commanders") is
+    no reference: only definite descriptions ("the ...", "the group's ...") resolve.
+    """
+    assert raw.start is not None
+    first = doc[raw.start]
+    if first.lower_ != "the" or head.tag_ not in ("NN", "NNP"):
+        return None
+    noun = head.lower_
+    before = {m.actor for m in mentions if m.start < head.i}
+    candidates: list[str] = []
+    for actor in actors.values():
+        if actor.id not in before:
+            continue
+        if actor.type == "person":
+            if any(noun in r.title.lower().split() for r in actor.roles):
+                candidates.append(actor.id)
+        elif actor.type == "organization":
+            words = actor.name.lower().split()
+            if noun in words or (noun in _NOUN_KINDS and actor.kind in _NOUN_KINDS[noun]):
+                candidates.append(actor.id)
+    # the qualifiers of the description must not contradict the candidate ("the Russian ministry")
+    if len(candidates) == 1:
+        return candidates[0]
+    return None
 
 
 def doc_to_analysis(doc: Doc, document: Document) -> DocumentAnalysis:
@@ -169,7 +274,7 @@ def doc_to_analysis(doc: Doc, document: Document) -> DocumentAnalysis:
                 document=document.id,
                 content=text[start:end],
                 span=(start, end),
-                direct=raw.direct,
+                direct=raw.direct or _quotes_speaker(text[start:end]),
                 cue=cue_text,
                 speaker=speaker,
                 cue_span=cue_span,

@@ -29,6 +29,7 @@ _SECTIONS: dict[str, tuple[str, str | None]] = {
     "government_agencies": ("organization", "government"),
     "media": ("organization", "media"),
     "think_tanks": ("organization", "think_tank"),
+    "ngos": ("organization", "ngo"),
     "places": ("place", None),
     "agreements": ("agreement", "agreement"),
     "people": ("person", None),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,7 +43,9 @@ def _stance_verbs() -> frozenset[str]:
     return frozenset(load_yaml("cues.yaml")["stance_verbs"])
 
 
+_HEADLINE_TAIL = re.compile(r"^\s*(\S.{15,}?\S)\s+[-\u2013\u2014]\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*$")
 _HEADLINE = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s+(\S.*\S)\s*$")
+_STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "report", "note", "post", "letter", "tweet", "video"}
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "oprd", "attr", "acomp", "pcomp", "obj", "dative", "prt"}
 
 
@@ -169,6 +172,18 @@ class AttributionFinder:
                 gap = text[prev_direct.content[1] : start]
                 if before.endswith("\n") and gap.count("\n") >= 1 and len(gap) < 120 and _word_count(gap) <= 12:
                     att = RawAttribution((start, end), True, None, prev_direct.speaker, continues=True)
+                elif (
+                    "\n" not in gap
+                    and prev_direct.cue is not None
+                    and prev_direct.content[1] <= prev_direct.cue.idx < start
+                    and gap.rstrip().endswith(".")
+                    and _word_count(gap) <= 10
+                ):
+                    # "..., Rodrigues-Birkett said. “They reiterated ...”": the next sentence of the
+                    # same paragraph, a quote with no cue of its own, goes on with the same speaker;
+                    # one statement in two pieces (as PolNeAR annotates it), so the content runs on
+                    prev_direct.content = (prev_direct.content[0], end)
+                    continue
             if att is None:
                 continue
             if words < 4 and not att.continues:
@@ -231,9 +246,19 @@ class AttributionFinder:
         """ "Graham: Trump's Rhetoric Destroying GOP's Chance": a short line, a name, a colon."""
         out = []
         pos = 0
+        actors = doc._.cg_actors or {}
+        token_actor = doc._.cg_token_actor or {}
         for line in text.split("\n"):
             start = pos
             pos += len(line) + 1
+            if start == 0 or "\n" in text[max(0, start - 2) : start]:
+                tail = _HEADLINE_TAIL.match(line)
+                if tail is not None and _word_count(line) <= 30:
+                    # "Mali: army and fighters executed 500 people in Moura - UN": the source signs at the end
+                    att = self._signed_headline(doc, start, tail, actors, token_actor)
+                    if att is not None:
+                        out.append(att)
+                        continue
             m = _HEADLINE.match(line)
             if not m or _word_count(line) > 30:
                 continue
@@ -246,9 +271,31 @@ class AttributionFinder:
             content = doc.char_span(start + m.start(2), start + len(line.rstrip()), alignment_mode="expand")
             if sp is None or content is None or not any(t.pos_ == "PROPN" for t in sp):
                 continue
+            quoted = m.group(2)[:1] in _OPEN + "\u2018'\""
+            # "Pakistan: Cross-Border Indian Firing Kills 4 Civilians", "Prisoner swap: ...": a place or a
+            # topic before the colon says what the story is about, not who speaks; "Israel: ‘Fake news’"
+            # (a quote after the colon) and "Graham: ..." (someone who can speak) do speak
+            kinds = {actors[token_actor[t.i]].type for t in sp if t.i in token_actor and token_actor[t.i] in actors}
+            if not quoted and not (kinds & {"person", "organization"}):
+                continue
             head = max(sp, key=lambda t: (t.pos_ == "PROPN", t.i))
             out.append(RawAttribution((content.start_char, content.end_char), False, None, RawSpeaker(sp.start, sp.end, head.i)))
         return out
+
+    def _signed_headline(
+        self, doc: Doc, start: int, tail: re.Match[str], actors: dict[str, Any], token_actor: dict[int, str]
+    ) -> RawAttribution | None:
+        sp = doc.char_span(start + tail.start(2), start + tail.end(2), alignment_mode="expand")
+        if sp is None or not any(t.i in token_actor and actors[token_actor[t.i]].type in ("person", "organization") for t in sp):
+            return None
+        body = tail.group(1)
+        colon = _HEADLINE.match(body)
+        offset = colon.start(2) if colon else 0  # "Mali: ..." names the story's place, not its source
+        content = doc.char_span(start + offset, start + tail.end(1), alignment_mode="expand")
+        if content is None or _word_count(content.text) < 3:
+            return None
+        head = max(sp, key=lambda t: (t.pos_ == "PROPN", t.i))
+        return RawAttribution((content.start_char, content.end_char), False, None, RawSpeaker(sp.start, sp.end, head.i))
 
     # -- direct quotes -------------------------------------------------------
 
@@ -416,6 +463,9 @@ class AttributionFinder:
         if subj is None and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.i < verb.i:
             # "..., saying that ..." / "acknowledged ... but told ...": the head verb's subject
             subj = next((c for c in verb.head.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]), None)
+        if subj is None and verb.dep_ == "acl" and verb.head.lower_ in _STATEMENT_NOUNS and verb.head.head.i < verb.head.i:
+            # "The junta issued a statement saying ...": whoever issued the statement says it
+            subj = next((c for c in verb.head.head.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]), None)
         if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             # "Sanders, who said ...": the text names the speaker by "who"; the antecedent speaks
             ant_left, ant_right = self._np_bounds(doc, verb.head)
