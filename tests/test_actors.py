@@ -190,3 +190,15 @@ def test_headline_capitals_make_no_person(analyse) -> None:  # type: ignore[no-u
     names = {a.name: a.type for a in an.actors}
     assert names.get("Colombia") == "place" and "ELN" in names
     assert not [n for n in names if "Kills" in n or n in ("Guerrillas", "Bombing")]
+
+
+def test_initials_join_their_name_without_parentheses(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The National Unity Government said on Monday that its forces had taken the town. "
+        "NUG spokesman Kyaw Zaw said the People's Defense Force held the roads. The PDF later withdrew."
+    )
+    an = analyse(text)
+    nug = _actor(an, "National Unity Government")
+    assert "NUG" in nug.aliases and "PDF" in _actor(an, "People's Defense Force").aliases
+    assert not [a for a in an.actors if a.name in ("NUG", "PDF")]
+    assert any(r.organization == nug.id for r in _actor(an, "Kyaw Zaw").roles)

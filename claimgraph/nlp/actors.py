@@ -248,6 +248,49 @@ def _title_part(tok: Token) -> bool:
     return tok.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "POS", "HYPH", "VBN") and tok.lower_ not in ("said", "says")
 
 
+_INITIAL_SKIP = {"of", "the", "and", "for", "in", "on", "de", "del", "la", "&"}
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name.replace("\u2019", "'")) if w and w.lower() not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _join_initials(actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]) -> None:
+    """ "NUG" and "National Unity Government", "PDF" and "People's Defense Force": one actor.
+
+    An organisation named by an all-capital word is the one organisation of the
+    document whose capitalised words have exactly those initials.
+    """
+    orgs = [a for a in actors.values() if a.type == "organization"]
+    for short in orgs:
+        acr = short.name.replace(".", "")
+        if not (2 <= len(acr) <= 6 and acr.isalpha() and acr.isupper()):
+            continue
+        longs = [
+            a for a in orgs
+            if a is not short and len(a.name.split()) >= 2 and _initials(a.name) == acr and all(
+                w[0].isupper() for w in a.name.split() if w.lower() not in _INITIAL_SKIP
+            )
+        ]
+        if len(longs) != 1:
+            continue
+        target = longs[0]
+        for alias in (short.name, *short.aliases):
+            target.add_alias(alias)
+        for m in mentions:
+            if m.actor == short.id:
+                m.actor = target.id
+        for k, v in list(token_actor.items()):
+            if v == short.id:
+                token_actor[k] = target.id
+        for a in actors.values():
+            for role in a.roles:
+                if role.organization == short.id:
+                    role.organization, role.organization_name = target.id, target.name
+        del actors[short.id]
+
+
 def _headline_names(doc: Doc, spans: list[Span], places: Places) -> list[Span]:
     """Names in a title-case headline, checked against the body ("Colombia Kills ELN Guerrillas").
 
@@ -606,6 +649,7 @@ class ActorResolver:
             actor.add_role(Role(title, org.id if org else None, org.name if org else None))
 
         self._institutions(doc, actors, mentions, token_actor)
+        _join_initials(actors, mentions, token_actor)
         self._missed_mentions(doc, actors, mentions, token_actor)
         doc._.cg_actors = actors
         doc._.cg_mentions = sorted(mentions, key=lambda m: m.start)
