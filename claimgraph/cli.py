@@ -598,6 +598,8 @@ def eval_articles(directory: str, only: str | None, names: tuple[str, ...], fail
         out_dir.mkdir(parents=True, exist_ok=True)
 
         def keep(name: str, data: dict[str, Any]) -> None:
+            import json
+
             (out_dir / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
 
     sections = [s for s in only.split(",") if s] if only else None
@@ -619,7 +621,7 @@ def eval_articles(directory: str, only: str | None, names: tuple[str, ...], fail
             "passed": passed,
             "total": total,
         }
-        click.echo(json.dumps(payload, indent=2))
+        echo(json_text(payload))
         return
 
     def ratio(p: int, t: int) -> str:
