@@ -83,3 +83,39 @@ def test_roles_become_relations_and_capturing_a_commander_is_not_leading(analyse
     found = _claims(an)
     assert ("Idris Kamal", "spokesperson_for", "Eastern Shield Brigades", "affirmed") in found
     assert not [c for c in found if c[1] == "leads"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the event coder's verb patterns (CAMEO) between two named actors
+        ("The Taliban accused Pakistan of carrying out airstrikes in Khost.", ("Taliban", "accuses", "Pakistan", "affirmed")),
+        ("The UN Security Council condemned the M23 offensive.", ("UN Security Council", "criticizes", "M23", "affirmed")),
+        ("Missiles fired by Turkey hit Syrian army positions near Saraqeb.", ("Turkey", "attacks", "Syrian army", "affirmed")),
+        ("Hamas rejected the Israeli proposal on Monday.", ("Hamas", "rejects", "Israeli", "affirmed")),
+        ("The Republican Party attacked Joe Biden over the agreement.", ("Republican Party", "criticizes", "Joe Biden", "affirmed")),
+    ],
+)
+def test_coded_events_between_named_actors(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    subj, pred, obj, pol = expected
+    if obj == "Israeli":  # a demonym is no actor: the claim needs two named parties
+        assert not any(p == "rejects" for _, p, _, _ in found), found
+        return
+    assert (subj, pred, obj, pol) in found, found
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a place named inside the target is not the target
+        ("The UN Secretary-General Antonio Guterres condemned attacks against peacekeepers in Lebanon.", "Lebanon"),
+        # "fighting" names no parties here: the two organisations of the sentence are no sides
+        ("Renewed fighting has displaced thousands, according to figures by UN agencies and the Norwegian Refugee Council.", "Norwegian Refugee Council"),
+        # words are no attack
+        ("The Republican Party attacked Joe Biden over the agreement.", "attacks"),
+    ],
+)
+def test_coded_events_keep_to_their_parties(analyse, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert not any(absent in (s or "", p, o or "") for s, p, o, _ in found), found

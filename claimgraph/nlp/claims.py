@@ -66,6 +66,27 @@ def relation_types() -> dict[str, dict[str, Any]]:
     return data
 
 
+#: relations whose object may be a place that is not a country ("attacked the town of Goma")
+_PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
+
+
+@lru_cache(maxsize=1)
+def _cameo_relations() -> list[tuple[str, str | None]]:
+    """(CAMEO code prefix, relation) from ``relations.yaml``, longest prefix first."""
+    pairs: list[tuple[str, str | None]] = []
+    for name, spec in relation_types().items():
+        pairs.extend((str(code), name) for code in spec.get("cameo") or [])
+        pairs.extend((str(code), None) for code in spec.get("cameo_none") or [])
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _relation_for(cameo: str) -> str | None:
+    for prefix, rel in _cameo_relations():
+        if cameo.startswith(prefix):
+            return rel
+    return None
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], frozenset[str], frozenset[str], frozenset[str]]:
     verbs: dict[str, list[str]] = {}
@@ -109,6 +130,7 @@ class ClaimFinder:
 
     def __init__(self) -> None:
         self._matchers: dict[int, PhraseMatcher] = {}
+        self._coder: Any = None
 
     def __call__(self, doc: Doc) -> Doc:
         verbs, nouns, objects, ending, hedges, boosters = _lexicon()
@@ -156,6 +178,8 @@ class ClaimFinder:
             for subj, rel, obj, negated in found:
                 if subj == obj:
                     continue
+                if rel == "attacks" and tok.pos_ == "VERB" and self._verbal_attack(tok):
+                    rel = "criticizes"  # "attacked Biden over the agreement"
                 if subj is not None and obj is not None and relation_types().get(rel, {}).get("symmetric"):
                     subj, obj = sorted((subj, obj))
                 seen_key = (subj, rel, obj, tok.i)
@@ -166,8 +190,97 @@ class ClaimFinder:
                     RawClaim(tok.i, subj, rel, obj, negated or (rel != "present_in" and self._negated(doc, tok, ending)),
                              doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), hedge_words, boost_words)
                 )
+        for raw in self._coded(doc, hedges, boosters):
+            found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
+            # the trigger lists found it already in this sentence
+            if found_key not in seen and not any(
+                (c.subject, c.predicate, c.object) == found_key[:3] and sentence_of(doc, c.trigger) == sentence_of(doc, raw.trigger)
+                for c in out
+            ):
+                seen.add(found_key)
+                out.append(raw)
         doc._.cg_claims = out
         return doc
+
+    # -- coded events --------------------------------------------------------
+
+    def _coded(self, doc: Doc, hedges: frozenset[str], boosters: frozenset[str]) -> list[RawClaim]:
+        """Claims from the event coder: "accused X of", "condemned", "rejected", "called on X to",
+        "attacked", "met" between two named actors, read by the CAMEO verb patterns."""
+        if self._coder is None:
+            from claimgraph.nlp.coder import EventCoder
+
+            self._coder = EventCoder()
+        out: list[RawClaim] = []
+        for sent in doc.sents:
+            events = self._coder.code_sentence(sent)
+            if not events:
+                continue
+            words = {t.lower_ for t in sent if t.lower_ not in ("may", "might", "could") or t.tag_ == "MD"}
+            sent_text = sent.text.lower()
+            hedge_words = sorted(w for w in hedges if (" " in w and w in sent_text) or w in words)
+            boost_words = sorted(w for w in boosters if w in words)
+            end = sent.end
+            while end - 1 > sent.start and doc[end - 1].is_space:
+                end -= 1
+            for ev in events:
+                rel = _relation_for(ev.cameo)
+                if rel is None or ev.source_head is None or ev.target_head is None:
+                    continue
+                verb = doc[ev.verb]
+                if rel != "demands" and self._asserts_nothing(verb):
+                    continue
+                subj = self._party(doc[ev.source_head], subject=True)
+                obj = self._party(doc[ev.target_head], subject=False, rel=rel)
+                if rel == "attacks" and self._verbal_attack(verb):
+                    rel = "criticizes"  # "attacked Biden over the agreement"
+                if subj is None or obj is None or subj == obj:
+                    continue
+                if relation_types()[rel].get("symmetric"):
+                    subj, obj = sorted((subj, obj))
+                negated = ev.negated and ev.plover != "REJECT"
+                out.append(RawClaim(ev.verb, subj, rel, obj, negated, doc[sent.start].idx,
+                                    doc[end - 1].idx + len(doc[end - 1]), hedge_words, boost_words))
+        return out
+
+    def _verbal_attack(self, verb: Token) -> bool:
+        """ "attacked the president over the deal": words, not force (a topic after "over")."""
+        return any(c.dep_ == "prep" and c.lower_ == "over" and any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
+                                                                    for g in c.children) for c in verb.children)
+
+    def _phrase_actor(self, tok: Token) -> str | None:
+        """The actor a phrase is about: its head's, its modifiers' ("the M23 offensive", "two Hamas
+        officials"), or the object of its "of" ("the town of Goma"); not one named deeper
+        ("peacekeepers in Lebanon" are not Lebanon)."""
+        if tok.lower_ in ("they", "he", "she", "it") or tok.i in self.token_actor:
+            return self._actor_of(tok)
+        found = self._head_actor(tok)
+        if found is not None:
+            return found
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in self.token_actor:
+                        return self.token_actor[g.i]
+        return None
+
+    def _party(self, tok: Token, subject: bool, rel: str = "") -> str | None:
+        """The actor a coded event's source or target phrase names. A source is an organisation,
+        a person or a country (a state acts; a province or a town does not); a target may also
+        be a place where the relation is about places (an attack on a town)."""
+        # a source may be named deeper ("missiles fired by Turkey hit ..."); a target is what the
+        # phrase is about, not a place it mentions ("attacks against peacekeepers in Lebanon")
+        actor_id = self._actor_of(tok) if subject else self._phrase_actor(tok)
+        if actor_id is None:
+            return None
+        actor = self.actors.get(actor_id)
+        if actor is None or actor.type == CLASS_TYPE:
+            return None
+        if actor.type == "place":
+            if actor.kind == "country":
+                return actor_id
+            return actor_id if not subject and rel in _PLACE_OBJECTS else None
+        return actor_id if actor.type in ("organization", "person") else None
 
     # -- parties -----------------------------------------------------------
 
@@ -365,8 +478,9 @@ class ClaimFinder:
                     b = self._actor_of(w)
                     if a and b:
                         return [(a, rel, b, False)]
-        # the clause names exactly two parties and a symmetric tie between them
-        if spec.get("symmetric"):
+        # the clause names exactly two parties and a symmetric tie between them (not for
+        # "fighting", which names the parties it is between or nobody: "fears of renewed fighting")
+        if spec.get("symmetric") and not spec.get("parties_named"):
             s, e = sentence_of(doc, noun.i)
             named: list[str] = []
             for i in range(s, e):

@@ -46,6 +46,9 @@ class CodedEvent:
     target: tuple[int, int] | None
     negated: bool = False
     depth: int = 0
+    #: token index of the head of the source and of the target phrase
+    source_head: int | None = None
+    target_head: int | None = None
 
 
 @lru_cache(maxsize=1)
@@ -295,18 +298,24 @@ class EventCoder:
                     _subtree_span(source_tok) if source_tok is not None else None,
                     _subtree_span(subject) if subject is not None else None,
                     any(c.dep_ == "neg" for c in verb.children), _depth(verb),
+                    source_tok.i if source_tok is not None else None,
+                    subject.i if subject is not None else None,
                 ))
                 continue
             subject, passive = self._subject(verb)
             agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             source: tuple[int, int] | None = None
             target: tuple[int, int] | None = None
+            target_tok: Token | None
             if passive:
+                source_tok, target_tok = agent, subject
                 target = _subtree_span(subject) if subject is not None else None
                 source = _subtree_span(agent) if agent is not None else None
             else:
+                source_tok = subject
                 source = _subtree_span(subject) if subject is not None else None
-                target = self._target(verb, target_prep)
+                target_tok = self._target_token(verb, target_prep)
+                target = _subtree_span(target_tok) if target_tok is not None else None
             irregular = self._sector(doc, source, "irregular") and not self._sector(doc, target, "military")
             if code.startswith("19") and (irregular or self._sector(doc, target, "civilian")):
                 # gunmen's or rebels' violence on anyone but soldiers, or violence against civilians,
@@ -314,10 +323,13 @@ class EventCoder:
                 code = "18"
                 cls = plover_class(code) or cls
             negated = any(c.dep_ == "neg" for c in verb.children)
-            out.append(CodedEvent(verb.i, code, cls[0], cls[1], source, target, negated, _depth(verb)))
+            out.append(CodedEvent(
+                verb.i, code, cls[0], cls[1], source, target, negated, _depth(verb),
+                source_tok.i if source_tok is not None else None, target_tok.i if target_tok is not None else None,
+            ))
         return [e for e in out if e.verb not in governing]
 
-    def _target(self, verb: Token, target_prep: str | None) -> tuple[int, int] | None:
+    def _target_token(self, verb: Token, target_prep: str | None) -> Token | None:
         """Whom the verb is done to: a pattern's preposition's object, the indirect object ("gave
         Tanzania a grant"), an object or a prepositional object that names an actor, the object of
         "to", "against" or "with", any object, else the subject of a clause it governs
@@ -336,26 +348,23 @@ class EventCoder:
         if target_prep:
             for word, tok in preps:
                 if word == target_prep:
-                    return _subtree_span(tok)
+                    return tok
         if datives:
-            return _subtree_span(datives[0])
+            return datives[0]
         for o in objects:
-            span = _subtree_span(o)
-            if _has_entity(doc, span):
-                return span
+            if _has_entity(doc, _subtree_span(o)):
+                return o
         for word, tok in preps:
-            if word in _TARGET_PREPS:
-                span = _subtree_span(tok)
-                if _has_entity(doc, span):
-                    return span
+            if word in _TARGET_PREPS and _has_entity(doc, _subtree_span(tok)):
+                return tok
         for word, tok in preps:
             if word in ("to", "against", "with"):
-                return _subtree_span(tok)
+                return tok
         if objects:
-            return _subtree_span(objects[0])
+            return objects[0]
         for c in verb.children:
             if c.dep_ == "ccomp":
                 subject = next((g for g in c.children if g.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS), None)
                 if subject is not None:
-                    return _subtree_span(subject)
+                    return subject
         return None
