@@ -94,6 +94,12 @@ def test_roles_become_relations_and_capturing_a_commander_is_not_leading(analyse
         ("Missiles fired by Turkey hit Syrian army positions near Saraqeb.", ("Turkey", "attacks", "Syrian army", "affirmed")),
         ("Hamas rejected the Israeli proposal on Monday.", ("Hamas", "rejects", "Israeli", "affirmed")),
         ("The Republican Party attacked Joe Biden over the agreement.", ("Republican Party", "criticizes", "Joe Biden", "affirmed")),
+        # compound adjectives: the name before the hyphen, or a demonym's country, is the subject
+        ("The government accused the Iran-backed Houthi militia of attacks.", ("Iran", "supports", "Houthis", "affirmed")),
+        ("Officials of the Houthi-run health ministry said 20 people died.", ("Houthis", "controls", "Houthi-run health ministry", "affirmed")),
+        # where an organisation is
+        ("The Islamic State group operates in Syria and Iraq.", ("Islamic State", "present_in", "Iraq", "affirmed")),
+        ("Wagner is openly active in Mali.", ("Wagner Group", "present_in", "Mali", "affirmed")),
     ],
 )
 def test_coded_events_between_named_actors(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]

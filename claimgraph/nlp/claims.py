@@ -80,6 +80,18 @@ def _cameo_relations() -> list[tuple[str, str | None]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=1)
+def _participles() -> dict[str, str]:
+    """Verb lemma -> relation, for compound adjectives ("backed" -> supports, "led" -> leads)."""
+    out: dict[str, str] = {}
+    for name, spec in relation_types().items():
+        if spec.get("symmetric"):
+            continue  # "Hamas-allied": whom with is said by the phrase, not which way
+        for v in spec.get("verbs") or []:
+            out.setdefault(v, name)
+    return out
+
+
 def _relation_for(cameo: str) -> str | None:
     for prefix, rel in _cameo_relations():
         if cameo.startswith(prefix):
@@ -93,6 +105,8 @@ def _lexicon() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, li
     nouns: dict[str, list[str]] = {}
     objects: dict[str, list[str]] = {}
     for name, spec in relation_types().items():
+        if spec.get("adjective_only"):
+            continue
         for v in spec.get("verbs") or []:
             verbs.setdefault(v, []).append(name)
         for n in spec.get("nouns") or []:
@@ -190,7 +204,7 @@ class ClaimFinder:
                     RawClaim(tok.i, subj, rel, obj, negated or (rel != "present_in" and self._negated(doc, tok, ending)),
                              doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), hedge_words, boost_words)
                 )
-        for raw in self._coded(doc, hedges, boosters):
+        for raw in self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -201,6 +215,82 @@ class ClaimFinder:
                 out.append(raw)
         doc._.cg_claims = out
         return doc
+
+    # -- compound adjectives ---------------------------------------------------
+
+    def _compounds(self, doc: Doc) -> list[RawClaim]:
+        """ "the Iran-backed Houthi militia", "the Saudi-led coalition", "the Houthi-run ministry":
+        the name before the hyphen (an actor, or a demonym for its country) does to the phrase
+        after what the participle says, by the verbs of ``relations.yaml``."""
+        out: list[RawClaim] = []
+        participles = _participles()
+        for t in doc:
+            if t.i < 2 or t.pos_ != "VERB" or doc[t.i - 1].text not in ("-", "\u2010", "\u2011"):
+                continue
+            rel = participles.get(t.lemma_) if t.tag_ == "VBN" or t.lower_.endswith(("ed", "led", "run", "held")) else None
+            if rel is None:
+                continue
+            subj = self._named_or_state(doc[t.i - 2])
+            target = t.head if t.dep_ in ("amod", "compound") and t.head.i != t.i else None
+            obj = self._phrase_actor(target) if target is not None else None
+            if subj is None or obj is None or subj == obj:
+                continue
+            if rel == "controls" and self.actors[obj].type not in ("organization", "place"):
+                continue
+            s, e = sentence_of(doc, t.i)
+            while e - 1 > s and doc[e - 1].is_space:
+                e -= 1
+            out.append(RawClaim(t.i, subj, rel, obj, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _named_or_state(self, tok: Token) -> str | None:
+        """An actor named by the token, or the country of a demonym ("Saudi", "Armenian")."""
+        actor_id = self.token_actor.get(tok.i)
+        if actor_id is not None:
+            actor = self.actors.get(actor_id)
+            if actor is not None and actor.type in ("organization", "person") or (actor is not None and actor.kind == "country"):
+                return actor_id
+            return None
+        from claimgraph.nlp.places import load_places
+
+        country = load_places().country_of(tok.text)
+        if country is None:
+            return None
+        actor_id = Actor.id_for(country, "place")
+        self.actors.setdefault(actor_id, Actor(actor_id, country, "place", "country"))
+        return actor_id
+
+    def _located(self, doc: Doc) -> list[RawClaim]:
+        """ "Wagner is openly active in Mali", "ISIS operates in Syria", "Wagner fighters based in
+        Libya": present_in, the subject an organisation, the object a place."""
+        words = set(relation_types()["present_in"].get("located") or [])
+        out: list[RawClaim] = []
+        for t in doc:
+            if t.lower_ not in words and t.lemma_ not in words:
+                continue
+            # "is active in Mali": the phrase may hang on the copula
+            holders = [t, t.head] if t.dep_ == "acomp" else [t]
+            places = [p for h in holders for p in self._prep_objects(h, ["in", "across", "inside"])
+                      if (pid := self._phrase_actor(p)) is not None and self.actors[pid].type == "place"]
+            if not places:
+                continue
+            if t.dep_ in ("amod", "acl") and t.head.i != t.i:
+                who = self._phrase_actor(t.head)  # "Wagner fighters based in Libya"
+            else:
+                verb = t.head if t.dep_ in ("acomp", "advmod", "attr") else t
+                who = self._phrase_actor(subj) if (subj := self._subject(verb)) is not None else None
+            if who is None or self.actors[who].type not in ("organization", CLASS_TYPE) or self._asserts_nothing(t):
+                continue
+            s, e = sentence_of(doc, t.i)
+            while e - 1 > s and doc[e - 1].is_space:
+                e -= 1
+            for p in places:
+                for q in [p, *p.conjuncts]:
+                    where = self._phrase_actor(q)
+                    if where is not None and self.actors[where].type == "place":
+                        out.append(RawClaim(t.i, who, "present_in", where, self._negated(doc, t, frozenset()),
+                                            doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
 
     # -- coded events --------------------------------------------------------
 
@@ -260,8 +350,8 @@ class ClaimFinder:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for g in c.children:
-                    if g.dep_ == "pobj" and g.i in self.token_actor:
-                        return self.token_actor[g.i]
+                    if g.dep_ == "pobj" and (found := self._head_actor(g)) is not None:
+                        return found
         return None
 
     def _party(self, tok: Token, subject: bool, rel: str = "") -> str | None:
