@@ -120,7 +120,11 @@ def test_numbers_that_cannot_both_hold_and_explicit_rejection() -> None:
     )
     sources = {c.id: source_of(c, atts, {a.id: a for a in kb.actors}, {"d1": kb.documents[0]}, {}) for c in kb.claims}
     (rej,) = rejections(kb, sources)
-    assert rej["attributions"] == ["a4", "a5"] and rej["claims"] == ["c6"]
+    assert rej["attributions"] == ["a4", "a5"] and rej["claims"][0] == "c6"
+    # the rejecting side says no relation: its statement, negated, is the claim that cites it
+    (statement,) = [c for c in kb.claims if c.id == rej["claims"][1]]
+    assert (statement.attribution, statement.predicate, statement.polarity) == ("a5", "statement", "negated")
+    assert statement.text == "the claim as blatantly false"
 
 
 def test_timeline_holds_dated_claims() -> None:
@@ -146,3 +150,33 @@ def test_every_speaker_carries_a_reliability_and_only_the_anonymous_get_f() -> N
     assert grades["a5"] is not None and grades["a5"]["grade"] == "E"  # named, nothing known: judged, not F
     assert grades["a6"] is not None and grades["a6"]["grade"] == "C"  # a state through its capital
     assert an.attributions[0].to_dict()["speaker"]["reliability"]["grade"] == "A"
+
+
+def test_a_denial_calling_a_statement_false_answers_the_speaker_it_names() -> None:
+    from claimgraph.analysis.numbers import rejections
+
+    kb = _kb()
+    tal, monitor = (next(a for a in kb.actors if a.name == n) for n in ("Taliban", "Ann Monitor"))
+    kb.claims = []
+    kb.attributions = [
+        Attribution("b1", "d1", "aid trucks are being held back at the crossing", (0, 40), False, "said", Speaker(tal.id, "Taliban")),
+        Attribution("b2", "d1", "the convoy left on time", (50, 70), False, "said", Speaker(None, "a driver", None, "a driver", True)),
+        Attribution("b3", "d1", "what the Taliban say is fake news", (80, 110), False, "denied", Speaker(monitor.id, "Ann Monitor")),
+    ]
+    (con,) = rejections(kb, {})
+    # "fake news" is a rejection; the Taliban are named, so it answers them, not the driver just before
+    assert con["attributions"] == ["b1", "b3"]
+    sides = {c.attribution: c.polarity for c in kb.claims if c.id in con["claims"]}
+    assert sides == {"b1": "affirmed", "b3": "negated"}
+
+
+def test_a_rejection_never_answers_the_same_speaker_under_another_spelling() -> None:
+    from claimgraph.analysis.numbers import rejections
+
+    kb = _kb()
+    kb.claims = []
+    kb.attributions = [
+        Attribution("b1", "d1", "jets struck targets", (0, 20), False, "said", Speaker(None, "x", None, "Ministry of Defence")),
+        Attribution("b2", "d1", "the report as false", (30, 50), False, "rejected", Speaker(None, "y", None, "Ministry of Defense")),
+    ]
+    assert rejections(kb, {}) == []

@@ -47,6 +47,9 @@ def enrich(
     analysis.contradictions = find_contradictions(analysis.claims, sources, actors, symmetric)
     analysis.contradictions += number_contradictions(analysis, attributions, actors, reports)
     analysis.contradictions += rejections(analysis, sources)
+    for c in analysis.claims:  # the statements a rejection cites have sources too
+        if c.id not in sources:
+            sources[c.id] = source_of(c, attributions, actors, documents, overrides or {}, reports)
     analysis.timeline = chronology(analysis)
     analysis.commitments = assess_commitments(
         shipped_agreements() + list(agreements or []), analysis.claims, sources, actors, documents

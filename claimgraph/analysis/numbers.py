@@ -3,22 +3,33 @@
 * Two sources giving counts of the same thing (same unit, same actor) whose
   ranges cannot both hold ("200 to 500 fighters" against "50 fighters").
 * A source that rejects, denies or dismisses "the claim", "the report" or "the
-  allegation" just made by another source.
+  allegation" just made by another source, or calls it false ("fake news",
+  "baseless"); each side is cited by a claim, a statement if it says no relation.
 * The timeline: dated expressions, claims and events of all documents, in order.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from claimgraph.analysis.grading import Source
-from claimgraph.model import Actor, Analysis, Attribution, TimeExpression, make_id
+from claimgraph.data import load_yaml
+from claimgraph.model import Actor, Analysis, Attribution, Claim, TimeExpression, make_id, name_key
 
 __all__ = ["number_contradictions", "rejections", "chronology"]
 
 _REJECT = re.compile(r"^(reject|den(y|ie)|dismiss|refut|disput|contradict|deride)", re.IGNORECASE)
-_TARGET = re.compile(r"\b(claims?|allegations?|accusations?|reports?|statements?|assertions?|charges?|account)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _target() -> re.Pattern[str]:
+    """What a rejection is about or calls what it answers (``cues.yaml``: rejection_targets)."""
+    words = load_yaml("cues.yaml")["rejection_targets"]
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 def _speaker_key(att: Attribution | None, doc_id: str, reports: dict[str, str]) -> tuple[str, str]:
@@ -70,24 +81,59 @@ def number_contradictions(
     return out
 
 
+def _label(att: Attribution, actors: dict[str, Actor]) -> str:
+    actor = actors.get(att.speaker.actor or "")
+    return name_key(actor.name if actor else (att.speaker.description or att.speaker.text or ""))
+
+
+def _same_side(a: Attribution, b: Attribution, actors: dict[str, Actor]) -> bool:
+    """One speaker, or two names of one ("Russian Ministry of Defence", "Russian Ministry of Defense")."""
+    if a.speaker.actor and a.speaker.actor == b.speaker.actor:
+        return True
+    la, lb = _label(a, actors), _label(b, actors)
+    return bool(la and lb and (la == lb or fuzz.ratio(la, lb) >= 90))
+
+
+def _answered(rej: Attribution, atts: list[Attribution], actors: dict[str, Actor]) -> Attribution | None:
+    """The statement a rejection answers: the nearest one by a speaker the rejection names ("denied
+    Erdogan's claim", reported before or after the denial), else the last one before it by
+    another speaker."""
+    others = [p for p in atts if p.id != rej.id and not _same_side(p, rej, actors)]
+    content = name_key(rej.content).split()
+    named = []
+    for p in others:
+        actor = actors.get(p.speaker.actor or "")
+        keys = [name_key(n) for n in ([actor.name, *actor.aliases] if actor else [])]
+        if any(len(k) > 3 and (k in " ".join(content) or k.split()[-1] in content) for k in keys):
+            named.append(p)
+    if named:
+        return min(named, key=lambda p: abs(p.span[0] - rej.span[0]))
+    before = [p for p in others if p.span < rej.span]
+    return before[-1] if before else None
+
+
 def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str, Any]]:
     """ "Foreign governments reject the claim as blatantly false": against the claim just reported."""
     out = []
+    actors = {a.id: a for a in analysis.actors}
+    statements: list[Claim] = []
     by_doc: dict[str, list[Attribution]] = {}
     for a in analysis.attributions:
         by_doc.setdefault(a.document, []).append(a)
     for atts in by_doc.values():
         atts.sort(key=lambda a: a.span)
-        for i, rej in enumerate(atts):
-            if not rej.cue or not _REJECT.match(rej.cue) or not _TARGET.search(rej.content):
+        for rej in atts:
+            if not rej.cue or not _REJECT.match(rej.cue) or not _target().search(rej.content):
                 continue
-            prev = next(
-                (p for p in reversed(atts[:i]) if (p.speaker.actor, p.speaker.description) != (rej.speaker.actor, rej.speaker.description)),
-                None,
-            )
+            prev = _answered(rej, atts, actors)
             if prev is None:
                 continue
-            claims = [c.id for c in analysis.claims if c.attribution == prev.id]
+            claims = [c.id for c in analysis.claims if c.attribution in (prev.id, rej.id)]
+            # each side is cited by a claim: a statement that carries no relation becomes one
+            for att, polarity in ((prev, "affirmed"), (rej, "negated")):
+                if not any(c.attribution == att.id for c in analysis.claims) and not any(c.attribution == att.id for c in statements):
+                    statements.append(_statement(att, polarity))
+                claims += [c.id for c in statements if c.attribution == att.id and c.id not in claims]
             label_prev = prev.speaker.text or prev.speaker.description or "a source"
             label_rej = rej.speaker.description or rej.speaker.text or "a source"
             out.append(
@@ -99,7 +145,27 @@ def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str,
                     "explanation": f"{label_rej} {rej.cue} what {label_prev} said ({' '.join(prev.content.split())[:100]!r}).",
                 }
             )
+    analysis.claims.extend(statements)
     return out
+
+
+#: the predicate of a claim that is a statement and no relation (it cites a side of a contradiction)
+STATEMENT = "statement"
+
+
+def _statement(att: Attribution, polarity: str) -> Claim:
+    """The claim an attribution makes when it carries no relation: its speaker says its content."""
+    return Claim(
+        id=Claim.id_for(att.document, att.span, att.speaker.actor, STATEMENT, None, polarity),
+        document=att.document,
+        subject=att.speaker.actor,
+        predicate=STATEMENT,
+        object=None,
+        polarity=polarity,
+        text=att.content,
+        span=att.span,
+        attribution=att.id,
+    )
 
 
 def chronology(analysis: Analysis) -> list[TimeExpression]:
