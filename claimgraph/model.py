@@ -456,6 +456,8 @@ class Event:
     leaders_killed: int | None = None
     leaders_captured: int | None = None
     civilian: bool = False
+    #: the counted people are soldiers or police, not fighters of an armed group
+    security: bool = False
     #: the count repeats one given earlier in the document (not added again)
     restated: bool = False
     actor: str | None = None
@@ -481,6 +483,7 @@ class Event:
             "leaders_killed": self.leaders_killed,
             "leaders_captured": self.leaders_captured,
             "civilian": self.civilian,
+            "security": self.security,
             "restated": self.restated,
             "text": self.text,
             "span": list(self.span),
@@ -492,7 +495,7 @@ class Event:
         assert span is not None
         keys = ("plover", "killed", "wounded", "captured", "leaders_killed", "leaders_captured", "actor", "target", "target_group", "location", "date")
         return cls(data["id"], data["document"], data["type"], data["text"], span, civilian=bool(data.get("civilian")),
-                   restated=bool(data.get("restated")),
+                   security=bool(data.get("security")), restated=bool(data.get("restated")),
                    **{k: data.get(k) for k in keys})
 
 

@@ -41,3 +41,25 @@ def test_who_did_it_to_whom(analyse) -> None:  # type: ignore[no-untyped-def]
     (event,) = [e for e in an.events if e.captured]
     names = {a.id: a.name for a in an.actors}
     assert event.plover == "COERCE" and names.get(event.target) == "Taliban" and names.get(event.actor) == "NATO"
+
+
+def test_soldiers_killed_in_an_attack_with_the_doer_place_and_wounded(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(
+        "Dara attack kills soldiers\n\n"
+        "Al-Shabaab fighters launched a raid on an army base in Kidal, Mali, killing five soldiers and wounding ten others."
+    )
+    names = {a.id: a.name for a in an.actors}
+    (ev,) = [e for e in an.events if e.killed]
+    assert (ev.killed, ev.wounded, ev.security) == (5, 10, True)  # one attack with both counts
+    assert names.get(ev.actor or "") == "al-Shabaab"  # the raid's doer does the killing
+    assert ev.location and ev.location.startswith("Kidal") and "Mali" in ev.location  # the most specific place first
+
+
+def test_isaf_counts_the_enemy_not_soldiers_lost(analyse) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.evaluation.isaf import predict_isaf
+
+    an = analyse(
+        "KABUL, Afghanistan (Jan. 3, 2012) - Afghan and coalition forces killed two insurgents in Kandahar province. "
+        "The insurgents were linked to an attack that killed four soldiers last week."
+    )
+    assert predict_isaf(an)["min_killed"] == 2

@@ -164,10 +164,11 @@ def convert(lexicons: Path) -> dict[str, Any]:
 _IRREGULAR = ("REB", "UAF", "CRM")
 _CIVILIAN = ("CVL", "REF", "MED", "HLH", "EDU", "REL")
 _MILITARY = ("MIL", "GOVMIL")
+_POLICE = ("COP", "GOVCOP")
 
 
 def _sectors(path: Path) -> dict[str, list[str]]:
-    out: dict[str, set[str]] = {"irregular": set(), "civilian": set(), "military": set()}
+    out: dict[str, set[str]] = {"irregular": set(), "civilian": set(), "military": set(), "police": set()}
     if not path.exists():
         return {k: [] for k in out}
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -182,6 +183,8 @@ def _sectors(path: Path) -> dict[str, list[str]]:
             out["civilian"].add(word)
         elif code in _MILITARY:
             out["military"].add(word)
+        elif code in _POLICE:
+            out["police"].add(word)
     return {k: sorted(v) for k, v in out.items()}
 
 

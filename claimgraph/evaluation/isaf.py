@@ -43,8 +43,9 @@ def predict_isaf(an: DocumentAnalysis) -> dict[str, Any]:
     if main is None:
         main = next((e.location for e in an.events if e.location), None)
     events = [e for e in an.events if not e.restated]
-    killed = sum(e.killed or 0 for e in events if not e.civilian)
-    captured = sum(e.captured or 0 for e in events if not e.civilian)
+    # the releases count the enemy killed or detained: not civilians, not soldiers lost in an attack
+    killed = sum(e.killed or 0 for e in events if not e.civilian and not e.security)
+    captured = sum(e.captured or 0 for e in events if not e.civilian and not e.security)
     leaders_killed = sum(e.leaders_killed or 0 for e in events)
     airstrike = any(e.type == "airstrike" for e in an.events)
     types = set()

@@ -58,6 +58,7 @@ class RawEvent:
     restated: bool = False
     agent: int | None = None  # token of the doer ("coalition forces")
     patients: tuple[int, ...] = ()  # tokens of the counted victims or detainees
+    security: bool = False  # the counted are soldiers or police ("killed four soldiers"), not fighters
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +114,40 @@ def province_of(doc: Doc) -> str | None:
     return first
 
 
+@lru_cache(maxsize=2)
+def _armed(security: bool = False) -> frozenset[str]:
+    """Singular nouns of armed people from the Phoenix agent sectors (``cameo_verbs.yaml``):
+    soldiers, police, rebels, gunmen; the last word of a phrase ("army officer" -> "officer").
+    ``security``: only soldiers' and police's."""
+    sectors = load_yaml("cameo_verbs.yaml")["sectors"]
+    names = ("military", "police") if security else ("military", "police", "irregular")
+    # "armed citizens" is in the list; "citizens" alone are civilians
+    civilians = {_singular(w.split()[-1]) for w in sectors.get("civilian", [])}
+    words = {w.split()[-1] for name in names for w in sectors.get(name, [])}
+    return frozenset(w for w in words if w.isalpha() and len(w) > 3 and _singular(w) not in civilians)
+
+
+def _is_security(word: str) -> bool:
+    """Soldiers or police, and not a word ISAF's reports use for the enemy."""
+    return word not in _TARGETS and (word in _armed(True) or _singular(word) in _armed(True)) and not (
+        word in _armed() - _armed(True) or _singular(word) in _armed() - _armed(True)
+    )
+
+
+def _singular(word: str) -> str:
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _is_target(word: str) -> bool:
+    """A noun that counts people an event kills, wounds or takes: ISAF's words, an armed agent's,
+    or "others" ("killed five soldiers and injured ten others")."""
+    return word in _TARGETS or word in _armed() or _singular(word) in _armed() or word == "others"
+
+
 def _count(tok: Token) -> int | None:
     """How many a counted noun phrase names: "two insurgents" 2, "a leader" 1, "several" 3,
     "many" 4, "more than 15" 16 (the least number it can be)."""
@@ -140,7 +175,7 @@ def _count(tok: Token) -> int | None:
         return int(value)
     if tok.lower_ in ("one", "individual") and not any(c.dep_ == "det" for c in tok.children):
         return 1
-    if tok.tag_ in ("NN", "NNP") and tok.lower_ in _TARGETS:
+    if tok.tag_ in ("NN", "NNP") and _is_target(tok.lower_):
         return 1 if any(c.dep_ == "det" for c in tok.children) else None
     return None
 
@@ -184,6 +219,7 @@ class EventFinder:
                         heads.extend(p for p in c.children if p.dep_ == "pobj")  # "insurgents, including a commander"
             total = leaders = 0
             civilian = False
+            security = None
             words = []
             for h in heads:
                 noun = h
@@ -191,7 +227,7 @@ class EventFinder:
                     # "killing several of them": the count is the head, the noun its "of" object
                     of = [p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
                     noun = of[0] if of else h
-                if noun.lower_ not in _TARGETS | _CIVILIANS | {"him", "her", "he", "she"} and h.lower_ not in _VAGUE_WORDS:
+                if not _is_target(noun.lower_) and noun.lower_ not in _CIVILIANS | {"him", "her", "he", "she"} and h.lower_ not in _VAGUE_WORDS:
                     continue
                 n = _count(h)
                 first_of_kind = not any(x.kind == kind for x in out)
@@ -200,7 +236,7 @@ class EventFinder:
                     # report of its kind is one person, not a reference back
                     if first_of_kind or h.lower_ not in doc.text[: doc[sentence_of(doc, h.i)[0]].idx].lower():
                         n = 1
-                if n is None and h.tag_ in ("NN", "NNP") and h.lower_ in _TARGETS and first_of_kind:
+                if n is None and h.tag_ in ("NN", "NNP") and _is_target(h.lower_) and first_of_kind:
                     n = 1  # "killed al-Qaeda associated Taliban leader, Wali"
                 if n is None and h.lower_ in ("him", "her", "he", "she") and first_of_kind:
                     n = 1  # "the security force engaged the male, killing him"
@@ -221,6 +257,8 @@ class EventFinder:
                     leaders += n
                 if noun.lower_ not in _CIVILIANS:
                     total += n
+                    if noun.lower_ != "others":  # "others" are of the kind just counted
+                        security = _is_security(noun.lower_) if security is None else security and _is_security(noun.lower_)
             if not total and not civilian:
                 continue
             s, e = sentence_of(doc, verb.i)
@@ -235,10 +273,13 @@ class EventFinder:
                 agent = next((p.i for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             else:
                 agent = next((c.i for c in verb.children if c.dep_ == "nsubj"), None)
+                if agent is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+                    # "launched a raid on a base, killing six soldiers": the raid's doer
+                    agent = next((c.i for c in verb.head.children if c.dep_ == "nsubj"), None)
             out.append(
                 RawEvent(
                     kind, total, leaders, verb.i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "; ".join(words), civilian,
-                    restated=restated, agent=agent, patients=tuple(h.i for h in heads),
+                    restated=restated, agent=agent, patients=tuple(h.i for h in heads), security=bool(security),
                 )
             )
         # "resulted in the death of Maulawi Tayeb", "the arrest of a Taliban facilitator"

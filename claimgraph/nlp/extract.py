@@ -335,6 +335,21 @@ def _actor_in(doc: Doc, i: int | None, token_actor: dict[int, str], actors: dict
     return None
 
 
+_PLACE_ORDER = {"city": 0, None: 1, "region": 2, "country": 3}
+
+
+def _places_in(doc: Doc, mentions: list[TokMention], actors: dict[str, Actor], start: int, end: int) -> str | None:
+    """The places named in a clause, the most specific first ("Sabon Gari, Borno, Nigeria")."""
+    names: list[tuple[int, int, str]] = []
+    for m in mentions:
+        actor = actors.get(m.actor)
+        if actor is None or actor.type != "place" or not (start <= doc[m.start].idx < end):
+            continue
+        if actor.name not in [n for _, _, n in names]:
+            names.append((_PLACE_ORDER.get(actor.kind, 1), m.start, actor.name))
+    return ", ".join(n for _, _, n in sorted(names)) or None
+
+
 def _events(
     doc: Doc, document: Document, mentions: list[TokMention], actors: dict[str, Actor], timeline: list[TimeExpression]
 ) -> list[Event]:
@@ -358,7 +373,7 @@ def _events(
         para_start = document.text.rfind("\n\n", 0, start) + 1
         para_end = document.text.find("\n\n", end)
         paragraph = document.text[para_start : para_end if para_end != -1 else len(document.text)]
-        location = province_in(text) or province_in(paragraph) or province
+        location = province_in(text) or province_in(paragraph) or province or _places_in(doc, mentions, actors, start, end)
         if raw.civilian:
             kind = "civilian_casualty"
         elif is_airstrike(text):
@@ -383,12 +398,25 @@ def _events(
                 leaders_killed=raw.leaders if raw.kind == "killed" else None,
                 leaders_captured=raw.leaders if raw.kind == "captured" else None,
                 civilian=raw.civilian,
+                security=raw.security,
                 restated=raw.restated,
                 target_group="; ".join(groups) or None,
                 location=location,
                 date=date,
             )
         )
+    return _wounded_with_killed(out)
+
+
+def _wounded_with_killed(events: list[Event]) -> list[Event]:
+    """ "killing five soldiers and wounding ten": one attack with both counts, not two events."""
+    out: list[Event] = []
+    for e in events:
+        kill = next((k for k in out if k.span == e.span and k.type == "kill" and k.wounded is None), None)
+        if e.type == "wound" and e.wounded is not None and kill is not None and not e.civilian:
+            kill.wounded = e.wounded
+            continue
+        out.append(e)
     return out
 
 
