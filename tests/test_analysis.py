@@ -180,3 +180,29 @@ def test_a_rejection_never_answers_the_same_speaker_under_another_spelling() -> 
         Attribution("b2", "d1", "the report as false", (30, 50), False, "rejected", Speaker(None, "y", None, "Ministry of Defense")),
     ]
     assert rejections(kb, {}) == []
+
+
+def test_a_truce_the_text_names_is_tracked_and_mutual_accusations_are_a_dispute() -> None:
+    from claimgraph.analysis.commitments import text_agreements
+
+    kb = _kb()
+    tal, aq = (next(a for a in kb.actors if a.name == n) for n in ("Taliban", "al-Qaeda"))
+    truce = Actor(Actor.id_for("truce between Taliban and al-Qaeda", "agreement"), "truce between Taliban and al-Qaeda", "agreement", "ceasefire", ["truce"])
+    kb.actors.append(truce)
+    kb.claims = [
+        Claim("v1", "d1", tal.id, "violates", truce.id, "affirmed", "the Taliban violated the truce", (0, 5), "a1"),
+        Claim("v2", "d1", aq.id, "violates", truce.id, "affirmed", "al-Qaeda violated the truce", (10, 15), "a4"),
+    ]
+    (ag,) = text_agreements(kb.claims, {a.id: a for a in kb.actors})
+    assert ag["parties"] == ["Taliban", "al-Qaeda"]
+    assert [ob["text"] for ob in ag["obligations"]] == ["observe the truce: no attacks on al-Qaeda", "observe the truce: no attacks on Taliban"]
+    an = enrich(kb)
+    statuses = {c["obligor_name"]: c["status"] for c in an.commitments if c["agreement"] == truce.name}
+    assert statuses == {"Taliban": "disputed", "al-Qaeda": "disputed"}
+    # one side accused, the other not: a single source reporting a breach puts it at risk
+    kb2 = _kb()
+    kb2.actors.append(truce)
+    kb2.claims = [kb.claims[0], Claim("k1", "d1", aq.id, "complies_with", truce.id, "affirmed", "al-Qaeda honours the truce", (20, 25), "a4")]
+    an2 = enrich(kb2)
+    statuses = {c["obligor_name"]: c["status"] for c in an2.commitments if c["agreement"] == truce.name}
+    assert statuses == {"Taliban": "at_risk", "al-Qaeda": "kept"}

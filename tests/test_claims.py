@@ -125,3 +125,20 @@ def test_coded_events_between_named_actors(analyse, text: str, expected: tuple[s
 def test_coded_events_keep_to_their_parties(analyse, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse(text))
     assert not any(absent in (s or "", p, o or "") for s, p, o, _ in found), found
+
+
+def test_a_truce_that_parties_violate_becomes_an_agreement_with_them(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(
+        "Sudan's army said the Rapid Support Forces had repeatedly violated the humanitarian truce. "
+        "The RSF accused Sudan's army of violating the truce."
+    )
+    (truce,) = [a for a in an.actors if a.type == "agreement"]
+    assert truce.kind == "ceasefire" and truce.name.startswith("humanitarian truce between")
+    found = _claims(an)
+    assert ("Rapid Support Forces", "violates", truce.name, "affirmed") in found
+    assert ("Sudan's army", "violates", truce.name, "affirmed") in found
+
+
+def test_no_agreement_without_a_party(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("The truce was violated overnight, officials said.")
+    assert not [a for a in an.actors if a.type == "agreement"]

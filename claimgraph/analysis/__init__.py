@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimgraph.analysis.commitments import assess_commitments, shipped_agreements, validate_agreement
+from claimgraph.analysis.commitments import assess_commitments, shipped_agreements, text_agreements, validate_agreement
 from claimgraph.analysis.contradictions import find_contradictions
 from claimgraph.analysis.grading import CREDIBILITY, RELIABILITY, Source, credibility, source_of, speaker_source
 from claimgraph.analysis.numbers import chronology, number_contradictions, rejections
 from claimgraph.analysis.relations import build_relations
 from claimgraph.analysis.reports import report_groups
-from claimgraph.model import Analysis
+from claimgraph.model import Analysis, name_key
 from claimgraph.nlp.claims import relation_types
 
 __all__ = [
@@ -51,7 +51,8 @@ def enrich(
         if c.id not in sources:
             sources[c.id] = source_of(c, attributions, actors, documents, overrides or {}, reports)
     analysis.timeline = chronology(analysis)
-    analysis.commitments = assess_commitments(
-        shipped_agreements() + list(agreements or []), analysis.claims, sources, actors, documents
-    )
+    files = shipped_agreements() + list(agreements or [])
+    named = {name_key(str(ag.get("actor") or ag["name"])) for ag in files}
+    from_text = [ag for ag in text_agreements(analysis.claims, actors) if name_key(ag["name"]) not in named]
+    analysis.commitments = assess_commitments(files + from_text, analysis.claims, sources, actors, documents)
     return analysis

@@ -33,7 +33,7 @@ from claimgraph.errors import AnalysisError
 from claimgraph.model import Actor, Claim, Document, make_id, name_key
 from claimgraph.nlp.claims import CLASS_TYPE, class_members, relation_types
 
-__all__ = ["validate_agreement", "shipped_agreements", "assess_commitments"]
+__all__ = ["validate_agreement", "shipped_agreements", "assess_commitments", "text_agreements"]
 
 
 def _date(value: Any, where: str) -> str:
@@ -91,6 +91,13 @@ def shipped_agreements() -> list[dict[str, Any]]:
     return out
 
 
+def _all_accused(ag: dict[str, Any], party_ids: dict[str, set[str]], claims: list[Claim]) -> bool:
+    """Whether every party of an agreement is said to have violated it (the sides blame each other)."""
+    # a text agreement's id is its actor's
+    accused = {c.subject for c in claims if c.predicate == "violates" and c.polarity == "affirmed" and c.object == ag["id"]}
+    return len(ag["parties"]) >= 2 and all(party_ids.get(p, set()) & accused for p in ag["parties"])
+
+
 def _actor_ids(name: str, actors: dict[str, Actor]) -> set[str]:
     key = name_key(name)
     return {a.id for a in actors.values() if name_key(a.name) == key or key in {name_key(x) for x in a.aliases}}
@@ -107,6 +114,35 @@ def _covers(wanted: list[str], actor_id: str | None, actors: dict[str, Actor]) -
         if actor.type != CLASS_TYPE and actor.name in members.get(name, set()):
             return True  # al-Qaeda is one of the terrorist groups
     return False
+
+
+def text_agreements(claims: list[Claim], actors: dict[str, Actor]) -> list[dict[str, Any]]:
+    """Agreements the documents name without a file: "the truce" that a party is said to violate
+    or honour (an agreement actor made by the claims layer). Each party is bound to observe it;
+    for a ceasefire, an attack on another party breaks it too."""
+    out = []
+    for ag in sorted(actors.values(), key=lambda a: a.id):
+        if ag.type != "agreement":
+            continue
+        on = [c for c in claims if c.object == ag.id and c.predicate in ("violates", "complies_with") and c.subject in actors]
+        parties = sorted({c.subject for c in on if c.subject}, key=lambda a: actors[a].name)
+        if not parties:
+            continue
+        names = [actors[p].name for p in parties]
+        obligations = []
+        for name in names:
+            others = [n for n in names if n != name]
+            ceasefire = ag.kind == "ceasefire"
+            text = f"observe the {ag.aliases[0] if ag.aliases else ag.name}" + (f": no attacks on {', '.join(others)}" if ceasefire and others else "")
+            obligations.append({
+                "id": f"observe-{name_key(name).replace(' ', '-')}",
+                "obligor": name,
+                "text": text,
+                "breached_by": {"predicates": ["violates"] + (["attacks"] if ceasefire else []), "objects": [ag.name, *others]},
+                "kept_by": {"predicates": ["complies_with"], "objects": [ag.name]},
+            })
+        out.append({"id": ag.id, "name": ag.name, "actor": ag.name, "parties": names, "obligations": obligations, "from_text": True})
+    return out
 
 
 def assess_commitments(
@@ -144,12 +180,15 @@ def assess_commitments(
                 other = c.object if c.subject in obligor_ids else c.subject
                 if c.predicate in breach.get("predicates", []) and _covers(breach.get("objects", []), other, actors):
                     (against if c.polarity == "affirmed" else support).append(c)
-                elif c.predicate in kept.get("predicates", []):
+                elif c.predicate in kept.get("predicates", []) and (not kept.get("objects") or _covers(kept["objects"], other, actors)):
                     (support if c.polarity == "affirmed" else against).append(c)
             n_against = len({sources[c.id].key for c in against})
             n_for = len({sources[c.id].key for c in support})
             due = ob.get("due")
-            if n_against and n_for:
+            mutual = bool(ag.get("from_text") and against) and _all_accused(ag, party_ids, claims)
+            if mutual:
+                status, reason = "disputed", "each party is said to have broken it: the accounts blame each other"
+            elif n_against and n_for:
                 status, reason = "disputed", f"{n_against} source(s) report a breach, {n_for} say it is kept"
             elif n_against >= 2:
                 status, reason = "breached", f"{n_against} independent sources report a breach, none says it is kept"

@@ -66,6 +66,39 @@ def relation_types() -> dict[str, dict[str, Any]]:
     return data
 
 
+#: a claim's object that stands for an agreement word at a token, resolved once the parties are known
+_DEAL = "@deal:"
+#: agreement words by kind: a ceasefire (a truce, an armistice) or another agreement
+_CEASEFIRE = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "ceasefires", "truces"})
+_ALL_DEALS = frozenset(_CEASEFIRE | {"agreement", "deal", "accord", "accords", "treaty", "pact", "commitments"})
+
+
+def _deal_kind(tok: Token, words: Any) -> str | None:
+    """``ceasefire`` or ``agreement`` when the token is an agreement word ("cease-fire" split in three too)."""
+    word = tok.lower_
+    if word == "fire" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "cease":
+        word = "cease-fire"
+    if word not in words and word not in _ALL_DEALS:
+        return None
+    return "ceasefire" if word in _CEASEFIRE else "agreement"
+
+
+def indices_with_deal(doc: Doc, kind: str) -> list[Token]:
+    return [t for t in doc if t.pos_ in ("NOUN", "PROPN") and _deal_kind(t, _ALL_DEALS) == kind]
+
+
+def _deal_phrase(doc: Doc, tok: Token) -> str:
+    """ "the 2003 Line of Control cease-fire" -> "2003 Line of Control cease-fire": the noun and its modifiers."""
+    start = tok.i
+    if tok.lower_ == "fire" and tok.i >= 2 and doc[tok.i - 2].lower_ == "cease":
+        start = tok.i - 2
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "nummod", "npadvmod", "nmod") and c.i < start:
+            start = min(start, c.left_edge.i)
+    words = doc[start : tok.i + 1].text
+    return " ".join(words.split())
+
+
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -213,8 +246,38 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
-        doc._.cg_claims = out
+        doc._.cg_claims = self._agreements(doc, out)
         return doc
+
+    # -- agreements named by a common noun -----------------------------------
+
+    def _agreements(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "X violated the truce", "Y honours the ceasefire": the document's truce becomes an
+        agreement actor named by its fullest phrase and its parties ("humanitarian truce between
+        A and B"), so that commitments can be held against it; without a party, no claim."""
+        pending: dict[str, list[tuple[RawClaim, Token]]] = {}
+        kept: list[RawClaim] = []
+        for c in claims:
+            if c.object is not None and c.object.startswith(_DEAL):
+                tok = doc[int(c.object[len(_DEAL):])]
+                pending.setdefault(_deal_kind(tok, _ALL_DEALS) or "agreement", []).append((c, tok))
+            else:
+                kept.append(c)
+        for kind, items in pending.items():
+            parties = sorted({c.subject for c, _ in items if c.subject}, key=lambda a: self.actors[a].name)
+            if not parties:
+                continue
+            phrase = max((_deal_phrase(doc, t) for t in indices_with_deal(doc, kind)), key=len, default=kind)
+            names = [self.actors[p].name for p in parties]
+            name = f"{phrase} between {' and '.join(names)}" if len(names) >= 2 else f"{phrase} of {names[0]}"
+            if any(w in phrase.lower() for w in _CEASEFIRE):
+                kind = "ceasefire"  # "the 2003 cease-fire agreement"
+            actor_id = Actor.id_for(name, "agreement")
+            self.actors.setdefault(actor_id, Actor(actor_id, name, "agreement", kind, aliases=[phrase]))
+            for c, _ in items:
+                c.object = actor_id
+                kept.append(c)
+        return kept
 
     # -- compound adjectives ---------------------------------------------------
 
@@ -450,6 +513,10 @@ class ClaimFinder:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
+        prep = verb.head
+        if verb.dep_ == "pcomp" and prep.lower_ in ("of", "for") and prep.head.pos_ == "VERB":
+            # "accused the army of violating the truce": the accused is who violated it
+            return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
         if verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head is not verb:
             if verb.dep_ in ("relcl", "acl"):
                 return verb.head  # "the uprising signing an agreement", "groups who fought"
@@ -496,9 +563,12 @@ class ClaimFinder:
         words = spec.get("agreement_words")
         if words:
             subj = self._actor_of(subj_tok)
-            deals = [o for o in others + [c for c in verb.children if c.dep_ == "dobj"] if o.lower_ in words or o.i in self.token_actor]
+            deals = [o for o in others + [c for c in verb.children if c.dep_ == "dobj"]
+                     if _deal_kind(o, words) or (o.i in self.token_actor and self.actors[self.token_actor[o.i]].type == "agreement")]
             if subj and deals:
-                return [(subj, rel, self.token_actor.get(deals[0].i), False)]
+                deal = deals[0]
+                # a named agreement is its actor; "the truce" becomes one when its parties are known
+                return [(subj, rel, self.token_actor.get(deal.i) or f"{_DEAL}{deal.i}", False)]
             return []
         out: list[Found] = []
         if pair is not None and any(o.lower_ == "other" or o.lower_ == "each" for o in others + [c for c in verb.subtree]):
