@@ -202,3 +202,15 @@ def test_initials_join_their_name_without_parentheses(analyse) -> None:  # type:
     assert "NUG" in nug.aliases and "PDF" in _actor(an, "People's Defense Force").aliases
     assert not [a for a in an.actors if a.name in ("NUG", "PDF")]
     assert any(r.organization == nug.id for r in _actor(an, "Kyaw Zaw").roles)
+
+
+def test_title_complements_and_member_counts_make_no_actor(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Secretary of State Antony Blinken signed the waivers on Monday. "
+        "The eight-member West African Economic and Monetary Union also announced sanctions."
+    )
+    an = analyse(text)
+    names = {a.name: a.type for a in an.actors}
+    assert "State" not in names and names.get("Antony Blinken") == "person"
+    assert names.get("West African Economic and Monetary Union") == "organization"
+    assert any(r.title == "Secretary of State" for r in _actor(an, "Antony Blinken").roles)

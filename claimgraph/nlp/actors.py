@@ -542,6 +542,9 @@ class ActorResolver:
         for _, label, _, title_tokens, _ in provisional:
             if label == "PERSON":
                 blocked.update(t.i for t in title_tokens)
+        # a title's complement right before the name is no entity ("Secretary of State Antony Blinken");
+        # the words before its role noun may name the organisation ("Interior Ministry spokesperson")
+        blocked.update(doc.user_data.get("cg_title_complements", ()))
         provisional = [p for p in provisional if not (p[2] is None and any(t.i in blocked for t in p[0]))]
 
         # pass 2: full person names, then surname resolution and type votes
@@ -853,10 +856,14 @@ class ActorResolver:
         title_words = _roles_vocab()[0]
         described: dict[int, list[Token]] = {}
         names: list[Span] = []
+        complements: set[int] = set()
+        doc.user_data["cg_title_complements"] = complements
         for k in indices_with(doc, role_nouns):
             sent_start, sent_end = sentence_of(doc, k)
             if doc[k].tag_ not in ("NN", "NNS", "NNP"):
                 continue
+            if k >= 1 and doc[k - 1].text in ("-", "\u2013") and not doc[k - 1].whitespace_:
+                continue  # "the eight-member West African Economic and Monetary Union": no role
             name_start = k + 1
             apposition = False
             title_end: int | None = None
@@ -882,6 +889,7 @@ class ActorResolver:
                     # "the head of Russian diplomacy Sergei Lavrov": the complement, then the name
                     name_start = person.start
                     title_end = person.start
+                    complements.update(t.i for t in doc[k + 1 : person.start] if t.text[:1].isupper())
                 elif c < sent_end and doc[c].text == ",":
                     name_start = c + 1
                     apposition = True
@@ -903,6 +911,8 @@ class ActorResolver:
             if apposition and not (j >= sent_end or doc[j].text in (",", ".") or doc[j].pos_ in ("VERB", "AUX")):
                 continue
             name = doc[first:j]
+            if j < sent_end and doc[j].lower_ in ("and", "of", "&") and j + 1 < sent_end and doc[j + 1].text[:1].isupper():
+                continue  # the name runs on as an organisation's ("... Economic and Monetary Union")
             if self.places.kind(name.text) or self.gazetteer.lookup(name.text) or any(
                 s.kb_id_ and s.start < j and s.end > first for s in spans
             ):
