@@ -1068,6 +1068,7 @@ class ActorResolver:
 
 def _title_text(tokens: list[Token]) -> str:
     _, _, honorifics, _, _ = _roles_vocab()
-    words = [t.text for t in tokens if t.text not in honorifics]
-    text = " ".join(words).replace(" 's", "'s").strip()
-    return text
+    kept = [t for t in tokens if t.text not in honorifics]
+    # as written: "Secretary-General", "NRC's Colombia country director"; a gap where tokens were left out
+    parts = [t.text + (t.whitespace_ if n + 1 < len(kept) and kept[n + 1].i == t.i + 1 else " ") for n, t in enumerate(kept)]
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
