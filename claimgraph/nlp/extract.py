@@ -106,25 +106,25 @@ def _resolve_speaker(
         # "it said": the body named before it in its sentence ("The United States designated a group
         # it said ..."), not inside a quote; else the body that spoke last, named or described
         # ("A late-night army statement said ... '...,' it added"); else one named just before
-        pron = (head.idx, head.idx + len(head.text))
+        it_at = (head.idx, head.idx + len(head.text))
         sent_start = sentence_of(doc, head.i)[0]
         for m in reversed(mentions):
             subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start : m.end])
             if sent_start <= m.start and m.end <= head.i and subject and actors[m.actor].type in ("organization", "place"):
                 between = doc[m.end : head.i].text
                 if not any(q in between for q in ("\u201d", '"')):
-                    return Speaker(m.actor, head.text, pron)
+                    return Speaker(m.actor, head.text, it_at)
         if previous:
             last = previous[-1]
             if last.actor and actors[last.actor].type in ("organization", "place"):
-                return Speaker(last.actor, head.text, pron)
+                return Speaker(last.actor, head.text, it_at)
             if last.actor is None and last.description and not last.anonymous:
-                return Speaker(None, head.text, pron, last.description, False, last.affiliation)
+                return Speaker(None, head.text, it_at, last.description, False, last.affiliation)
         prev_start = sentence_of(doc, sent_start - 1)[0] if sent_start > 0 else sent_start
         for m in reversed(mentions):
             if prev_start <= m.start < sent_start and actors[m.actor].type == "organization":
-                return Speaker(m.actor, head.text, pron)
-        return Speaker(None, head.text, pron, head.text, True)
+                return Speaker(m.actor, head.text, it_at)
+        return Speaker(None, head.text, it_at, head.text, True)
     hm = _mention_at(mentions, head.i)
     if hm is None:
         described = _described_actor(doc, raw, head, actors, mentions)
