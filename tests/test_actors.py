@@ -214,3 +214,13 @@ def test_title_complements_and_member_counts_make_no_actor(analyse) -> None:  # 
     assert "State" not in names and names.get("Antony Blinken") == "person"
     assert names.get("West African Economic and Monetary Union") == "organization"
     assert any(r.title == "Secretary of State" for r in _actor(an, "Antony Blinken").roles)
+
+
+def test_lower_case_army_in_a_title_is_the_one_army(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sudan's army suspended the truce talks on Wednesday.\n\n"
+        "\u201cThe army is ready to fight until victory,\u201d army chief Abdel Fattah al Burhan declared."
+    )
+    an = analyse(text)
+    army = _actor(an, "Sudan's army")
+    assert any(r.title == "army chief" and r.organization == army.id for r in _actor(an, "Abdel Fattah al Burhan").roles)

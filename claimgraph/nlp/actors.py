@@ -225,6 +225,9 @@ def _institution_class(words: list[str], classes: dict[str, Any]) -> str | None:
 # nouns that make a title's words an organisation ("Interior Ministry spokesman")
 _ORG_NOUNS = {"ministry", "army", "military", "department", "junta", "government", "police", "navy", "forces",
               "office", "agency", "commission", "council", "command", "presidency", "mission", "headquarters"}
+# a lower-case organisation noun in a title, and the kinds of the one organisation it can mean
+_TITLE_NOUN_KINDS = {"army": ("military",), "military": ("military",), "forces": ("military",), "junta": ("military",),
+                     "navy": ("military",), "police": ("government",)}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "abu", "ould"}
 
 
@@ -641,6 +644,9 @@ class ActorResolver:
                     pending.append((actor, titles, False))
                 if span.start in described and type_ == "person":
                     pending.append((actor, described[span.start], True))
+        self._institutions(doc, actors, mentions, token_actor)
+        _join_initials(actors, mentions, token_actor)
+        # roles last: a title's organisation may be an institution or an acronym joined above
         for actor, titles, lower in pending:
             title = _title_text(titles)
             if not title:
@@ -650,9 +656,6 @@ class ActorResolver:
             else:
                 org = self._org_before(doc, titles[0].i, token_actor, actors)
             actor.add_role(Role(title, org.id if org else None, org.name if org else None))
-
-        self._institutions(doc, actors, mentions, token_actor)
-        _join_initials(actors, mentions, token_actor)
         self._missed_mentions(doc, actors, mentions, token_actor)
         doc._.cg_actors = actors
         doc._.cg_mentions = sorted(mentions, key=lambda m: m.start)
@@ -955,7 +958,12 @@ class ActorResolver:
         words = titles[: heads[-1] + 1]
         while words and (words[0].lower_ in _STRIP_LEAD or words[0].tag_ in ("PRP$", "DT")):
             words = words[1:]
-        if not words or not any(t.text[:1].isupper() for t in words) or any(t.i in token_actor for t in words):
+        if words and not any(t.text[:1].isupper() for t in words):
+            # "army chief X": the army is the document's one army, if it has exactly one
+            kinds = _TITLE_NOUN_KINDS.get(titles[heads[-1]].lower_, ())
+            fits = [a for a in actors.values() if a.type == "organization" and a.kind in kinds]
+            return fits[0] if len(fits) == 1 else None
+        if not words or any(t.i in token_actor for t in words):
             return None
         name = " ".join(t.text for t in words).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
         # the title's words are often lower case ("Kenyan military"); the kind rules read capitals
