@@ -235,3 +235,13 @@ def test_it_added_after_a_described_body_keeps_the_description(analyse) -> None:
     )
     att = _att(analyse(text), "responded effectively")
     assert att.speaker.description and "army statement" in att.speaker.description and not att.speaker.anonymous
+
+
+@pytest.mark.model
+def test_a_late_running_quote_leaves_reported_speech_indirect(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Maria Lopez said that the ceasefire is not being monitored by the UN and that the \u201cresponsibility "
+        "lies with the parties to keep it."
+    )
+    an = analyse(text)
+    assert any(not a.direct and "not being monitored" in a.content for a in an.attributions), an.attributions

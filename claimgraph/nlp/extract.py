@@ -186,9 +186,11 @@ def _quotes_speaker(content: str) -> bool:
         if words >= 3 or (words == 2 and not content[m.end() :].strip(" .,;")):
             return True
     # a quote that opens in the statement and runs past its end ("the attack as a \u201cviolation of all ...")
+    # when little comes before it: "the attack as a \u201cviolation ..." is the speaker's; "the truce is not
+    # monitored by the UN and that the \u201cresponsibility ..." reports them
     opened = content.rfind("\u201c")
     if opened != -1 and "\u201d" not in content[opened:] and len(content[opened:].split()) >= 3:
-        return True
+        return len(content[:opened].split()) <= 6
     return False
 
 
