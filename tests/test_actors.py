@@ -224,3 +224,14 @@ def test_lower_case_army_in_a_title_is_the_one_army(analyse) -> None:  # type: i
     an = analyse(text)
     army = _actor(an, "Sudan's army")
     assert any(r.title == "army chief" and r.organization == army.id for r in _actor(an, "Abdel Fattah al Burhan").roles)
+
+
+def test_a_state_organisation_without_its_state_and_in_another_spelling(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Russian Ministry of Defense denied the claim on Sunday. The statement of the Ministry of Defence "
+        "said the airspace was controlled. The Russian Ministry of Defence also said no strikes took place."
+    )
+    an = analyse(text)
+    ministries = [a for a in an.actors if "Ministry" in a.name]
+    assert len(ministries) == 1, [(a.name, a.aliases) for a in ministries]
+    assert {"Ministry of Defence", "Russian Ministry of Defense"} <= {ministries[0].name, *ministries[0].aliases}

@@ -251,6 +251,14 @@ def _title_part(tok: Token) -> bool:
     return tok.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "POS", "HYPH", "VBN") and tok.lower_ not in ("said", "says")
 
 
+_SPELLINGS = {"defence": "defense", "organisation": "organization", "programme": "program", "centre": "center"}
+
+
+def _spelling(key: str) -> str:
+    """A name key with British spellings made American: "ministry of defence" = "ministry of defense"."""
+    return " ".join(_SPELLINGS.get(w, w) for w in key.split())
+
+
 _INITIAL_SKIP = {"of", "the", "and", "for", "in", "on", "de", "del", "la", "&"}
 
 
@@ -605,6 +613,26 @@ class ActorResolver:
                 target = next(iter(long_orgs[gkey[4:]]))
                 if all(s.text[:1].isupper() for s, *_ in groups[gkey]):
                     groups[target].extend(groups.pop(gkey))
+
+        # "the Ministry of Defence" after "the Russian Ministry of Defense": an organisation's name
+        # without the state's in front is the one organisation of that state whose name ends so
+        by_spelling: dict[str, str] = {}
+        for gkey in list(groups):
+            if gkey.startswith("key:"):
+                first = by_spelling.setdefault("key:" + _spelling(gkey[4:]), gkey)
+                if first != gkey:
+                    groups[first].extend(groups.pop(gkey))  # "Ministry of Defense" = "Ministry of Defence"
+        state_orgs: dict[str, set[str]] = defaultdict(set)
+        for gkey, items in groups.items():
+            words = gkey[4:].split() if gkey.startswith("key:") else []
+            if len(words) >= 3 and self.places.country_of(words[0]) and any(label == "ORG" for _, label, *_ in items):
+                state_orgs[_spelling(" ".join(words[1:]))].add(gkey)
+        for gkey in list(groups):
+            if not gkey.startswith("key:") or gkey not in groups:
+                continue
+            owners = state_orgs.get(_spelling(gkey[4:]), set()) - {gkey}
+            if len(owners) == 1 and all(label == "ORG" for _, label, *_ in groups[gkey]):
+                groups[next(iter(owners))].extend(groups.pop(gkey))
 
         # merge "key:" groups that are really persons introduced by full name
         for gkey in list(groups):
