@@ -235,3 +235,19 @@ def test_a_state_organisation_without_its_state_and_in_another_spelling(analyse)
     ministries = [a for a in an.actors if "Ministry" in a.name]
     assert len(ministries) == 1, [(a.name, a.aliases) for a in ministries]
     assert {"Ministry of Defence", "Russian Ministry of Defense"} <= {ministries[0].name, *ministries[0].aliases}
+
+
+def test_issue_examples_titles_before_names_and_platforms(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Taliban chief spokesman Zabihullah Mujahid said on Twitter that the group had captured the district. "
+        "Kenyan military spokesman Lieutenant Colonel Paul Njuguna confirmed the raid. "
+        "Junta spokesman Zaw Min Tun denied it."
+    )
+    an = analyse(text)
+    assert _actor(an, "Twitter").type == "organization"
+    mujahid = _actor(an, "Zabihullah Mujahid")
+    assert any("spokesman" in r.title and r.organization_name == "Taliban" for r in mujahid.roles)
+    njuguna = _actor(an, "Paul Njuguna")
+    assert any("Lieutenant Colonel" in r.title and r.organization_name == "Kenyan military" for r in njuguna.roles)
+    assert _actor(an, "Kenyan military").kind == "military"
+    assert any("spokesman" in r.title for r in _actor(an, "Zaw Min Tun").roles)

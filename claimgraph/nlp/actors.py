@@ -944,6 +944,8 @@ class ActorResolver:
             name = doc[first:j]
             if j < sent_end and doc[j].lower_ in ("and", "of", "&") and j + 1 < sent_end and doc[j + 1].text[:1].isupper():
                 continue  # the name runs on as an organisation's ("... Economic and Monetary Union")
+            if self._kind_for(name.text, "organization"):
+                continue  # "commander Joint Forces Command": an organisation's words, no person's name
             if self.places.kind(name.text) or self.gazetteer.lookup(name.text) or any(
                 s.kb_id_ and s.start < j and s.end > first for s in spans
             ):
