@@ -748,6 +748,7 @@ class ActorResolver:
                 ids = owners.get(name_key(doc[i : i + n].text))
                 if ids and len(ids) == 1 and not self.places.kind(doc[i : i + n].text):
                     actor_id = next(iter(ids))
+                    actors[actor_id].add_alias(doc[i : i + n].text)
                     mentions.append(TokMention(i, i + n, actor_id, "ALIAS"))
                     for k in range(i, i + n):
                         token_actor[k] = actor_id
