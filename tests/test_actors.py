@@ -251,3 +251,15 @@ def test_issue_examples_titles_before_names_and_platforms(analyse) -> None:  # t
     assert any("Lieutenant Colonel" in r.title and r.organization_name == "Kenyan military" for r in njuguna.roles)
     assert _actor(an, "Kenyan military").kind == "military"
     assert any("spokesman" in r.title for r in _actor(an, "Zaw Min Tun").roles)
+
+
+def test_a_title_with_a_named_state_ties_the_role_to_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Venezuela rejected the designation on Friday. Venezuelan President Nicolas Maduro called it a smear. "
+        "Zarda Ambassador Carolyn Reyes said the council would meet."
+    )
+    an = analyse(text)
+    venezuela = _actor(an, "Venezuela")
+    assert any(r.organization == venezuela.id for r in _actor(an, "Nicolas Maduro").roles)
+    # a demonym alone makes up no state: Zarda is not named as a country here
+    assert all(r.organization is None for r in _actor(an, "Carolyn Reyes").roles)

@@ -83,3 +83,20 @@ def test_roles_become_relations_and_capturing_a_commander_is_not_leading(analyse
     found = _claims(an)
     assert ("Idris Kamal", "spokesperson_for", "Eastern Shield Brigades", "affirmed") in found
     assert not [c for c in found if c[1] == "leads"]
+
+
+@pytest.mark.model
+def test_role_relations_leads_and_deputies(analyse) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.analysis import enrich
+    from claimgraph.model import Analysis
+
+    text = (
+        "Venezuela rejected the designation on Friday. Venezuelan President Nicolas Maduro called it a smear. "
+        "Zarda Front deputy leader Ana Ruiz said the group would respond."
+    )
+    da = analyse(text)
+    an = enrich(Analysis([da.document], da.actors, da.mentions, da.attributions, [], [], da.claims))
+    names = {a.id: a.name for a in an.actors}
+    rels = {(names[r["subject"]], r["predicate"], names[r["object"]]) for r in an.relations}
+    assert ("Nicolas Maduro", "leads", "Venezuela") in rels
+    assert ("Ana Ruiz", "works_for", "Zarda Front") in rels and ("Ana Ruiz", "leads", "Zarda Front") not in rels

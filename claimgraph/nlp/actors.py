@@ -632,7 +632,11 @@ class ActorResolver:
                 continue
             owners = state_orgs.get(_spelling(gkey[4:]), set()) - {gkey}
             if len(owners) == 1 and all(label == "ORG" for _, label, *_ in groups[gkey]):
-                groups[next(iter(owners))].extend(groups.pop(gkey))
+                owner = next(iter(owners))
+                # only once the state's own has been named: "Defense Ministry spokesman X" before any
+                # "Armenian Defense Ministry" may well be another state's ministry
+                if min(sp.start for sp, *_ in groups[owner]) < min(sp.start for sp, *_ in groups[gkey]):
+                    groups[owner].extend(groups.pop(gkey))
 
         # merge "key:" groups that are really persons introduced by full name
         for gkey in list(groups):
@@ -683,6 +687,8 @@ class ActorResolver:
                 org = self._org_in_title(doc, titles, token_actor, actors, mentions)
             else:
                 org = self._org_before(doc, titles[0].i, token_actor, actors)
+            if org is None:
+                org = self._state_of_title(doc, titles, token_actor, actors)
             actor.add_role(Role(title, org.id if org else None, org.name if org else None))
         self._missed_mentions(doc, actors, mentions, token_actor)
         doc._.cg_actors = actors
@@ -1012,6 +1018,28 @@ class ActorResolver:
         for t in words:
             token_actor[t.i] = actor_id
         return actor
+
+    def _state_of_title(
+        self, doc: Doc, titles: list[Token], token_actor: dict[int, str], actors: dict[str, Actor]
+    ) -> Actor | None:
+        """The state a title names ("Venezuelan President", "US President", "Guyana Ambassador"), if the text names it.
+
+        Only a country the document names itself: a demonym alone does not make
+        one up.
+        """
+        tokens = list(titles)
+        if titles and titles[0].i >= 1:
+            tokens.insert(0, doc[titles[0].i - 1])  # "Venezuela's President": the owner just before
+        for t in tokens:
+            actor_id = token_actor.get(t.i)
+            if actor_id and actors[actor_id].type == "place" and actors[actor_id].kind == "country":
+                return actors[actor_id]
+            country = self.places.country_of(t.text) if t.text[:1].isupper() else None
+            if country:
+                found = [a for a in actors.values() if a.type == "place" and a.name == country]
+                if found:
+                    return found[0]
+        return None
 
     def _org_before(self, doc: Doc, title_start: int, token_actor: dict[int, str], actors: dict[str, Actor]) -> Actor | None:
         """The organisation named just before a title ("NATO Secretary General")."""

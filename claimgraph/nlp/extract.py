@@ -405,7 +405,8 @@ def _events(
 
 _ROLE_RELATIONS = (
     (("spokesman", "spokeswoman", "spokesperson"), "spokesperson_for"),
-    (("leader", "head", "chief", "commander", "chairman", "chairwoman", "founder", "director", "coordinator"), "leads"),
+    (("leader", "head", "chief", "commander", "chairman", "chairwoman", "founder", "director", "coordinator",
+      "president", "premier", "chancellor", "king", "queen", "emir", "ruler"), "leads"),
     (("member",), "member_of"),
 )
 
@@ -426,6 +427,8 @@ def _role_claims(
                 continue
             words = set(role.title.lower().replace("-", " ").split())
             predicate = next((rel for nouns, rel in _ROLE_RELATIONS if words & set(nouns)), "works_for")
+            if predicate == "leads" and words & {"deputy", "vice", "assistant", "under", "acting"}:
+                predicate = "works_for"  # "deputy head", "vice president": under the one who leads
             s, e = sentence_of(doc, first.start)
             span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
             out.append(
