@@ -100,3 +100,14 @@ def test_role_relations_leads_and_deputies(analyse) -> None:  # type: ignore[no-
     rels = {(names[r["subject"]], r["predicate"], names[r["object"]]) for r in an.relations}
     assert ("Nicolas Maduro", "leads", "Venezuela") in rels
     assert ("Ana Ruiz", "works_for", "Zarda Front") in rels and ("Ana Ruiz", "leads", "Zarda Front") not in rels
+
+
+@pytest.mark.model
+def test_a_role_relation_cites_the_sentence_that_gives_the_role(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Malik Dessa arrived in the town on Monday. "
+        "\u201cWe repelled the attack,\u201d said Zarda Front spokesman Malik Dessa on Friday."
+    )
+    da = analyse(text)
+    (claim,) = [c for c in da.claims if c.predicate == "spokesperson_for"]
+    assert "spokesman" in claim.text and "arrived" not in claim.text

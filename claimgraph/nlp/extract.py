@@ -429,7 +429,15 @@ def _role_claims(
             predicate = next((rel for nouns, rel in _ROLE_RELATIONS if words & set(nouns)), "works_for")
             if predicate == "leads" and words & {"deputy", "vice", "assistant", "under", "acting"}:
                 predicate = "works_for"  # "deputy head", "vice president": under the one who leads
+            # the sentence that gives the role ("... said CMA spokesman X"), else the first naming them
             s, e = sentence_of(doc, first.start)
+            for m in mentions:
+                if m.actor != actor.id:
+                    continue
+                ms, me = sentence_of(doc, m.start)
+                if role.title.lower() in doc[ms:me].text.lower():
+                    s, e = ms, me
+                    break
             span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
             out.append(
                 Claim(
