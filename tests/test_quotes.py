@@ -245,3 +245,13 @@ def test_a_late_running_quote_leaves_reported_speech_indirect(analyse) -> None: 
     )
     an = analyse(text)
     assert any(not a.direct and "not being monitored" in a.content for a in an.attributions), an.attributions
+
+
+@pytest.mark.model
+def test_the_statement_is_the_same_body_s_statement(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two armed men were also killed, according to a statement from the Zarda Joint Command.\n\n"
+        "\u201cWe assess no civilians were killed or injured in the operation,\u201d the statement said."
+    )
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "We assess no civilians")) == "Zarda Joint Command"

@@ -154,6 +154,12 @@ def _resolve_speaker(
         }
         if len(issuers) == 1:
             return Speaker(issuers.pop(), re.sub(r"\s+", " ", span.text).strip(), char_span, _LEAD.sub("", re.sub(r"\s+", " ", span.text).strip()))
+        if not issuers and doc[raw.start].lower_ == "the":
+            # "the statement" after "a statement from CENTCOM": the same document, the same body
+            for prev in reversed(previous[-4:]):
+                if prev.actor and prev.text and head.lower_ in prev.text.lower().split():
+                    text = re.sub(r"\s+", " ", span.text).strip()
+                    return Speaker(prev.actor, text, char_span, _LEAD.sub("", text))
     # a description: "two Taliban commanders", "US intelligence officials"
     affiliation = None
     for m in mentions:
