@@ -263,3 +263,9 @@ def test_a_title_with_a_named_state_ties_the_role_to_it(analyse) -> None:  # typ
     assert any(r.organization == venezuela.id for r in _actor(an, "Nicolas Maduro").roles)
     # a demonym alone makes up no state: Zarda is not named as a country here
     assert all(r.organization is None for r in _actor(an, "Carolyn Reyes").roles)
+
+
+def test_names_whose_words_say_place(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Troops fired across the Line of Control on Monday, and later near the Zarda Strip, officials said."
+    types = {a.name: a.type for a in analyse(text).actors}
+    assert types.get("Line of Control") == "place" and types.get("Zarda Strip") == "place"

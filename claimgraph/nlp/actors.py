@@ -79,6 +79,21 @@ def _kind_rules() -> list[_KindRule]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _place_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = load_yaml("kinds.yaml")["places"]
+    return frozenset(w.lower() for w in data["head"]), tuple(p.lower() + " " for p in data["lead"])
+
+
+def _place_by_words(name: str) -> bool:
+    """A name whose own words say place: "Line of Control", "Shayrat air base", "Gaza Strip"."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    heads, leads = _place_words()
+    return words[-1].lower() in heads or name.lower().startswith(leads)
+
+
 def _has_phrase(words: list[str], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
@@ -532,7 +547,10 @@ class ActorResolver:
                 continue
             if entry is None and not titled and len(span) == 1 and name_key(span.text) in self.places.demonyms:
                 continue  # "Azerbaijani" is an adjective of a country, not an actor ("Azerbaijani forces")
-            if entry is None and not titled and label == "PERSON" and self._kind_for(span.text, "organization"):
+            if entry is None and not titled and label in ("PERSON", "ORG") and _place_by_words(span.text):
+                label = "GPE"  # "Line of Control", "Shayrat Air Base"
+                place_context.add(span.start)
+            elif entry is None and not titled and label == "PERSON" and self._kind_for(span.text, "organization"):
                 label = "ORG"  # "Zarda Front", "Kivu News Group": the words of an organisation's name
             if entry is None and not titled and label in ("PERSON", "ORG"):
                 # a place is never a person ("Chad", "NIGER" in a headline); an organisation
