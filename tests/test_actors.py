@@ -269,3 +269,14 @@ def test_names_whose_words_say_place(analyse) -> None:  # type: ignore[no-untype
     text = "Troops fired across the Line of Control on Monday, and later near the Zarda Strip, officials said."
     types = {a.name: a.type for a in analyse(text).actors}
     assert types.get("Line of Control") == "place" and types.get("Zarda Strip") == "place"
+
+
+def test_role_in_a_relative_clause_between_dashes(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "NIGER: Leaders Meet\n\nNiger's neighbours met on Sunday. Ahead of the talks, Gen. Abdou Tiani \u2013 who has "
+        "declared himself Niger\u2019s new leader \u2013 warned against any intervention. Niger closed its borders."
+    )
+    an = analyse(text)
+    niger = _actor(an, "Niger")
+    assert niger.type == "place" and "NIGER" in niger.aliases
+    assert any("new leader" in r.title and r.organization == niger.id for r in _actor(an, "Abdou Tiani").roles)

@@ -681,6 +681,8 @@ class ActorResolver:
                 known = self.gazetteer.lookup(name)
                 if known is not None and known.type == type_:
                     name, kind = known.name, known.kind
+                elif type_ == "place" and self.places.country_name(name):
+                    name = self.places.country_name(name) or name  # "NIGER" in a headline is Niger
             actor_id = Actor.id_for(name, type_)
             actor = actors.get(actor_id)
             if actor is None:
@@ -1037,6 +1039,44 @@ class ActorResolver:
             token_actor[t.i] = actor_id
         return actor
 
+    def _role_in_relative(
+        self, doc: Doc, actor: Actor, start: int, token_actor: dict[int, str], actors: dict[str, Actor],
+        role_nouns: frozenset[str],
+    ) -> None:
+        """ "X, who has declared himself Niger's new leader", "X, who is the head of Y": a role by a copula."""
+        sent_end = sentence_of(doc, start)[1]
+        k = start
+        while k < sent_end and k < start + 4 and doc[k].pos_ in ("AUX", "ADV", "PART"):
+            k += 1  # "has", "is", "was", "now"
+        if k >= sent_end:
+            return
+        verb = doc[k]
+        if verb.pos_ == "VERB" and verb.lemma_ in ("declare", "proclaim", "name", "appoint", "become", "call"):
+            k += 1
+            if k < sent_end and doc[k].lower_ in ("himself", "herself", "themselves", "as"):
+                k += 1
+        elif not (doc[k - 1].lemma_ == "be" or doc[k - 1].lemma_ == "become"):
+            return
+        end = k
+        head = None
+        while end < sent_end and end < k + 8 and doc[end].text not in (",", ".", ";", "\u2013", "\u2014") and doc[end].pos_ not in ("VERB",):
+            if head is None and doc[end].lower_ in role_nouns and doc[end].pos_ == "NOUN":
+                head = end
+            end += 1
+        if head is None:
+            return
+        first = k
+        while first < head and doc[first].lower_ in ("the", "a", "an"):
+            first += 1
+        titles = list(doc[first:end])
+        title = _title_text(titles)
+        org_id = next(
+            (token_actor[t.i] for t in reversed(titles) if t.i in token_actor and actors[token_actor[t.i]].type == "organization"),
+            None,
+        )
+        org = actors[org_id] if org_id else self._state_of_title(doc, titles, token_actor, actors)
+        actor.add_role(Role(title, org.id if org else None, org.name if org else None))
+
     def _state_of_title(
         self, doc: Doc, titles: list[Token], token_actor: dict[int, str], actors: dict[str, Actor]
     ) -> Actor | None:
@@ -1105,7 +1145,7 @@ class ActorResolver:
         token_actor: dict[int, str] = doc._.cg_token_actor
         for m in doc._.cg_mentions:
             actor = actors[m.actor]
-            if actor.type != "person" or m.end + 2 >= len(doc) or doc[m.end].text != ",":
+            if actor.type != "person" or m.end + 2 >= len(doc) or doc[m.end].text not in (",", "\u2013", "\u2014"):
                 continue
             i = m.end + 1
             if doc[i].lower_ == "who":
@@ -1119,6 +1159,8 @@ class ActorResolver:
                         org = actors[org_id]
                         title = f"{verb.text} {'the ' if doc[j - 1].lower_ == 'the' else ''}{org.name}"
                         actor.add_role(Role(title, org.id, org.name))
+                else:
+                    self._role_in_relative(doc, actor, i + 1, token_actor, actors, role_nouns)
                 continue
             # "X, the coordinator of the UN body responsible for ..." / "X, author of ..."
             if doc[i].lower_ in ("the", "a", "an"):
