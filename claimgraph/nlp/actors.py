@@ -1059,7 +1059,13 @@ class ActorResolver:
             return
         end = k
         head = None
-        while end < sent_end and end < k + 8 and doc[end].text not in (",", ".", ";", "\u2013", "\u2014") and doc[end].pos_ not in ("VERB",):
+        while (
+            end < sent_end
+            and end < k + 8
+            and doc[end].text not in (",", ".", ";", "\u2013", "\u2014")
+            and doc[end].pos_ != "VERB"
+            and doc[end].lower_ not in ("who", "that", "which", "whose")
+        ):
             if head is None and doc[end].lower_ in role_nouns and doc[end].pos_ == "NOUN":
                 head = end
             end += 1
