@@ -111,3 +111,12 @@ def test_a_role_relation_cites_the_sentence_that_gives_the_role(analyse) -> None
     da = analyse(text)
     (claim,) = [c for c in da.claims if c.predicate == "spokesperson_for"]
     assert "spokesman" in claim.text and "arrived" not in claim.text
+
+
+@pytest.mark.model
+def test_an_institution_is_member_of_the_state_that_names_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    da = analyse("Sudan's army suspended the truce talks on Wednesday, officials said.")
+    names = {a.id: a.name for a in da.actors}
+    (claim,) = [c for c in da.claims if c.predicate == "member_of"]
+    assert (names[claim.subject or ""], names[claim.object or ""]) == ("Sudan's army", "Sudan")
+    assert claim.text.startswith("Sudan's army suspended")

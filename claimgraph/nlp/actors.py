@@ -831,6 +831,10 @@ class ActorResolver:
                 actors[actor_id] = known
                 found[(country, cls)] = known
             actor = known
+            state = next((a for a in actors.values() if a.type == "place" and a.name == country), None)
+            if state is not None:
+                # the tie to the state, for a member_of relation cited to this sentence (nlp.extract)
+                doc.user_data.setdefault("cg_institution_states", {}).setdefault(actor.id, (state.id, marker))
             actor.add_alias(text)
             # the institution's words without the state's name ("military junta") name it too
             bare = re.sub(r"\s+", " ", doc[start : k + 1].text)
@@ -850,7 +854,7 @@ class ActorResolver:
                 continue
             cls = _institution_class([doc[k].lower_], classes)
             owners = by_class.get(cls or "", set())
-            if len(owners) != 1 or (k + 1 < len(doc) and doc[k + 1].tag_ == "POS" and False):
+            if len(owners) != 1:
                 continue
             actor_id = next(iter(owners))
             mentions.append(TokMention(k, k + 1, actor_id, "COLLECTIVE"))
@@ -893,7 +897,10 @@ class ActorResolver:
             return None, None
         owner = token_actor.get(i)
         if owner and actors[owner].type == "place" and (actors[owner].kind == "country" or self.places.country_of(tok.text)):
-            return i, self.places.country_of(tok.text) or actors[owner].name  # "Pakistan army", "Congolese army"
+            first = i
+            while first - 1 >= 0 and token_actor.get(first - 1) == owner:
+                first -= 1  # "United States government": the whole name
+            return first, self.places.country_of(tok.text) or actors[owner].name  # "Pakistan army", "Congolese army"
         country = self.places.country_of(tok.text)
         if country and owner is None:
             return i, country  # "Malian army", "Congolese army"

@@ -457,6 +457,24 @@ def _role_claims(
                     span=span,
                 )
             )
+    # "Sudan's army", "the Malian army": an institution belongs to the state that names it
+    for inst, (state, token) in (doc.user_data.get("cg_institution_states") or {}).items():
+        if inst not in actors or state not in actors:
+            continue
+        s, e = sentence_of(doc, token)
+        span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+        out.append(
+            Claim(
+                id=Claim.id_for(document.id, span, inst, "member_of", state, "affirmed"),
+                document=document.id,
+                subject=inst,
+                predicate="member_of",
+                object=state,
+                polarity="affirmed",
+                text=document.text[span[0] : span[1]],
+                span=span,
+            )
+        )
     return out
 
 
