@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
 eval: $(STAMP)
+	$(BIN)/claimgraph eval articles ../shared/corpus/dev
 	$(BIN)/claimgraph eval polnear ../shared/eval/polnear/dev
 	$(BIN)/claimgraph eval conll ../shared/eval/conllpp/conllpp_test.txt
 	$(BIN)/claimgraph eval isaf ../shared/eval/isaf/isaf_press_releases.jsonl

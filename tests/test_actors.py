@@ -202,3 +202,81 @@ def test_initials_join_their_name_without_parentheses(analyse) -> None:  # type:
     assert "NUG" in nug.aliases and "PDF" in _actor(an, "People's Defense Force").aliases
     assert not [a for a in an.actors if a.name in ("NUG", "PDF")]
     assert any(r.organization == nug.id for r in _actor(an, "Kyaw Zaw").roles)
+
+
+def test_title_complements_and_member_counts_make_no_actor(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Secretary of State Antony Blinken signed the waivers on Monday. "
+        "The eight-member West African Economic and Monetary Union also announced sanctions."
+    )
+    an = analyse(text)
+    names = {a.name: a.type for a in an.actors}
+    assert "State" not in names and names.get("Antony Blinken") == "person"
+    assert names.get("West African Economic and Monetary Union") == "organization"
+    assert any(r.title == "Secretary of State" for r in _actor(an, "Antony Blinken").roles)
+
+
+def test_lower_case_army_in_a_title_is_the_one_army(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sudan's army suspended the truce talks on Wednesday.\n\n"
+        "\u201cThe army is ready to fight until victory,\u201d army chief Abdel Fattah al Burhan declared."
+    )
+    an = analyse(text)
+    army = _actor(an, "Sudan's army")
+    assert any(r.title == "army chief" and r.organization == army.id for r in _actor(an, "Abdel Fattah al Burhan").roles)
+
+
+def test_a_state_organisation_without_its_state_and_in_another_spelling(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Russian Ministry of Defense denied the claim on Sunday. The statement of the Ministry of Defence "
+        "said the airspace was controlled. The Russian Ministry of Defence also said no strikes took place."
+    )
+    an = analyse(text)
+    ministries = [a for a in an.actors if "Ministry" in a.name]
+    assert len(ministries) == 1, [(a.name, a.aliases) for a in ministries]
+    assert {"Ministry of Defence", "Russian Ministry of Defense"} <= {ministries[0].name, *ministries[0].aliases}
+
+
+def test_issue_examples_titles_before_names_and_platforms(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Taliban chief spokesman Zabihullah Mujahid said on Twitter that the group had captured the district. "
+        "Kenyan military spokesman Lieutenant Colonel Paul Njuguna confirmed the raid. "
+        "Junta spokesman Zaw Min Tun denied it."
+    )
+    an = analyse(text)
+    assert _actor(an, "Twitter").type == "organization"
+    mujahid = _actor(an, "Zabihullah Mujahid")
+    assert any("spokesman" in r.title and r.organization_name == "Taliban" for r in mujahid.roles)
+    njuguna = _actor(an, "Paul Njuguna")
+    assert any("Lieutenant Colonel" in r.title and r.organization_name == "Kenyan military" for r in njuguna.roles)
+    assert _actor(an, "Kenyan military").kind == "military"
+    assert any("spokesman" in r.title for r in _actor(an, "Zaw Min Tun").roles)
+
+
+def test_a_title_with_a_named_state_ties_the_role_to_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Venezuela rejected the designation on Friday. Venezuelan President Nicolas Maduro called it a smear. "
+        "Zarda Ambassador Carolyn Reyes said the council would meet."
+    )
+    an = analyse(text)
+    venezuela = _actor(an, "Venezuela")
+    assert any(r.organization == venezuela.id for r in _actor(an, "Nicolas Maduro").roles)
+    # a demonym alone makes up no state: Zarda is not named as a country here
+    assert all(r.organization is None for r in _actor(an, "Carolyn Reyes").roles)
+
+
+def test_names_whose_words_say_place(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Troops fired across the Line of Control on Monday, and later near the Zarda Strip, officials said."
+    types = {a.name: a.type for a in analyse(text).actors}
+    assert types.get("Line of Control") == "place" and types.get("Zarda Strip") == "place"
+
+
+def test_role_in_a_relative_clause_between_dashes(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "NIGER: Leaders Meet\n\nNiger's neighbours met on Sunday. Ahead of the talks, Gen. Abdou Tiani \u2013 who has "
+        "declared himself Niger\u2019s new leader \u2013 warned against any intervention. Niger closed its borders."
+    )
+    an = analyse(text)
+    niger = _actor(an, "Niger")
+    assert niger.type == "place" and "NIGER" in niger.aliases
+    assert any("new leader" in r.title and r.organization == niger.id for r in _actor(an, "Abdou Tiani").roles)

@@ -142,3 +142,40 @@ def test_a_truce_that_parties_violate_becomes_an_agreement_with_them(analyse) ->
 def test_no_agreement_without_a_party(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("The truce was violated overnight, officials said.")
     assert not [a for a in an.actors if a.type == "agreement"]
+
+
+@pytest.mark.model
+def test_role_relations_leads_and_deputies(analyse) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.analysis import enrich
+    from claimgraph.model import Analysis
+
+    text = (
+        "Venezuela rejected the designation on Friday. Venezuelan President Nicolas Maduro called it a smear. "
+        "Zarda Front deputy leader Ana Ruiz said the group would respond."
+    )
+    da = analyse(text)
+    an = enrich(Analysis([da.document], da.actors, da.mentions, da.attributions, [], [], da.claims))
+    names = {a.id: a.name for a in an.actors}
+    rels = {(names[r["subject"]], r["predicate"], names[r["object"]]) for r in an.relations}
+    assert ("Nicolas Maduro", "leads", "Venezuela") in rels
+    assert ("Ana Ruiz", "works_for", "Zarda Front") in rels and ("Ana Ruiz", "leads", "Zarda Front") not in rels
+
+
+@pytest.mark.model
+def test_a_role_relation_cites_the_sentence_that_gives_the_role(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Malik Dessa arrived in the town on Monday. "
+        "\u201cWe repelled the attack,\u201d said Zarda Front spokesman Malik Dessa on Friday."
+    )
+    da = analyse(text)
+    (claim,) = [c for c in da.claims if c.predicate == "spokesperson_for"]
+    assert "spokesman" in claim.text and "arrived" not in claim.text
+
+
+@pytest.mark.model
+def test_an_institution_is_member_of_the_state_that_names_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    da = analyse("Sudan's army suspended the truce talks on Wednesday, officials said.")
+    names = {a.id: a.name for a in da.actors}
+    (claim,) = [c for c in da.claims if c.predicate == "member_of"]
+    assert (names[claim.subject or ""], names[claim.object or ""]) == ("Sudan's army", "Sudan")
+    assert claim.text.startswith("Sudan's army suspended")

@@ -215,3 +215,43 @@ def test_headline_signed_at_the_end(analyse) -> None:  # type: ignore[no-untyped
     (att,) = [a for a in an.attributions if a.span[0] < len(headline)]
     assert att.content == "army and foreign fighters executed 500 people in Moura"
     assert speaker_name(an, att) == "United Nations"
+
+
+@pytest.mark.model
+def test_it_in_a_relative_clause_is_the_sentence_subject(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Zarda Front clashed with troops on Thursday.\n\n"
+        "The United States on Friday designated a group it said is tied to the Venezuelan government for supporting gangs."
+    )
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "is tied to the")) == "United States"
+
+
+@pytest.mark.model
+def test_it_added_after_a_described_body_keeps_the_description(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A late-night army statement said the rebels had violated the truce near Oren.\n\n"
+        "\u201cOur troops responded effectively to the firing,\u201d it added."
+    )
+    att = _att(analyse(text), "responded effectively")
+    assert att.speaker.description and "army statement" in att.speaker.description and not att.speaker.anonymous
+
+
+@pytest.mark.model
+def test_a_late_running_quote_leaves_reported_speech_indirect(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Maria Lopez said that the ceasefire is not being monitored by the UN and that the \u201cresponsibility "
+        "lies with the parties to keep it."
+    )
+    an = analyse(text)
+    assert any(not a.direct and "not being monitored" in a.content for a in an.attributions), an.attributions
+
+
+@pytest.mark.model
+def test_the_statement_is_the_same_body_s_statement(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two armed men were also killed, according to a statement from the Zarda Joint Command.\n\n"
+        "\u201cWe assess no civilians were killed or injured in the operation,\u201d the statement said."
+    )
+    an = analyse(text)
+    assert speaker_name(an, _att(an, "We assess no civilians")) == "Zarda Joint Command"

@@ -143,10 +143,11 @@ def main(phoenix: str) -> None:
                 cities[form] = max(cities[form], int(city["population"]))
     for state in gc.get_us_states().values():
         cities[state["name"]] = max(cities[state["name"]], 1)
-    lines.append("# cities (and US states), with the population of the largest of that name")
-    lines.append("cities:")
+    # one block of "name<TAB>population" lines: parsed in a blink, where 30,000 mapping entries are not
+    lines.append("# cities (and US states), a line each: the name, a tab, the population of the largest of that name")
+    lines.append("cities: |")
     for name in sorted(cities):
-        lines.append(f"  {_quote(name)}: {cities[name]}")
+        lines.append(f"  {name}\t{cities[name]}")
     sys.stdout.write("\n".join(lines) + "\n")
 
 

@@ -79,6 +79,21 @@ def _kind_rules() -> list[_KindRule]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _place_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = load_yaml("kinds.yaml")["places"]
+    return frozenset(w.lower() for w in data["head"]), tuple(p.lower() + " " for p in data["lead"])
+
+
+def _place_by_words(name: str) -> bool:
+    """A name whose own words say place: "Line of Control", "Shayrat air base", "Gaza Strip"."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    heads, leads = _place_words()
+    return words[-1].lower() in heads or name.lower().startswith(leads)
+
+
 def _has_phrase(words: list[str], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
@@ -225,6 +240,9 @@ def _institution_class(words: list[str], classes: dict[str, Any]) -> str | None:
 # nouns that make a title's words an organisation ("Interior Ministry spokesman")
 _ORG_NOUNS = {"ministry", "army", "military", "department", "junta", "government", "police", "navy", "forces",
               "office", "agency", "commission", "council", "command", "presidency", "mission", "headquarters"}
+# a lower-case organisation noun in a title, and the kinds of the one organisation it can mean
+_TITLE_NOUN_KINDS = {"army": ("military",), "military": ("military",), "forces": ("military",), "junta": ("military",),
+                     "navy": ("military",), "police": ("government",)}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "abu", "ould"}
 
 
@@ -246,6 +264,14 @@ def _title_part(tok: Token) -> bool:
     if tok.lower_ in ("then", "former", "acting", "deputy", "interim", "late", "self-styled", "self-declared"):
         return True
     return tok.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "POS", "HYPH", "VBN") and tok.lower_ not in ("said", "says")
+
+
+_SPELLINGS = {"defence": "defense", "organisation": "organization", "programme": "program", "centre": "center"}
+
+
+def _spelling(key: str) -> str:
+    """A name key with British spellings made American: "ministry of defence" = "ministry of defense"."""
+    return " ".join(_SPELLINGS.get(w, w) for w in key.split())
 
 
 _INITIAL_SKIP = {"of", "the", "and", "for", "in", "on", "de", "del", "la", "&"}
@@ -521,7 +547,10 @@ class ActorResolver:
                 continue
             if entry is None and not titled and len(span) == 1 and name_key(span.text) in self.places.demonyms:
                 continue  # "Azerbaijani" is an adjective of a country, not an actor ("Azerbaijani forces")
-            if entry is None and not titled and label == "PERSON" and self._kind_for(span.text, "organization"):
+            if entry is None and not titled and label in ("PERSON", "ORG") and _place_by_words(span.text):
+                label = "GPE"  # "Line of Control", "Shayrat Air Base"
+                place_context.add(span.start)
+            elif entry is None and not titled and label == "PERSON" and self._kind_for(span.text, "organization"):
                 label = "ORG"  # "Zarda Front", "Kivu News Group": the words of an organisation's name
             if entry is None and not titled and label in ("PERSON", "ORG"):
                 # a place is never a person ("Chad", "NIGER" in a headline); an organisation
@@ -542,6 +571,9 @@ class ActorResolver:
         for _, label, _, title_tokens, _ in provisional:
             if label == "PERSON":
                 blocked.update(t.i for t in title_tokens)
+        # a title's complement right before the name is no entity ("Secretary of State Antony Blinken");
+        # the words before its role noun may name the organisation ("Interior Ministry spokesperson")
+        blocked.update(doc.user_data.get("cg_title_complements", ()))
         provisional = [p for p in provisional if not (p[2] is None and any(t.i in blocked for t in p[0]))]
 
         # pass 2: full person names, then surname resolution and type votes
@@ -600,6 +632,30 @@ class ActorResolver:
                 if all(s.text[:1].isupper() for s, *_ in groups[gkey]):
                     groups[target].extend(groups.pop(gkey))
 
+        # "the Ministry of Defence" after "the Russian Ministry of Defense": an organisation's name
+        # without the state's in front is the one organisation of that state whose name ends so
+        by_spelling: dict[str, str] = {}
+        for gkey in list(groups):
+            if gkey.startswith("key:"):
+                first = by_spelling.setdefault("key:" + _spelling(gkey[4:]), gkey)
+                if first != gkey:
+                    groups[first].extend(groups.pop(gkey))  # "Ministry of Defense" = "Ministry of Defence"
+        state_orgs: dict[str, set[str]] = defaultdict(set)
+        for gkey, items in groups.items():
+            words = gkey[4:].split() if gkey.startswith("key:") else []
+            if len(words) >= 3 and self.places.country_of(words[0]) and any(label == "ORG" for _, label, *_ in items):
+                state_orgs[_spelling(" ".join(words[1:]))].add(gkey)
+        for gkey in list(groups):
+            if not gkey.startswith("key:") or gkey not in groups:
+                continue
+            owners = state_orgs.get(_spelling(gkey[4:]), set()) - {gkey}
+            if len(owners) == 1 and all(label == "ORG" for _, label, *_ in groups[gkey]):
+                owner = next(iter(owners))
+                # only once the state's own has been named: "Defense Ministry spokesman X" before any
+                # "Armenian Defense Ministry" may well be another state's ministry
+                if min(sp.start for sp, *_ in groups[owner]) < min(sp.start for sp, *_ in groups[gkey]):
+                    groups[owner].extend(groups.pop(gkey))
+
         # merge "key:" groups that are really persons introduced by full name
         for gkey in list(groups):
             if gkey.startswith("key:") and "per:" + gkey[4:] in groups:
@@ -625,6 +681,8 @@ class ActorResolver:
                 known = self.gazetteer.lookup(name)
                 if known is not None and known.type == type_:
                     name, kind = known.name, known.kind
+                elif type_ == "place" and self.places.country_name(name):
+                    name = self.places.country_name(name) or name  # "NIGER" in a headline is Niger
             actor_id = Actor.id_for(name, type_)
             actor = actors.get(actor_id)
             if actor is None:
@@ -638,6 +696,9 @@ class ActorResolver:
                     pending.append((actor, titles, False))
                 if span.start in described and type_ == "person":
                     pending.append((actor, described[span.start], True))
+        self._institutions(doc, actors, mentions, token_actor)
+        _join_initials(actors, mentions, token_actor)
+        # roles last: a title's organisation may be an institution or an acronym joined above
         for actor, titles, lower in pending:
             title = _title_text(titles)
             if not title:
@@ -646,10 +707,9 @@ class ActorResolver:
                 org = self._org_in_title(doc, titles, token_actor, actors, mentions)
             else:
                 org = self._org_before(doc, titles[0].i, token_actor, actors)
+            if org is None:
+                org = self._state_of_title(doc, titles, token_actor, actors)
             actor.add_role(Role(title, org.id if org else None, org.name if org else None))
-
-        self._institutions(doc, actors, mentions, token_actor)
-        _join_initials(actors, mentions, token_actor)
         self._missed_mentions(doc, actors, mentions, token_actor)
         doc._.cg_actors = actors
         doc._.cg_mentions = sorted(mentions, key=lambda m: m.start)
@@ -714,6 +774,7 @@ class ActorResolver:
                 ids = owners.get(name_key(doc[i : i + n].text))
                 if ids and len(ids) == 1 and not self.places.kind(doc[i : i + n].text):
                     actor_id = next(iter(ids))
+                    actors[actor_id].add_alias(doc[i : i + n].text)
                     mentions.append(TokMention(i, i + n, actor_id, "ALIAS"))
                     for k in range(i, i + n):
                         token_actor[k] = actor_id
@@ -770,6 +831,10 @@ class ActorResolver:
                 actors[actor_id] = known
                 found[(country, cls)] = known
             actor = known
+            state = next((a for a in actors.values() if a.type == "place" and a.name == country), None)
+            if state is not None:
+                # the tie to the state, for a member_of relation cited to this sentence (nlp.extract)
+                doc.user_data.setdefault("cg_institution_states", {}).setdefault(actor.id, (state.id, marker))
             actor.add_alias(text)
             # the institution's words without the state's name ("military junta") name it too
             bare = re.sub(r"\s+", " ", doc[start : k + 1].text)
@@ -789,7 +854,7 @@ class ActorResolver:
                 continue
             cls = _institution_class([doc[k].lower_], classes)
             owners = by_class.get(cls or "", set())
-            if len(owners) != 1 or (k + 1 < len(doc) and doc[k + 1].tag_ == "POS" and False):
+            if len(owners) != 1:
                 continue
             actor_id = next(iter(owners))
             mentions.append(TokMention(k, k + 1, actor_id, "COLLECTIVE"))
@@ -832,7 +897,10 @@ class ActorResolver:
             return None, None
         owner = token_actor.get(i)
         if owner and actors[owner].type == "place" and (actors[owner].kind == "country" or self.places.country_of(tok.text)):
-            return i, self.places.country_of(tok.text) or actors[owner].name  # "Pakistan army", "Congolese army"
+            first = i
+            while first - 1 >= 0 and token_actor.get(first - 1) == owner:
+                first -= 1  # "United States government": the whole name
+            return first, self.places.country_of(tok.text) or actors[owner].name  # "Pakistan army", "Congolese army"
         country = self.places.country_of(tok.text)
         if country and owner is None:
             return i, country  # "Malian army", "Congolese army"
@@ -853,10 +921,14 @@ class ActorResolver:
         title_words = _roles_vocab()[0]
         described: dict[int, list[Token]] = {}
         names: list[Span] = []
+        complements: set[int] = set()
+        doc.user_data["cg_title_complements"] = complements
         for k in indices_with(doc, role_nouns):
             sent_start, sent_end = sentence_of(doc, k)
             if doc[k].tag_ not in ("NN", "NNS", "NNP"):
                 continue
+            if k >= 1 and doc[k - 1].text in ("-", "\u2013") and not doc[k - 1].whitespace_:
+                continue  # "the eight-member West African Economic and Monetary Union": no role
             name_start = k + 1
             apposition = False
             title_end: int | None = None
@@ -882,6 +954,7 @@ class ActorResolver:
                     # "the head of Russian diplomacy Sergei Lavrov": the complement, then the name
                     name_start = person.start
                     title_end = person.start
+                    complements.update(t.i for t in doc[k + 1 : person.start] if t.text[:1].isupper())
                 elif c < sent_end and doc[c].text == ",":
                     name_start = c + 1
                     apposition = True
@@ -903,6 +976,10 @@ class ActorResolver:
             if apposition and not (j >= sent_end or doc[j].text in (",", ".") or doc[j].pos_ in ("VERB", "AUX")):
                 continue
             name = doc[first:j]
+            if j < sent_end and doc[j].lower_ in ("and", "of", "&") and j + 1 < sent_end and doc[j + 1].text[:1].isupper():
+                continue  # the name runs on as an organisation's ("... Economic and Monetary Union")
+            if self._kind_for(name.text, "organization"):
+                continue  # "commander Joint Forces Command": an organisation's words, no person's name
             if self.places.kind(name.text) or self.gazetteer.lookup(name.text) or any(
                 s.kb_id_ and s.start < j and s.end > first for s in spans
             ):
@@ -945,7 +1022,12 @@ class ActorResolver:
         words = titles[: heads[-1] + 1]
         while words and (words[0].lower_ in _STRIP_LEAD or words[0].tag_ in ("PRP$", "DT")):
             words = words[1:]
-        if not words or not any(t.text[:1].isupper() for t in words) or any(t.i in token_actor for t in words):
+        if words and not any(t.text[:1].isupper() for t in words):
+            # "army chief X": the army is the document's one army, if it has exactly one
+            kinds = _TITLE_NOUN_KINDS.get(titles[heads[-1]].lower_, ())
+            fits = [a for a in actors.values() if a.type == "organization" and a.kind in kinds]
+            return fits[0] if len(fits) == 1 else None
+        if not words or any(t.i in token_actor for t in words):
             return None
         name = " ".join(t.text for t in words).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
         # the title's words are often lower case ("Kenyan military"); the kind rules read capitals
@@ -963,6 +1045,72 @@ class ActorResolver:
         for t in words:
             token_actor[t.i] = actor_id
         return actor
+
+    def _role_in_relative(
+        self, doc: Doc, actor: Actor, start: int, token_actor: dict[int, str], actors: dict[str, Actor],
+        role_nouns: frozenset[str],
+    ) -> None:
+        """ "X, who has declared himself Niger's new leader", "X, who is the head of Y": a role by a copula."""
+        sent_end = sentence_of(doc, start)[1]
+        k = start
+        while k < sent_end and k < start + 4 and doc[k].pos_ in ("AUX", "ADV", "PART"):
+            k += 1  # "has", "is", "was", "now"
+        if k >= sent_end:
+            return
+        verb = doc[k]
+        if verb.pos_ == "VERB" and verb.lemma_ in ("declare", "proclaim", "name", "appoint", "become", "call"):
+            k += 1
+            if k < sent_end and doc[k].lower_ in ("himself", "herself", "themselves", "as"):
+                k += 1
+        elif not (doc[k - 1].lemma_ == "be" or doc[k - 1].lemma_ == "become"):
+            return
+        end = k
+        head = None
+        while (
+            end < sent_end
+            and end < k + 8
+            and doc[end].text not in (",", ".", ";", "\u2013", "\u2014")
+            and doc[end].pos_ != "VERB"
+            and doc[end].lower_ not in ("who", "that", "which", "whose")
+        ):
+            if head is None and doc[end].lower_ in role_nouns and doc[end].pos_ == "NOUN":
+                head = end
+            end += 1
+        if head is None:
+            return
+        first = k
+        while first < head and doc[first].lower_ in ("the", "a", "an"):
+            first += 1
+        titles = list(doc[first:end])
+        title = _title_text(titles)
+        org_id = next(
+            (token_actor[t.i] for t in reversed(titles) if t.i in token_actor and actors[token_actor[t.i]].type == "organization"),
+            None,
+        )
+        org = actors[org_id] if org_id else self._state_of_title(doc, titles, token_actor, actors)
+        actor.add_role(Role(title, org.id if org else None, org.name if org else None))
+
+    def _state_of_title(
+        self, doc: Doc, titles: list[Token], token_actor: dict[int, str], actors: dict[str, Actor]
+    ) -> Actor | None:
+        """The state a title names ("Venezuelan President", "US President", "Guyana Ambassador"), if the text names it.
+
+        Only a country the document names itself: a demonym alone does not make
+        one up.
+        """
+        tokens = list(titles)
+        if titles and titles[0].i >= 1:
+            tokens.insert(0, doc[titles[0].i - 1])  # "Venezuela's President": the owner just before
+        for t in tokens:
+            actor_id = token_actor.get(t.i)
+            if actor_id and actors[actor_id].type == "place" and actors[actor_id].kind == "country":
+                return actors[actor_id]
+            country = self.places.country_of(t.text) if t.text[:1].isupper() else None
+            if country:
+                found = [a for a in actors.values() if a.type == "place" and a.name == country]
+                if found:
+                    return found[0]
+        return None
 
     def _org_before(self, doc: Doc, title_start: int, token_actor: dict[int, str], actors: dict[str, Actor]) -> Actor | None:
         """The organisation named just before a title ("NATO Secretary General")."""
@@ -1010,7 +1158,7 @@ class ActorResolver:
         token_actor: dict[int, str] = doc._.cg_token_actor
         for m in doc._.cg_mentions:
             actor = actors[m.actor]
-            if actor.type != "person" or m.end + 2 >= len(doc) or doc[m.end].text != ",":
+            if actor.type != "person" or m.end + 2 >= len(doc) or doc[m.end].text not in (",", "\u2013", "\u2014"):
                 continue
             i = m.end + 1
             if doc[i].lower_ == "who":
@@ -1024,6 +1172,8 @@ class ActorResolver:
                         org = actors[org_id]
                         title = f"{verb.text} {'the ' if doc[j - 1].lower_ == 'the' else ''}{org.name}"
                         actor.add_role(Role(title, org.id, org.name))
+                else:
+                    self._role_in_relative(doc, actor, i + 1, token_actor, actors, role_nouns)
                 continue
             # "X, the coordinator of the UN body responsible for ..." / "X, author of ..."
             if doc[i].lower_ in ("the", "a", "an"):
@@ -1058,6 +1208,7 @@ class ActorResolver:
 
 def _title_text(tokens: list[Token]) -> str:
     _, _, honorifics, _, _ = _roles_vocab()
-    words = [t.text for t in tokens if t.text not in honorifics]
-    text = " ".join(words).replace(" 's", "'s").strip()
-    return text
+    kept = [t for t in tokens if t.text not in honorifics]
+    # as written: "Secretary-General", "NRC's Colombia country director"; a gap where tokens were left out
+    parts = [t.text + (t.whitespace_ if n + 1 < len(kept) and kept[n + 1].i == t.i + 1 else " ") for n, t in enumerate(kept)]
+    return re.sub(r"\s+", " ", "".join(parts)).strip()

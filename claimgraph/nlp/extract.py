@@ -106,16 +106,28 @@ def _resolve_speaker(
                 return Speaker(m.actor, head.text, (head.idx, head.idx + len(head.text)))
         return Speaker(None, head.text, (head.idx, head.idx + len(head.text)), None, True)
     if head.lower_ == "it" and raw.end - raw.start <= 1:
-        # "it said": the organisation (or country) that last spoke or was last named
-        for prev in reversed(previous[-3:]):
-            if prev.actor and actors[prev.actor].type in ("organization", "place"):
-                return Speaker(prev.actor, head.text, (head.idx, head.idx + len(head.text)))
+        # "it said": the body named before it in its sentence ("The United States designated a group
+        # it said ..."), not inside a quote; else the body that spoke last, named or described
+        # ("A late-night army statement said ... '...,' it added"); else one named just before
+        it_at = (head.idx, head.idx + len(head.text))
         sent_start = sentence_of(doc, head.i)[0]
+        for m in reversed(mentions):
+            subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start : m.end])
+            if sent_start <= m.start and m.end <= head.i and subject and actors[m.actor].type in ("organization", "place"):
+                between = doc[m.end : head.i].text
+                if not any(q in between for q in ("\u201d", '"')):
+                    return Speaker(m.actor, head.text, it_at)
+        if previous:
+            last = previous[-1]
+            if last.actor and actors[last.actor].type in ("organization", "place"):
+                return Speaker(last.actor, head.text, it_at)
+            if last.actor is None and last.description and not last.anonymous:
+                return Speaker(None, head.text, it_at, last.description, False, last.affiliation)
         prev_start = sentence_of(doc, sent_start - 1)[0] if sent_start > 0 else sent_start
         for m in reversed(mentions):
-            if prev_start <= m.start < head.i and actors[m.actor].type == "organization":
-                return Speaker(m.actor, head.text, (head.idx, head.idx + len(head.text)))
-        return Speaker(None, head.text, (head.idx, head.idx + len(head.text)), head.text, True)
+            if prev_start <= m.start < sent_start and actors[m.actor].type == "organization":
+                return Speaker(m.actor, head.text, it_at)
+        return Speaker(None, head.text, it_at, head.text, True)
     hm = _mention_at(mentions, head.i)
     if hm is None:
         described = _described_actor(doc, raw, head, actors, mentions)
@@ -145,6 +157,12 @@ def _resolve_speaker(
         }
         if len(issuers) == 1:
             return Speaker(issuers.pop(), re.sub(r"\s+", " ", span.text).strip(), char_span, _LEAD.sub("", re.sub(r"\s+", " ", span.text).strip()))
+        if not issuers and doc[raw.start].lower_ == "the":
+            # "the statement" after "a statement from CENTCOM": the same document, the same body
+            for prev in reversed(previous[-4:]):
+                if prev.actor and prev.text and head.lower_ in prev.text.lower().split():
+                    text = re.sub(r"\s+", " ", span.text).strip()
+                    return Speaker(prev.actor, text, char_span, _LEAD.sub("", text))
     # a description: "two Taliban commanders", "US intelligence officials"
     affiliation = None
     for m in mentions:
@@ -177,9 +195,11 @@ def _quotes_speaker(content: str) -> bool:
         if words >= 3 or (words == 2 and not content[m.end() :].strip(" .,;")):
             return True
     # a quote that opens in the statement and runs past its end ("the attack as a \u201cviolation of all ...")
+    # when little comes before it: "the attack as a \u201cviolation ..." is the speaker's; "the truce is not
+    # monitored by the UN and that the \u201cresponsibility ..." reports them
     opened = content.rfind("\u201c")
     if opened != -1 and "\u201d" not in content[opened:] and len(content[opened:].split()) >= 3:
-        return True
+        return len(content[:opened].split()) <= 6
     return False
 
 
@@ -422,7 +442,8 @@ def _wounded_with_killed(events: list[Event]) -> list[Event]:
 
 _ROLE_RELATIONS = (
     (("spokesman", "spokeswoman", "spokesperson"), "spokesperson_for"),
-    (("leader", "head", "chief", "commander", "chairman", "chairwoman", "founder", "director", "coordinator"), "leads"),
+    (("leader", "head", "chief", "commander", "chairman", "chairwoman", "founder", "director", "coordinator",
+      "president", "premier", "chancellor", "king", "queen", "emir", "ruler"), "leads"),
     (("member",), "member_of"),
 )
 
@@ -443,7 +464,17 @@ def _role_claims(
                 continue
             words = set(role.title.lower().replace("-", " ").split())
             predicate = next((rel for nouns, rel in _ROLE_RELATIONS if words & set(nouns)), "works_for")
+            if predicate == "leads" and words & {"deputy", "vice", "assistant", "under", "acting"}:
+                predicate = "works_for"  # "deputy head", "vice president": under the one who leads
+            # the sentence that gives the role ("... said CMA spokesman X"), else the first naming them
             s, e = sentence_of(doc, first.start)
+            for m in mentions:
+                if m.actor != actor.id:
+                    continue
+                ms, me = sentence_of(doc, m.start)
+                if role.title.lower() in doc[ms:me].text.lower():
+                    s, e = ms, me
+                    break
             span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
             out.append(
                 Claim(
@@ -457,6 +488,24 @@ def _role_claims(
                     span=span,
                 )
             )
+    # "Sudan's army", "the Malian army": an institution belongs to the state that names it
+    for inst, (state, token) in (doc.user_data.get("cg_institution_states") or {}).items():
+        if inst not in actors or state not in actors:
+            continue
+        s, e = sentence_of(doc, token)
+        span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+        out.append(
+            Claim(
+                id=Claim.id_for(document.id, span, inst, "member_of", state, "affirmed"),
+                document=document.id,
+                subject=inst,
+                predicate="member_of",
+                object=state,
+                polarity="affirmed",
+                text=document.text[span[0] : span[1]],
+                span=span,
+            )
+        )
     return out
 
 

@@ -30,6 +30,7 @@ _SECTIONS: dict[str, tuple[str, str | None]] = {
     "media": ("organization", "media"),
     "think_tanks": ("organization", "think_tank"),
     "ngos": ("organization", "ngo"),
+    "platforms": ("organization", "platform"),
     "places": ("place", None),
     "agreements": ("agreement", "agreement"),
     "people": ("person", None),

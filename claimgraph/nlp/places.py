@@ -60,7 +60,12 @@ def load_places() -> Places:
             demonyms.setdefault(name_key(d), name)
         for p in country.get("places", []):
             regions.setdefault(name_key(p), name)
-    cities = {name_key(k): int(v) for k, v in data["cities"].items()}
+    cities: dict[str, int] = {}
+    for line in data["cities"].splitlines():
+        name, _, population = line.rpartition("\t")
+        if name:
+            key = name_key(name)
+            cities[key] = max(cities.get(key, 0), int(population))
     # a country's name is a country, whatever else carries it ("Colombia", a town in Colombia)
     for key in countries:
         regions.pop(key, None)
