@@ -62,6 +62,11 @@ def _synsets(lines: list[str]) -> dict[str, list[str]]:
     return sets
 
 
+class _UnknownSet(Exception):
+    """A pattern names a synonym set the dictionary does not define: the pattern is dropped
+    (keeping its other words would make it match far more than it says)."""
+
+
 def _slots(words: str, synsets: dict[str, list[str]]) -> list[str]:
     """Pattern words to slots: a word, alternatives (``bombing|explosion``), a braced compound,
     or ``&name``, a synonym set (in ``synsets``)."""
@@ -71,8 +76,9 @@ def _slots(words: str, synsets: dict[str, list[str]]) -> list[str]:
             out.append(" ".join(m.group(1).split()).lower())
         elif m.group(2):
             name = m.group(2).rstrip("_")
-            if synsets.get(name):
-                out.append(name.lower())
+            if not synsets.get(name):
+                raise _UnknownSet(name)
+            out.append(name.lower())
         elif m.group(3):
             # BOMBING/EXPLOSION: either word
             out.append(m.group(3).replace("_", " ").replace("/", "|").lower())
@@ -82,6 +88,13 @@ def _slots(words: str, synsets: dict[str, list[str]]) -> list[str]:
 def _pattern(body: str, synsets: dict[str, list[str]]) -> dict[str, Any] | None:
     if "*" not in body:
         return None
+    try:
+        return _parse_pattern(body, synsets)
+    except _UnknownSet:
+        return None
+
+
+def _parse_pattern(body: str, synsets: dict[str, list[str]]) -> dict[str, Any] | None:
     before, after = body.split("*", 1)
     target = re.search(r"\(\s*([A-Z]+)\s+\+\s*\)", after)
     clean = re.sub(r"[()$+%^|@]", " ", after)

@@ -83,6 +83,21 @@ def _deal_kind(tok: Token, words: Any) -> str | None:
     return "ceasefire" if word in _CEASEFIRE else "agreement"
 
 
+@lru_cache(maxsize=1)
+def _sites() -> frozenset[str]:
+    """Words for what is attacked or held at a place (``coding.yaml``: sites)."""
+    from claimgraph.nlp.coder import _vocabulary
+
+    spec = load_yaml("coding.yaml")["sites"]
+    synsets = _vocabulary()[3]
+    return frozenset(set(spec["words"]) | {w for name in spec["synsets"] for w in synsets.get(name.lower(), set())})
+
+
+def _is_site(tok: Token) -> bool:
+    word = tok.lower_
+    return word in _sites() or (word.endswith("s") and word[:-1] in _sites())
+
+
 def indices_with_deal(doc: Doc, kind: str) -> list[Token]:
     return [t for t in doc if t.pos_ in ("NOUN", "PROPN") and _deal_kind(t, _ALL_DEALS) == kind]
 
@@ -123,6 +138,12 @@ def _participles() -> dict[str, str]:
         for v in spec.get("verbs") or []:
             out.setdefault(v, name)
     return out
+
+
+@lru_cache(maxsize=1)
+def _lemma_relations() -> dict[str, str]:
+    """Verb lemma -> relation, for verbs a relation claims whatever the coder's code (``cameo_lemmas``)."""
+    return {v: name for name, spec in relation_types().items() for v in spec.get("cameo_lemmas") or []}
 
 
 def _relation_for(cameo: str) -> str | None:
@@ -377,7 +398,7 @@ class ClaimFinder:
             while end - 1 > sent.start and doc[end - 1].is_space:
                 end -= 1
             for ev in events:
-                rel = _relation_for(ev.cameo)
+                rel = _lemma_relations().get(doc[ev.verb].lemma_) or _relation_for(ev.cameo)
                 if rel is None or ev.source_head is None or ev.target_head is None:
                     continue
                 verb = doc[ev.verb]
@@ -424,6 +445,14 @@ class ClaimFinder:
         # a source may be named deeper ("missiles fired by Turkey hit ..."); a target is what the
         # phrase is about, not a place it mentions ("attacks against peacekeepers in Lebanon")
         actor_id = self._actor_of(tok) if subject else self._phrase_actor(tok)
+        if actor_id is None and not subject and rel in _PLACE_OBJECTS and _is_site(tok):
+            # "a raid on a military base in Sabon Gari": the base's place
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "of", "outside"):
+                    for g in c.children:
+                        found = self._phrase_actor(g) if g.dep_ == "pobj" else None
+                        if found is not None and self.actors[found].type == "place":
+                            return found
         if actor_id is None:
             return None
         actor = self.actors.get(actor_id)
