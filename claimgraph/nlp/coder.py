@@ -57,9 +57,10 @@ def _vocabulary() -> tuple[dict[str, list[tuple[int, str | None]]], dict[str, li
     lemmas: dict[str, list[tuple[int, str | None]]] = {}
     phrasal: dict[str, list[tuple[list[str], int, str | None]]] = {}
     groups: list[dict[str, Any]] = data["groups"]
+    defaults = load_yaml("coding.yaml").get("block_defaults", {})
     for gi, group in enumerate(groups):
         for verb in group["verbs"]:
-            code = verb.get("code") if "code" in verb else group["code"]
+            code = verb.get("code") if "code" in verb else (group["code"] or defaults.get(group["name"]))
             if "lemma" in verb:
                 lemmas.setdefault(verb["lemma"], []).append((gi, code))
             else:
