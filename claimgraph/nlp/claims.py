@@ -38,7 +38,7 @@ Found = tuple[str | None, str, str | None, bool]  # subject, relation, object, n
 _GROUP_NOUNS = {"organizations", "organisations", "groups", "sides", "movements", "parties", "factions", "allies"}
 _SUPPORT_VERBS = {"be", "remain", "become", "keep", "have", "maintain", "forge", "build", "establish", "develop", "enjoy", "retain", "deepen",
                   "strengthen", "sever", "cut", "break", "end", "abandon", "renounce", "continue", "preserve", "offer",
-                  "provide", "give", "run", "conduct", "hold", "sign", "reach", "enter"}
+                  "provide", "give", "run", "conduct", "hold", "sign", "reach", "enter", "launch", "carry", "mount", "stage"}
 _NO_ASSERTION_MARKS = {"whether", "if", "unless"}
 _OBLIGATION_MODALS = {"must", "should", "ought", "need"}
 _AIM_VERBS = {"ensure", "require", "demand", "urge", "want", "oblige", "need", "prevent", "promise", "pledge", "vow",
@@ -438,6 +438,13 @@ class ClaimFinder:
                         return found
         return None
 
+    def _object_of(self, tok: Token, rel: str) -> str | None:
+        """The other party of a trigger: for relations about places (an attack, control), what the
+        phrase is about or the town its site is in; otherwise the actor the phrase names."""
+        if rel in _PLACE_OBJECTS:
+            return self._party(tok, subject=False, rel=rel)
+        return self._actor_of(tok)
+
     def _party(self, tok: Token, subject: bool, rel: str = "") -> str | None:
         """The actor a coded event's source or target phrase names. A source is an organisation,
         a person or a country (a state acts; a province or a town does not); a target may also
@@ -446,12 +453,13 @@ class ClaimFinder:
         # phrase is about, not a place it mentions ("attacks against peacekeepers in Lebanon")
         actor_id = self._actor_of(tok) if subject else self._phrase_actor(tok)
         if actor_id is None and not subject and rel in _PLACE_OBJECTS and _is_site(tok):
-            # "a raid on a military base in Sabon Gari": the base's place
+            # "a raid on a military base in Sabon Gari": the base's place (a town or a region;
+            # "a base in Nigeria" is no attack on Nigeria)
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "of", "outside"):
                     for g in c.children:
                         found = self._phrase_actor(g) if g.dep_ == "pobj" else None
-                        if found is not None and self.actors[found].type == "place":
+                        if found is not None and self.actors[found].type == "place" and self.actors[found].kind != "country":
                             return found
         if actor_id is None:
             return None
@@ -496,7 +504,16 @@ class ClaimFinder:
         if tok is None:
             return None
         if tok.i in self.token_actor:
-            return self.token_actor[tok.i]
+            found = self.token_actor[tok.i]
+            if self.actors[found].type == CLASS_TYPE:
+                # "terrorists from the Islamic State West Africa Province": the group named, not the class
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                        for g in c.children:
+                            named = self.token_actor.get(g.i) if g.dep_ == "pobj" else None
+                            if named and self.actors[named].type in ("organization", "person"):
+                                return named
+            return found
         if tok.lower_ in ("they", "he", "she", "it") and tok.dep_ in ("nsubj", "nsubjpass"):
             clause = tok.head
             reporter = clause.head if clause.dep_ == "ccomp" else None
@@ -505,6 +522,10 @@ class ClaimFinder:
                 if subj is not None and subj.lower_ not in ("they", "he", "she", "it"):
                     return self._actor_of(subj)
             return None
+        # the head's own modifiers first ("the Iran-backed Houthi militia" is the Houthis), then deeper
+        head_level = self._head_actor(tok)
+        if head_level is not None and self.actors[head_level].type in ("organization", "person", CLASS_TYPE, "place"):
+            return head_level
         for t in tok.subtree:
             if t.i in self.token_actor and self.actors.get(self.token_actor[t.i], None) is not None:
                 if self.actors[self.token_actor[t.i]].type in ("organization", "person", CLASS_TYPE, "place"):
@@ -605,7 +626,7 @@ class ClaimFinder:
                 return [(pair[0], rel, pair[1], False)]
         subj = self._actor_of(subj_tok)
         for o in others:
-            obj = self._actor_of(o)
+            obj = self._object_of(o, rel)
             if subj and obj:
                 out.append((subj, rel, obj, False))
         if not out and pair is not None and spec.get("symmetric"):
@@ -644,11 +665,11 @@ class ClaimFinder:
                     return [(protector, rel, protected, False)]
         # "A's alliance with B", "A's protection of B"
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-        withs = self._prep_objects(noun, ["with", "to", "of", "for"] if not spec.get("symmetric") else ["with", "to"])
+        withs = self._prep_objects(noun, spec.get("noun_preps") or (["with", "to", "of", "for"] if not spec.get("symmetric") else ["with", "to"]))
         if poss is not None:
             a = self._actor_of(poss)
             for w in withs:
-                b = self._actor_of(w)
+                b = self._object_of(w, rel)
                 if a and b:
                     return [(a, rel, b, False)]
         # "A keeps close ties with B", "the two organizations have forged family ties"
@@ -664,7 +685,7 @@ class ClaimFinder:
             if noun.dep_ != "nsubj":
                 a = self._actor_of(subj_tok)
                 for w in others:
-                    b = self._actor_of(w)
+                    b = self._object_of(w, rel)
                     if a and b:
                         return [(a, rel, b, False)]
         # the clause names exactly two parties and a symmetric tie between them (not for
