@@ -148,6 +148,20 @@ def _is_target(word: str) -> bool:
     return word in _TARGETS or word in _armed() or _singular(word) in _armed() or word == "others"
 
 
+_ATTACK_NOUNS = {"attack", "attacks", "raid", "ambush", "strike", "strikes", "airstrike", "airstrikes", "assault", "bombing", "shelling", "operation", "offensive"}
+
+
+def _attack_by(verb: Token) -> int | None:
+    """ "four soldiers were killed (and nine others injured) in an attack by the Syrian army":
+    the doer of the attack the clause places the killing in."""
+    for noun in verb.subtree:
+        if noun.lower_ in _ATTACK_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
+            for p in noun.children:
+                if p.dep_ == "prep" and p.lower_ == "by":
+                    return next((g.i for g in p.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _count(tok: Token) -> int | None:
     """How many a counted noun phrase names: "two insurgents" 2, "a leader" 1, "several" 3,
     "many" 4, "more than 15" 16 (the least number it can be)."""
@@ -201,10 +215,17 @@ class EventFinder:
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 continue  # "an operation to capture a Haqqani facilitator": an aim, not an event
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+            if not passive and verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+                # "was shot and killed": the passive subject is the first verb's
+                passive = any(c.dep_ == "nsubjpass" for c in verb.head.children)
             if passive:
-                objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                objs = [c for c in verb.children if c.dep_ == "nsubjpass"] or [
+                    c for c in verb.head.children if c.dep_ == "nsubjpass" and verb.dep_ == "conj"
+                ]
             else:
                 objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            if any(c.dep_ == "det" and c.lower_ in ("no", "none") for o in objs for c in o.children):
+                continue  # "no women or children were injured or detained"
             if not objs and verb.dep_ in ("amod", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
                 objs = [verb.head]  # "the killed insurgents", "14 insurgents killed"
             heads: list[Token] = []
@@ -271,6 +292,8 @@ class EventFinder:
             )
             if passive:
                 agent = next((p.i for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+                if agent is None:
+                    agent = _attack_by(verb)
             else:
                 agent = next((c.i for c in verb.children if c.dep_ == "nsubj"), None)
                 if agent is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:

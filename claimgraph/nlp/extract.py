@@ -365,6 +365,8 @@ def _places_in(doc: Doc, mentions: list[TokMention], actors: dict[str, Actor], s
         actor = actors.get(m.actor)
         if actor is None or actor.type != "place" or not (start <= doc[m.start].idx < end):
             continue
+        if any(t.lower_ == "according" for t in doc[m.start].ancestors):
+            continue  # "according to Ankara": a source, not where it happened
         if actor.name not in [n for _, _, n in names]:
             names.append((_PLACE_ORDER.get(actor.kind, 1), m.start, actor.name))
     return ", ".join(n for _, _, n in sorted(names)) or None
@@ -420,7 +422,8 @@ def _events(
                 civilian=raw.civilian,
                 security=raw.security,
                 restated=raw.restated,
-                target_group="; ".join(groups) or None,
+                # soldiers, police or civilians hit: the group targeted is theirs ("a kenyan police officer")
+                target_group=raw.phrase if (raw.security or raw.civilian) and raw.phrase else "; ".join(groups) or None,
                 location=location,
                 date=date,
             )
