@@ -51,8 +51,12 @@ def test_relations_sources_and_credibility() -> None:
 def test_analyst_override_is_used() -> None:
     kb = _kb()
     monitor = [a for a in kb.actors if a.name == "Ann Monitor"][0]
+    before = {r["id"]: r["grade_reason"] for r in enrich(_kb()).relations}
     an = enrich(kb, overrides={monitor.id: "A"})
-    assert "Ann Monitor [A]" in an.relations[0]["grade_reason"] or any("[A]" in r["grade_reason"] for r in an.relations)
+    aq = [a for a in kb.actors if a.name == "al-Qaeda"][0]
+    (allied,) = [r for r in an.relations if r["predicate"] == "allied_with" and aq.id in (r["subject"], r["object"])]
+    # the monitor's own grade (B by kind) gives way to the analyst's A, in the reason shown
+    assert "Ann Monitor [A]" in allied["grade_reason"] and "Ann Monitor [B]" in before[allied["id"]]
 
 
 def test_class_contradiction() -> None:

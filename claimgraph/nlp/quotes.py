@@ -46,6 +46,7 @@ def _stance_verbs() -> frozenset[str]:
 _HEADLINE_TAIL = re.compile(r"^\s*(\S.{15,}?\S)\s+[-\u2013\u2014]\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*$")
 _HEADLINE = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s+(\S.*\S)\s*$")
 _STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "report", "note", "post", "letter", "tweet", "video"}
+_QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "oprd", "attr", "acomp", "pcomp", "obj", "dative", "prt"}
 
 
@@ -398,7 +399,8 @@ class AttributionFinder:
         right = max(c.right_edge.i for c in comps) + 1
         # trailing adverbial clauses and coordinated verbs are not part of the stance
         for c in verb.children:
-            if c.i > verb.i and c.dep_ in ("advcl", "conj", "cc", "punct") and c.i < right:
+            # (a quote mark opens the stance's own words: "calling it “a fair start”")
+            if c.i > verb.i and c.dep_ in ("advcl", "conj", "cc", "punct") and c.i < right and c.text not in _QUOTE_CHARS:
                 right = min(right, c.left_edge.i) if c.left_edge.i > left else right
         while left < right and (doc[left].is_punct or doc[left].dep_ == "prt"):
             left += 1
