@@ -35,3 +35,13 @@ def test_loaded_pipeline_order(nlp) -> None:  # type: ignore[no-untyped-def]
     names = nlp.pipe_names
     assert names.index("claimgraph_paragraphs") < names.index("parser")
     assert names[-len(COMPONENTS) :] == list(COMPONENTS)
+
+
+@pytest.mark.model
+def test_components_declare_what_they_assign_and_need(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert {name: missing for name, missing in analysis["problems"].items() if missing} == {}
+    summary = analysis["summary"]
+    assert summary["claimgraph_actors"]["assigns"] == ["doc._.cg_actors", "doc._.cg_mentions", "doc._.cg_token_actor"]
+    assert "doc._.cg_actors" in summary["claimgraph_quotes"]["requires"]
+    assert all(summary[name]["assigns"] for name in summary if name.startswith("claimgraph_"))

@@ -104,47 +104,53 @@ class ParagraphBreaks:
         return doc
 
 
-@Language.factory("claimgraph_paragraphs")
+@Language.factory("claimgraph_paragraphs", assigns=["token.is_sent_start"])
 def _make_paragraphs(nlp: Language, name: str) -> ParagraphBreaks:
     return ParagraphBreaks()
 
 
-@Language.factory("claimgraph_verb_lemmas")
+@Language.factory("claimgraph_verb_lemmas", assigns=["token.lemma"], requires=["token.tag"])
 def _make_verb_lemmas(nlp: Language, name: str) -> VerbLemmatizer:
     return VerbLemmatizer()
 
 
-@Language.factory("claimgraph_actors")
+@Language.factory(
+    "claimgraph_actors",
+    assigns=["doc._.cg_actors", "doc._.cg_mentions", "doc._.cg_token_actor"],
+    requires=["doc.ents", "token.dep"],
+)
 def _make_actors(nlp: Language, name: str) -> ActorResolver:
     register_extensions()
     return ActorResolver(nlp)
 
 
-@Language.factory("claimgraph_quotes", requires=["doc._.cg_actors"])
+@Language.factory("claimgraph_quotes", assigns=["doc._.cg_attributions"], requires=["doc._.cg_actors", "token.dep"])
 def _make_quotes(nlp: Language, name: str) -> AttributionFinder:
     register_extensions()
     return AttributionFinder()
 
 
-@Language.factory("claimgraph_quantities")
+@Language.factory("claimgraph_quantities", assigns=["doc._.cg_quantities"], requires=["doc._.cg_mentions"])
 def _make_quantities(nlp: Language, name: str) -> QuantityFinder:
     register_extensions()
     return QuantityFinder()
 
 
-@Language.factory("claimgraph_claims")
+@Language.factory(
+    "claimgraph_claims", assigns=["doc._.cg_claims"], requires=["doc._.cg_actors", "doc._.cg_token_actor", "token.dep"]
+)
 def _make_claims(nlp: Language, name: str) -> ClaimFinder:
     register_extensions()
     return ClaimFinder()
 
 
-@Language.factory("claimgraph_events")
+@Language.factory("claimgraph_events", assigns=["doc._.cg_events"], requires=["token.dep", "token.lemma"])
 def _make_events(nlp: Language, name: str) -> EventFinder:
     register_extensions()
     return EventFinder()
 
 
-@Language.factory("claimgraph_dates")
+@Language.factory("claimgraph_dates", assigns=["doc._.cg_timexes"], requires=["doc.ents"])
 def _make_dates(nlp: Language, name: str) -> TimexFinder:
     register_extensions()
     return TimexFinder()
