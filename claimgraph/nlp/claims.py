@@ -517,7 +517,7 @@ class ClaimFinder:
         if tok.lower_ in ("they", "he", "she", "it") and tok.dep_ in ("nsubj", "nsubjpass"):
             clause = tok.head
             reporter = clause.head if clause.dep_ == "ccomp" else None
-            if reporter is not None and reporter is not clause:
+            if reporter is not None and reporter.i != clause.i:
                 subj = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.lower_ not in ("they", "he", "she", "it"):
                     return self._actor_of(subj)
@@ -567,7 +567,7 @@ class ClaimFinder:
         if verb.dep_ == "pcomp" and prep.lower_ in ("of", "for") and prep.head.pos_ == "VERB":
             # "accused the army of violating the truce": the accused is who violated it
             return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
-        if verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ in ("relcl", "acl"):
                 return verb.head  # "the uprising signing an agreement", "groups who fought"
             return self._subject(verb.head)
@@ -620,6 +620,12 @@ class ClaimFinder:
                 # a named agreement is its actor; "the truce" becomes one when its parties are known
                 return [(subj, rel, self.token_actor.get(deal.i) or f"{_DEAL}{deal.i}", False)]
             return []
+        if spec.get("symmetric") and subj_tok is not None and not any(c.dep_ == "neg" for c in verb.children):
+            # "the ELN and the government agreed to resume talks": the subject's two parties
+            joint = [a for t in (subj_tok, *subj_tok.conjuncts) if (a := self._phrase_actor(t)) is not None]
+            joint = [a for a in dict.fromkeys(joint) if self.actors[a].type in ("organization", "person") or self.actors[a].kind == "country"]
+            if len(joint) >= 2:
+                return [(joint[0], rel, joint[1], False)]
         out: list[Found] = []
         if pair is not None and any(o.lower_ == "other" or o.lower_ == "each" for o in others + [c for c in verb.subtree]):
             if spec.get("symmetric"):
@@ -657,7 +663,7 @@ class ClaimFinder:
             of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
             if of and noun.head.lower_ in ("under", "in", "enjoy", "enjoys"):
                 verb = noun.head
-                while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                     verb = verb.head
                 protected = self._actor_of(self._subject(verb))
                 protector = self._actor_of(of[0])
@@ -733,7 +739,7 @@ class ClaimFinder:
     def _governor(self, tok: Token) -> Token:
         head = tok
         for _ in range(4):
-            if head.pos_ in ("VERB", "AUX") or head.head is head:
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
                 break
             head = head.head
         return head
@@ -742,7 +748,7 @@ class ClaimFinder:
         if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children):
             return True
         gov = self._governor(tok)
-        if gov is not tok and any(c.dep_ == "neg" for c in gov.children):
+        if gov.i != tok.i and any(c.dep_ == "neg" for c in gov.children):
             return True
         # "cut ties with", "sever relations": the governing verb ends what the noun names
         return tok.pos_ == "NOUN" and gov.lemma_ in ending
@@ -758,7 +764,7 @@ class ClaimFinder:
                 return True
         head = gov
         for _ in range(4):
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
             if head.lemma_ in _AIM_VERBS:

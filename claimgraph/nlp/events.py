@@ -236,7 +236,7 @@ class EventFinder:
                 for c in [*o.children, *verb.children]:
                     if c.dep_ == "prep" and c.lower_ == "with" and (c.i > 0 and doc[c.i - 1].lower_ == "along"):
                         heads.extend(p for p in c.children if p.dep_ == "pobj")
-                    if c.dep_ == "prep" and c.lower_ == "including" and c.head is o:
+                    if c.dep_ == "prep" and c.lower_ == "including" and c.head.i == o.i:
                         heads.extend(p for p in c.children if p.dep_ == "pobj")  # "insurgents, including a commander"
             total = leaders = 0
             civilian = False

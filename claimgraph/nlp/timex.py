@@ -166,7 +166,7 @@ def _tense(span: Span) -> str | None:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
