@@ -806,9 +806,12 @@ class ActorResolver:
             cls = _institution_class(words[1:], classes)
             if country and cls:
                 found.setdefault((country, cls), actor)
+        two_word = {tuple(p) for phrases in classes["classes"].values() for p in phrases if len(p) == 2}
         for k in indices_with(doc, classes["nouns"]):
             if k in token_actor or doc[k].pos_ not in ("NOUN", "PROPN"):
                 continue
+            if k + 1 < len(doc) and (doc[k].lower_, doc[k + 1].lower_) in two_word:
+                continue  # "police" of "police service": the longer name is read at its last word
             # the institution's own words: "foreign ministry", "armed forces", "military junta"
             start = k
             while start - 1 >= 0 and doc[start - 1].lower_ in classes["qualifiers"] and start - 1 not in token_actor:
