@@ -280,3 +280,11 @@ def test_role_in_a_relative_clause_between_dashes(analyse) -> None:  # type: ign
     niger = _actor(an, "Niger")
     assert niger.type == "place" and "NIGER" in niger.aliases
     assert any("new leader" in r.title and r.organization == niger.id for r in _actor(an, "Abdou Tiani").roles)
+
+
+def test_the_longest_institution_name_is_read(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Myanmar's military junta denied the report, while Kenya's national police service confirmed the death."
+    an = analyse(text)
+    names = {a.name for a in an.actors if a.type == "organization"}
+    assert "Myanmar's military junta" in names and "Kenya's national police service" in names
+    assert "Myanmar's military" not in names

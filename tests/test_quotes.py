@@ -253,3 +253,19 @@ def test_the_statement_is_the_same_body_s_statement(analyse) -> None:  # type: i
     )
     an = analyse(text)
     assert speaker_name(an, _att(an, "We assess no civilians")) == "Zarda Joint Command"
+
+
+@pytest.mark.model
+def test_claimed_to_have_done_keeps_what_was_claimed(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Also on Thursday, the Zarda rebels claimed to have hit a military target near the border."
+    an = analyse(text)
+    assert any("hit a military target" in a.content for a in an.attributions), an.attributions
+    assert not [a for a in an.attributions if a.content.strip() == "Also on Thursday"]
+
+
+@pytest.mark.model
+def test_headline_speaker_keeps_its_statement_and_the_denial_is_not_a_quote(analyse) -> None:  # type: ignore[no-untyped-def]
+    headline = "Somalia rebels: Coalition strikes kill dozens, Kenya denies it"
+    an = analyse(headline + "\n\nThe strikes hit a market on Thursday, residents said.")
+    (att,) = [a for a in an.attributions if a.span[0] < len(headline)]
+    assert att.content == "Coalition strikes kill dozens" and att.speaker.text == "Somalia rebels"

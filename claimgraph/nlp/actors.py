@@ -10,7 +10,16 @@ module fixes those with document-level rules:
 * a bare surname goes to the full name introduced earlier; one actor keeps one type;
 * appositions ("X, the coordinator of ...") and service clauses ("X, who served
   the CIA") become roles;
-* collective references ("the insurgents") go to the only actor they can mean.
+* collective references ("the insurgents") go to the only actor they can mean;
+* a place is never a person (``data/places.yaml``), and a title-case headline
+  makes no name the body does not write the same way;
+* lower-case titles before a name ("CMA spokesman X", "Interior Ministry
+  spokesperson X", "the head of Y, X") make a person with a role, the title's
+  own words naming its organisation;
+* acronyms join their names ("(NRC)", "NUG" for "National Unity Government");
+* a state's institutions named by a description ("Sudan's army", "the Malian
+  army", "the Saudi-led coalition") are organisations of that state
+  (``data/institutions.yaml``), one per state and class.
 """
 
 from __future__ import annotations
@@ -806,9 +815,12 @@ class ActorResolver:
             cls = _institution_class(words[1:], classes)
             if country and cls:
                 found.setdefault((country, cls), actor)
+        two_word = {tuple(p) for phrases in classes["classes"].values() for p in phrases if len(p) == 2}
         for k in indices_with(doc, classes["nouns"]):
             if k in token_actor or doc[k].pos_ not in ("NOUN", "PROPN"):
                 continue
+            if k + 1 < len(doc) and (doc[k].lower_, doc[k + 1].lower_) in two_word:
+                continue  # "police" of "police service": the longer name is read at its last word
             # the institution's own words: "foreign ministry", "armed forces", "military junta"
             start = k
             while start - 1 >= 0 and doc[start - 1].lower_ in classes["qualifiers"] and start - 1 not in token_actor:

@@ -2,7 +2,11 @@
 
 This is where token offsets become character spans into the document's text
 as read, ids are made from content, and speakers are resolved: a pronoun to
-the previous speaker, a name to its actor, a description kept as one.
+the previous speaker ("it" to the body that is the subject before it, or spoke
+last), a name to its actor (a country or capital as its state's voice), a
+definite description to the one named actor it fits ("the minister", "the
+ministry"), a statement or report to the body that issued it, any other
+description kept as one.
 """
 
 from __future__ import annotations

@@ -235,6 +235,10 @@ class AttributionFinder:
         ]
         for att in self._headline_colons(doc, text):
             s, e = att.content
+            # "Yemen rebels: Coalition strikes kill dozens, UAE denies it": a reading whose content
+            # swallows the headline's speaker ("Yemen rebels:") is the parser's, not the headline's
+            speaker_start = doc[att.speaker.start].idx if att.speaker.start is not None else s
+            found = [a for a in found if not (a.content[0] <= speaker_start < a.content[1])]
             if not any(_overlap((s, e), a.content) > 0 for a in found):
                 found.append(att)
         found.sort(key=lambda a: a.content[0])
@@ -277,8 +281,18 @@ class AttributionFinder:
             # topic before the colon says what the story is about, not who speaks; "Israel: ‘Fake news’"
             # (a quote after the colon) and "Graham: ..." (someone who can speak) do speak
             kinds = {actors[token_actor[t.i]].type for t in sp if t.i in token_actor and token_actor[t.i] in actors}
-            if not quoted and not (kinds & {"person", "organization"}):
+            # people described in the plural can speak too ("Yemen rebels: ...", "Officials: ...")
+            people = sp[-1].tag_ == "NNS" and sp[-1].text.islower()
+            if not quoted and not people and not (kinds & {"person", "organization"}):
                 continue
+            # "..., UAE denies it": another speaker's clause after a comma is not the headline speaker's
+            _, _, quote_verbs = _cues()
+            for t in content:
+                if t.lemma_ in quote_verbs and t.pos_ == "VERB" and any(c.dep_ in _SUBJ_DEPS for c in t.children):
+                    commas = [c for c in content if c.text in (",", ";") and c.i < t.i]
+                    if commas and commas[-1].i > content.start + 2:
+                        content = doc[content.start : commas[-1].i]
+                    break
             head = max(sp, key=lambda t: (t.pos_ == "PROPN", t.i))
             out.append(RawAttribution((content.start_char, content.end_char), False, None, RawSpeaker(sp.start, sp.end, head.i)))
         return out
@@ -358,6 +372,14 @@ class AttributionFinder:
                 # sentence start, minus a leading "But" or quote mark.
                 left = min(left, sentence_of(doc, verb.i)[0])
             content = (left, right + 1)
+        elif (xcomps := [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")]) and any(
+            t.lower_ == "to" for t in xcomps[0].children
+        ):
+            # "the Houthis claimed to have hit a Saudi target": what they claim is the infinitive's clause
+            content = (xcomps[0].left_edge.i, xcomps[0].right_edge.i + 1)
+        elif any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            # "UAE denies it": the verb has its own object, the clause before is no content of it
+            return None
         elif verb.lemma_ not in clausal_only and verb.dep_ in ("parataxis", "ccomp", "conj", "advcl", "ROOT") and verb.lemma_ in quote_verbs:
             sent_start, sent_end = sentence_of(doc, verb.i)
             subj_left = min([c.left_edge.i for c in verb.children if c.dep_ in _SUBJ_DEPS] + [verb.i])
