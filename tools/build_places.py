@@ -131,7 +131,7 @@ def main(phoenix: str) -> None:
         demonyms, places = extra.get(iso3, ([], []))
         name = c["name"]
         lines.append(f"  - name: {_quote(name)}")
-        lines.append(f"    code: {c['iso']}")
+        lines.append(f'    code: "{c["iso"]}"')  # quoted: YAML reads a bare NO (Norway) as false
         if demonyms:
             lines.append(f"    demonyms: [{', '.join(_quote(d) for d in sorted(set(demonyms)))}]")
         if places:
