@@ -210,3 +210,21 @@ def test_a_truce_the_text_names_is_tracked_and_mutual_accusations_are_a_dispute(
     an2 = enrich(kb2)
     statuses = {c["obligor_name"]: c["status"] for c in an2.commitments if c["agreement"] == truce.name}
     assert statuses == {"Taliban": "at_risk", "al-Qaeda": "kept"}
+
+
+def test_a_quote_that_rejects_accusations_answers_the_accuser_not_its_own_side() -> None:
+    from claimgraph.analysis.numbers import rejections
+
+    kb = _kb()
+    kb.claims = []
+    tal, monitor, minister = (next(a for a in kb.actors if a.name == n) for n in ("Taliban", "Ann Monitor", "Sam Minister"))
+    kb.attributions = [
+        Attribution("c1", "d1", "that the militia killed 40 villagers in February", (0, 40), False, "alleged", Speaker(monitor.id, "Ann Monitor")),
+        Attribution("c2", "d1", "the accusations that fighters massacred villagers", (45, 90), False, "rejected", Speaker(tal.id, "Taliban")),
+        Attribution("c3", "d1", "We strongly reject these baseless accusations", (95, 140), True, "said", Speaker(minister.id, "Sam Minister")),
+        # reported speech whose denial is someone else's is no rejection by its speaker
+        Attribution("c4", "d1", "the group backs the militia, a claim the Taliban deny", (150, 200), False, "said", Speaker(None, "x", None, "diplomats")),
+    ]
+    found = {tuple(c["attributions"]) for c in rejections(kb, {})}
+    # both rejections answer the monitor's allegation (the accusing cue), not each other
+    assert found == {("c1", "c2"), ("c1", "c3")}

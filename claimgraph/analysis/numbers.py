@@ -86,30 +86,71 @@ def _label(att: Attribution, actors: dict[str, Actor]) -> str:
     return name_key(actor.name if actor else (att.speaker.description or att.speaker.text or ""))
 
 
+def _sides(att: Attribution, actors: dict[str, Actor]) -> set[str]:
+    """The speaker's actor and the organisations a speaking person holds a role in."""
+    actor = actors.get(att.speaker.actor or "")
+    if actor is None:
+        return set()
+    return {actor.id} | {r.organization for r in actor.roles if r.organization}
+
+
 def _same_side(a: Attribution, b: Attribution, actors: dict[str, Actor]) -> bool:
-    """One speaker, or two names of one ("Russian Ministry of Defence", "Russian Ministry of Defense")."""
+    """One speaker, two names of one ("Russian Ministry of Defence", "Russian Ministry of Defense"),
+    or a spokesman and the government he speaks for."""
     if a.speaker.actor and a.speaker.actor == b.speaker.actor:
+        return True
+    if _sides(a, actors) & _sides(b, actors):
         return True
     la, lb = _label(a, actors), _label(b, actors)
     return bool(la and lb and (la == lb or fuzz.ratio(la, lb) >= 90))
 
 
+#: cues of statements a rejection of "the accusations" or "the report" answers
+_ACCUSING = re.compile(r"^(alleg|accus|blam|charg|claim|report|say|said|tell|told|find|found)", re.IGNORECASE)
+_STOP = frozenset("the a an of in on at to and or that this these those is are was were be been by for with from it its "
+                  "their his her they he she we as has have had not no such".split())
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in name_key(text).split() if len(w) > 2 and w not in _STOP}
+
+
 def _answered(rej: Attribution, atts: list[Attribution], actors: dict[str, Actor]) -> Attribution | None:
-    """The statement a rejection answers: the nearest one by a speaker the rejection names ("denied
-    Erdogan's claim", reported before or after the denial), else the last one before it by
-    another speaker."""
-    others = [p for p in atts if p.id != rej.id and not _same_side(p, rej, actors)]
+    """The statement a rejection answers, by another speaker: one the rejection names ("denied
+    Erdogan's claim") first, then one whose cue accuses when the rejection is of accusations,
+    then one sharing words with it, the nearest first (before or after the denial); else the
+    last one before it."""
+    # another rejection is no statement to answer: two denials of one thing are one side
+    others = [p for p in atts if p.id != rej.id and not _same_side(p, rej, actors) and not _is_rejection(p)]
     content = name_key(rej.content).split()
-    named = []
-    for p in others:
+    words = _words(rej.content)
+    of_accusations = bool(re.search(r"\b(accusation|allegation|claim|report|charge)", rej.content, re.IGNORECASE))
+
+    def score(p: Attribution) -> int:
         actor = actors.get(p.speaker.actor or "")
         keys = [name_key(n) for n in ([actor.name, *actor.aliases] if actor else [])]
-        if any(len(k) > 3 and (k in " ".join(content) or k.split()[-1] in content) for k in keys):
-            named.append(p)
-    if named:
-        return min(named, key=lambda p: abs(p.span[0] - rej.span[0]))
+        named = any(len(k) > 3 and (k in " ".join(content) or k.split()[-1] in content) for k in keys)
+        accusing = of_accusations and bool(p.cue) and bool(_ACCUSING.match(p.cue or "")) and not (p.cue or "").lower().startswith(("say", "said", "tell", "told"))
+        return 4 * named + 2 * accusing + min(2, len(words & _words(p.content)))
+
+    scored = [(score(p), p) for p in others]
+    best = max((sc for sc, _ in scored), default=0)
+    if best >= 2:
+        return min((p for sc, p in scored if sc == best), key=lambda p: (abs(p.span[0] - rej.span[0]), p.span[0] > rej.span[0]))
     before = [p for p in others if p.span < rej.span]
     return before[-1] if before else None
+
+
+_DENIAL = re.compile(r"\b(reject|rejects|rejected|den(y|ies|ied)|dismiss(es|ed)?|refute[sd]?)\b", re.IGNORECASE)
+
+
+def _is_rejection(att: Attribution) -> bool:
+    """ "rejected the baseless accusations", or a statement that rejects them in its own words
+    ("'The government strongly rejects such baseless accusations,' the minister said")."""
+    if not _target().search(att.content):
+        return False
+    # in reported speech a denial may be someone else's ("X says Rwanda backs M23, which Kigali denies")
+    return bool(att.cue and _REJECT.match(att.cue)) or (att.direct and bool(_DENIAL.search(att.content)))
 
 
 def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str, Any]]:
@@ -123,7 +164,7 @@ def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str,
     for atts in by_doc.values():
         atts.sort(key=lambda a: a.span)
         for rej in atts:
-            if not rej.cue or not _REJECT.match(rej.cue) or not _target().search(rej.content):
+            if not _is_rejection(rej):
                 continue
             prev = _answered(rej, atts, actors)
             if prev is None:
@@ -142,7 +183,7 @@ def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str,
                     "claims": claims,
                     "attributions": [prev.id, rej.id],
                     "about": " ".join(prev.content.split())[:120],
-                    "explanation": f"{label_rej} {rej.cue} what {label_prev} said ({' '.join(prev.content.split())[:100]!r}).",
+                    "explanation": f"{label_rej} {rej.cue if _REJECT.match(rej.cue or '') else 'rejected'} what {label_prev} said ({' '.join(prev.content.split())[:100]!r}).",
                 }
             )
     analysis.claims.extend(statements)
