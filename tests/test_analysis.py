@@ -228,3 +228,26 @@ def test_a_quote_that_rejects_accusations_answers_the_accuser_not_its_own_side()
     found = {tuple(c["attributions"]) for c in rejections(kb, {})}
     # both rejections answer the monitor's allegation (the accusing cue), not each other
     assert found == {("c1", "c2"), ("c1", "c3")}
+
+
+def test_two_sources_counting_the_same_toll_differently_contradict_each_other() -> None:
+    from claimgraph.analysis.numbers import number_contradictions
+    from claimgraph.model import Quantity
+
+    kb = _kb()
+    kb.claims = []
+    tal, monitor = (next(a for a in kb.actors if a.name == n) for n in ("Taliban", "Ann Monitor"))
+    kb.attributions = [
+        Attribution("q1", "d1", "that 30 to 35 Syrian soldiers had been killed", (0, 50), False, "claimed", Speaker(tal.id, "Taliban")),
+        Attribution("q2", "d1", "six Syrian soldiers have been killed", (60, 100), False, "according to", Speaker(monitor.id, "Ann Monitor")),
+        Attribution("q3", "d1", "four Turkish soldiers were killed", (110, 150), False, "said", Speaker(None, "x", None, "officials", True)),
+    ]
+    kb.quantities = [
+        Quantity("n1", "d1", "30 to 35 Syrian soldiers", (5, 29), 30, 35, "soldiers"),
+        Quantity("n2", "d1", "six Syrian soldiers", (60, 79), 6, 6, "soldiers"),
+        Quantity("n3", "d1", "four Turkish soldiers", (110, 131), 4, 4, "soldiers"),
+    ]
+    atts = {a.id: a for a in kb.attributions}
+    (con,) = number_contradictions(kb, atts, {a.id: a for a in kb.actors}, {"d1": "d1"})
+    assert con["quantities"] == ["n1", "n2"]  # Turkish soldiers are another count
+    assert {c.attribution for c in kb.claims if c.id in con["claims"]} == {"q1", "q2"}

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from claimgraph.analysis.grading import Source
 from claimgraph.data import load_yaml
 from claimgraph.model import Actor, Analysis, Attribution, Claim, TimeExpression, make_id, name_key
+from claimgraph.nlp.quantities import number_word
 
 __all__ = ["number_contradictions", "rejections", "chronology"]
 
@@ -49,6 +50,7 @@ def _unit(u: str | None) -> str:
 def number_contradictions(
     analysis: Analysis, attributions: dict[str, Attribution], actors: dict[str, Actor], reports: dict[str, str]
 ) -> list[dict[str, Any]]:
+    statements: list[Claim] = []
     holders: dict[str, Attribution | None] = {}
     for q in analysis.quantities:
         inside = [a for a in analysis.attributions if a.document == q.document and a.span[0] <= q.span[0] < a.span[1]]
@@ -57,28 +59,60 @@ def number_contradictions(
     for q in analysis.quantities:
         if q.of and q.unit:
             groups.setdefault((q.of, _unit(q.unit)), []).append(q)
+        elif q.unit and len(phrase := _counted(q.text).split()) >= 2:
+            # "30 to 35 Syrian soldiers" and "six Syrian soldiers": the same thing counted, within
+            # one document (across documents nothing says it is the same day's toll)
+            groups.setdefault((f"{q.document}:{' '.join(phrase)}", _unit(q.unit)), []).append(q)
     out = []
     for (of, unit), qs in groups.items():
         for i, a in enumerate(qs):
             for b in qs[i + 1 :]:
                 ka, la = _speaker_key(holders[a.id], a.document, reports)
                 kb, lb = _speaker_key(holders[b.id], b.document, reports)
-                if ka == kb:
-                    continue
+                if ka == kb or (of not in actors and (holders[a.id] is None or holders[b.id] is None)):
+                    continue  # a count of a phrase needs two speakers who can be told apart
                 slack_a = 0.1 * a.max if a.approximate else 0
                 slack_b = 0.1 * b.max if b.approximate else 0
                 if a.max + slack_a < b.min - slack_b or b.max + slack_b < a.min - slack_a:
-                    name = actors[of].name if of in actors else of
+                    name = actors[of].name if of in actors else _counted(a.text)
+                    cited: list[str] = []
+                    for q in (a, b):  # each side is cited by a claim of the statement that counts
+                        holder = holders[q.id]
+                        if holder is not None:
+                            cited += [c.id for c in analysis.claims if c.attribution == holder.id][:1] or [_cite(holder, statements)]
                     out.append(
                         {
                             "id": make_id("con", a.id, b.id),
-                            "claims": [],
+                            "claims": cited,
                             "quantities": [a.id, b.id],
                             "about": f"number of {name} {unit}s",
                             "explanation": f"{la} counts {a.text!r} while {lb} counts {b.text!r}: both cannot hold.",
                         }
                     )
+    analysis.claims.extend(statements)
     return out
+
+
+_COUNT_WORDS = frozenset("to and or more than less fewer about around nearly almost over under some at least most up "
+                         "between some".split())
+
+
+def _counted(text: str) -> str:
+    """What a quantity counts, without its number: "30 to 35 Syrian soldiers" -> "syrian soldiers"."""
+    words = name_key(text).split()
+    while words and (words[0] in _COUNT_WORDS or not words[0].isalpha() or number_word(words[0])):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _cite(att: Attribution, statements: list[Claim]) -> str:
+    """A statement claim for an attribution that carries none (made once)."""
+    for c in statements:
+        if c.attribution == att.id:
+            return c.id
+    claim = _statement(att, "affirmed")
+    statements.append(claim)
+    return claim.id
 
 
 def _label(att: Attribution, actors: dict[str, Actor]) -> str:

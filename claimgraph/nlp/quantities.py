@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.util import indices_with, like_num_indices
 
-__all__ = ["RawQuantity", "QuantityFinder", "parse_number"]
+__all__ = ["RawQuantity", "QuantityFinder", "number_word", "parse_number"]
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -32,6 +32,11 @@ _UPPER = {("up", "to"), ("fewer", "than"), ("less", "than"), ("at", "most"), ("u
 _RANGE_JOIN = {"to", "-", "\u2013", "and", "or"}
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _NUM_RE = re.compile(r"^[$\u00a3\u20ac]?\d[\d,]*(\.\d+)?$")
+
+
+def number_word(word: str) -> bool:
+    """Whether a lower-case word is a number word ("six", "hundred", "dozens")."""
+    return word in _WORDS or word in _SCALES or word in _VAGUE
 
 
 def parse_number(tok: Token) -> float | None:
