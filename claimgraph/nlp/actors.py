@@ -377,6 +377,7 @@ class ActorResolver:
         self.nlp = nlp
         self.gazetteer = load_gazetteer()
         self.places = load_places()
+        self._kinds: dict[tuple[str, str], str | None] = {}
 
     # -- entity spans ------------------------------------------------------
 
@@ -730,6 +731,15 @@ class ActorResolver:
     # -- helpers -----------------------------------------------------------
 
     def _kind_for(self, name: str, type_: str) -> str | None:
+        # a pure function of the name and the shipped vocabularies: names recur across documents
+        key = (name, type_)
+        if key not in self._kinds:
+            if len(self._kinds) > 50_000:
+                self._kinds.clear()
+            self._kinds[key] = self._kind_uncached(name, type_)
+        return self._kinds[key]
+
+    def _kind_uncached(self, name: str, type_: str) -> str | None:
         if type_ == "place":
             return self.places.kind(name)
         if type_ != "organization":

@@ -386,7 +386,12 @@ class ClaimFinder:
 
             self._coder = EventCoder()
         out: list[RawClaim] = []
+        named = set(self.token_actor)
         for sent in doc.sents:
+            # a claim needs two parties: a sentence naming fewer than two actors codes nothing
+            # (most sentences of most news), and the coder's patterns are the costliest rules
+            if len({self.token_actor[i] for i in range(sent.start, sent.end) if i in named}) < 2:
+                continue
             events = self._coder.code_sentence(sent)
             if not events:
                 continue

@@ -108,8 +108,16 @@ def _forms(token: Token) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _matches(slots: list[str], words: list[tuple[str, ...]], synsets: dict[str, set[str]]) -> bool:
-    """The slots occur in order (gaps allowed) among ``words`` (each a token's forms, see ``_forms``)."""
+def _matches(slots: list[str], words: list[tuple[str, ...]], synsets: dict[str, set[str]], present: set[str] | None = None) -> bool:
+    """The slots occur in order (gaps allowed) among ``words`` (each a token's forms, see ``_forms``).
+
+    ``present``, the set of all those forms, rejects at once a pattern one of whose slots has
+    no alternative whose first word occurs at all (most patterns, for most verbs)."""
+    if present is not None:
+        for slot in slots:
+            wanted = synsets.get(slot, {slot}) if slot.startswith("&") else slot.split("|")
+            if not any(w.split(" ", 1)[0] in present for w in wanted):
+                return False
     i = 0
     for slot in slots:
         wanted = synsets.get(slot, {slot}) if slot.startswith("&") else set(slot.split("|"))
@@ -175,11 +183,13 @@ class EventCoder:
         clause = _own_clause(verb)
         after = [_forms(t) for t in clause if verb.i < t.i <= verb.i + _WINDOW]
         before = [_forms(t) for t in clause if verb.i - _WINDOW <= t.i < verb.i]
+        after_set = {f for forms in after for f in forms}
+        before_set = {f for forms in before for f in forms}
         for gi, _ in candidates:
             for pattern in self.groups[gi]["patterns"]:
-                if pattern.get("before") and not _matches(pattern["before"], before, self.synsets):
+                if pattern.get("before") and not _matches(pattern["before"], before, self.synsets, before_set):
                     continue
-                if pattern["after"] and not _matches(pattern["after"], after, self.synsets):
+                if pattern["after"] and not _matches(pattern["after"], after, self.synsets, after_set):
                     continue
                 return pattern["code"], pattern.get("target_prep")
         return candidates[0][1], None
