@@ -251,3 +251,29 @@ def test_two_sources_counting_the_same_toll_differently_contradict_each_other() 
     (con,) = number_contradictions(kb, atts, {a.id: a for a in kb.actors}, {"d1": "d1"})
     assert con["quantities"] == ["n1", "n2"]  # Turkish soldiers are another count
     assert {c.attribution for c in kb.claims if c.id in con["claims"]} == {"q1", "q2"}
+
+
+def test_two_sides_blaming_each_other_for_one_breach_contradict() -> None:
+    from claimgraph.analysis.contradictions import mutual_blame
+    from claimgraph.analysis.grading import source_of
+
+    kb = _kb()
+    tal, aq = (next(a for a in kb.actors if a.name == n) for n in ("Taliban", "al-Qaeda"))
+    truce = Actor(Actor.id_for("truce", "agreement"), "truce", "agreement", "ceasefire")
+    kb.actors.append(truce)
+    kb.attributions = [
+        Attribution("m1", "d1", "al-Qaeda violated the truce", (0, 20), False, "said", Speaker(tal.id, "Taliban")),
+        Attribution("m2", "d1", "the Taliban violated the truce", (30, 50), False, "said", Speaker(aq.id, "al-Qaeda")),
+        Attribution("m3", "d1", "we violated nothing", (60, 80), False, "said", Speaker(tal.id, "Taliban")),
+    ]
+    kb.claims = [
+        Claim("b1", "d1", aq.id, "violates", truce.id, "affirmed", "al-Qaeda violated the truce", (0, 20), "m1"),
+        Claim("b2", "d1", tal.id, "violates", truce.id, "affirmed", "the Taliban violated the truce", (30, 50), "m2"),
+        # the article's own voice takes no side
+        Claim("b3", "d1", tal.id, "violates", truce.id, "affirmed", "the Taliban violated the truce", (90, 99), None),
+    ]
+    actors = {a.id: a for a in kb.actors}
+    atts = {a.id: a for a in kb.attributions}
+    sources = {c.id: source_of(c, atts, actors, {"d1": kb.documents[0]}, {}) for c in kb.claims}
+    (con,) = mutual_blame(kb.claims, sources, actors)
+    assert con["claims"] == ["b1", "b2"] and con["kind"] == "mutual_blame" and con["about"] == "truce"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimgraph.analysis.commitments import assess_commitments, shipped_agreements, text_agreements, validate_agreement
-from claimgraph.analysis.contradictions import find_contradictions
+from claimgraph.analysis.contradictions import find_contradictions, mutual_blame
 from claimgraph.analysis.grading import CREDIBILITY, RELIABILITY, Source, credibility, source_of, speaker_source
 from claimgraph.analysis.numbers import chronology, number_contradictions, rejections
 from claimgraph.analysis.relations import build_relations
@@ -47,6 +47,7 @@ def enrich(
     analysis.contradictions = find_contradictions(analysis.claims, sources, actors, symmetric)
     analysis.contradictions += number_contradictions(analysis, attributions, actors, reports)
     analysis.contradictions += rejections(analysis, sources)
+    analysis.contradictions += mutual_blame(analysis.claims, sources, actors)
     for c in analysis.claims:  # the statements a rejection cites have sources too
         if c.id not in sources:
             sources[c.id] = source_of(c, attributions, actors, documents, overrides or {}, reports)

@@ -4,8 +4,10 @@ Two claims contradict when they take opposite polarity on one relation. The
 parties may be named at different levels: a claim about a class ("the Taliban
 broke with terrorist groups") meets a claim about one of its members ("close
 ties with al-Qaeda"), and a denied presence ("no foreign fighters in
-Afghanistan") meets an acknowledged one. Each contradiction lists both sides
-with their speakers and grades and says why in one sentence.
+Afghanistan") meets an acknowledged one; and two sides that each blame the
+other for breaking one agreement contradict each other (``mutual_blame``).
+Each contradiction lists both sides with their speakers and grades and says
+why in one sentence.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from claimgraph.analysis.grading import Source
 from claimgraph.model import Actor, Claim, make_id
 from claimgraph.nlp.claims import CLASS_TYPE, class_members
 
-__all__ = ["find_contradictions"]
+__all__ = ["find_contradictions", "mutual_blame"]
 
 
 def _covers(general: str | None, specific: str | None, actors: dict[str, Actor], members: dict[str, set[str]]) -> bool:
@@ -104,4 +106,40 @@ def find_contradictions(
                 ),
             }
         )
+    return out
+
+
+#: what one side blames the other for: breaking an agreement, or attacking
+_BLAME = ("violates", "attacks")
+
+
+def mutual_blame(claims: list[Claim], sources: dict[str, Source], actors: dict[str, Actor]) -> list[dict[str, Any]]:
+    """ "The army says the RSF broke the truce; the RSF says the army did": within one document,
+    two speakers each lay the same breach (of one agreement) or attack on the other's side, so
+    at most one account can be the whole truth. Claims in the article's own voice take no side."""
+    out = []
+    reported = [c for c in claims if c.predicate in _BLAME and c.polarity == "affirmed" and c.attribution and c.subject]
+    for i, a in enumerate(reported):
+        for b in reported[i + 1 :]:
+            if a.document != b.document or a.subject == b.subject or a.predicate != b.predicate:
+                continue
+            same_thing = a.object == b.object or (a.object == b.subject and b.object == a.subject)
+            if not same_thing or sources[a.id].key == sources[b.id].key:
+                continue
+            # each accusation comes from the accused's opponent, not from the accused itself
+            if sources[a.id].key == a.subject or sources[b.id].key == b.subject:
+                continue
+            what = _name(actors, a.object) if a.object == b.object else "attacks on each other"
+            out.append(
+                {
+                    "id": make_id("con", "blame", a.id, b.id),
+                    "kind": "mutual_blame",
+                    "claims": [a.id, b.id],
+                    "about": what,
+                    "explanation": (
+                        f"{sources[a.id].label} says {_name(actors, a.subject)} {a.predicate.replace('_', ' ')} "
+                        f"{_name(actors, a.object)}; {sources[b.id].label} says {_name(actors, b.subject)} did."
+                    ),
+                }
+            )
     return out
