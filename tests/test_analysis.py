@@ -238,18 +238,18 @@ def test_two_sources_counting_the_same_toll_differently_contradict_each_other() 
     kb.claims = []
     tal, monitor = (next(a for a in kb.actors if a.name == n) for n in ("Taliban", "Ann Monitor"))
     kb.attributions = [
-        Attribution("q1", "d1", "that 30 to 35 Syrian soldiers had been killed", (0, 50), False, "claimed", Speaker(tal.id, "Taliban")),
-        Attribution("q2", "d1", "six Syrian soldiers have been killed", (60, 100), False, "according to", Speaker(monitor.id, "Ann Monitor")),
-        Attribution("q3", "d1", "four Turkish soldiers were killed", (110, 150), False, "said", Speaker(None, "x", None, "officials", True)),
+        Attribution("q1", "d1", "that 40 to 45 Afghan soldiers had been killed", (0, 50), False, "claimed", Speaker(tal.id, "Taliban")),
+        Attribution("q2", "d1", "eight Afghan soldiers have been killed", (60, 100), False, "according to", Speaker(monitor.id, "Ann Monitor")),
+        Attribution("q3", "d1", "two Pakistani soldiers were killed", (110, 150), False, "said", Speaker(None, "x", None, "officials", True)),
     ]
     kb.quantities = [
-        Quantity("n1", "d1", "30 to 35 Syrian soldiers", (5, 29), 30, 35, "soldiers"),
-        Quantity("n2", "d1", "six Syrian soldiers", (60, 79), 6, 6, "soldiers"),
-        Quantity("n3", "d1", "four Turkish soldiers", (110, 131), 4, 4, "soldiers"),
+        Quantity("n1", "d1", "40 to 45 Afghan soldiers", (5, 29), 40, 45, "soldiers"),
+        Quantity("n2", "d1", "eight Afghan soldiers", (60, 80), 8, 8, "soldiers"),
+        Quantity("n3", "d1", "two Pakistani soldiers", (110, 132), 2, 2, "soldiers"),
     ]
     atts = {a.id: a for a in kb.attributions}
     (con,) = number_contradictions(kb, atts, {a.id: a for a in kb.actors}, {"d1": "d1"})
-    assert con["quantities"] == ["n1", "n2"]  # Turkish soldiers are another count
+    assert con["quantities"] == ["n1", "n2"]  # Pakistani soldiers are another count
     assert {c.attribution for c in kb.claims if c.id in con["claims"]} == {"q1", "q2"}
 
 

@@ -89,17 +89,17 @@ def test_roles_become_relations_and_capturing_a_commander_is_not_leading(analyse
     "text, expected",
     [
         # the event coder's verb patterns (CAMEO) between two named actors
-        ("The Taliban accused Pakistan of carrying out airstrikes in Khost.", ("Taliban", "accuses", "Pakistan", "affirmed")),
-        ("The UN Security Council condemned the M23 offensive.", ("UN Security Council", "criticizes", "M23", "affirmed")),
-        ("Missiles fired by Turkey hit Syrian army positions near Saraqeb.", ("Turkey", "attacks", "Syrian army", "affirmed")),
+        ("The Taliban accused Iran of shelling border posts near Herat.", ("Taliban", "accuses", "Iran", "affirmed")),
+        ("The UN Security Council condemned the al-Shabaab offensive.", ("UN Security Council", "criticizes", "al-Shabaab", "affirmed")),
+        ("Rockets fired by Iran hit Iraqi army positions near Basra.", ("Iran", "attacks", "Iraqi army", "affirmed")),
         ("Hamas rejected the Israeli proposal on Monday.", ("Hamas", "rejects", "Israeli", "affirmed")),
-        ("The Republican Party attacked Joe Biden over the agreement.", ("Republican Party", "criticizes", "Joe Biden", "affirmed")),
+        ("The Democratic Party attacked Donald Trump over the tariffs.", ("Democratic Party", "criticizes", "Donald Trump", "affirmed")),
         # compound adjectives: the name before the hyphen, or a demonym's country, is the subject
-        ("The government accused the Iran-backed Houthi militia of attacks.", ("Iran", "supports", "Houthis", "affirmed")),
-        ("Officials of the Houthi-run health ministry said 20 people died.", ("Houthis", "controls", "Houthi-run health ministry", "affirmed")),
+        ("Saudi officials blamed the Iran-backed Houthi militia for the drone strikes.", ("Iran", "supports", "Houthis", "affirmed")),
+        ("A spokesman for the Houthi-run health ministry said 12 people were wounded.", ("Houthis", "controls", "Houthi-run health ministry", "affirmed")),
         # where an organisation is
-        ("The Islamic State group operates in Syria and Iraq.", ("Islamic State", "present_in", "Iraq", "affirmed")),
-        ("Wagner is openly active in Mali.", ("Wagner Group", "present_in", "Mali", "affirmed")),
+        ("Al-Shabaab operates in Somalia and Kenya.", ("al-Shabaab", "present_in", "Kenya", "affirmed")),
+        ("Wagner is active in Libya.", ("Wagner Group", "present_in", "Libya", "affirmed")),
     ],
 )
 def test_coded_events_between_named_actors(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -115,11 +115,11 @@ def test_coded_events_between_named_actors(analyse, text: str, expected: tuple[s
     "text, absent",
     [
         # a place named inside the target is not the target
-        ("The UN Secretary-General Antonio Guterres condemned attacks against peacekeepers in Lebanon.", "Lebanon"),
+        ("The UN chief condemned attacks against aid workers in Somalia.", "Somalia"),
         # "fighting" names no parties here: the two organisations of the sentence are no sides
-        ("Renewed fighting has displaced thousands, according to figures by UN agencies and the Norwegian Refugee Council.", "Norwegian Refugee Council"),
+        ("Fresh fighting has forced thousands to flee, according to estimates by UN agencies and the Norwegian Refugee Council.", "Norwegian Refugee Council"),
         # words are no attack
-        ("The Republican Party attacked Joe Biden over the agreement.", "attacks"),
+        ("The Democratic Party attacked Donald Trump over the tariffs.", "attacks"),
     ],
 )
 def test_coded_events_keep_to_their_parties(analyse, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
@@ -129,14 +129,14 @@ def test_coded_events_keep_to_their_parties(analyse, text: str, absent: str) -> 
 
 def test_a_truce_that_parties_violate_becomes_an_agreement_with_them(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse(
-        "Sudan's army said the Rapid Support Forces had repeatedly violated the humanitarian truce. "
-        "The RSF accused Sudan's army of violating the truce."
+        "The Houthis said the Saudi-led coalition had broken the humanitarian truce. "
+        "The coalition accused the Houthis of violating the truce."
     )
     (truce,) = [a for a in an.actors if a.type == "agreement"]
     assert truce.kind == "ceasefire" and truce.name.startswith("humanitarian truce between")
     found = _claims(an)
-    assert ("Rapid Support Forces", "violates", truce.name, "affirmed") in found
-    assert ("Sudan's army", "violates", truce.name, "affirmed") in found
+    assert ("Saudi-led coalition", "violates", truce.name, "affirmed") in found
+    assert ("Houthis", "violates", truce.name, "affirmed") in found
 
 
 def test_no_agreement_without_a_party(analyse) -> None:  # type: ignore[no-untyped-def]

@@ -66,16 +66,16 @@ def test_isaf_counts_the_enemy_not_soldiers_lost(analyse) -> None:  # type: igno
 
 
 def test_the_doer_of_the_attack_a_killing_happened_in(analyse) -> None:  # type: ignore[no-untyped-def]
-    an = analyse("According to Ankara, four Turkish soldiers were killed and nine others injured in an attack by the Syrian army.")
+    an = analyse("According to Baghdad, seven Iraqi soldiers were killed and three others wounded in an attack by the Islamic State.")
     names = {a.id: a.name for a in an.actors}
     (ev,) = an.events
-    assert (ev.killed, ev.wounded, names.get(ev.actor or "")) == (4, 9, "Syrian army")
-    assert ev.location is None  # "according to Ankara" names a source, not a place of the attack
-    assert ev.target_group == "four turkish soldiers"
+    assert (ev.killed, ev.wounded, names.get(ev.actor or "")) == (7, 3, "Islamic State")
+    assert ev.location is None  # "according to Baghdad" names a source, not a place of the attack
+    assert ev.target_group == "seven iraqi soldiers"
 
 
 def test_shot_and_killed_and_no_one_harmed(analyse) -> None:  # type: ignore[no-untyped-def]
-    an = analyse("A Kenyan police officer was shot and killed in Haiti on Sunday.")
-    assert [(e.killed, e.location) for e in an.events] == [(1, "Haiti")]
+    an = analyse("A Nigerian police officer was shot and killed in Kano on Friday.")
+    assert [(e.killed, e.location) for e in an.events] == [(1, "Kano")]
     an = analyse("No women or children were injured or detained during the operation.")
     assert an.events == []

@@ -219,9 +219,10 @@ class EventFinder:
                 # "was shot and killed": the passive subject is the first verb's
                 passive = any(c.dep_ == "nsubjpass" for c in verb.head.children)
             if passive:
-                objs = [c for c in verb.children if c.dep_ == "nsubjpass"] or [
-                    c for c in verb.head.children if c.dep_ == "nsubjpass" and verb.dep_ == "conj"
-                ]
+                # "were killed and three others wounded": a gapped passive has its own subject
+                objs = [c for c in verb.children if c.dep_ == "nsubjpass"] or (
+                    [c for c in verb.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else []
+                ) or [c for c in verb.head.children if c.dep_ == "nsubjpass" and verb.dep_ == "conj"]
             else:
                 objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
             if any(c.dep_ == "det" and c.lower_ in ("no", "none") for o in objs for c in o.children):
