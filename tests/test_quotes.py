@@ -186,10 +186,10 @@ def test_a_report_speaks_for_the_body_that_issued_it(analyse) -> None:  # type: 
 
 @pytest.mark.model
 def test_a_surname_the_model_missed_is_the_person(analyse) -> None:  # type: ignore[no-untyped-def]
-    # the small model labels no entity on the second "Lubinets"
-    text = "Ombudsman Dmytro Lubinets spoke on Monday.\n\nLubinets said 3,767 prisoners of war have returned home."
+    # the small model labels no entity on the second "Lysenko"
+    text = "Ombudsman Petro Lysenko spoke on Monday.\n\nLysenko said 212 detainees have returned home."
     an = analyse(text)
-    assert speaker_name(an, _att(an, "prisoners of war have returned")) == "Dmytro Lubinets"
+    assert speaker_name(an, _att(an, "detainees have returned")) == "Petro Lysenko"
 
 
 @pytest.mark.model
@@ -201,17 +201,17 @@ def test_a_quote_running_past_the_statement_is_direct(analyse) -> None:  # type:
 
 @pytest.mark.model
 def test_headline_colon_after_a_place_or_topic_is_no_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
-    for headline in ("Pakistan: Cross-Border Indian Firing Kills 4 Civilians", "Prisoner swap: Rebel commander exchanged for ten soldiers"):
+    for headline in ("Chad: Cross-Border Raid Kills 7 Herders", "Prisoner swap: Rebel commander exchanged for ten soldiers"):
         an = analyse(headline + "\n\nThe exchange took place on Monday near the border.")
         assert not [a for a in an.attributions if a.span[0] < len(headline)], an.attributions
 
 
 @pytest.mark.model
 def test_headline_signed_at_the_end(analyse) -> None:  # type: ignore[no-untyped-def]
-    headline = "Mali: army and foreign fighters executed 500 people in Moura - UN"
+    headline = "Zamora: militia fighters burned 40 homes in Oren - UN"
     an = analyse(headline + "\n\nThe United Nations (UN) published its report on Friday.")
     (att,) = [a for a in an.attributions if a.span[0] < len(headline)]
-    assert att.content == "army and foreign fighters executed 500 people in Moura"
+    assert att.content == "militia fighters burned 40 homes in Oren"
     assert speaker_name(an, att) == "United Nations"
 
 
@@ -219,10 +219,10 @@ def test_headline_signed_at_the_end(analyse) -> None:  # type: ignore[no-untyped
 def test_it_in_a_relative_clause_is_the_sentence_subject(analyse) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The Zarda Front clashed with troops on Thursday.\n\n"
-        "The United States on Friday designated a group it said is tied to the Venezuelan government for supporting gangs."
+        "The European Union on Tuesday sanctioned a network it said is tied to the Zamoran army for smuggling gold."
     )
     an = analyse(text)
-    assert speaker_name(an, _att(an, "is tied to the")) == "United States"
+    assert speaker_name(an, _att(an, "is tied to the")) == "European Union"
 
 
 @pytest.mark.model

@@ -60,7 +60,7 @@ def number_contradictions(
         if q.of and q.unit:
             groups.setdefault((q.of, _unit(q.unit)), []).append(q)
         elif q.unit and len(phrase := _counted(q.text).split()) >= 2:
-            # "30 to 35 Syrian soldiers" and "six Syrian soldiers": the same thing counted, within
+            # "40 to 45 Afghan soldiers" and "eight Afghan soldiers": the same thing counted, within
             # one document (across documents nothing says it is the same day's toll)
             groups.setdefault((f"{q.document}:{' '.join(phrase)}", _unit(q.unit)), []).append(q)
     out = []
@@ -98,7 +98,7 @@ _COUNT_WORDS = frozenset("to and or more than less fewer about around nearly alm
 
 
 def _counted(text: str) -> str:
-    """What a quantity counts, without its number: "30 to 35 Syrian soldiers" -> "syrian soldiers"."""
+    """What a quantity counts, without its number: "40 to 45 Afghan soldiers" -> "afghan soldiers"."""
     words = name_key(text).split()
     while words and (words[0] in _COUNT_WORDS or not words[0].isalpha() or number_word(words[0])):
         words.pop(0)
@@ -129,7 +129,7 @@ def _sides(att: Attribution, actors: dict[str, Actor]) -> set[str]:
 
 
 def _same_side(a: Attribution, b: Attribution, actors: dict[str, Actor]) -> bool:
-    """One speaker, two names of one ("Russian Ministry of Defence", "Russian Ministry of Defense"),
+    """One speaker, two names of one ("Ministry of Defence", "Ministry of Defense"),
     or a spokesman and the government he speaks for."""
     if a.speaker.actor and a.speaker.actor == b.speaker.actor:
         return True

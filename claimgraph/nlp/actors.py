@@ -95,7 +95,7 @@ def _place_words() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 def _place_by_words(name: str) -> bool:
-    """A name whose own words say place: "Line of Control", "Shayrat air base", "Gaza Strip"."""
+    """A name whose own words say place: "Line of Control", "Dara air base", "Gaza Strip"."""
     words = name.split()
     if len(words) < 2:
         return False
@@ -204,7 +204,7 @@ def _strip_place_noun(span: Span) -> Span:
 
 
 def _split_possessive(span: Span, places: Places) -> list[Span]:
-    """ "Borno State's Damboa", "Nigeria's Defence Headquarters": the place and what is in it, two names.
+    """ "Kivu Province's Oren", "Zamora's Defence Headquarters": the place and what is in it, two names.
 
     Only when the owner is a place: "New People's Army" is one name.
     """
@@ -261,13 +261,13 @@ def _name_token(tok: Token) -> bool:
         return True
     doc = tok.doc
     if tok.text in ("-", "'", "\u2019") and not tok.whitespace_ and tok.i >= 1 and not doc[tok.i - 1].whitespace_:
-        # "Rodrigues-Birkett", "Sing'Oei"
+        # "Lopez-Ferrer", "O'Neill"
         return tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()
     return tok.lower_ in _NAME_PARTICLES and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text[:1].isupper()
 
 
 def _title_part(tok: Token) -> bool:
-    """A word that can stand in a title before its role noun ("Afghan Taliban", "NRC's Colombia country")."""
+    """A word that can stand in a title before its role noun ("Afghan Taliban", "the KRC's Zamora country")."""
     if tok.is_punct and tok.text not in ("-",):
         return False
     if tok.lower_ in ("then", "former", "acting", "deputy", "interim", "late", "self-styled", "self-declared"):
@@ -403,11 +403,11 @@ class ActorResolver:
         return self._acronyms(doc, sorted(out, key=lambda s: s.start))
 
     def _acronyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """ "Norwegian Refugee Council (NRC)": the name and its acronym, wherever it recurs, are one actor.
+        """ "Kivu Relief Council (KRC)": the name and its acronym, wherever it recurs, are one actor.
 
         The name is the shortest run of words before the parenthesis whose
         initials (all letters of an all-capital word: "UN") hold every letter of
-        the acronym ("UN Interim Force in Lebanon (UNIFIL)"). Its spans replace
+        the acronym ("UN Mission in Zamora (UNMIZ)"). Its spans replace
         the model's inside it; the acronym's spans carry the name as kb_id's
         stand-in, read back when actors are grouped (``doc.user_data``).
         """
@@ -429,7 +429,7 @@ class ActorResolver:
                     letters |= set(tok.text) if tok.text.isupper() else {tok.text[0]}
                     capitals += 1
                     # every letter of the acronym, and as many words as it has letters, two at least
-                    # ("Arakan Army (AA)")
+                    # ("Eastern Shield Army (ESA)")
                     if set(acr.upper()) <= letters and capitals >= min(len(acr), 2):
                         start = i
                         break
@@ -468,7 +468,7 @@ class ActorResolver:
         places = self.places
         out: list[Span] = []
         taken = set(taken)
-        # "the northern Timbuktu region", "in Kursk Oblast": a province by its own word
+        # "the northern Oren region", "in Dara Oblast": a province by its own word
         for k in indices_with(doc, _REGION_NOUNS):
             start = k
             while start - 1 >= 0 and start - 1 not in taken and _proper(doc[start - 1]) and k - start < 3:
@@ -525,7 +525,7 @@ class ActorResolver:
             title_tokens: list[Token] = []
             titled = False
             if span.start in described:
-                # "army chief Abdel Fattah al Burhan": the title's words may name an organisation,
+                # "army chief Tomas Reyes": the title's words may name an organisation,
                 # so they stay entities (not blocked); the role is added once actors exist
                 titled = True
                 label = "PERSON"
@@ -558,7 +558,7 @@ class ActorResolver:
             if entry is None and not titled and len(span) == 1 and name_key(span.text) in self.places.demonyms:
                 continue  # "Azerbaijani" is an adjective of a country, not an actor ("Azerbaijani forces")
             if entry is None and not titled and label in ("PERSON", "ORG") and _place_by_words(span.text):
-                label = "GPE"  # "Line of Control", "Shayrat Air Base"
+                label = "GPE"  # "Line of Control", "Dara Air Base"
                 place_context.add(span.start)
             elif entry is None and not titled and label == "PERSON" and self._kind_for(span.text, "organization"):
                 label = "ORG"  # "Zarda Front", "Kivu News Group": the words of an organisation's name
@@ -571,7 +571,7 @@ class ActorResolver:
                     place_context.add(span.start)
             named_by_acronym = name_key(span.text) in acronyms or name_key(span.text) in acronyms.values()
             if named_by_acronym:
-                label = "ORG"  # "at UNIFIL" is the mission, not a place
+                label = "ORG"  # "at UNMIZ" is the mission, not a place
             elif entry is None and not title_tokens and label in ("PERSON", "ORG", "GPE") and _place_context(doc, span):
                 label = "GPE"  # "the town of Oren", "in Zamora"
                 place_context.add(span.start)
@@ -581,7 +581,7 @@ class ActorResolver:
         for _, label, _, title_tokens, _ in provisional:
             if label == "PERSON":
                 blocked.update(t.i for t in title_tokens)
-        # a title's complement right before the name is no entity ("Secretary of State Antony Blinken");
+        # a title's complement right before the name is no entity ("Secretary of State Ana Gutierrez");
         # the words before its role noun may name the organisation ("Interior Ministry spokesperson")
         blocked.update(doc.user_data.get("cg_title_complements", ()))
         provisional = [p for p in provisional if not (p[2] is None and any(t.i in blocked for t in p[0]))]
@@ -761,12 +761,12 @@ class ActorResolver:
     ) -> None:
         """Names of known people and organisations the model did not label where they recur.
 
-        "Lubinets's response came after ..." after "Ombudsman Dmytro Lubinets":
+        "Lysenko's response came after ..." after "Ombudsman Petro Lysenko":
         the surname alone, or any alias of one actor, is that actor wherever it
         stands as a proper noun. A surname two people share stays unresolved.
         """
         owners: dict[str, set[str]] = defaultdict(set)
-        surnames: set[str] = set()  # exact forms; the tagger takes some for plural nouns ("Lubinets said")
+        surnames: set[str] = set()  # exact forms; the tagger takes some for plural nouns ("Lysenko said")
         for actor in actors.values():
             if actor.type not in ("person", "organization"):
                 continue
@@ -892,7 +892,7 @@ class ActorResolver:
             return None, None
         tok = doc[i]
         if tok.tag_ == "POS" and i >= 1:
-            # "Sudan's army", "Yemen's internationally recognized government"
+            # "Sudan's army", "Zamora's internationally recognized government"
             owner = token_actor.get(i - 1)
             if owner and actors[owner].type == "place":
                 first = i - 1
@@ -929,11 +929,11 @@ class ActorResolver:
         return None, None
 
     def _described_names(self, doc: Doc, spans: list[Span]) -> tuple[list[Span], dict[int, list[Token]]]:
-        """Names after a role noun ("CMA spokesman Mohamed Ramadane", "its deposed leader, Bazoum,").
+        """Names after a role noun ("ESB spokesman Idris Kamal", "its deposed leader, Reyes,").
 
         The words after the role noun, up to five capitalised proper nouns, are a
         person's name whatever the model labelled them ("Tatyana" and
-        "Moskalkova" as two places after "his Russian counterpart"); the words
+        "Lysenkova" as two places after "his Russian counterpart"); the words
         before it, down to a determiner, a verb or a comma, are the title
         ("State Department spokesman"). Also "the head of Y, X": a title
         phrase, a comma, a name. Returns the spans with these names in place of
@@ -950,18 +950,18 @@ class ActorResolver:
             if doc[k].tag_ not in ("NN", "NNS", "NNP"):
                 continue
             if k >= 1 and doc[k - 1].text in ("-", "\u2013") and not doc[k - 1].whitespace_:
-                continue  # "the eight-member West African Economic and Monetary Union": no role
+                continue  # "the eight-member Eastern Economic and Monetary Union": no role
             name_start = k + 1
             apposition = False
             title_end: int | None = None
             if name_start + 1 >= sent_end:
                 continue
             if doc[name_start].text == ",":
-                # "its deposed leader, Bazoum, who ..."
+                # "its deposed leader, Reyes, who ..."
                 name_start += 1
                 apposition = True
             elif not _name_token(doc[name_start]) or doc[name_start].is_punct:
-                # "The principal secretary in Kenya's Ministry of Foreign Affairs, Korir Sing'Oei, said":
+                # "The principal secretary in Zamora's Ministry of Foreign Affairs, Ana Gutierrez, said":
                 # the role's complement runs to a comma
                 c = k + 1
                 while c < sent_end and c - k <= 8 and doc[c].text != "," and doc[c].pos_ not in ("VERB", "AUX"):
@@ -973,7 +973,7 @@ class ActorResolver:
                     None,
                 )
                 if person is not None and all(not t.is_punct and t.pos_ not in ("VERB", "AUX") for t in doc[k + 1 : person.start]):
-                    # "the head of Russian diplomacy Sergei Lavrov": the complement, then the name
+                    # "the head of Zamoran diplomacy Tomas Reyes": the complement, then the name
                     name_start = person.start
                     title_end = person.start
                     complements.update(t.i for t in doc[k + 1 : person.start] if t.text[:1].isupper())
@@ -985,7 +985,7 @@ class ActorResolver:
             j = name_start
             while j < sent_end and j - name_start < 5 and _name_token(doc[j]):
                 j += 1
-            # the model's name may run on where the tagger did not ("U Pe Than")
+            # the model's name may run on where the tagger did not ("U Ko Lin")
             for sp in spans:
                 if sp.start < j <= sp.end - 1 and sp.start >= name_start and all(t.text[:1].isupper() for t in doc[j : sp.end]):
                     j = sp.end
@@ -1223,7 +1223,7 @@ class ActorResolver:
             )
             employer = actors[org_id] if org_id else None
             if employer is None and head is not None:
-                # "Mao Ning, China foreign ministry spokesperson": the organisation in the title's words
+                # "Li Wen, China foreign ministry spokesperson": the organisation in the title's words
                 employer = self._org_in_title(doc, list(doc[i : head.i + 1]), token_actor, actors, doc._.cg_mentions)
             actor.add_role(Role(title, employer.id if employer else None, employer.name if employer else None))
 
@@ -1231,6 +1231,6 @@ class ActorResolver:
 def _title_text(tokens: list[Token]) -> str:
     _, _, honorifics, _, _ = _roles_vocab()
     kept = [t for t in tokens if t.text not in honorifics]
-    # as written: "Secretary-General", "NRC's Colombia country director"; a gap where tokens were left out
+    # as written: "Secretary-General", "the KRC's Zamora country director"; a gap where tokens were left out
     parts = [t.text + (t.whitespace_ if n + 1 < len(kept) and kept[n + 1].i == t.i + 1 else " ") for n, t in enumerate(kept)]
     return re.sub(r"\s+", " ", "".join(parts)).strip()

@@ -180,7 +180,7 @@ class AttributionFinder:
                     and gap.rstrip().endswith(".")
                     and _word_count(gap) <= 10
                 ):
-                    # "..., Rodrigues-Birkett said. “They reiterated ...”": the next sentence of the
+                    # "..., Maria Lopez said. “They reiterated ...”": the next sentence of the
                     # same paragraph, a quote with no cue of its own, goes on with the same speaker;
                     # one statement in two pieces (as PolNeAR annotates it), so the content runs on
                     prev_direct.content = (prev_direct.content[0], end)
