@@ -109,3 +109,19 @@ def test_actor_page_pages_relations_and_commitments_cite_evidence(client: TestCl
     for c in breached:
         assert [x["id"] for x in c["evidence_against_claims"]] == c["evidence_against"]
         assert all(x["text"] and len(x["span"]) == 2 for x in c["evidence_against_claims"])
+
+
+def test_a_relation_carried_by_copies_of_one_story_has_one_grade_everywhere(client: TestClient) -> None:
+    story = (
+        "Hamas keeps close ties with Hezbollah, a regional security analyst wrote on Monday in a long report on the "
+        "groups, citing meetings between their commanders in Beirut and joint training camps in the south."
+    )
+    for outlet in ("Wire One", "Wire Two", "Wire Three"):  # three outlets carry the same wire copy
+        r = client.post("/api/documents", json={"text": f"{outlet} edition\n\n{story}", "outlet": outlet, "published": "2024-03-04"}, headers=AUTH)
+        assert r.status_code == 201 and r.json()["added"]
+    listed = [r for r in client.get("/api/relations", params={"predicate": "allied_with"}).json()["items"]]
+    assert listed, "the tie is a relation"
+    for rel in listed:
+        detail = client.get(f"/api/relations/{rel['id']}").json()
+        assert detail["credibility"] == rel["credibility"] and detail["grade_reason"] == rel["grade_reason"]
+        assert len(detail["supporting"]) == 3 and len(detail["sources"]) == len(rel["sources"]) == 1  # one report

@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimgraph.analysis import build_relations, enrich, source_of
+from claimgraph.analysis.reports import report_groups
 from claimgraph.api import ingest_documents
 from claimgraph.errors import ClaimgraphError, IngestError
 from claimgraph.ingest import RawInput, document_from_text, html_input, inputs_from_bytes
@@ -271,9 +272,13 @@ def create_app(
         wanted = {x for c in claims for x in (c.subject, c.object) if x} | {a.speaker.actor for a in atts.values() if a.speaker.actor}
         # names, kinds and roles are what grading and the panel use: no aliases
         people = {a.id: a for a in store.actors(ids=sorted(wanted), aliases=False, role_organizations=True)} if wanted else {}
-        docs = {d.id: d for d in store.documents(ids=sorted({c.document for c in claims}), with_text=False)}
+        doc_ids = sorted({c.document for c in claims})
+        # copies of one wire story are one report, as in the whole-store view (GET /api/relations):
+        # telling copies apart needs their texts, and only when two documents or more carry the claims
+        docs = {d.id: d for d in store.documents(ids=doc_ids, with_text=len(doc_ids) > 1)}
+        reports = report_groups(list(docs.values())) if len(doc_ids) > 1 else None
         overrides = store.grades()
-        sources = {c.id: source_of(c, atts, people, docs, overrides) for c in claims}
+        sources = {c.id: source_of(c, atts, people, docs, overrides, reports) for c in claims}
         return build_relations(claims, sources, docs), people, docs
 
     @app.get("/api/actors/{actor_id}")
