@@ -25,6 +25,10 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Hamas cut ties with Hezbollah in 2012.", ("Hamas", "allied_with", "Hezbollah", "negated")),
         ("Hamas broke with Hezbollah in 2012.", ("Hamas", "allied_with", "Hezbollah", "negated")),
         ("There are no foreign fighters in Afghanistan.", ("foreign fighters", "present_in", "Afghanistan", "negated")),
+        ("Both Goma and Bukavu are held by the M23.", ("M23", "controls", "Bukavu", "affirmed")),
+        ("Al-Shabaab seized large parts of the Lower Shabelle region in 2009.", ("al-Shabaab", "controls", "Lower Shabelle", "affirmed")),
+        ("The Taliban took control of the city of Kunduz on Monday.", ("Taliban", "controls", "Kunduz", "affirmed")),
+        ("The Taliban did not capture the city of Kunduz.", ("Taliban", "controls", "Kunduz", "negated")),
     ],
 )
 def test_triggers(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -179,3 +183,14 @@ def test_an_institution_is_member_of_the_state_that_names_it(analyse) -> None:  
     (claim,) = [c for c in da.claims if c.predicate == "member_of"]
     assert (names[claim.subject or ""], names[claim.object or ""]) == ("Sudan's army", "Sudan")
     assert claim.text.startswith("Sudan's army suspended")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States holds Iran responsible for the attack.",  # a country is not held ground
+        "Hamas took hostages in the town of Sderot.",  # "took" controls only with "control of"
+    ],
+)
+def test_holding_a_place_needs_a_place_below_a_country(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse(text)) if c[1] == "controls"], _claims(analyse(text))

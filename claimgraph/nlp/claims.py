@@ -258,7 +258,7 @@ class ClaimFinder:
                     RawClaim(tok.i, subj, rel, obj, negated or (rel != "present_in" and self._negated(doc, tok, ending)),
                              doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), hedge_words, boost_words)
                 )
-        for raw in self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc):
+        for raw in self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -374,6 +374,48 @@ class ClaimFinder:
                     if where is not None and self.actors[where].type == "place":
                         out.append(RawClaim(t.i, who, "present_in", where, self._negated(doc, t, frozenset()),
                                             doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _held(self, doc: Doc) -> list[RawClaim]:
+        """ "The M23 has seized vast swaths of North Kivu", "Both Hodeida and Sanaa are held by the
+        Houthis", "took control of the port of X": controls, the holder an organisation, a person
+        or a state, the object a place below a country (``relations.yaml`` controls: place_verbs).
+
+        A country as object is left out: "holds Iran responsible", "seized Ukrainian ships" and
+        state-to-state verbs say something else, and occupation of a state is for the event coder.
+        """
+        spec = relation_types()["controls"]
+        verbs = set(spec.get("place_verbs") or [])
+        control_nouns = set(spec.get("place_nouns") or [])
+        out: list[RawClaim] = []
+        for t in doc:
+            if t.pos_ != "VERB" or t.lemma_ not in verbs:
+                continue
+            if any(c.dep_ == "auxpass" for c in t.children):
+                holders = [q for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for q in (p, *p.conjuncts)]
+                held = [q for c in t.children if c.dep_ == "nsubjpass" for q in (c, *c.conjuncts)]
+            else:
+                subj = self._subject(t)
+                holders = [subj, *subj.conjuncts] if subj is not None else []
+                held = []
+                for o in (c for c in t.children if c.dep_ == "dobj"):
+                    if o.lower_ in control_nouns:  # nouns carry no lemma here
+                        # "took control of X": the place is the noun's "of"
+                        held.extend(q for p in self._prep_objects(o, ["of", "over"]) for q in (p, *p.conjuncts))
+                    elif t.lemma_ != "take":  # "took hostages", "took part": only "took control of"
+                        held.extend((o, *o.conjuncts))
+            places = [p for q in held if (p := self._phrase_actor(q)) is not None
+                      and self.actors[p].type == "place" and self.actors[p].kind != "country"]
+            parties = [a for h in holders if (a := self._party(h, subject=True)) is not None]
+            if not places or not parties or self._asserts_nothing(t):
+                continue
+            s, e = sentence_of(doc, t.i)
+            while e - 1 > s and doc[e - 1].is_space:
+                e -= 1
+            negated = self._negated(doc, t, frozenset())
+            for who in dict.fromkeys(parties):
+                for where in dict.fromkeys(places):
+                    out.append(RawClaim(t.i, who, "controls", where, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     # -- coded events --------------------------------------------------------
