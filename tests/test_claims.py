@@ -29,6 +29,9 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Al-Shabaab seized large parts of the Lower Shabelle region in 2009.", ("al-Shabaab", "controls", "Lower Shabelle", "affirmed")),
         ("The Taliban took control of the city of Kunduz on Monday.", ("Taliban", "controls", "Kunduz", "affirmed")),
         ("The Taliban did not capture the city of Kunduz.", ("Taliban", "controls", "Kunduz", "negated")),
+        ("The army raided a hideout of al-Shabaab fighters in southern Somalia.", ("al-Shabaab", "present_in", "Somalia", "affirmed")),
+        ("Hundreds of Rwandan soldiers have been deployed in Mozambique since 2021.", ("Rwanda", "present_in", "Mozambique", "affirmed")),
+        ("There were no Wagner fighters in Mali, the ministry said.", ("Wagner Group", "present_in", "Mali", "negated")),
     ],
 )
 def test_triggers(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -194,3 +197,12 @@ def test_an_institution_is_member_of_the_state_that_names_it(analyse) -> None:  
 )
 def test_holding_a_place_needs_a_place_below_a_country(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [c for c in _claims(analyse(text)) if c[1] == "controls"], _claims(analyse(text))
+
+
+def test_a_demonym_places_a_state_only_through_its_armed_people(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse("Kenyan voters in Nairobi queued for hours.")) if c[1] == "present_in"]
+
+
+def test_a_states_police_abroad_places_the_state(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Kenya sent help. Kenyan police officers have been stationed in Haiti since June."))
+    assert ("Kenya", "present_in", "Haiti", "affirmed") in found, found

@@ -114,6 +114,8 @@ def _deal_phrase(doc: Doc, tok: Token) -> str:
     return " ".join(words.split())
 
 
+#: relations an institution's state shares with it ("Indian troops in Kashmir": India is there)
+_STATE_BY_INSTITUTION = {"present_in", "deploys"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -267,8 +269,23 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
-        doc._.cg_claims = self._agreements(doc, out)
+        doc._.cg_claims = self._agreements(doc, self._states_of_institutions(doc, out))
         return doc
+
+    def _states_of_institutions(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Indian troops in Kashmir", "Kenyan police officers stationed in Haiti": where a state's
+        army or police is, the state is (present_in, deploys), as a second claim on the same words.
+        Only for being somewhere: what an army says or signs is not its state's word."""
+        states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+        extra: list[RawClaim] = []
+        for c in claims:
+            if c.predicate not in _STATE_BY_INSTITUTION or c.subject not in states or c.object is None:
+                continue
+            state = states[c.subject][0]
+            if state == c.object or state not in self.actors:
+                continue
+            extra.append(RawClaim(c.trigger, state, c.predicate, c.object, c.negated, c.start, c.end, list(c.hedges), list(c.boosters)))
+        return claims + extra
 
     # -- agreements named by a common noun -----------------------------------
 
@@ -348,8 +365,12 @@ class ClaimFinder:
         """ "Wagner is openly active in Mali", "ISIS operates in Syria", "Wagner fighters based in
         Libya": present_in, the subject an organisation, the object a place."""
         words = set(relation_types()["present_in"].get("located") or [])
+        members = set(relation_types()["present_in"].get("members") or [])
         out: list[RawClaim] = []
         for t in doc:
+            if t.lower_ in members and t.pos_ in ("NOUN", "PROPN"):
+                out.extend(self._members_in(doc, t))
+                continue
             if t.lower_ not in words and t.lemma_ not in words:
                 continue
             # "is active in Mali": the phrase may hang on the copula
@@ -358,12 +379,19 @@ class ClaimFinder:
                       if (pid := self._phrase_actor(p)) is not None and self.actors[pid].type == "place"]
             if not places:
                 continue
+            subj_phrase: Token | None
             if t.dep_ in ("amod", "acl") and t.head.i != t.i:
+                subj_phrase = t.head
                 who = self._phrase_actor(t.head)  # "Wagner fighters based in Libya"
             else:
                 verb = t.head if t.dep_ in ("acomp", "advmod", "attr") else t
-                who = self._phrase_actor(subj) if (subj := self._subject(verb)) is not None else None
-            if who is None or self.actors[who].type not in ("organization", CLASS_TYPE) or self._asserts_nothing(t):
+                subj_phrase = self._subject(verb)
+                who = self._phrase_actor(subj_phrase) if subj_phrase is not None else None
+            if who is None and subj_phrase is not None:
+                who = self._members_state(subj_phrase, members)  # "Kenyan police officers stationed in Haiti"
+            if who is None or not (self.actors[who].type in ("organization", CLASS_TYPE) or self.actors[who].kind == "country"):
+                continue
+            if self._asserts_nothing(t):
                 continue
             s, e = sentence_of(doc, t.i)
             while e - 1 > s and doc[e - 1].is_space:
@@ -374,6 +402,42 @@ class ClaimFinder:
                     if where is not None and self.actors[where].type == "place":
                         out.append(RawClaim(t.i, who, "present_in", where, self._negated(doc, t, frozenset()),
                                             doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _members_state(self, phrase: Token, members: set[str]) -> str | None:
+        """The state whose armed people a phrase names by a demonym: "Kenyan police officers",
+        "hundreds of Indian troops"; nothing for other nouns ("Kenyan voters")."""
+        noun = phrase
+        if noun.lower_ not in members:
+            noun = next((p for p in self._prep_objects(phrase, ["of"]) if p.lower_ in members), phrase)
+        if noun.lower_ not in members:
+            return None
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i not in self.token_actor:
+                found = self._named_or_state(c)
+                if found is not None and self.actors[found].kind == "country":
+                    return found
+        return None
+
+    def _members_in(self, doc: Doc, noun: Token) -> list[RawClaim]:
+        """ "ISIS militants in northwest Syria", "Kenyan police officers stationed in Haiti":
+        present_in, the group whose fighters they are (named by the noun's modifiers, or the
+        state of a demonym) and the place after "in" on the noun or on a located word after it."""
+        who = self._head_actor(noun) or self._members_state(noun, {noun.lower_})
+        if who is None or not (self.actors[who].type == "organization" or self.actors[who].kind == "country"):
+            return []
+        if any(c.lower_ in ("no", "any") for c in noun.children) or self._asserts_nothing(noun):
+            return []  # "no ISIS fighters in Syria" is said by "there are no ..."
+        places = self._prep_objects(noun, ["in", "inside", "across"])
+        out: list[RawClaim] = []
+        s, e = sentence_of(doc, noun.i)
+        while e - 1 > s and doc[e - 1].is_space:
+            e -= 1
+        for p in places:
+            for q in (p, *p.conjuncts):
+                where = self._phrase_actor(q)
+                if where is not None and where != who and self.actors[where].type == "place":
+                    out.append(RawClaim(noun.i, who, "present_in", where, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     def _held(self, doc: Doc) -> list[RawClaim]:
