@@ -32,6 +32,9 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("The army raided a hideout of al-Shabaab fighters in southern Somalia.", ("al-Shabaab", "present_in", "Somalia", "affirmed")),
         ("Hundreds of Rwandan soldiers have been deployed in Mozambique since 2021.", ("Rwanda", "present_in", "Mozambique", "affirmed")),
         ("There were no Wagner fighters in Mali, the ministry said.", ("Wagner Group", "present_in", "Mali", "negated")),
+        ("Al-Shabaab, led by Ahmed Diriye, attacked the base on Monday.", ("Ahmed Diriye", "leads", "al-Shabaab", "affirmed")),
+        ("Hezbollah, backed by Iran, fired rockets at the town.", ("Iran", "supports", "Hezbollah", "affirmed")),
+        ("Israel was attacked by Hamas and Hezbollah on Saturday.", ("Hezbollah", "attacks", "Israel", "affirmed")),
     ],
 )
 def test_triggers(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -206,3 +209,9 @@ def test_a_demonym_places_a_state_only_through_its_armed_people(analyse) -> None
 def test_a_states_police_abroad_places_the_state(analyse) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse("Kenya sent help. Kenyan police officers have been stationed in Haiti since June."))
     assert ("Kenya", "present_in", "Haiti", "affirmed") in found, found
+
+
+def test_a_participle_after_of_leaves_its_noun_unsaid(analyse) -> None:  # type: ignore[no-untyped-def]
+    # "led by" may attach to the delegation or to the Taliban
+    found = _claims(analyse("The delegation of the Taliban led by Mullah Baradar arrived in Doha."))
+    assert not [c for c in found if c[1] == "leads"], found

@@ -696,7 +696,9 @@ class ClaimFinder:
         spec = relation_types()[rel]
         subj_tok = self._subject(verb)
         pair = self._pair(doc, subj_tok) if subj_tok is not None else None
-        passive = any(c.dep_ == "auxpass" for c in verb.children) and not spec.get("symmetric")
+        # "the RSF, led by Daglo", "a militia backed by Iran": a participle with its agent is passive too
+        reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+        passive = (reduced or any(c.dep_ == "auxpass" for c in verb.children)) and not spec.get("symmetric")
         preps = spec.get("preps") or []
         if spec.get("objects"):
             # "signed an agreement with the US": the object must be an agreement word
@@ -714,8 +716,13 @@ class ClaimFinder:
             agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if subj_tok is None or not agent:
                 return []
-            a, b = self._actor_of(agent[0]), self._actor_of(subj_tok)
-            return [(a, rel, b, False)] if a and b else []
+            if reduced and subj_tok.dep_ == "pobj" and subj_tok.head.lower_ == "of":
+                return []  # "the committee of the junta led by X": which of the two X leads is unsaid
+            # a participle's noun is the phrase's head, not a name inside the participle's own clause
+            b = self._phrase_actor(subj_tok) if reduced else self._actor_of(subj_tok)
+            # "attacked by the army and Wagner": each agent does it
+            doers = [a for a in dict.fromkeys(self._actor_of(t) for t in (agent[0], *agent[0].conjuncts)) if a]
+            return [(a, rel, b, False) for a in doers] if b else []
         words = spec.get("agreement_words")
         if words:
             subj = self._actor_of(subj_tok)
