@@ -215,3 +215,8 @@ def test_a_participle_after_of_leaves_its_noun_unsaid(analyse) -> None:  # type:
     # "led by" may attach to the delegation or to the Taliban
     found = _claims(analyse("The delegation of the Taliban led by Mullah Baradar arrived in Doha."))
     assert not [c for c in found if c[1] == "leads"], found
+
+
+def test_an_organisation_inside_a_capitalised_title_is_the_employer(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The UN Secretary-General António Guterres condemned the shelling of the camp."))
+    assert ("António Guterres", "works_for", "United Nations", "affirmed") in found, found

@@ -717,6 +717,10 @@ class ActorResolver:
             else:
                 org = self._org_before(doc, titles[0].i, token_actor, actors)
             if org is None:
+                # "UN Secretary-General X": the organisation named inside a capitalised title
+                org = next((actors[token_actor[t.i]] for t in reversed(titles)
+                            if t.i in token_actor and actors[token_actor[t.i]].type == "organization"), None)
+            if org is None:
                 org = self._state_of_title(doc, titles, token_actor, actors)
             actor.add_role(Role(title, org.id if org else None, org.name if org else None))
         self._missed_mentions(doc, actors, mentions, token_actor)
