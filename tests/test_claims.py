@@ -220,3 +220,10 @@ def test_a_participle_after_of_leaves_its_noun_unsaid(analyse) -> None:  # type:
 def test_an_organisation_inside_a_capitalised_title_is_the_employer(analyse) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse("The UN Secretary-General António Guterres condemned the shelling of the camp."))
     assert ("António Guterres", "works_for", "United Nations", "affirmed") in found, found
+
+
+def test_a_head_of_states_demonym_names_the_state_they_lead(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Kenyan President William Ruto said the mission would go ahead."))
+    assert ("William Ruto", "leads", "Kenya", "affirmed") in found, found
+    found = _claims(analyse("Kenyan Vice President Rigathi Gachagua said the mission would go ahead."))
+    assert not [c for c in found if c[1] == "leads"], found

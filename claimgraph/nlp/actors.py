@@ -57,6 +57,10 @@ _LOCATIVE = {"in", "to", "from", "at", "near", "across", "outside", "inside", "i
 _STRIP_LEAD = {"the", "a", "an", "former", "ex", "late", "then"}
 
 
+#: title words of a head of state or government: their demonym is the state they lead
+_STATE_LEADER_WORDS = frozenset({"president", "premier", "prime", "king", "queen", "emir", "chancellor"})
+
+
 @dataclass
 class TokMention:
     """A mention by token offsets, before it becomes a model.Mention."""
@@ -1126,6 +1130,14 @@ class ActorResolver:
                 found = [a for a in actors.values() if a.type == "place" and a.name == country]
                 if found:
                     return found[0]
+        words = {t.lower_ for t in titles}
+        if words & _STATE_LEADER_WORDS and not words & {"vice", "deputy", "acting", "assistant"}:
+            # "Colombian President Ivan Duque": a head of state's demonym names the state, named or not
+            for t in titles:
+                country = self.places.country_of(t.text) if t.text[:1].isupper() and t.i not in token_actor else None
+                if country:
+                    actor_id = Actor.id_for(country, "place")
+                    return actors.setdefault(actor_id, Actor(id=actor_id, name=country, type="place", kind="country"))
         return None
 
     def _org_before(self, doc: Doc, title_start: int, token_actor: dict[int, str], actors: dict[str, Actor]) -> Actor | None:
