@@ -35,6 +35,8 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Al-Shabaab, led by Ahmed Diriye, attacked the base on Monday.", ("Ahmed Diriye", "leads", "al-Shabaab", "affirmed")),
         ("Hezbollah, backed by Iran, fired rockets at the town.", ("Iran", "supports", "Hezbollah", "affirmed")),
         ("Israel was attacked by Hamas and Hezbollah on Saturday.", ("Hezbollah", "attacks", "Israel", "affirmed")),
+        ("The deal was reached at a meeting between the Taliban and Pakistan in Doha.", ("Taliban", "meets_with", "Pakistan", "affirmed")),
+        ("Hamas held a meeting with Hezbollah in Beirut last week.", ("Hamas", "meets_with", "Hezbollah", "affirmed")),
     ],
 )
 def test_triggers(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -227,3 +229,8 @@ def test_a_head_of_states_demonym_names_the_state_they_lead(analyse) -> None:  #
     assert ("William Ruto", "leads", "Kenya", "affirmed") in found, found
     found = _claims(analyse("Kenyan Vice President Rigathi Gachagua said the mission would go ahead."))
     assert not [c for c in found if c[1] == "leads"], found
+
+
+def test_a_meeting_names_its_parties_or_nobody(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("After the meeting, Hamas said Hezbollah had been helpful."))
+    assert not [c for c in found if c[1] == "meets_with"], found
