@@ -234,3 +234,15 @@ def test_a_head_of_states_demonym_names_the_state_they_lead(analyse) -> None:  #
 def test_a_meeting_names_its_parties_or_nobody(analyse) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse("After the meeting, Hamas said Hezbollah had been helpful."))
     assert not [c for c in found if c[1] == "meets_with"], found
+
+
+def test_denying_accusations_rejects_the_accuser_who_accuses(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Hezbollah on Monday rejected accusations by Israel that it had moved rockets into the village."))
+    assert {("Hezbollah", "rejects", "Israel", "affirmed"), ("Israel", "accuses", "Hezbollah", "affirmed")} <= found, found
+    # a mere claim is no accusation
+    found = _claims(analyse("The Houthis dismissed as propaganda claims from the United States that they had fired at a ship."))
+    assert ("Houthis", "rejects", "United States", "affirmed") in found, found
+    assert not [c for c in found if c[1] == "accuses"], found
+    # an unsaid denial says neither
+    found = _claims(analyse("Hezbollah did not deny accusations by Israel that it had moved rockets."))
+    assert not [c for c in found if c[1] in ("rejects", "accuses")], found

@@ -260,7 +260,8 @@ class ClaimFinder:
                     RawClaim(tok.i, subj, rel, obj, negated or (rel != "present_in" and self._negated(doc, tok, ending)),
                              doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), hedge_words, boost_words)
                 )
-        for raw in self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc):
+        for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
+                    + self._denials(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -438,6 +439,43 @@ class ClaimFinder:
                 where = self._phrase_actor(q)
                 if where is not None and where != who and self.actors[where].type == "place":
                     out.append(RawClaim(noun.i, who, "present_in", where, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _denials(self, doc: Doc) -> list[RawClaim]:
+        """ "Israel denies as fake news accusations from Hamas", "the army rejected accusations by
+        the Taliban government that it ...": the denier rejects the accuser, and an accusation
+        (not a mere claim) is the accuser's accusing the denier. A denial that is itself denied
+        or unasserted ("did not deny", "may reject") says neither."""
+        spec = relation_types()["rejects"]
+        verbs = set(spec.get("rejecting_verbs") or [])
+        nouns = set(spec.get("rejected_nouns") or [])
+        accusing = set(spec.get("accusation_nouns") or [])
+        out: list[RawClaim] = []
+        for t in doc:
+            if t.pos_ != "VERB" or t.lemma_ not in verbs:
+                continue
+            # the noun is the object, or hangs on a preposition ("denies as fake news accusations")
+            heads = [c for c in t.children if c.dep_ == "dobj"] + [p for c in t.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            said = [n for n in heads if n.lower_ in nouns]
+            # a dateline may parse as a second subject ("Islamabad: Pakistan Army rejected ..."): the first that acts
+            subjects = [c for c in t.children if c.dep_ == "nsubj"] or [x for x in (self._subject(t),) if x is not None]
+            denier = next((a for c in subjects if (a := self._party(c, subject=True)) is not None), None)
+            if not said or denier is None or self._negated(doc, t, frozenset()) or self._asserts_nothing(t):
+                continue
+            s, e = sentence_of(doc, t.i)
+            while e - 1 > s and doc[e - 1].is_space:
+                e -= 1
+            span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            for n in said:
+                for by in self._prep_objects(n, ["by", "from", "of"]):
+                    # "Afghanistan's Taliban government": the group that the government is, before its country
+                    accuser = next((self.token_actor[c.i] for c in by.children if c.dep_ == "compound" and c.i in self.token_actor
+                                    and self.actors[self.token_actor[c.i]].type == "organization"), None) or self._party(by, subject=True)
+                    if accuser is None or accuser == denier:
+                        continue
+                    out.append(RawClaim(t.i, denier, "rejects", accuser, False, *span))
+                    if n.lower_ in accusing:
+                        out.append(RawClaim(t.i, accuser, "accuses", denier, False, *span))
         return out
 
     def _held(self, doc: Doc) -> list[RawClaim]:
