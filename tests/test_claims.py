@@ -37,6 +37,10 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Israel was attacked by Hamas and Hezbollah on Saturday.", ("Hezbollah", "attacks", "Israel", "affirmed")),
         ("The deal was reached at a meeting between the Taliban and Pakistan in Doha.", ("Taliban", "meets_with", "Pakistan", "affirmed")),
         ("Hamas held a meeting with Hezbollah in Beirut last week.", ("Hamas", "meets_with", "Hezbollah", "affirmed")),
+        ("The European Union imposed sanctions on Iran on Monday.", ("European Union", "sanctions", "Iran", "affirmed")),
+        ("The United States imposed new sanctions against Hezbollah.", ("United States", "sanctions", "Hezbollah", "affirmed")),
+        ("Burkina Faso suspended Voice of America for two weeks.", ("Burkina Faso", "sanctions", "Voice of America", "affirmed")),
+        ("Israel resumed talks with Hamas in Cairo.", ("Israel", "negotiates_with", "Hamas", "affirmed")),
     ],
 )
 def test_triggers(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -246,3 +250,15 @@ def test_denying_accusations_rejects_the_accuser_who_accuses(analyse) -> None:  
     # an unsaid denial says neither
     found = _claims(analyse("Hezbollah did not deny accusations by Israel that it had moved rockets."))
     assert not [c for c in found if c[1] in ("rejects", "accuses")], found
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Burkina Faso suspended talks with Hamas.", "sanctions"),  # suspending talks sanctions nobody
+        ("The Houthis clashed with government forces near Marib.", "fights"),  # a town is no side
+    ],
+)
+def test_a_party_is_what_the_phrase_names(analyse, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert not [c for c in found if c[1] == absent and (c[2] in ("Hamas", "Marib") or c[0] == "Marib")], found

@@ -38,7 +38,8 @@ Found = tuple[str | None, str, str | None, bool]  # subject, relation, object, n
 _GROUP_NOUNS = {"organizations", "organisations", "groups", "sides", "movements", "parties", "factions", "allies"}
 _SUPPORT_VERBS = {"be", "remain", "become", "keep", "have", "maintain", "forge", "build", "establish", "develop", "enjoy", "retain", "deepen",
                   "strengthen", "sever", "cut", "break", "end", "abandon", "renounce", "continue", "preserve", "offer",
-                  "provide", "give", "run", "conduct", "hold", "sign", "reach", "enter", "launch", "carry", "mount", "stage"}
+                  "provide", "give", "run", "conduct", "hold", "sign", "reach", "enter", "launch", "carry", "mount", "stage",
+                  "resume", "open", "start", "begin", "impose", "slap", "levy"}
 _NO_ASSERTION_MARKS = {"whether", "if", "unless"}
 _OBLIGATION_MODALS = {"must", "should", "ought", "need"}
 _AIM_VERBS = {"ensure", "require", "demand", "urge", "want", "oblige", "need", "prevent", "promise", "pledge", "vow",
@@ -584,10 +585,20 @@ class ClaimFinder:
 
     def _object_of(self, tok: Token, rel: str) -> str | None:
         """The other party of a trigger: for relations about places (an attack, control), what the
-        phrase is about or the town its site is in; otherwise the actor the phrase names."""
+        phrase is about or the town its site is in; otherwise the actor the phrase names, and
+        not a town or a region ("clashed with government forces near Marib" is no fight with
+        Marib), nor, for verbs that act on what they name ("suspended talks with Hamas"), one
+        named deeper in the phrase."""
         if rel in _PLACE_OBJECTS:
             return self._party(tok, subject=False, rel=rel)
-        return self._actor_of(tok)
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if verb.lemma_ in (relation_types()[rel].get("head_object_verbs") or []):
+            found = self._phrase_actor(tok)
+        else:
+            found = self._actor_of(tok)
+        if found is not None and self.actors[found].type == "place" and self.actors[found].kind != "country":
+            return None
+        return found
 
     def _party(self, tok: Token, subject: bool, rel: str = "") -> str | None:
         """The actor a coded event's source or target phrase names. A source is an organisation,
@@ -835,7 +846,8 @@ class ClaimFinder:
         # "captured a commander of the Brigades" says nothing of who leads them
         if noun.dep_ in ("dobj", "attr", "nsubj", "pobj") and head.pos_ in ("VERB", "AUX") and head.lemma_ in _SUPPORT_VERBS:
             subj_tok = self._subject(head)
-            others = withs or self._prep_objects(head, ["with", "to"])
+            # "imposed sanctions on Iran": the noun's preposition may hang on the verb
+            others = withs or self._prep_objects(head, ["with", "to", *(spec.get("noun_preps") or [])])
             pair = self._pair(doc, subj_tok) if subj_tok is not None else None
             if pair is not None and spec.get("symmetric"):
                 return [(pair[0], rel, pair[1], False)]
