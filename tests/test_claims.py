@@ -41,6 +41,9 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("The United States imposed new sanctions against Hezbollah.", ("United States", "sanctions", "Hezbollah", "affirmed")),
         ("Burkina Faso suspended Voice of America for two weeks.", ("Burkina Faso", "sanctions", "Voice of America", "affirmed")),
         ("Israel resumed talks with Hamas in Cairo.", ("Israel", "negotiates_with", "Hamas", "affirmed")),
+        ("Two Hamas fighters died in clashes with Israeli troops on Monday.", ("Hamas", "fights", "Israeli troops", "affirmed")),
+        ("Tension between Armenia and Azerbaijan rose. Two Armenian troops died in fighting with Azerbaijani forces on Sunday.",
+         ("Azerbaijan", "fights", "Armenia", "affirmed")),
     ],
 )
 def test_triggers(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -281,6 +281,12 @@ class ClaimFinder:
         states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
         extra: list[RawClaim] = []
         for c in claims:
+            if c.predicate == "fights" and c.subject in states and c.object in states:
+                # "Armenian troops fought Azerbaijani forces": two states' armies, the states fight
+                a, b = sorted((states[c.subject][0], states[c.object][0]))
+                if a != b and a in self.actors and b in self.actors:
+                    extra.append(RawClaim(c.trigger, a, "fights", b, c.negated, c.start, c.end, list(c.hedges), list(c.boosters)))
+                continue
             if c.predicate not in _STATE_BY_INSTITUTION or c.subject not in states or c.object is None:
                 continue
             state = states[c.subject][0]
@@ -839,6 +845,14 @@ class ClaimFinder:
             for w in withs:
                 b = self._object_of(w, rel)
                 if a and b:
+                    return [(a, rel, b, False)]
+        # "two Armenian troops died in fighting with Azerbaijani forces": who was in it fought
+        if (spec.get("symmetric") and withs and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during")
+                and noun.head.head.pos_ == "VERB"):
+            a = self._actor_of(self._subject(noun.head.head))
+            for w in withs:
+                b = self._object_of(w, rel)
+                if a and b and a != b:
                     return [(a, rel, b, False)]
         # "A keeps close ties with B", "the two organizations have forged family ties"
         head = noun.head
