@@ -42,6 +42,8 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Burkina Faso suspended Voice of America for two weeks.", ("Burkina Faso", "sanctions", "Voice of America", "affirmed")),
         ("Israel resumed talks with Hamas in Cairo.", ("Israel", "negotiates_with", "Hamas", "affirmed")),
         ("Two Hamas fighters died in clashes with Israeli troops on Monday.", ("Hamas", "fights", "Israeli troops", "affirmed")),
+        ("Hezbollah has about 2,000 fighters in Syria.", ("Hezbollah", "present_in", "Syria", "affirmed")),
+        ("The United Kingdom keeps 900 troops in Estonia as part of a NATO mission.", ("United Kingdom", "present_in", "Estonia", "affirmed")),
         ("Tension between Armenia and Azerbaijan rose. Two Armenian troops died in fighting with Azerbaijani forces on Sunday.",
          ("Azerbaijan", "fights", "Armenia", "affirmed")),
     ],
@@ -265,3 +267,15 @@ def test_denying_accusations_rejects_the_accuser_who_accuses(analyse) -> None:  
 def test_a_party_is_what_the_phrase_names(analyse, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse(text))
     assert not [c for c in found if c[1] == absent and (c[2] in ("Hamas", "Marib") or c[0] == "Marib")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah does not have fighters in Syria, its leader said.",
+        "The United States has 900 members of Congress in Washington.",
+    ],
+)
+def test_having_people_somewhere_needs_them_to_be_ones_own(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert not [c for c in found if c[1] == "present_in" and c[3] == "affirmed"], found

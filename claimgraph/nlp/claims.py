@@ -115,6 +115,8 @@ def _deal_phrase(doc: Doc, tok: Token) -> str:
     return " ".join(words.split())
 
 
+#: verbs by which a group has fighters somewhere ("has 4,000 fighters in Afghanistan")
+_HOLDING_VERBS = frozenset({"have", "command", "maintain", "keep", "field", "retain", "station", "deploy"})
 #: relations an institution's state shares with it ("Indian troops in Kashmir": India is there)
 _STATE_BY_INSTITUTION = {"present_in", "deploys"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
@@ -432,11 +434,21 @@ class ClaimFinder:
         present_in, the group whose fighters they are (named by the noun's modifiers, or the
         state of a demonym) and the place after "in" on the noun or on a located word after it."""
         who = self._head_actor(noun) or self._members_state(noun, {noun.lower_})
+        holder = noun.head if noun.dep_ == "dobj" and noun.head.lemma_ in _HOLDING_VERBS else None
+        if holder is not None and self._prep_objects(noun, ["of"]):
+            holder = None  # "has 900 members of Congress": someone else's members
+        if who is None and holder is not None:
+            # "the group still commands 5,000 members across its former stronghold in Syria"
+            who = self._party(subj, subject=True) if (subj := self._subject(holder)) is not None else None
+            if self._negated(doc, holder, frozenset()):
+                return []
         if who is None or not (self.actors[who].type == "organization" or self.actors[who].kind == "country"):
             return []
         if any(c.lower_ in ("no", "any") for c in noun.children) or self._asserts_nothing(noun):
             return []  # "no ISIS fighters in Syria" is said by "there are no ..."
         places = self._prep_objects(noun, ["in", "inside", "across"])
+        if holder is not None:
+            places += self._prep_objects(holder, ["in", "inside", "across"])
         out: list[RawClaim] = []
         s, e = sentence_of(doc, noun.i)
         while e - 1 > s and doc[e - 1].is_space:
@@ -444,8 +456,15 @@ class ClaimFinder:
         for p in places:
             for q in (p, *p.conjuncts):
                 where = self._phrase_actor(q)
-                if where is not None and where != who and self.actors[where].type == "place":
-                    out.append(RawClaim(noun.i, who, "present_in", where, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+                if where is None:
+                    # "across its former stronghold in Syria and Iraq": the place of the place
+                    inner = [r for x in self._prep_objects(q, ["in"]) for r in (x, *x.conjuncts)]
+                    wheres = [w for r in inner if (w := self._phrase_actor(r)) is not None]
+                else:
+                    wheres = [where]
+                for where in wheres:
+                    if where != who and self.actors[where].type == "place":
+                        out.append(RawClaim(noun.i, who, "present_in", where, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     def _denials(self, doc: Doc) -> list[RawClaim]:
