@@ -43,6 +43,9 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Israel resumed talks with Hamas in Cairo.", ("Israel", "negotiates_with", "Hamas", "affirmed")),
         ("Two Hamas fighters died in clashes with Israeli troops on Monday.", ("Hamas", "fights", "Israeli troops", "affirmed")),
         ("Hezbollah has about 2,000 fighters in Syria.", ("Hezbollah", "present_in", "Syria", "affirmed")),
+        ("The African Union mission was deployed to Somalia in 2007.", ("African Union", "present_in", "Somalia", "affirmed")),
+        ("Rwanda denied it, but the Rwandan army is using drones to support M23.", ("Rwanda", "supports", "M23", "affirmed")),
+        ("The Saudi-led coalition includes the United Arab Emirates and Sudan.", ("Sudan", "member_of", "Saudi-led coalition", "affirmed")),
         ("The United Kingdom keeps 900 troops in Estonia as part of a NATO mission.", ("United Kingdom", "present_in", "Estonia", "affirmed")),
         ("Tension between Armenia and Azerbaijan rose. Two Armenian troops died in fighting with Azerbaijani forces on Sunday.",
          ("Azerbaijan", "fights", "Armenia", "affirmed")),
@@ -279,3 +282,13 @@ def test_a_party_is_what_the_phrase_names(analyse, text: str, absent: str) -> No
 def test_having_people_somewhere_needs_them_to_be_ones_own(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse(text))
     assert not [c for c in found if c[1] == "present_in" and c[3] == "affirmed"], found
+
+
+def test_a_mission_that_includes_officers_from_states_has_them_as_members(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The African Union Mission in Somalia, which also includes troops from Uganda, Burundi and Kenya, "
+                            "was set up in 2007."))
+    members = {c[0] for c in found if c[1] == "member_of" and c[2] and "African Union" in c[2]}
+    assert {"Uganda", "Burundi", "Kenya"} <= members, found
+    for text in ("The report includes testimony from Human Rights Watch and Amnesty International.",
+                 "The African Union mission does not include troops from Kenya."):
+        assert not [c for c in _claims(analyse(text)) if c[1] == "member_of"], text

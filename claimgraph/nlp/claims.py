@@ -117,8 +117,8 @@ def _deal_phrase(doc: Doc, tok: Token) -> str:
 
 #: verbs by which a group has fighters somewhere ("has 4,000 fighters in Afghanistan")
 _HOLDING_VERBS = frozenset({"have", "command", "maintain", "keep", "field", "retain", "station", "deploy"})
-#: relations an institution's state shares with it ("Indian troops in Kashmir": India is there)
-_STATE_BY_INSTITUTION = {"present_in", "deploys"}
+#: relations an institution's state shares with it ("Kenyan police in Haiti": Kenya is there)
+_STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies", "trains"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -264,7 +264,7 @@ class ClaimFinder:
                              doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), hedge_words, boost_words)
                 )
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
-                    + self._denials(doc)):
+                    + self._denials(doc) + self._including(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -277,9 +277,11 @@ class ClaimFinder:
         return doc
 
     def _states_of_institutions(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
-        """ "Indian troops in Kashmir", "Kenyan police officers stationed in Haiti": where a state's
-        army or police is, the state is (present_in, deploys), as a second claim on the same words.
-        Only for being somewhere: what an army says or signs is not its state's word."""
+        """ "Kenyan police officers stationed in Haiti", "the Rwandan army is using missiles to support
+        M23": where a state's army or police is, or whom it backs, the state is or backs, as a
+        second claim on the same words (``_STATE_BY_INSTITUTION``). Not for words or signatures
+        (what an army says or signs is not its state's word), nor for attacks (the army's
+        target is often the state's own territory)."""
         states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
         extra: list[RawClaim] = []
         for c in claims:
@@ -376,6 +378,7 @@ class ClaimFinder:
         Libya": present_in, the subject an organisation, the object a place."""
         words = set(relation_types()["present_in"].get("located") or [])
         members = set(relation_types()["present_in"].get("members") or [])
+        sent_to = set(relation_types()["present_in"].get("located_to") or [])
         out: list[RawClaim] = []
         for t in doc:
             if t.lower_ in members and t.pos_ in ("NOUN", "PROPN"):
@@ -385,7 +388,9 @@ class ClaimFinder:
                 continue
             # "is active in Mali": the phrase may hang on the copula
             holders = [t, t.head] if t.dep_ == "acomp" else [t]
-            places = [p for h in holders for p in self._prep_objects(h, ["in", "across", "inside"])
+            # "was deployed to Haiti": where one is sent to, one is
+            preps = ["in", "across", "inside"] + (["to"] if t.lemma_ in sent_to or t.lower_ in sent_to else [])
+            places = [p for h in holders for p in self._prep_objects(h, preps)
                       if (pid := self._phrase_actor(p)) is not None and self.actors[pid].type == "place"]
             if not places:
                 continue
@@ -465,6 +470,47 @@ class ClaimFinder:
                 for where in wheres:
                     if where != who and self.actors[where].type == "place":
                         out.append(RawClaim(noun.i, who, "present_in", where, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _including(self, doc: Doc) -> list[RawClaim]:
+        """ "The mission, which also includes officers from Jamaica, the Bahamas and Belize",
+        "the coalition comprises Saudi Arabia and the UAE": member_of, each state or organisation
+        named (or whose officers, troops or fighters are named) of the organisation that includes them."""
+        verbs = set(relation_types()["member_of"].get("including_verbs") or [])
+        members = set(relation_types()["present_in"].get("members") or [])
+        out: list[RawClaim] = []
+        for t in doc:
+            if t.pos_ != "VERB" or t.lemma_ not in verbs:
+                continue
+            subj = self._subject(t)
+            if subj is not None and subj.lower_ in ("which", "that", "who") and t.dep_ == "relcl":
+                subj = t.head  # "the mission, which includes ..."
+            whole = self._phrase_actor(subj) if subj is not None else None
+            if whole is None or self.actors[whole].type != "organization":
+                continue
+            if self._negated(doc, t, frozenset()) or self._asserts_nothing(t):
+                continue
+            named: list[Token] = []
+            for o in (c for c in t.children if c.dep_ == "dobj"):
+                heads = self._prep_objects(o, ["from"]) if o.lower_ in members else [o]
+                for h in heads:
+                    named.extend(self._coordinated(h))
+            parts = [a for h in named if (a := self._phrase_actor(h)) is not None
+                     and (self.actors[a].type == "organization" or self.actors[a].kind == "country")]
+            s, e = sentence_of(doc, t.i)
+            while e - 1 > s and doc[e - 1].is_space:
+                e -= 1
+            for part in dict.fromkeys(parts):
+                if part != whole:
+                    out.append(RawClaim(t.i, part, "member_of", whole, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _coordinated(self, tok: Token) -> list[Token]:
+        """A phrase and those coordinated or set beside it ("Jamaica, the Bahamas, Belize and El Salvador")."""
+        out = [tok]
+        for c in tok.children:
+            if c.dep_ in ("conj", "appos"):
+                out.extend(self._coordinated(c))
         return out
 
     def _denials(self, doc: Doc) -> list[RawClaim]:
