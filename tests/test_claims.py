@@ -251,6 +251,10 @@ def test_a_meeting_names_its_parties_or_nobody(analyse) -> None:  # type: ignore
 def test_denying_accusations_rejects_the_accuser_who_accuses(analyse) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse("Hezbollah on Monday rejected accusations by Israel that it had moved rockets into the village."))
     assert {("Hezbollah", "rejects", "Israel", "affirmed"), ("Israel", "accuses", "Hezbollah", "affirmed")} <= found, found
+    for text, accuser in (("Hezbollah has repeatedly rejected the Israeli allegations as propaganda.", "Israel"),
+                          ("Hezbollah has repeatedly rejected the U.S. allegations as propaganda.", "United States")):
+        found = _claims(analyse(text))
+        assert ("Hezbollah", "rejects", accuser, "affirmed") in found, found
     # a mere claim is no accusation
     found = _claims(analyse("The Houthis dismissed as propaganda claims from the United States that they had fired at a ship."))
     assert ("Houthis", "rejects", "United States", "affirmed") in found, found

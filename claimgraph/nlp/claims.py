@@ -539,10 +539,15 @@ class ClaimFinder:
                 e -= 1
             span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
             for n in said:
-                for by in self._prep_objects(n, ["by", "from", "of"]):
-                    # "Afghanistan's Taliban government": the group that the government is, before its country
-                    accuser = next((self.token_actor[c.i] for c in by.children if c.dep_ == "compound" and c.i in self.token_actor
-                                    and self.actors[self.token_actor[c.i]].type == "organization"), None) or self._party(by, subject=True)
+                # "accusations by Israel", and "Israel's accusations", "the U.S. allegations"
+                owners = [c for c in n.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+                for by in self._prep_objects(n, ["by", "from", "of"]) + owners:
+                    if by.dep_ == "amod":
+                        accuser = self._named_or_state(by)  # "the Israeli allegations"
+                    else:
+                        # "Afghanistan's Taliban government": the group that the government is, before its country
+                        accuser = next((self.token_actor[c.i] for c in by.children if c.dep_ == "compound" and c.i in self.token_actor
+                                        and self.actors[self.token_actor[c.i]].type == "organization"), None) or self._party(by, subject=True)
                     if accuser is None or accuser == denier:
                         continue
                     out.append(RawClaim(t.i, denier, "rejects", accuser, False, *span))
