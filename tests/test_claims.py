@@ -43,6 +43,7 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Israel resumed talks with Hamas in Cairo.", ("Israel", "negotiates_with", "Hamas", "affirmed")),
         ("Two Hamas fighters died in clashes with Israeli troops on Monday.", ("Hamas", "fights", "Israeli troops", "affirmed")),
         ("Hezbollah has about 2,000 fighters in Syria.", ("Hezbollah", "present_in", "Syria", "affirmed")),
+        ("Hamas has been fighting against Israel for decades.", ("Hamas", "fights", "Israel", "affirmed")),
         ("The African Union mission was deployed to Somalia in 2007.", ("African Union", "present_in", "Somalia", "affirmed")),
         ("Rwanda denied it, but the Rwandan army is using drones to support M23.", ("Rwanda", "supports", "M23", "affirmed")),
         ("The Saudi-led coalition includes the United Arab Emirates and Sudan.", ("Sudan", "member_of", "Saudi-led coalition", "affirmed")),
@@ -296,3 +297,10 @@ def test_a_mission_that_includes_officers_from_states_has_them_as_members(analys
     for text in ("The report includes testimony from Human Rights Watch and Amnesty International.",
                  "The African Union mission does not include troops from Kenya."):
         assert not [c for c in _claims(analyse(text)) if c[1] == "member_of"], text
+
+
+def test_fighting_against_is_no_criticism_and_fighting_with_is_no_fight(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Hamas has been fighting against Israel for decades."))
+    assert not [c for c in found if c[1] == "criticizes"], found
+    found = _claims(analyse("Hezbollah fighters fight with their Hamas counterparts in the south."))
+    assert not [c for c in found if c[1] == "fights"], found

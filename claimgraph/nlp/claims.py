@@ -623,6 +623,8 @@ class ClaimFinder:
                 if rel is None or ev.source_head is None or ev.target_head is None:
                     continue
                 verb = doc[ev.verb]
+                if rel == "fights" and any(c.dep_ == "prep" and c.lower_ in ("with", "alongside", "beside") for c in verb.children):
+                    continue  # "fought with the Taliban": against or beside them, the words do not say
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
                 subj = self._party(doc[ev.source_head], subject=True)
