@@ -44,6 +44,7 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Two Hamas fighters died in clashes with Israeli troops on Monday.", ("Hamas", "fights", "Israeli troops", "affirmed")),
         ("Hezbollah has about 2,000 fighters in Syria.", ("Hezbollah", "present_in", "Syria", "affirmed")),
         ("Hamas has been fighting against Israel for decades.", ("Hamas", "fights", "Israel", "affirmed")),
+        ("Nigeria's Boko Haram killed ten people on Monday.", ("Boko Haram", "present_in", "Nigeria", "affirmed")),
         ("The African Union mission was deployed to Somalia in 2007.", ("African Union", "present_in", "Somalia", "affirmed")),
         ("Rwanda denied it, but the Rwandan army is using drones to support M23.", ("Rwanda", "supports", "M23", "affirmed")),
         ("The Saudi-led coalition includes the United Arab Emirates and Sudan.", ("Sudan", "member_of", "Saudi-led coalition", "affirmed")),
@@ -304,3 +305,8 @@ def test_fighting_against_is_no_criticism_and_fighting_with_is_no_fight(analyse)
     assert not [c for c in found if c[1] == "criticizes"], found
     found = _claims(analyse("Hezbollah fighters fight with their Hamas counterparts in the south."))
     assert not [c for c in found if c[1] == "fights"], found
+
+
+def test_a_name_inside_denied_words_is_not_denied(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The army rejected accusations by Somalia's al-Shabaab militants that it had shelled a market."))
+    assert not [c for c in found if c[1] == "present_in" and c[3] == "negated"], found

@@ -264,7 +264,7 @@ class ClaimFinder:
                              doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), hedge_words, boost_words)
                 )
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
-                    + self._denials(doc) + self._including(doc)):
+                    + self._denials(doc) + self._including(doc) + self._home_countries(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -470,6 +470,35 @@ class ClaimFinder:
                 for where in wheres:
                     if where != who and self.actors[where].type == "place":
                         out.append(RawClaim(noun.i, who, "present_in", where, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _home_countries(self, doc: Doc) -> list[RawClaim]:
+        """ "Venezuela's Tren de Aragua", "Colombia's ELN guerrilla group": an armed group that a
+        country's possessive names is present in it. A state's own institutions ("Sudan's army")
+        are its members instead (the actors layer)."""
+        out: list[RawClaim] = []
+        # a name inside denied words is a description, not the denied proposition: "rejected
+        # accusations by Afghanistan's Taliban government that ..." denies no Taliban in Afghanistan
+        rejecting = set(relation_types()["rejects"].get("rejecting_verbs") or []) | {"dispute"}
+        denied = [a.content for a in (doc._.cg_attributions or [])
+                  if a.cue is not None and (a.cue.lemma_ or a.cue.lower_) in rejecting]
+        for t in doc:
+            if t.dep_ != "poss" or t.i not in self.token_actor:
+                continue
+            if any(c[0] <= t.idx < c[1] for c in denied):
+                continue
+            country = self.token_actor[t.i]
+            if self.actors[country].kind != "country":
+                continue
+            head = t.head
+            group = self.token_actor.get(head.i) or next(
+                (self.token_actor[c.i] for c in head.children if c.dep_ == "compound" and c.i in self.token_actor), None)
+            if group is None or group == country or self.actors[group].kind != "armed_group":
+                continue
+            s, e = sentence_of(doc, t.i)
+            while e - 1 > s and doc[e - 1].is_space:
+                e -= 1
+            out.append(RawClaim(t.i, group, "present_in", country, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     def _including(self, doc: Doc) -> list[RawClaim]:
