@@ -45,6 +45,8 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Hezbollah has about 2,000 fighters in Syria.", ("Hezbollah", "present_in", "Syria", "affirmed")),
         ("Hamas has been fighting against Israel for decades.", ("Hamas", "fights", "Israel", "affirmed")),
         ("Nigeria's Boko Haram killed ten people on Monday.", ("Boko Haram", "present_in", "Nigeria", "affirmed")),
+        ("Hamas, which has ruled the Gaza Strip since 2007, rejected the plan.", ("Hamas", "controls", "Gaza Strip", "affirmed")),
+        ("Life in Taliban-ruled Kandahar is hard.", ("Taliban", "controls", "Kandahar", "affirmed")),
         ("The African Union mission was deployed to Somalia in 2007.", ("African Union", "present_in", "Somalia", "affirmed")),
         ("Rwanda denied it, but the Rwandan army is using drones to support M23.", ("Rwanda", "supports", "M23", "affirmed")),
         ("The Saudi-led coalition includes the United Arab Emirates and Sudan.", ("Sudan", "member_of", "Saudi-led coalition", "affirmed")),

@@ -511,9 +511,7 @@ class ClaimFinder:
         for t in doc:
             if t.pos_ != "VERB" or t.lemma_ not in verbs:
                 continue
-            subj = self._subject(t)
-            if subj is not None and subj.lower_ in ("which", "that", "who") and t.dep_ == "relcl":
-                subj = t.head  # "the mission, which includes ..."
+            subj = self._clause_subject(t)
             whole = self._phrase_actor(subj) if subj is not None else None
             if whole is None or self.actors[whole].type != "organization":
                 continue
@@ -533,6 +531,13 @@ class ClaimFinder:
                 if part != whole:
                     out.append(RawClaim(t.i, part, "member_of", whole, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
+
+    def _clause_subject(self, verb: Token) -> Token | None:
+        """The verb's subject, the noun a relative pronoun stands for ("Hamas, which has ruled Gaza")."""
+        subj = self._subject(verb)
+        if subj is not None and subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            return verb.head
+        return subj
 
     def _coordinated(self, tok: Token) -> list[Token]:
         """A phrase and those coordinated or set beside it ("Jamaica, the Bahamas, Belize and El Salvador")."""
@@ -603,7 +608,7 @@ class ClaimFinder:
                 holders = [q for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for q in (p, *p.conjuncts)]
                 held = [q for c in t.children if c.dep_ == "nsubjpass" for q in (c, *c.conjuncts)]
             else:
-                subj = self._subject(t)
+                subj = self._clause_subject(t)
                 holders = [subj, *subj.conjuncts] if subj is not None else []
                 held = []
                 for o in (c for c in t.children if c.dep_ == "dobj"):
