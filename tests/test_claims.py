@@ -312,3 +312,10 @@ def test_fighting_against_is_no_criticism_and_fighting_with_is_no_fight(analyse)
 def test_a_name_inside_denied_words_is_not_denied(analyse) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse("The army rejected accusations by Somalia's al-Shabaab militants that it had shelled a market."))
     assert not [c for c in found if c[1] == "present_in" and c[3] == "negated"], found
+
+
+def test_accused_of_attacking_their_positions_attacks_the_accuser(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The Yemeni government has accused the Houthis of attacking its positions near Marib."))
+    assert {("Houthis", "attacks", "Yemeni government", "affirmed"), ("Houthis", "attacks", "Marib", "affirmed")} <= found, found
+    found = _claims(analyse("Hamas accused Iran of funding their rivals."))
+    assert not [c for c in found if c[0] == "Iran" and c[2] == "Hamas" and c[1] != "accuses"], found

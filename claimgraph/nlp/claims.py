@@ -662,16 +662,17 @@ class ClaimFinder:
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
                 subj = self._party(doc[ev.source_head], subject=True)
-                obj = self._party(doc[ev.target_head], subject=False, rel=rel)
+                # "accused X of attacking their positions in Marib": the accuser's, and in Marib
+                objs = [self._party(doc[ev.target_head], subject=False, rel=rel), self._accusers_own(doc[ev.target_head])]
                 if rel == "attacks" and self._verbal_attack(verb):
                     rel = "criticizes"  # "attacked Biden over the agreement"
-                if subj is None or obj is None or subj == obj:
-                    continue
-                if relation_types()[rel].get("symmetric"):
-                    subj, obj = sorted((subj, obj))
-                negated = ev.negated and ev.plover != "REJECT"
-                out.append(RawClaim(ev.verb, subj, rel, obj, negated, doc[sent.start].idx,
-                                    doc[end - 1].idx + len(doc[end - 1]), hedge_words, boost_words))
+                for obj in dict.fromkeys(objs):
+                    if subj is None or obj is None or subj == obj:
+                        continue
+                    first, second = sorted((subj, obj)) if relation_types()[rel].get("symmetric") else (subj, obj)
+                    negated = ev.negated and ev.plover != "REJECT"
+                    out.append(RawClaim(ev.verb, first, rel, second, negated, doc[sent.start].idx,
+                                        doc[end - 1].idx + len(doc[end - 1]), hedge_words, boost_words))
         return out
 
     def _verbal_attack(self, verb: Token) -> bool:
@@ -738,6 +739,27 @@ class ClaimFinder:
                 return actor_id
             return actor_id if not subject and rel in _PLACE_OBJECTS else None
         return actor_id if actor.type in ("organization", "person") else None
+
+    def _accusers_own(self, tok: Token) -> str | None:
+        """ "the government accused the Houthis of attacking their positions": "their" is the
+        accuser's, so the accuser is the one attacked (an organisation or a state only). Only
+        for what can be attacked as the accuser's own (a site, its fighters): "accused Iran of
+        arming their rivals" does not arm the accuser."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children):
+            return None
+        if not (_is_site(tok) or tok.lower_ in (relation_types()["present_in"].get("members") or [])):
+            return None
+        verb = tok.head
+        if verb.dep_ != "pcomp" or verb.head.lower_ != "of" or verb.head.head.lemma_ not in _lemma_relations():
+            return None
+        accuse = verb.head.head
+        if _lemma_relations()[accuse.lemma_] != "accuses":
+            return None
+        subj = next((c for c in accuse.children if c.dep_ == "nsubj"), None)
+        found = self._actor_of(subj) if subj is not None else None
+        if found is None or not (self.actors[found].type == "organization" or self.actors[found].kind == "country"):
+            return None
+        return found
 
     # -- parties -----------------------------------------------------------
 
@@ -906,9 +928,9 @@ class ClaimFinder:
                 return [(pair[0], rel, pair[1], False)]
         subj = self._actor_of(subj_tok)
         for o in others:
-            obj = self._object_of(o, rel)
-            if subj and obj:
-                out.append((subj, rel, obj, False))
+            for obj in dict.fromkeys((self._object_of(o, rel), self._accusers_own(o))):
+                if subj and obj and obj != subj:
+                    out.append((subj, rel, obj, False))
         if not out and pair is not None and spec.get("symmetric"):
             out.append((pair[0], rel, pair[1], False))
         return out
