@@ -943,8 +943,11 @@ class ClaimFinder:
 
     def _nominal(self, doc: Doc, noun: Token, rel: str) -> list[Found]:
         spec = relation_types()[rel]
-        # "ties between A and B"
-        for c in noun.children:
+        # "ties between A and B"; "fighting erupted between A and B": on the noun's verb
+        holders = list(noun.children)
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+            holders += [c for c in noun.head.children if c.i > noun.i]
+        for c in holders:
             if c.dep_ == "prep" and c.lower_ in ("between", "among"):
                 objs = [p for p in c.children if p.dep_ == "pobj"]
                 parties = []
@@ -1056,7 +1059,8 @@ class ClaimFinder:
         if gov.i != tok.i and any(c.dep_ == "neg" for c in gov.children):
             return True
         # "cut ties with", "sever relations": the governing verb ends what the noun names
-        return tok.pos_ == "NOUN" and gov.lemma_ in ending
+        # ("clashes broke out" begins them)
+        return tok.pos_ == "NOUN" and gov.lemma_ in ending and not any(c.dep_ == "prt" and c.lower_ == "out" for c in gov.children)
 
     def _asserts_nothing(self, tok: Token) -> bool:
         """Questions, conditions, obligations and aims: "whether they met", "must cut ties",
