@@ -323,3 +323,10 @@ def test_accused_of_attacking_their_positions_attacks_the_accuser(analyse) -> No
     assert {("Houthis", "attacks", "Yemeni government", "affirmed"), ("Houthis", "attacks", "Marib", "affirmed")} <= found, found
     found = _claims(analyse("Hamas accused Iran of funding their rivals."))
     assert not [c for c in found if c[0] == "Iran" and c[2] == "Hamas" and c[1] != "accuses"], found
+
+
+def test_one_leads_a_group_not_a_person(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The step follows Prime Minister Keir Starmer's order directing Foreign Secretary David Lammy to review the list."))
+    assert not [c for c in found if c[1] == "leads" and c[2] == "David Lammy"], found
+    found = _claims(analyse("Ahmed Diriye has headed al-Shabaab since 2014."))
+    assert ("Ahmed Diriye", "leads", "al-Shabaab", "affirmed") in found, found

@@ -927,8 +927,11 @@ class ClaimFinder:
             if spec.get("symmetric"):
                 return [(pair[0], rel, pair[1], False)]
         subj = self._actor_of(subj_tok)
+        kinds = spec.get("object_types")
         for o in others:
             for obj in dict.fromkeys((self._object_of(o, rel), self._accusers_own(o))):
+                if kinds and obj and self.actors[obj].type not in kinds and self.actors[obj].kind not in kinds:
+                    continue
                 if subj and obj and obj != subj:
                     out.append((subj, rel, obj, False))
         if not out and pair is not None and spec.get("symmetric"):
