@@ -330,3 +330,8 @@ def test_one_leads_a_group_not_a_person(analyse) -> None:  # type: ignore[no-unt
     assert not [c for c in found if c[1] == "leads" and c[2] == "David Lammy"], found
     found = _claims(analyse("Ahmed Diriye has headed al-Shabaab since 2014."))
     assert ("Ahmed Diriye", "leads", "al-Shabaab", "affirmed") in found, found
+
+
+def test_talks_between_named_parties_are_not_someone_elses(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The Haqqani network had taken part in the peace talks between the government and al-Shabaab in Doha."))
+    assert not [c for c in found if c[1] == "negotiates_with"], found

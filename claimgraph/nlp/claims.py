@@ -960,6 +960,10 @@ class ClaimFinder:
                 ids = [a for a in (self._actor_of(p) for p in parties) if a]
                 if len(set(ids)) >= 2:
                     return [(ids[0], rel, ids[1], False)]
+                if len(parties) >= 2:
+                    # "talks between the government and the Farc": the parties are named here, and one
+                    # is not known; no other two actors of the clause stand in for them
+                    return []
         # "B is under the protection of A"
         if noun.lower_ in [n.lower() for n in (spec.get("reverse_nouns") or [])]:
             of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
