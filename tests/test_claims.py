@@ -335,3 +335,11 @@ def test_one_leads_a_group_not_a_person(analyse) -> None:  # type: ignore[no-unt
 def test_talks_between_named_parties_are_not_someone_elses(analyse) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse("The Haqqani network had taken part in the peace talks between the government and al-Shabaab in Doha."))
     assert not [c for c in found if c[1] == "negotiates_with"], found
+
+
+def test_the_government_is_the_state_the_story_is_about(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Violence in Colombia has grown. Colombia's army said the government signed a deal with the FARC in 2016."))
+    assert ("FARC", "signed_agreement_with", "Colombia", "affirmed") in found, found
+    # two states in play: "the government" is neither's
+    found = _claims(analyse("Colombia and Venezuela met again. Colombia and Venezuela said the government signed a deal with the FARC in 2016."))
+    assert not [c for c in found if c[1] == "signed_agreement_with"], found

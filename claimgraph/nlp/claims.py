@@ -211,6 +211,7 @@ class ClaimFinder:
         actors: dict[str, Actor] = doc._.cg_actors if doc._.cg_actors is not None else {}
         self._mark_classes(doc, token_actor, actors)
         self.token_actor = token_actor
+        self.home_state = self._home_state(doc, token_actor, actors)
         self.actors = actors
         out: list[RawClaim] = []
         seen: set[tuple[str | None, str, str | None, int]] = set()
@@ -803,6 +804,8 @@ class ClaimFinder:
                             if named and self.actors[named].type in ("organization", "person"):
                                 return named
             return found
+        if tok.lower_ == "government" and self.home_state is not None and all(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return self.home_state  # "the government signed a deal with the FARC": the state the story is about
         if tok.lower_ in ("they", "he", "she", "it") and tok.dep_ in ("nsubj", "nsubjpass"):
             clause = tok.head
             reporter = clause.head if clause.dep_ == "ccomp" else None
@@ -820,6 +823,20 @@ class ClaimFinder:
                 if self.actors[self.token_actor[t.i]].type in ("organization", "person", CLASS_TYPE, "place"):
                     return self.token_actor[t.i]
         return None
+
+    @staticmethod
+    def _home_state(doc: Doc, token_actor: dict[int, str], actors: dict[str, Actor]) -> str | None:
+        """The country a story is about: named at least twice and at least twice as often as any
+        other country. "The government" alone is that state's; with two countries in play it
+        is nobody's."""
+        counts: dict[str, int] = {}
+        for i, a in token_actor.items():
+            if (i == 0 or token_actor.get(i - 1) != a) and actors.get(a) is not None and actors[a].kind == "country":
+                counts[a] = counts.get(a, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return ranked[0][0]
 
     def _head_actor(self, tok: Token) -> str | None:
         """The actor of a phrase's head or of its modifiers ("Al Qaeda fighters"), nothing deeper."""
