@@ -48,6 +48,7 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Fighting erupted between the Sudanese army and the Rapid Support Forces on Saturday.",
          ("Sudanese army", "fights", "Rapid Support Forces", "affirmed")),
         ("Clashes broke out between Hamas and Fatah in Gaza.", ("Fatah", "fights", "Hamas", "affirmed")),
+        ("Ten soldiers were freed in a prisoner exchange between Russia and Ukraine on Friday.", ("Russia", "agrees_with", "Ukraine", "affirmed")),
         ("Hamas broke off talks with Fatah.", ("Fatah", "negotiates_with", "Hamas", "negated")),
         ("Hamas, which has ruled the Gaza Strip since 2007, rejected the plan.", ("Hamas", "controls", "Gaza Strip", "affirmed")),
         ("Life in Taliban-ruled Kandahar is hard.", ("Taliban", "controls", "Kandahar", "affirmed")),
@@ -343,3 +344,8 @@ def test_the_government_is_the_state_the_story_is_about(analyse) -> None:  # typ
     # two states in play: "the government" is neither's
     found = _claims(analyse("Colombia and Venezuela met again. Colombia and Venezuela said the government signed a deal with the FARC in 2016."))
     assert not [c for c in found if c[1] == "signed_agreement_with"], found
+
+
+def test_an_exchange_of_fire_is_no_agreement(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("An exchange of fire between Russia and Ukraine killed two soldiers on Friday."))
+    assert not [c for c in found if c[1] == "agrees_with"], found
