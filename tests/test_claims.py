@@ -349,3 +349,20 @@ def test_the_government_is_the_state_the_story_is_about(analyse) -> None:  # typ
 def test_an_exchange_of_fire_is_no_agreement(analyse) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse("An exchange of fire between Russia and Ukraine killed two soldiers on Friday."))
     assert not [c for c in found if c[1] == "agrees_with"], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tehran rejected the Israeli allegations on Monday.", ("Iran", "rejects", "Israel", "affirmed")),
+        ("New Delhi controls two-thirds of Kashmir.", ("India", "controls", "Kashmir", "affirmed")),
+        ("Ten prisoners were freed in a prisoner swap between Washington and Caracas.", ("Venezuela", "agrees_with", "United States", "affirmed")),
+    ],
+)
+def test_a_capital_that_acts_stands_for_its_state(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _claims(analyse(text)), _claims(analyse(text))
+
+
+def test_denying_a_statement_rejects_nobody_named_in_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Moscow and Damascus have denied that Syria was behind the attack."))
+    assert not [c for c in found if c[1] == "rejects"], found

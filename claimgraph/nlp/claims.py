@@ -151,6 +151,12 @@ def _lemma_relations() -> dict[str, str]:
     return {v: name for name, spec in relation_types().items() for v in spec.get("cameo_lemmas") or []}
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capital (lower case) -> its country's name (``capitals.yaml``)."""
+    return {str(capital).lower(): str(country) for country, capital in load_yaml("capitals.yaml")["capitals"].items()}
+
+
 def _relation_for(cameo: str) -> str | None:
     for prefix, rel in _cameo_relations():
         if cameo.startswith(prefix):
@@ -566,6 +572,8 @@ class ClaimFinder:
             said = [n for n in heads if n.lower_ in nouns]
             # a dateline may parse as a second subject ("Islamabad: Pakistan Army rejected ..."): the first that acts
             subjects = [c for c in t.children if c.dep_ == "nsubj"] or [x for x in (self._subject(t),) if x is not None]
+            # a dateline's city is the last resort ("Islamabad: Pakistan Army rejected ...")
+            subjects.sort(key=lambda c: c.i in self.token_actor and self.actors[self.token_actor[c.i]].type == "place")
             denier = next((a for c in subjects if (a := self._party(c, subject=True)) is not None), None)
             if not said or denier is None or self._negated(doc, t, frozenset()) or self._asserts_nothing(t):
                 continue
@@ -660,6 +668,9 @@ class ClaimFinder:
                 verb = doc[ev.verb]
                 if rel == "fights" and any(c.dep_ == "prep" and c.lower_ in ("with", "alongside", "beside") for c in verb.children):
                     continue  # "fought with the Taliban": against or beside them, the words do not say
+                target = doc[ev.target_head]
+                if rel == "rejects" and any(a.dep_ == "ccomp" and a.head.i == verb.i for a in (target, *target.ancestors)):
+                    continue  # "denied that Syria was behind the attack" denies a statement, not Syria
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
                 subj = self._party(doc[ev.source_head], subject=True)
@@ -732,6 +743,8 @@ class ClaimFinder:
                             return found
         if actor_id is None:
             return None
+        if subject:
+            actor_id = self._state_of_capital(actor_id)  # "Tehran rejects ...": the state acts
         actor = self.actors.get(actor_id)
         if actor is None or actor.type == CLASS_TYPE:
             return None
@@ -740,6 +753,20 @@ class ClaimFinder:
                 return actor_id
             return actor_id if not subject and rel in _PLACE_OBJECTS else None
         return actor_id if actor.type in ("organization", "person") else None
+
+    def _state_of_capital(self, actor_id: str) -> str:
+        """The country whose capital a place actor is ("Caracas" -> Venezuela), else the actor:
+        for a party that acts or agrees, not for a target or a location (an attack on Kyiv is
+        on the city)."""
+        actor = self.actors.get(actor_id)
+        if actor is None or actor.type != "place" or actor.kind == "country":
+            return actor_id
+        country = _capitals().get(actor.name.lower())
+        if country is None:
+            return actor_id
+        state_id = Actor.id_for(country, "place")
+        self.actors.setdefault(state_id, Actor(state_id, country, "place", "country"))
+        return state_id
 
     def _accusers_own(self, tok: Token) -> str | None:
         """ "the government accused the Houthis of attacking their positions": "their" is the
@@ -975,6 +1002,8 @@ class ClaimFinder:
                     parties.append(p)
                     parties.extend(x for x in p.conjuncts)
                 ids = [a for a in (self._actor_of(p) for p in parties) if a]
+                if rel not in _PLACE_OBJECTS:
+                    ids = [self._state_of_capital(a) for a in ids]  # "an exchange between Washington and Caracas"
                 if len(set(ids)) >= 2:
                     return [(ids[0], rel, ids[1], False)]
                 if len(parties) >= 2:
