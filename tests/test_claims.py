@@ -366,3 +366,8 @@ def test_a_capital_that_acts_stands_for_its_state(analyse, text: str, expected: 
 def test_denying_a_statement_rejects_nobody_named_in_it(analyse) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse("Moscow and Damascus have denied that Syria was behind the attack."))
     assert not [c for c in found if c[1] == "rejects"], found
+
+
+def test_an_as_clause_is_asserted_under_an_aim(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The United States vowed tougher enforcement on Monday, as Iran rejected the U.S. allegations."))
+    assert ("Iran", "rejects", "United States", "affirmed") in found, found

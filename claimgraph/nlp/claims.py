@@ -42,6 +42,8 @@ _SUPPORT_VERBS = {"be", "remain", "become", "keep", "have", "maintain", "forge",
                   "resume", "open", "start", "begin", "impose", "slap", "levy"}
 _NO_ASSERTION_MARKS = {"whether", "if", "unless"}
 _OBLIGATION_MODALS = {"must", "should", "ought", "need"}
+#: marks of an adverbial clause that states a fact of its own ("as Tehran rejects ...")
+_ASSERTED_MARKS = {"as", "while", "because", "since", "although", "though", "whereas"}
 _AIM_VERBS = {"ensure", "require", "demand", "urge", "want", "oblige", "need", "prevent", "promise", "pledge", "vow",
               "agree", "commit", "ask", "call", "expect", "hope", "plan", "intend", "seek", "try", "aim",
               "ban", "prohibit", "forbid", "bar", "stop", "cease", "avoid", "refrain"}
@@ -1128,6 +1130,8 @@ class ClaimFinder:
         for _ in range(4):
             if head.head.i == head.i:
                 break
+            if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ASSERTED_MARKS for c in head.children):
+                break  # "vowed enforcement, as Tehran rejects ...": a clause of its own, asserted
             head = head.head
             if head.lemma_ in _AIM_VERBS:
                 return True
