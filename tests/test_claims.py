@@ -371,3 +371,10 @@ def test_denying_a_statement_rejects_nobody_named_in_it(analyse) -> None:  # typ
 def test_an_as_clause_is_asserted_under_an_aim(analyse) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse("The United States vowed tougher enforcement on Monday, as Iran rejected the U.S. allegations."))
     assert ("Iran", "rejects", "United States", "affirmed") in found, found
+
+
+def test_a_demonym_target_of_words_is_its_state_unless_inside_what_is_said(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Israel denied it. Hezbollah condemned Israeli strikes on the village."))
+    assert ("Hezbollah", "criticizes", "Israel", "affirmed") in found, found
+    found = _claims(analyse("Israel denied it. Hezbollah claimed on Monday that 30 Israeli soldiers had been killed."))
+    assert not [c for c in found if c[2] == "Israel"], found

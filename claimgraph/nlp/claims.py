@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.data import load_yaml
 from claimgraph.model import Actor
+from claimgraph.nlp.places import load_places
 from claimgraph.nlp.util import indices_with, sentence_of
 
 __all__ = ["RawClaim", "ClaimFinder", "relation_types", "CLASS_TYPE"]
@@ -119,6 +120,8 @@ def _deal_phrase(doc: Doc, tok: Token) -> str:
 
 #: verbs by which a group has fighters somewhere ("has 4,000 fighters in Afghanistan")
 _HOLDING_VERBS = frozenset({"have", "command", "maintain", "keep", "field", "retain", "station", "deploy"})
+#: relations of words whose target a demonym names for its state ("condemned Israeli strikes")
+_WORDS_AT_STATES = {"rejects", "criticizes", "accuses"}
 #: relations an institution's state shares with it ("Kenyan police in Haiti": Kenya is there)
 _STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies", "trains"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
@@ -668,16 +671,21 @@ class ClaimFinder:
                 if rel is None or ev.source_head is None or ev.target_head is None:
                     continue
                 verb = doc[ev.verb]
+                target = doc[ev.target_head]
+                # the target inside what is said ("claimed that Syrian soldiers had been killed")
+                said = any(a.dep_ == "ccomp" and a.head.i == ev.verb for a in (target, *target.ancestors))
                 if rel == "fights" and any(c.dep_ == "prep" and c.lower_ in ("with", "alongside", "beside") for c in verb.children):
                     continue  # "fought with the Taliban": against or beside them, the words do not say
-                target = doc[ev.target_head]
-                if rel == "rejects" and any(a.dep_ == "ccomp" and a.head.i == verb.i for a in (target, *target.ancestors)):
+                if rel == "rejects" and said:
                     continue  # "denied that Syria was behind the attack" denies a statement, not Syria
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
                 subj = self._party(doc[ev.source_head], subject=True)
                 # "accused X of attacking their positions in Marib": the accuser's, and in Marib
-                objs = [self._party(doc[ev.target_head], subject=False, rel=rel), self._accusers_own(doc[ev.target_head])]
+                objs = [self._party(target, subject=False, rel=rel), self._accusers_own(target)]
+                if objs[0] is None and rel in _WORDS_AT_STATES and not said:
+                    # "rejected Indian actions"; not "claimed that Syrian soldiers had been killed"
+                    objs[0] = self._demonym_state(target)
                 if rel == "attacks" and self._verbal_attack(verb):
                     rel = "criticizes"  # "attacked Biden over the agreement"
                 for obj in dict.fromkeys(objs):
@@ -755,6 +763,20 @@ class ClaimFinder:
                 return actor_id
             return actor_id if not subject and rel in _PLACE_OBJECTS else None
         return actor_id if actor.type in ("organization", "person") else None
+
+    def _demonym_state(self, tok: Token) -> str | None:
+        """The state a phrase's demonym names ("Indian actions", "Israeli strikes"), if it names no
+        actor and the text names that state itself: a demonym alone makes up no party."""
+        if tok.i in self.token_actor:
+            return None
+        named = set(self.token_actor.values())
+        for c in tok.children:
+            if c.dep_ == "amod" and c.i not in self.token_actor:
+                country = load_places().country_of(c.text)
+                state = Actor.id_for(country, "place") if country else None
+                if state is not None and state in named:
+                    return state
+        return None
 
     def _state_of_capital(self, actor_id: str) -> str:
         """The country whose capital a place actor is ("Caracas" -> Venezuela), else the actor:
