@@ -10,6 +10,14 @@ mentions ("terrorist groups", "foreign fighters", ``data/classes.yaml``) count
 as parties, so that a claim about a class can later be held against claims
 about its members.
 
+Beyond the trigger lists: ground held ("seized vast swaths of X", "X and Y are held by
+Z": controls), armed people somewhere ("ISIS militants in Syria", "has 900 troops in Syria",
+"Colombia's ELN": present_in), members named by what includes them ("a mission that includes
+officers from A and B"), denied accusations ("X rejected accusations by Y": X rejects Y, Y
+accuses X), participles with agents ("the RSF, led by X"), and states standing behind their
+armies' presence, backing and fighting, their capitals ("Tehran rejected ...") and a bare
+"the government" (the one country the story is about).
+
 Polarity: negation ("no ties", "did not protect") and endings ("cut ties",
 "broke with") make a claim negated. Hedges ("could", "no clear evidence",
 "appeared") and boosters ("clearly") are kept as words. A clause under
