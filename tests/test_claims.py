@@ -378,3 +378,10 @@ def test_a_demonym_target_of_words_is_its_state_unless_inside_what_is_said(analy
     assert ("Hezbollah", "criticizes", "Israel", "affirmed") in found, found
     found = _claims(analyse("Israel denied it. Hezbollah claimed on Monday that 30 Israeli soldiers had been killed."))
     assert not [c for c in found if c[2] == "Israel"], found
+
+
+def test_an_owners_wing_named_after_it_is_its_part(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Hamas's armed wing, the Qassam Brigades, said it fired rockets."))
+    assert ("Qassam Brigades", "member_of", "Hamas", "affirmed") in found, found
+    found = _claims(analyse("Hamas's armed wing said it fired rockets at Hezbollah."))
+    assert not [c for c in found if c[1] == "member_of"], found

@@ -284,7 +284,7 @@ class ClaimFinder:
                              doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), hedge_words, boost_words)
                 )
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
-                    + self._denials(doc) + self._including(doc) + self._home_countries(doc)):
+                    + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -490,6 +490,39 @@ class ClaimFinder:
                 for where in wheres:
                     if where != who and self.actors[where].type == "place":
                         out.append(RawClaim(noun.i, who, "present_in", where, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _parts(self, doc: Doc) -> list[RawClaim]:
+        """ "Pakistan Army's media wing Inter-Services Public Relations", "Turkey's secret service
+        MIT", "Hamas's armed wing, the Qassam Brigades": member_of, read on the words (the parser
+        splits these phrases every which way): an owner's possessive, a few modifiers, a part
+        noun, and an organisation named right after it."""
+        nouns = set(relation_types()["member_of"].get("part_nouns") or [])
+        out: list[RawClaim] = []
+        starts = sorted({i for i, a in self.token_actor.items() if (i == 0 or self.token_actor.get(i - 1) != a)})
+        for b_start in starts:
+            part = self.token_actor[b_start]
+            if self.actors[part].type != "organization":
+                continue
+            k = b_start - 1
+            while k >= 0 and doc[k].lower_ in (",", "the"):
+                k -= 1
+            if k < 0 or doc[k].lower_ not in nouns:
+                continue
+            k -= 1
+            steps = 0
+            while k >= 0 and steps < 3 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].i not in self.token_actor:
+                k -= 1
+                steps += 1
+            if k < 1 or doc[k].lower_ not in ("'s", "\u2019s"):
+                continue
+            owner = self.token_actor.get(k - 1)
+            if owner is None or owner == part or not (self.actors[owner].type == "organization" or self.actors[owner].kind == "country"):
+                continue
+            s, e = sentence_of(doc, b_start)
+            while e - 1 > s and doc[e - 1].is_space:
+                e -= 1
+            out.append(RawClaim(b_start, part, "member_of", owner, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     def _home_countries(self, doc: Doc) -> list[RawClaim]:
