@@ -385,3 +385,10 @@ def test_an_owners_wing_named_after_it_is_its_part(analyse) -> None:  # type: ig
     assert ("Qassam Brigades", "member_of", "Hamas", "affirmed") in found, found
     found = _claims(analyse("Hamas's armed wing said it fired rockets at Hezbollah."))
     assert not [c for c in found if c[1] == "member_of"], found
+
+
+def test_a_word_inside_a_name_is_no_trigger(analyse) -> None:  # type: ignore[no-untyped-def]
+    # "Alliance" in a name says nothing of an alliance between the two who signed
+    found = _claims(analyse("Hamas and the Northern Alliance reached a ceasefire agreement on Monday."))
+    assert not [c for c in found if c[1] == "allied_with"], found
+    assert ("Northern Alliance", "signed_agreement_with", "Hamas", "affirmed") in found, found

@@ -251,7 +251,9 @@ class ClaimFinder:
                     found.extend(self._there_are(tok))
             if tok.lower_ == "presence":
                 found.extend(self._presence(tok))
-            if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
+            # a word inside a name is no trigger ("Inter-Services Public Relations", "the Council on Foreign Relations")
+            in_name = tok.i in token_actor and actors[token_actor[tok.i]].type != CLASS_TYPE
+            if (tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN")) and not in_name:
                 key = tok.lower_
                 two = f"{doc[tok.i - 1].lower_} {key}" if tok.i > 0 else ""
                 for rel in nouns.get(two, []) + nouns.get(key, []):
