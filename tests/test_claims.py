@@ -392,3 +392,8 @@ def test_a_word_inside_a_name_is_no_trigger(analyse) -> None:  # type: ignore[no
     found = _claims(analyse("Hamas and the Northern Alliance reached a ceasefire agreement on Monday."))
     assert not [c for c in found if c[1] == "allied_with"], found
     assert ("Northern Alliance", "signed_agreement_with", "Hamas", "affirmed") in found, found
+
+
+def test_in_connection_with_is_no_tie(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Hamas arrested ten men in connection with the Hezbollah attack."))
+    assert not [c for c in found if c[1] == "allied_with"], found

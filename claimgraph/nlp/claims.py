@@ -1057,6 +1057,8 @@ class ClaimFinder:
 
     def _nominal(self, doc: Doc, noun: Token, rel: str) -> list[Found]:
         spec = relation_types()[rel]
+        if noun.lower_ in ("connection", "relation") and noun.head.lower_ == "in" and not any(True for _ in noun.lefts):
+            return []  # "in connection with", "in relation to": about, not a tie
         # "ties between A and B"; "fighting erupted between A and B": on the noun's verb
         holders = list(noun.children)
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
