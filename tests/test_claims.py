@@ -397,3 +397,10 @@ def test_a_word_inside_a_name_is_no_trigger(analyse) -> None:  # type: ignore[no
 def test_in_connection_with_is_no_tie(analyse) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse("Hamas arrested ten men in connection with the Hezbollah attack."))
     assert not [c for c in found if c[1] == "allied_with"], found
+
+
+def test_sending_goods_is_no_deployment(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Israel is failing to send key aid items into the Gaza Strip."))
+    assert not [c for c in found if c[1] == "deploys"], found
+    found = _claims(analyse("Rwanda deployed hundreds of troops in Mozambique in 2021."))
+    assert ("Rwanda", "deploys", "Mozambique", "affirmed") in found, found

@@ -988,6 +988,14 @@ class ClaimFinder:
 
     def _verbal(self, doc: Doc, verb: Token, rel: str, objects: dict[str, list[str]]) -> list[Found]:
         spec = relation_types()[rel]
+        if rel == "deploys":
+            # "sent troops to Haiti" deploys; "send aid items into Gaza" does not
+            members = set(relation_types()["present_in"].get("members") or [])
+            sent = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if sent is not None and sent.lower_ not in members:
+                sent = next((p for p in self._prep_objects(sent, ["of"]) if p.lower_ in members), sent)  # "hundreds of troops"
+            if sent is not None and sent.lower_ not in members and sent.i not in self.token_actor:
+                return []
         subj_tok = self._subject(verb)
         pair = self._pair(doc, subj_tok) if subj_tok is not None else None
         # "the RSF, led by Daglo", "a militia backed by Iran": a participle with its agent is passive too
