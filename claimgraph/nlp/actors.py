@@ -57,6 +57,10 @@ _LOCATIVE = {"in", "to", "from", "at", "near", "across", "outside", "inside", "i
 _STRIP_LEAD = {"the", "a", "an", "former", "ex", "late", "then"}
 
 
+#: title words of a head of state or government: their demonym is the state they lead
+_STATE_LEADER_WORDS = frozenset({"president", "premier", "prime", "king", "queen", "emir", "chancellor"})
+
+
 @dataclass
 class TokMention:
     """A mention by token offsets, before it becomes a model.Mention."""
@@ -718,6 +722,10 @@ class ActorResolver:
             else:
                 org = self._org_before(doc, titles[0].i, token_actor, actors)
             if org is None:
+                # "UN Secretary-General X": the organisation named inside a capitalised title
+                org = next((actors[token_actor[t.i]] for t in reversed(titles)
+                            if t.i in token_actor and actors[token_actor[t.i]].type == "organization"), None)
+            if org is None:
                 org = self._state_of_title(doc, titles, token_actor, actors)
             actor.add_role(Role(title, org.id if org else None, org.name if org else None))
         self._missed_mentions(doc, actors, mentions, token_actor)
@@ -1132,6 +1140,14 @@ class ActorResolver:
                 found = [a for a in actors.values() if a.type == "place" and a.name == country]
                 if found:
                     return found[0]
+        words = {t.lower_ for t in titles}
+        if words & _STATE_LEADER_WORDS and not words & {"vice", "deputy", "acting", "assistant"}:
+            # "Colombian President Ivan Duque": a head of state's demonym names the state, named or not
+            for t in titles:
+                country = self.places.country_of(t.text) if t.text[:1].isupper() and t.i not in token_actor else None
+                if country:
+                    actor_id = Actor.id_for(country, "place")
+                    return actors.setdefault(actor_id, Actor(id=actor_id, name=country, type="place", kind="country"))
         return None
 
     def _org_before(self, doc: Doc, title_start: int, token_actor: dict[int, str], actors: dict[str, Actor]) -> Actor | None:

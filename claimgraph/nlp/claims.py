@@ -10,6 +10,14 @@ mentions ("terrorist groups", "foreign fighters", ``data/classes.yaml``) count
 as parties, so that a claim about a class can later be held against claims
 about its members.
 
+Beyond the trigger lists: ground held ("seized vast swaths of X", "X and Y are held by
+Z": controls), armed people somewhere ("ISIS militants in Syria", "has 900 troops in Syria",
+"Colombia's ELN": present_in), members named by what includes them ("a mission that includes
+officers from A and B"), denied accusations ("X rejected accusations by Y": X rejects Y, Y
+accuses X), participles with agents ("the RSF, led by X"), and states standing behind their
+armies' presence, backing and fighting, their capitals ("Tehran rejected ...") and a bare
+"the government" (the one country the story is about).
+
 Polarity: negation ("no ties", "did not protect") and endings ("cut ties",
 "broke with") make a claim negated. Hedges ("could", "no clear evidence",
 "appeared") and boosters ("clearly") are kept as words. A clause under
@@ -29,6 +37,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.data import load_yaml
 from claimgraph.model import Actor
+from claimgraph.nlp.places import load_places
 from claimgraph.nlp.util import indices_with, sentence_of
 
 __all__ = ["RawClaim", "ClaimFinder", "relation_types", "CLASS_TYPE"]
@@ -38,9 +47,12 @@ Found = tuple[str | None, str, str | None, bool]  # subject, relation, object, n
 _GROUP_NOUNS = {"organizations", "organisations", "groups", "sides", "movements", "parties", "factions", "allies"}
 _SUPPORT_VERBS = {"be", "remain", "become", "keep", "have", "maintain", "forge", "build", "establish", "develop", "enjoy", "retain", "deepen",
                   "strengthen", "sever", "cut", "break", "end", "abandon", "renounce", "continue", "preserve", "offer",
-                  "provide", "give", "run", "conduct", "hold", "sign", "reach", "enter", "launch", "carry", "mount", "stage"}
+                  "provide", "give", "run", "conduct", "hold", "sign", "reach", "enter", "launch", "carry", "mount", "stage",
+                  "resume", "open", "start", "begin", "impose", "slap", "levy"}
 _NO_ASSERTION_MARKS = {"whether", "if", "unless"}
 _OBLIGATION_MODALS = {"must", "should", "ought", "need"}
+#: marks of an adverbial clause that states a fact of its own ("as Tehran rejects ...")
+_ASSERTED_MARKS = {"as", "while", "because", "since", "although", "though", "whereas"}
 _AIM_VERBS = {"ensure", "require", "demand", "urge", "want", "oblige", "need", "prevent", "promise", "pledge", "vow",
               "agree", "commit", "ask", "call", "expect", "hope", "plan", "intend", "seek", "try", "aim",
               "ban", "prohibit", "forbid", "bar", "stop", "cease", "avoid", "refrain"}
@@ -114,6 +126,12 @@ def _deal_phrase(doc: Doc, tok: Token) -> str:
     return " ".join(words.split())
 
 
+#: verbs by which a group has fighters somewhere ("has 4,000 fighters in Afghanistan")
+_HOLDING_VERBS = frozenset({"have", "command", "maintain", "keep", "field", "retain", "station", "deploy"})
+#: relations of words whose target a demonym names for its state ("condemned Israeli strikes")
+_WORDS_AT_STATES = {"rejects", "criticizes", "accuses"}
+#: relations an institution's state shares with it ("Kenyan police in Haiti": Kenya is there)
+_STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies", "trains"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -144,6 +162,12 @@ def _participles() -> dict[str, str]:
 def _lemma_relations() -> dict[str, str]:
     """Verb lemma -> relation, for verbs a relation claims whatever the coder's code (``cameo_lemmas``)."""
     return {v: name for name, spec in relation_types().items() for v in spec.get("cameo_lemmas") or []}
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capital (lower case) -> its country's name (``capitals.yaml``)."""
+    return {str(capital).lower(): str(country) for country, capital in load_yaml("capitals.yaml")["capitals"].items()}
 
 
 def _relation_for(cameo: str) -> str | None:
@@ -206,6 +230,7 @@ class ClaimFinder:
         actors: dict[str, Actor] = doc._.cg_actors if doc._.cg_actors is not None else {}
         self._mark_classes(doc, token_actor, actors)
         self.token_actor = token_actor
+        self.home_state = self._home_state(doc, token_actor, actors)
         self.actors = actors
         out: list[RawClaim] = []
         seen: set[tuple[str | None, str, str | None, int]] = set()
@@ -226,7 +251,9 @@ class ClaimFinder:
                     found.extend(self._there_are(tok))
             if tok.lower_ == "presence":
                 found.extend(self._presence(tok))
-            if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
+            # a word inside a name is no trigger ("Inter-Services Public Relations", "the Council on Foreign Relations")
+            in_name = tok.i in token_actor and actors[token_actor[tok.i]].type != CLASS_TYPE
+            if (tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN")) and not in_name:
                 key = tok.lower_
                 two = f"{doc[tok.i - 1].lower_} {key}" if tok.i > 0 else ""
                 for rel in nouns.get(two, []) + nouns.get(key, []):
@@ -258,7 +285,8 @@ class ClaimFinder:
                     RawClaim(tok.i, subj, rel, obj, negated or (rel != "present_in" and self._negated(doc, tok, ending)),
                              doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), hedge_words, boost_words)
                 )
-        for raw in self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc):
+        for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
+                    + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -267,8 +295,31 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
-        doc._.cg_claims = self._agreements(doc, out)
+        doc._.cg_claims = self._agreements(doc, self._states_of_institutions(doc, out))
         return doc
+
+    def _states_of_institutions(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Kenyan police officers stationed in Haiti", "the Rwandan army is using missiles to support
+        M23": where a state's army or police is, or whom it backs, the state is or backs, as a
+        second claim on the same words (``_STATE_BY_INSTITUTION``). Not for words or signatures
+        (what an army says or signs is not its state's word), nor for attacks (the army's
+        target is often the state's own territory)."""
+        states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+        extra: list[RawClaim] = []
+        for c in claims:
+            if c.predicate == "fights" and c.subject in states and c.object in states:
+                # "Armenian troops fought Azerbaijani forces": two states' armies, the states fight
+                a, b = sorted((states[c.subject][0], states[c.object][0]))
+                if a != b and a in self.actors and b in self.actors:
+                    extra.append(RawClaim(c.trigger, a, "fights", b, c.negated, c.start, c.end, list(c.hedges), list(c.boosters)))
+                continue
+            if c.predicate not in _STATE_BY_INSTITUTION or c.subject not in states or c.object is None:
+                continue
+            state = states[c.subject][0]
+            if state == c.object or state not in self.actors:
+                continue
+            extra.append(RawClaim(c.trigger, state, c.predicate, c.object, c.negated, c.start, c.end, list(c.hedges), list(c.boosters)))
+        return claims + extra
 
     # -- agreements named by a common noun -----------------------------------
 
@@ -348,22 +399,36 @@ class ClaimFinder:
         """ "Wagner is openly active in Mali", "ISIS operates in Syria", "Wagner fighters based in
         Libya": present_in, the subject an organisation, the object a place."""
         words = set(relation_types()["present_in"].get("located") or [])
+        members = set(relation_types()["present_in"].get("members") or [])
+        sent_to = set(relation_types()["present_in"].get("located_to") or [])
         out: list[RawClaim] = []
         for t in doc:
+            if t.lower_ in members and t.pos_ in ("NOUN", "PROPN"):
+                out.extend(self._members_in(doc, t))
+                continue
             if t.lower_ not in words and t.lemma_ not in words:
                 continue
             # "is active in Mali": the phrase may hang on the copula
             holders = [t, t.head] if t.dep_ == "acomp" else [t]
-            places = [p for h in holders for p in self._prep_objects(h, ["in", "across", "inside"])
+            # "was deployed to Haiti": where one is sent to, one is
+            preps = ["in", "across", "inside"] + (["to"] if t.lemma_ in sent_to or t.lower_ in sent_to else [])
+            places = [p for h in holders for p in self._prep_objects(h, preps)
                       if (pid := self._phrase_actor(p)) is not None and self.actors[pid].type == "place"]
             if not places:
                 continue
+            subj_phrase: Token | None
             if t.dep_ in ("amod", "acl") and t.head.i != t.i:
+                subj_phrase = t.head
                 who = self._phrase_actor(t.head)  # "Wagner fighters based in Libya"
             else:
                 verb = t.head if t.dep_ in ("acomp", "advmod", "attr") else t
-                who = self._phrase_actor(subj) if (subj := self._subject(verb)) is not None else None
-            if who is None or self.actors[who].type not in ("organization", CLASS_TYPE) or self._asserts_nothing(t):
+                subj_phrase = self._subject(verb)
+                who = self._phrase_actor(subj_phrase) if subj_phrase is not None else None
+            if who is None and subj_phrase is not None:
+                who = self._members_state(subj_phrase, members)  # "Kenyan police officers stationed in Haiti"
+            if who is None or not (self.actors[who].type in ("organization", CLASS_TYPE) or self.actors[who].kind == "country"):
+                continue
+            if self._asserts_nothing(t):
                 continue
             s, e = sentence_of(doc, t.i)
             while e - 1 > s and doc[e - 1].is_space:
@@ -374,6 +439,253 @@ class ClaimFinder:
                     if where is not None and self.actors[where].type == "place":
                         out.append(RawClaim(t.i, who, "present_in", where, self._negated(doc, t, frozenset()),
                                             doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _members_state(self, phrase: Token, members: set[str]) -> str | None:
+        """The state whose armed people a phrase names by a demonym: "Kenyan police officers",
+        "hundreds of Indian troops"; nothing for other nouns ("Kenyan voters")."""
+        noun = phrase
+        if noun.lower_ not in members:
+            noun = next((p for p in self._prep_objects(phrase, ["of"]) if p.lower_ in members), phrase)
+        if noun.lower_ not in members:
+            return None
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i not in self.token_actor:
+                found = self._named_or_state(c)
+                if found is not None and self.actors[found].kind == "country":
+                    return found
+        return None
+
+    def _members_in(self, doc: Doc, noun: Token) -> list[RawClaim]:
+        """ "ISIS militants in northwest Syria", "Kenyan police officers stationed in Haiti":
+        present_in, the group whose fighters they are (named by the noun's modifiers, or the
+        state of a demonym) and the place after "in" on the noun or on a located word after it."""
+        who = self._head_actor(noun) or self._members_state(noun, {noun.lower_})
+        holder = noun.head if noun.dep_ == "dobj" and noun.head.lemma_ in _HOLDING_VERBS else None
+        if holder is not None and self._prep_objects(noun, ["of"]):
+            holder = None  # "has 900 members of Congress": someone else's members
+        if who is None and holder is not None:
+            # "the group still commands 5,000 members across its former stronghold in Syria"
+            who = self._party(subj, subject=True) if (subj := self._subject(holder)) is not None else None
+            if self._negated(doc, holder, frozenset()):
+                return []
+        if who is None or not (self.actors[who].type == "organization" or self.actors[who].kind == "country"):
+            return []
+        if any(c.lower_ in ("no", "any") for c in noun.children) or self._asserts_nothing(noun):
+            return []  # "no ISIS fighters in Syria" is said by "there are no ..."
+        places = self._prep_objects(noun, ["in", "inside", "across"])
+        if holder is not None:
+            places += self._prep_objects(holder, ["in", "inside", "across"])
+        out: list[RawClaim] = []
+        s, e = sentence_of(doc, noun.i)
+        while e - 1 > s and doc[e - 1].is_space:
+            e -= 1
+        for p in places:
+            for q in (p, *p.conjuncts):
+                where = self._phrase_actor(q)
+                if where is None:
+                    # "across its former stronghold in Syria and Iraq": the place of the place
+                    inner = [r for x in self._prep_objects(q, ["in"]) for r in (x, *x.conjuncts)]
+                    wheres = [w for r in inner if (w := self._phrase_actor(r)) is not None]
+                else:
+                    wheres = [where]
+                for where in wheres:
+                    if where != who and self.actors[where].type == "place":
+                        out.append(RawClaim(noun.i, who, "present_in", where, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _parts(self, doc: Doc) -> list[RawClaim]:
+        """ "Pakistan Army's media wing Inter-Services Public Relations", "Turkey's secret service
+        MIT", "Hamas's armed wing, the Qassam Brigades": member_of, read on the words (the parser
+        splits these phrases every which way): an owner's possessive, a few modifiers, a part
+        noun, and an organisation named right after it."""
+        nouns = set(relation_types()["member_of"].get("part_nouns") or [])
+        out: list[RawClaim] = []
+        starts = sorted({i for i, a in self.token_actor.items() if (i == 0 or self.token_actor.get(i - 1) != a)})
+        for b_start in starts:
+            part = self.token_actor[b_start]
+            if self.actors[part].type != "organization":
+                continue
+            k = b_start - 1
+            while k >= 0 and doc[k].lower_ in (",", "the"):
+                k -= 1
+            if k < 0 or doc[k].lower_ not in nouns:
+                continue
+            k -= 1
+            steps = 0
+            while k >= 0 and steps < 3 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].i not in self.token_actor:
+                k -= 1
+                steps += 1
+            if k < 1 or doc[k].lower_ not in ("'s", "\u2019s"):
+                continue
+            owner = self.token_actor.get(k - 1)
+            if owner is None or owner == part or not (self.actors[owner].type == "organization" or self.actors[owner].kind == "country"):
+                continue
+            s, e = sentence_of(doc, b_start)
+            while e - 1 > s and doc[e - 1].is_space:
+                e -= 1
+            out.append(RawClaim(b_start, part, "member_of", owner, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _home_countries(self, doc: Doc) -> list[RawClaim]:
+        """ "Venezuela's Tren de Aragua", "Colombia's ELN guerrilla group": an armed group that a
+        country's possessive names is present in it. A state's own institutions ("Sudan's army")
+        are its members instead (the actors layer)."""
+        out: list[RawClaim] = []
+        # a name inside denied words is a description, not the denied proposition: "rejected
+        # accusations by Afghanistan's Taliban government that ..." denies no Taliban in Afghanistan
+        rejecting = set(relation_types()["rejects"].get("rejecting_verbs") or []) | {"dispute"}
+        denied = [a.content for a in (doc._.cg_attributions or [])
+                  if a.cue is not None and (a.cue.lemma_ or a.cue.lower_) in rejecting]
+        for t in doc:
+            if t.dep_ != "poss" or t.i not in self.token_actor:
+                continue
+            if any(c[0] <= t.idx < c[1] for c in denied):
+                continue
+            country = self.token_actor[t.i]
+            if self.actors[country].kind != "country":
+                continue
+            head = t.head
+            group = self.token_actor.get(head.i) or next(
+                (self.token_actor[c.i] for c in head.children if c.dep_ == "compound" and c.i in self.token_actor), None)
+            if group is None or group == country or self.actors[group].kind != "armed_group":
+                continue
+            s, e = sentence_of(doc, t.i)
+            while e - 1 > s and doc[e - 1].is_space:
+                e -= 1
+            out.append(RawClaim(t.i, group, "present_in", country, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _including(self, doc: Doc) -> list[RawClaim]:
+        """ "The mission, which also includes officers from Jamaica, the Bahamas and Belize",
+        "the coalition comprises Saudi Arabia and the UAE": member_of, each state or organisation
+        named (or whose officers, troops or fighters are named) of the organisation that includes them."""
+        verbs = set(relation_types()["member_of"].get("including_verbs") or [])
+        members = set(relation_types()["present_in"].get("members") or [])
+        out: list[RawClaim] = []
+        for t in doc:
+            if t.pos_ != "VERB" or t.lemma_ not in verbs:
+                continue
+            subj = self._clause_subject(t)
+            whole = self._phrase_actor(subj) if subj is not None else None
+            if whole is None or self.actors[whole].type != "organization":
+                continue
+            if self._negated(doc, t, frozenset()) or self._asserts_nothing(t):
+                continue
+            named: list[Token] = []
+            for o in (c for c in t.children if c.dep_ == "dobj"):
+                heads = self._prep_objects(o, ["from"]) if o.lower_ in members else [o]
+                for h in heads:
+                    named.extend(self._coordinated(h))
+            parts = [a for h in named if (a := self._phrase_actor(h)) is not None
+                     and (self.actors[a].type == "organization" or self.actors[a].kind == "country")]
+            s, e = sentence_of(doc, t.i)
+            while e - 1 > s and doc[e - 1].is_space:
+                e -= 1
+            for part in dict.fromkeys(parts):
+                if part != whole:
+                    out.append(RawClaim(t.i, part, "member_of", whole, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _clause_subject(self, verb: Token) -> Token | None:
+        """The verb's subject, the noun a relative pronoun stands for ("Hamas, which has ruled Gaza")."""
+        subj = self._subject(verb)
+        if subj is not None and subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+
+    def _coordinated(self, tok: Token) -> list[Token]:
+        """A phrase and those coordinated or set beside it ("Jamaica, the Bahamas, Belize and El Salvador")."""
+        out = [tok]
+        for c in tok.children:
+            if c.dep_ in ("conj", "appos"):
+                out.extend(self._coordinated(c))
+        return out
+
+    def _denials(self, doc: Doc) -> list[RawClaim]:
+        """ "Israel denies as fake news accusations from Hamas", "the army rejected accusations by
+        the Taliban government that it ...": the denier rejects the accuser, and an accusation
+        (not a mere claim) is the accuser's accusing the denier. A denial that is itself denied
+        or unasserted ("did not deny", "may reject") says neither."""
+        spec = relation_types()["rejects"]
+        verbs = set(spec.get("rejecting_verbs") or [])
+        nouns = set(spec.get("rejected_nouns") or [])
+        accusing = set(spec.get("accusation_nouns") or [])
+        out: list[RawClaim] = []
+        for t in doc:
+            if t.pos_ != "VERB" or t.lemma_ not in verbs:
+                continue
+            # the noun is the object, or hangs on a preposition ("denies as fake news accusations")
+            heads = [c for c in t.children if c.dep_ == "dobj"] + [p for c in t.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            said = [n for n in heads if n.lower_ in nouns]
+            # a dateline may parse as a second subject ("Islamabad: Pakistan Army rejected ..."): the first that acts
+            subjects = [c for c in t.children if c.dep_ == "nsubj"] or [x for x in (self._subject(t),) if x is not None]
+            # a dateline's city is the last resort ("Islamabad: Pakistan Army rejected ...")
+            subjects.sort(key=lambda c: c.i in self.token_actor and self.actors[self.token_actor[c.i]].type == "place")
+            denier = next((a for c in subjects if (a := self._party(c, subject=True)) is not None), None)
+            if not said or denier is None or self._negated(doc, t, frozenset()) or self._asserts_nothing(t):
+                continue
+            s, e = sentence_of(doc, t.i)
+            while e - 1 > s and doc[e - 1].is_space:
+                e -= 1
+            span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            for n in said:
+                # "accusations by Israel", and "Israel's accusations", "the U.S. allegations"
+                owners = [c for c in n.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+                for by in self._prep_objects(n, ["by", "from", "of"]) + owners:
+                    if by.dep_ == "amod":
+                        accuser = self._named_or_state(by)  # "the Israeli allegations"
+                    else:
+                        # "Afghanistan's Taliban government": the group that the government is, before its country
+                        accuser = next((self.token_actor[c.i] for c in by.children if c.dep_ == "compound" and c.i in self.token_actor
+                                        and self.actors[self.token_actor[c.i]].type == "organization"), None) or self._party(by, subject=True)
+                    if accuser is None or accuser == denier:
+                        continue
+                    out.append(RawClaim(t.i, denier, "rejects", accuser, False, *span))
+                    if n.lower_ in accusing:
+                        out.append(RawClaim(t.i, accuser, "accuses", denier, False, *span))
+        return out
+
+    def _held(self, doc: Doc) -> list[RawClaim]:
+        """ "The M23 has seized vast swaths of North Kivu", "Both Hodeida and Sanaa are held by the
+        Houthis", "took control of the port of X": controls, the holder an organisation, a person
+        or a state, the object a place below a country (``relations.yaml`` controls: place_verbs).
+
+        A country as object is left out: "holds Iran responsible", "seized Ukrainian ships" and
+        state-to-state verbs say something else, and occupation of a state is for the event coder.
+        """
+        spec = relation_types()["controls"]
+        verbs = set(spec.get("place_verbs") or [])
+        control_nouns = set(spec.get("place_nouns") or [])
+        out: list[RawClaim] = []
+        for t in doc:
+            if t.pos_ != "VERB" or t.lemma_ not in verbs:
+                continue
+            if any(c.dep_ == "auxpass" for c in t.children):
+                holders = [q for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for q in (p, *p.conjuncts)]
+                held = [q for c in t.children if c.dep_ == "nsubjpass" for q in (c, *c.conjuncts)]
+            else:
+                subj = self._clause_subject(t)
+                holders = [subj, *subj.conjuncts] if subj is not None else []
+                held = []
+                for o in (c for c in t.children if c.dep_ == "dobj"):
+                    if o.lower_ in control_nouns:  # nouns carry no lemma here
+                        # "took control of X": the place is the noun's "of"
+                        held.extend(q for p in self._prep_objects(o, ["of", "over"]) for q in (p, *p.conjuncts))
+                    elif t.lemma_ != "take":  # "took hostages", "took part": only "took control of"
+                        held.extend((o, *o.conjuncts))
+            places = [p for q in held if (p := self._phrase_actor(q)) is not None
+                      and self.actors[p].type == "place" and self.actors[p].kind != "country"]
+            parties = [a for h in holders if (a := self._party(h, subject=True)) is not None]
+            if not places or not parties or self._asserts_nothing(t):
+                continue
+            s, e = sentence_of(doc, t.i)
+            while e - 1 > s and doc[e - 1].is_space:
+                e -= 1
+            negated = self._negated(doc, t, frozenset())
+            for who in dict.fromkeys(parties):
+                for where in dict.fromkeys(places):
+                    out.append(RawClaim(t.i, who, "controls", where, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     # -- coded events --------------------------------------------------------
@@ -407,19 +719,30 @@ class ClaimFinder:
                 if rel is None or ev.source_head is None or ev.target_head is None:
                     continue
                 verb = doc[ev.verb]
+                target = doc[ev.target_head]
+                # the target inside what is said ("claimed that Syrian soldiers had been killed")
+                said = any(a.dep_ == "ccomp" and a.head.i == ev.verb for a in (target, *target.ancestors))
+                if rel == "fights" and any(c.dep_ == "prep" and c.lower_ in ("with", "alongside", "beside") for c in verb.children):
+                    continue  # "fought with the Taliban": against or beside them, the words do not say
+                if rel == "rejects" and said:
+                    continue  # "denied that Syria was behind the attack" denies a statement, not Syria
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
                 subj = self._party(doc[ev.source_head], subject=True)
-                obj = self._party(doc[ev.target_head], subject=False, rel=rel)
+                # "accused X of attacking their positions in Marib": the accuser's, and in Marib
+                objs = [self._party(target, subject=False, rel=rel), self._accusers_own(target)]
+                if objs[0] is None and rel in _WORDS_AT_STATES and not said:
+                    # "rejected Indian actions"; not "claimed that Syrian soldiers had been killed"
+                    objs[0] = self._demonym_state(target)
                 if rel == "attacks" and self._verbal_attack(verb):
                     rel = "criticizes"  # "attacked Biden over the agreement"
-                if subj is None or obj is None or subj == obj:
-                    continue
-                if relation_types()[rel].get("symmetric"):
-                    subj, obj = sorted((subj, obj))
-                negated = ev.negated and ev.plover != "REJECT"
-                out.append(RawClaim(ev.verb, subj, rel, obj, negated, doc[sent.start].idx,
-                                    doc[end - 1].idx + len(doc[end - 1]), hedge_words, boost_words))
+                for obj in dict.fromkeys(objs):
+                    if subj is None or obj is None or subj == obj:
+                        continue
+                    first, second = sorted((subj, obj)) if relation_types()[rel].get("symmetric") else (subj, obj)
+                    negated = ev.negated and ev.plover != "REJECT"
+                    out.append(RawClaim(ev.verb, first, rel, second, negated, doc[sent.start].idx,
+                                        doc[end - 1].idx + len(doc[end - 1]), hedge_words, boost_words))
         return out
 
     def _verbal_attack(self, verb: Token) -> bool:
@@ -445,10 +768,20 @@ class ClaimFinder:
 
     def _object_of(self, tok: Token, rel: str) -> str | None:
         """The other party of a trigger: for relations about places (an attack, control), what the
-        phrase is about or the town its site is in; otherwise the actor the phrase names."""
+        phrase is about or the town its site is in; otherwise the actor the phrase names, and
+        not a town or a region ("clashed with government forces near Marib" is no fight with
+        Marib), nor, for verbs that act on what they name ("suspended talks with Hamas"), one
+        named deeper in the phrase."""
         if rel in _PLACE_OBJECTS:
             return self._party(tok, subject=False, rel=rel)
-        return self._actor_of(tok)
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if verb.lemma_ in (relation_types()[rel].get("head_object_verbs") or []):
+            found = self._phrase_actor(tok)
+        else:
+            found = self._actor_of(tok)
+        if found is not None and self.actors[found].type == "place" and self.actors[found].kind != "country":
+            return None
+        return found
 
     def _party(self, tok: Token, subject: bool, rel: str = "") -> str | None:
         """The actor a coded event's source or target phrase names. A source is an organisation,
@@ -468,6 +801,8 @@ class ClaimFinder:
                             return found
         if actor_id is None:
             return None
+        if subject:
+            actor_id = self._state_of_capital(actor_id)  # "Tehran rejects ...": the state acts
         actor = self.actors.get(actor_id)
         if actor is None or actor.type == CLASS_TYPE:
             return None
@@ -476,6 +811,55 @@ class ClaimFinder:
                 return actor_id
             return actor_id if not subject and rel in _PLACE_OBJECTS else None
         return actor_id if actor.type in ("organization", "person") else None
+
+    def _demonym_state(self, tok: Token) -> str | None:
+        """The state a phrase's demonym names ("Indian actions", "Israeli strikes"), if it names no
+        actor and the text names that state itself: a demonym alone makes up no party."""
+        if tok.i in self.token_actor:
+            return None
+        named = set(self.token_actor.values())
+        for c in tok.children:
+            if c.dep_ == "amod" and c.i not in self.token_actor:
+                country = load_places().country_of(c.text)
+                state = Actor.id_for(country, "place") if country else None
+                if state is not None and state in named:
+                    return state
+        return None
+
+    def _state_of_capital(self, actor_id: str) -> str:
+        """The country whose capital a place actor is ("Caracas" -> Venezuela), else the actor:
+        for a party that acts or agrees, not for a target or a location (an attack on Kyiv is
+        on the city)."""
+        actor = self.actors.get(actor_id)
+        if actor is None or actor.type != "place" or actor.kind == "country":
+            return actor_id
+        country = _capitals().get(actor.name.lower())
+        if country is None:
+            return actor_id
+        state_id = Actor.id_for(country, "place")
+        self.actors.setdefault(state_id, Actor(state_id, country, "place", "country"))
+        return state_id
+
+    def _accusers_own(self, tok: Token) -> str | None:
+        """ "the government accused the Houthis of attacking their positions": "their" is the
+        accuser's, so the accuser is the one attacked (an organisation or a state only). Only
+        for what can be attacked as the accuser's own (a site, its fighters): "accused Iran of
+        arming their rivals" does not arm the accuser."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children):
+            return None
+        if not (_is_site(tok) or tok.lower_ in (relation_types()["present_in"].get("members") or [])):
+            return None
+        verb = tok.head
+        if verb.dep_ != "pcomp" or verb.head.lower_ != "of" or verb.head.head.lemma_ not in _lemma_relations():
+            return None
+        accuse = verb.head.head
+        if _lemma_relations()[accuse.lemma_] != "accuses":
+            return None
+        subj = next((c for c in accuse.children if c.dep_ == "nsubj"), None)
+        found = self._actor_of(subj) if subj is not None else None
+        if found is None or not (self.actors[found].type == "organization" or self.actors[found].kind == "country"):
+            return None
+        return found
 
     # -- parties -----------------------------------------------------------
 
@@ -519,6 +903,8 @@ class ClaimFinder:
                             if named and self.actors[named].type in ("organization", "person"):
                                 return named
             return found
+        if tok.lower_ == "government" and self.home_state is not None and all(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return self.home_state  # "the government signed a deal with the FARC": the state the story is about
         if tok.lower_ in ("they", "he", "she", "it") and tok.dep_ in ("nsubj", "nsubjpass"):
             clause = tok.head
             reporter = clause.head if clause.dep_ == "ccomp" else None
@@ -536,6 +922,20 @@ class ClaimFinder:
                 if self.actors[self.token_actor[t.i]].type in ("organization", "person", CLASS_TYPE, "place"):
                     return self.token_actor[t.i]
         return None
+
+    @staticmethod
+    def _home_state(doc: Doc, token_actor: dict[int, str], actors: dict[str, Actor]) -> str | None:
+        """The country a story is about: named at least twice and at least twice as often as any
+        other country. "The government" alone is that state's; with two countries in play it
+        is nobody's."""
+        counts: dict[str, int] = {}
+        for i, a in token_actor.items():
+            if (i == 0 or token_actor.get(i - 1) != a) and actors.get(a) is not None and actors[a].kind == "country":
+                counts[a] = counts.get(a, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return ranked[0][0]
 
     def _head_actor(self, tok: Token) -> str | None:
         """The actor of a phrase's head or of its modifiers ("Al Qaeda fighters"), nothing deeper."""
@@ -593,9 +993,19 @@ class ClaimFinder:
 
     def _verbal(self, doc: Doc, verb: Token, rel: str, objects: dict[str, list[str]]) -> list[Found]:
         spec = relation_types()[rel]
+        if rel == "deploys":
+            # "sent troops to Haiti" deploys; "send aid items into Gaza" does not
+            members = set(relation_types()["present_in"].get("members") or [])
+            sent = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if sent is not None and sent.lower_ not in members:
+                sent = next((p for p in self._prep_objects(sent, ["of"]) if p.lower_ in members), sent)  # "hundreds of troops"
+            if sent is not None and sent.lower_ not in members and sent.i not in self.token_actor:
+                return []
         subj_tok = self._subject(verb)
         pair = self._pair(doc, subj_tok) if subj_tok is not None else None
-        passive = any(c.dep_ == "auxpass" for c in verb.children) and not spec.get("symmetric")
+        # "the RSF, led by Daglo", "a militia backed by Iran": a participle with its agent is passive too
+        reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+        passive = (reduced or any(c.dep_ == "auxpass" for c in verb.children)) and not spec.get("symmetric")
         preps = spec.get("preps") or []
         if spec.get("objects"):
             # "signed an agreement with the US": the object must be an agreement word
@@ -613,8 +1023,13 @@ class ClaimFinder:
             agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if subj_tok is None or not agent:
                 return []
-            a, b = self._actor_of(agent[0]), self._actor_of(subj_tok)
-            return [(a, rel, b, False)] if a and b else []
+            if reduced and subj_tok.dep_ == "pobj" and subj_tok.head.lower_ == "of":
+                return []  # "the committee of the junta led by X": which of the two X leads is unsaid
+            # a participle's noun is the phrase's head, not a name inside the participle's own clause
+            b = self._phrase_actor(subj_tok) if reduced else self._actor_of(subj_tok)
+            # "attacked by the army and Wagner": each agent does it
+            doers = [a for a in dict.fromkeys(self._actor_of(t) for t in (agent[0], *agent[0].conjuncts)) if a]
+            return [(a, rel, b, False) for a in doers] if b else []
         words = spec.get("agreement_words")
         if words:
             subj = self._actor_of(subj_tok)
@@ -636,10 +1051,13 @@ class ClaimFinder:
             if spec.get("symmetric"):
                 return [(pair[0], rel, pair[1], False)]
         subj = self._actor_of(subj_tok)
+        kinds = spec.get("object_types")
         for o in others:
-            obj = self._object_of(o, rel)
-            if subj and obj:
-                out.append((subj, rel, obj, False))
+            for obj in dict.fromkeys((self._object_of(o, rel), self._accusers_own(o))):
+                if kinds and obj and self.actors[obj].type not in kinds and self.actors[obj].kind not in kinds:
+                    continue
+                if subj and obj and obj != subj:
+                    out.append((subj, rel, obj, False))
         if not out and pair is not None and spec.get("symmetric"):
             out.append((pair[0], rel, pair[1], False))
         return out
@@ -652,8 +1070,13 @@ class ClaimFinder:
 
     def _nominal(self, doc: Doc, noun: Token, rel: str) -> list[Found]:
         spec = relation_types()[rel]
-        # "ties between A and B"
-        for c in noun.children:
+        if noun.lower_ in ("connection", "relation") and noun.head.lower_ == "in" and not any(True for _ in noun.lefts):
+            return []  # "in connection with", "in relation to": about, not a tie
+        # "ties between A and B"; "fighting erupted between A and B": on the noun's verb
+        holders = list(noun.children)
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+            holders += [c for c in noun.head.children if c.i > noun.i]
+        for c in holders:
             if c.dep_ == "prep" and c.lower_ in ("between", "among"):
                 objs = [p for p in c.children if p.dep_ == "pobj"]
                 parties = []
@@ -661,8 +1084,14 @@ class ClaimFinder:
                     parties.append(p)
                     parties.extend(x for x in p.conjuncts)
                 ids = [a for a in (self._actor_of(p) for p in parties) if a]
+                if rel not in _PLACE_OBJECTS:
+                    ids = [self._state_of_capital(a) for a in ids]  # "an exchange between Washington and Caracas"
                 if len(set(ids)) >= 2:
                     return [(ids[0], rel, ids[1], False)]
+                if len(parties) >= 2:
+                    # "talks between the government and the Farc": the parties are named here, and one
+                    # is not known; no other two actors of the clause stand in for them
+                    return []
         # "B is under the protection of A"
         if noun.lower_ in [n.lower() for n in (spec.get("reverse_nouns") or [])]:
             of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
@@ -683,13 +1112,22 @@ class ClaimFinder:
                 b = self._object_of(w, rel)
                 if a and b:
                     return [(a, rel, b, False)]
+        # "two Armenian troops died in fighting with Azerbaijani forces": who was in it fought
+        if (spec.get("symmetric") and withs and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during")
+                and noun.head.head.pos_ == "VERB"):
+            a = self._actor_of(self._subject(noun.head.head))
+            for w in withs:
+                b = self._object_of(w, rel)
+                if a and b and a != b:
+                    return [(a, rel, b, False)]
         # "A keeps close ties with B", "the two organizations have forged family ties"
         head = noun.head
         # only verbs that carry the noun's meaning: "keeps ties", "is the leader of";
         # "captured a commander of the Brigades" says nothing of who leads them
         if noun.dep_ in ("dobj", "attr", "nsubj", "pobj") and head.pos_ in ("VERB", "AUX") and head.lemma_ in _SUPPORT_VERBS:
             subj_tok = self._subject(head)
-            others = withs or self._prep_objects(head, ["with", "to"])
+            # "imposed sanctions on Iran": the noun's preposition may hang on the verb
+            others = withs or self._prep_objects(head, ["with", "to", *(spec.get("noun_preps") or [])])
             pair = self._pair(doc, subj_tok) if subj_tok is not None else None
             if pair is not None and spec.get("symmetric"):
                 return [(pair[0], rel, pair[1], False)]
@@ -756,7 +1194,8 @@ class ClaimFinder:
         if gov.i != tok.i and any(c.dep_ == "neg" for c in gov.children):
             return True
         # "cut ties with", "sever relations": the governing verb ends what the noun names
-        return tok.pos_ == "NOUN" and gov.lemma_ in ending
+        # ("clashes broke out" begins them)
+        return tok.pos_ == "NOUN" and gov.lemma_ in ending and not any(c.dep_ == "prt" and c.lower_ == "out" for c in gov.children)
 
     def _asserts_nothing(self, tok: Token) -> bool:
         """Questions, conditions, obligations and aims: "whether they met", "must cut ties",
@@ -771,6 +1210,8 @@ class ClaimFinder:
         for _ in range(4):
             if head.head.i == head.i:
                 break
+            if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ASSERTED_MARKS for c in head.children):
+                break  # "vowed enforcement, as Tehran rejects ...": a clause of its own, asserted
             head = head.head
             if head.lemma_ in _AIM_VERBS:
                 return True
