@@ -355,8 +355,8 @@ def test_an_exchange_of_fire_is_no_agreement(analyse) -> None:  # type: ignore[n
     "text, expected",
     [
         ("Tehran rejected the Israeli allegations on Monday.", ("Iran", "rejects", "Israel", "affirmed")),
-        ("New Delhi controls two-thirds of Kashmir.", ("India", "controls", "Kashmir", "affirmed")),
-        ("Ten prisoners were freed in a prisoner swap between Washington and Caracas.", ("Venezuela", "agrees_with", "United States", "affirmed")),
+        ("Islamabad controls a third of Kashmir.", ("Pakistan", "controls", "Kashmir", "affirmed")),
+        ("Six prisoners were freed in a prisoner swap between Paris and Algiers.", ("Algeria", "agrees_with", "France", "affirmed")),
     ],
 )
 def test_a_capital_that_acts_stands_for_its_state(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -364,7 +364,7 @@ def test_a_capital_that_acts_stands_for_its_state(analyse, text: str, expected: 
 
 
 def test_denying_a_statement_rejects_nobody_named_in_it(analyse) -> None:  # type: ignore[no-untyped-def]
-    found = _claims(analyse("Moscow and Damascus have denied that Syria was behind the attack."))
+    found = _claims(analyse("Cairo and Tripoli have denied that Egypt was behind the raid."))
     assert not [c for c in found if c[1] == "rejects"], found
 
 

@@ -1,6 +1,6 @@
 """Build ``claimgraph/data/capitals.yaml``: each country's capital, for capitals standing for states.
 
-"Tehran rejects US insistence", "a prisoner exchange between Washington and Caracas":
+"Cairo rejects the proposal", "a prisoner exchange between Paris and Algiers":
 news names a government by its capital. The names are those of ``places.yaml`` (both come
 from GeoNames), so a capital maps onto the country actor the rest of the pipeline knows.
 

@@ -1142,7 +1142,7 @@ class ActorResolver:
                     return found[0]
         words = {t.lower_ for t in titles}
         if words & _STATE_LEADER_WORDS and not words & {"vice", "deputy", "acting", "assistant"}:
-            # "Colombian President Ivan Duque": a head of state's demonym names the state, named or not
+            # "Zamoran President Tomas Reyes": a head of state's demonym names the state, named or not
             for t in titles:
                 country = self.places.country_of(t.text) if t.text[:1].isupper() and t.i not in token_actor else None
                 if country:

@@ -51,7 +51,7 @@ _SUPPORT_VERBS = {"be", "remain", "become", "keep", "have", "maintain", "forge",
                   "resume", "open", "start", "begin", "impose", "slap", "levy"}
 _NO_ASSERTION_MARKS = {"whether", "if", "unless"}
 _OBLIGATION_MODALS = {"must", "should", "ought", "need"}
-#: marks of an adverbial clause that states a fact of its own ("as Tehran rejects ...")
+#: marks of an adverbial clause that states a fact of its own ("as Cairo rejects ...")
 _ASSERTED_MARKS = {"as", "while", "because", "since", "although", "though", "whereas"}
 _AIM_VERBS = {"ensure", "require", "demand", "urge", "want", "oblige", "need", "prevent", "promise", "pledge", "vow",
               "agree", "commit", "ask", "call", "expect", "hope", "plan", "intend", "seek", "try", "aim",
@@ -274,7 +274,7 @@ class ClaimFinder:
                 if subj == obj:
                     continue
                 if rel == "attacks" and tok.pos_ == "VERB" and self._verbal_attack(tok):
-                    rel = "criticizes"  # "attacked Biden over the agreement"
+                    rel = "criticizes"  # "attacked the president over the deal"
                 if subj is not None and obj is not None and relation_types().get(rel, {}).get("symmetric"):
                     subj, obj = sorted((subj, obj))
                 seen_key = (subj, rel, obj, tok.i)
@@ -396,7 +396,7 @@ class ClaimFinder:
         return actor_id
 
     def _located(self, doc: Doc) -> list[RawClaim]:
-        """ "Wagner is openly active in Mali", "ISIS operates in Syria", "Wagner fighters based in
+        """ "the group is active in Chad", "ISIS operates in Iraq", "Wagner fighters based in
         Libya": present_in, the subject an organisation, the object a place."""
         words = set(relation_types()["present_in"].get("located") or [])
         members = set(relation_types()["present_in"].get("members") or [])
@@ -410,7 +410,7 @@ class ClaimFinder:
                 continue
             # "is active in Mali": the phrase may hang on the copula
             holders = [t, t.head] if t.dep_ == "acomp" else [t]
-            # "was deployed to Haiti": where one is sent to, one is
+            # "was deployed to Somalia": where one is sent to, one is
             preps = ["in", "across", "inside"] + (["to"] if t.lemma_ in sent_to or t.lower_ in sent_to else [])
             places = [p for h in holders for p in self._prep_objects(h, preps)
                       if (pid := self._phrase_actor(p)) is not None and self.actors[pid].type == "place"]
@@ -457,7 +457,7 @@ class ClaimFinder:
         return None
 
     def _members_in(self, doc: Doc, noun: Token) -> list[RawClaim]:
-        """ "ISIS militants in northwest Syria", "Kenyan police officers stationed in Haiti":
+        """ "ISIS militants in eastern Iraq", "Rwandan police officers stationed in Somalia":
         present_in, the group whose fighters they are (named by the noun's modifiers, or the
         state of a demonym) and the place after "in" on the noun or on a located word after it."""
         who = self._head_actor(noun) or self._members_state(noun, {noun.lower_})
@@ -484,7 +484,7 @@ class ClaimFinder:
             for q in (p, *p.conjuncts):
                 where = self._phrase_actor(q)
                 if where is None:
-                    # "across its former stronghold in Syria and Iraq": the place of the place
+                    # "across its old stronghold in Iraq and Libya": the place of the place
                     inner = [r for x in self._prep_objects(q, ["in"]) for r in (x, *x.conjuncts)]
                     wheres = [w for r in inner if (w := self._phrase_actor(r)) is not None]
                 else:
@@ -495,7 +495,7 @@ class ClaimFinder:
         return out
 
     def _parts(self, doc: Doc) -> list[RawClaim]:
-        """ "Pakistan Army's media wing Inter-Services Public Relations", "Turkey's secret service
+        """ "the army's media wing Zamora Public Relations", "Egypt's secret service
         MIT", "Hamas's armed wing, the Qassam Brigades": member_of, read on the words (the parser
         splits these phrases every which way): an owner's possessive, a few modifiers, a part
         noun, and an organisation named right after it."""
@@ -528,12 +528,12 @@ class ClaimFinder:
         return out
 
     def _home_countries(self, doc: Doc) -> list[RawClaim]:
-        """ "Venezuela's Tren de Aragua", "Colombia's ELN guerrilla group": an armed group that a
+        """ "Zamora's Eastern Shield Brigades", "Nigeria's Boko Haram group": an armed group that a
         country's possessive names is present in it. A state's own institutions ("Sudan's army")
         are its members instead (the actors layer)."""
         out: list[RawClaim] = []
         # a name inside denied words is a description, not the denied proposition: "rejected
-        # accusations by Afghanistan's Taliban government that ..." denies no Taliban in Afghanistan
+        # accusations by Zamora's rebel government that ..." denies no rebels in Zamora
         rejecting = set(relation_types()["rejects"].get("rejecting_verbs") or []) | {"dispute"}
         denied = [a.content for a in (doc._.cg_attributions or [])
                   if a.cue is not None and (a.cue.lemma_ or a.cue.lower_) in rejecting]
@@ -630,13 +630,13 @@ class ClaimFinder:
                 e -= 1
             span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
             for n in said:
-                # "accusations by Israel", and "Israel's accusations", "the U.S. allegations"
+                # "accusations by Egypt", and "Egypt's accusations", "the French allegations"
                 owners = [c for c in n.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
                 for by in self._prep_objects(n, ["by", "from", "of"]) + owners:
                     if by.dep_ == "amod":
                         accuser = self._named_or_state(by)  # "the Israeli allegations"
                     else:
-                        # "Afghanistan's Taliban government": the group that the government is, before its country
+                        # "Zamora's rebel government": the group that the government is, before its country
                         accuser = next((self.token_actor[c.i] for c in by.children if c.dep_ == "compound" and c.i in self.token_actor
                                         and self.actors[self.token_actor[c.i]].type == "organization"), None) or self._party(by, subject=True)
                     if accuser is None or accuser == denier:
@@ -647,7 +647,7 @@ class ClaimFinder:
         return out
 
     def _held(self, doc: Doc) -> list[RawClaim]:
-        """ "The M23 has seized vast swaths of North Kivu", "Both Hodeida and Sanaa are held by the
+        """ "The rebels have seized large parts of Oren province", "Both Dara and Oren are held by the
         Houthis", "took control of the port of X": controls, the holder an organisation, a person
         or a state, the object a place below a country (``relations.yaml`` controls: place_verbs).
 
@@ -702,7 +702,8 @@ class ClaimFinder:
         for sent in doc.sents:
             # a claim needs two parties: a sentence naming fewer than two actors codes nothing
             # (most sentences of most news), and the coder's patterns are the costliest rules
-            if len({self.token_actor[i] for i in range(sent.start, sent.end) if i in named}) < 2:
+            parties = len({self.token_actor[i] for i in range(sent.start, sent.end) if i in named})
+            if parties < 2 and not (parties == 1 and self._names_a_state(sent)):
                 continue
             events = self._coder.code_sentence(sent)
             if not events:
@@ -725,17 +726,17 @@ class ClaimFinder:
                 if rel == "fights" and any(c.dep_ == "prep" and c.lower_ in ("with", "alongside", "beside") for c in verb.children):
                     continue  # "fought with the Taliban": against or beside them, the words do not say
                 if rel == "rejects" and said:
-                    continue  # "denied that Syria was behind the attack" denies a statement, not Syria
+                    continue  # "denied that Egypt was behind the raid" denies a statement, not Egypt
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
                 subj = self._party(doc[ev.source_head], subject=True)
                 # "accused X of attacking their positions in Marib": the accuser's, and in Marib
                 objs = [self._party(target, subject=False, rel=rel), self._accusers_own(target)]
                 if objs[0] is None and rel in _WORDS_AT_STATES and not said:
-                    # "rejected Indian actions"; not "claimed that Syrian soldiers had been killed"
+                    # "rejected Egyptian actions"; not "claimed that Libyan soldiers had been killed"
                     objs[0] = self._demonym_state(target)
                 if rel == "attacks" and self._verbal_attack(verb):
-                    rel = "criticizes"  # "attacked Biden over the agreement"
+                    rel = "criticizes"  # "attacked the president over the deal"
                 for obj in dict.fromkeys(objs):
                     if subj is None or obj is None or subj == obj:
                         continue
@@ -753,7 +754,7 @@ class ClaimFinder:
     def _phrase_actor(self, tok: Token) -> str | None:
         """The actor a phrase is about: its head's, its modifiers' ("the M23 offensive", "two Hamas
         officials"), or the object of its "of" ("the town of Goma"); not one named deeper
-        ("peacekeepers in Lebanon" are not Lebanon)."""
+        ("aid workers in Somalia" are not Somalia)."""
         if tok.lower_ in ("they", "he", "she", "it") or tok.i in self.token_actor:
             return self._actor_of(tok)
         found = self._head_actor(tok)
@@ -783,12 +784,19 @@ class ClaimFinder:
             return None
         return found
 
+    def _names_a_state(self, sent: Any) -> bool:
+        """Whether a word of the sentence is a demonym or a state ("Israeli strikes"): a second party."""
+        from claimgraph.nlp.places import load_places
+
+        places = load_places()
+        return any(t.pos_ in ("ADJ", "PROPN") and places.country_of(t.text) for t in sent)
+
     def _party(self, tok: Token, subject: bool, rel: str = "") -> str | None:
         """The actor a coded event's source or target phrase names. A source is an organisation,
         a person or a country (a state acts; a province or a town does not); a target may also
         be a place where the relation is about places (an attack on a town)."""
-        # a source may be named deeper ("missiles fired by Turkey hit ..."); a target is what the
-        # phrase is about, not a place it mentions ("attacks against peacekeepers in Lebanon")
+        # a source may be named deeper ("rockets fired by the army hit ..."); a target is what the
+        # phrase is about, not a place it mentions ("attacks against aid workers in Somalia")
         actor_id = self._actor_of(tok) if subject else self._phrase_actor(tok)
         if actor_id is None and not subject and rel in _PLACE_OBJECTS and _is_site(tok):
             # "a raid on a military base in Sabon Gari": the base's place (a town or a region;
@@ -895,7 +903,7 @@ class ClaimFinder:
         if tok.i in self.token_actor:
             found = self.token_actor[tok.i]
             if self.actors[found].type == CLASS_TYPE:
-                # "terrorists from the Islamic State West Africa Province": the group named, not the class
+                # "terrorists from the Eastern Shield Brigades": the group named, not the class
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ in ("from", "of"):
                         for g in c.children:
@@ -1089,7 +1097,7 @@ class ClaimFinder:
                 if len(set(ids)) >= 2:
                     return [(ids[0], rel, ids[1], False)]
                 if len(parties) >= 2:
-                    # "talks between the government and the Farc": the parties are named here, and one
+                    # "talks between the government and the rebels": the parties are named here, and one
                     # is not known; no other two actors of the clause stand in for them
                     return []
         # "B is under the protection of A"
