@@ -79,3 +79,30 @@ def test_shot_and_killed_and_no_one_harmed(analyse) -> None:  # type: ignore[no-
     assert [(e.killed, e.location) for e in an.events] == [(1, "Haiti")]
     an = analyse("No women or children were injured or detained during the operation.")
     assert an.events == []
+
+
+def test_along_with_including_and_conjoined_numbers(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Police in Herat province arrested a weapons smuggler along with four of his couriers on Tuesday.")
+    assert predict_isaf(an)["min_captured"] == 5
+    an = analyse("The patrol detained three militants, including a Taliban commander, near Gardez in Paktiya province.")
+    (ev,) = [e for e in an.events if e.captured]
+    assert (ev.captured, ev.leaders_captured) == (3, 1)  # the commander is one of the three
+    an = analyse("Soldiers in Zabul province detained the financier and two of his associates.")
+    assert predict_isaf(an)["min_captured"] == 3  # "two" is a conjunct's number, not the financier's
+
+
+def test_running_totals_are_not_events(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(
+        "Troops detained two suspected militants in Kunduz province on Monday. Since March, the troops have "
+        "detained more than 60 suspected militants. So far, they have killed 25 fighters in the district."
+    )
+    assert [(e.captured, e.killed) for e in an.events] == [(2, None)]
+
+
+def test_headline_and_vague_count_restated_by_the_exact_one(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(
+        "Suspected Militants Detained in Ghazni\n"
+        "KABUL, Afghanistan (June 2, 2011) - A joint force detained several suspected militants in Ghazni province. "
+        "After questioning villagers at the scene, the force detained five suspected militants for additional questioning."
+    )
+    assert predict_isaf(an)["min_captured"] == 5  # not 2 (headline) + 3 (several) + 5

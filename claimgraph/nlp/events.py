@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.data import load_yaml
 from claimgraph.nlp.quantities import parse_number
@@ -59,6 +59,7 @@ class RawEvent:
     agent: int | None = None  # token of the doer ("coalition forces")
     patients: tuple[int, ...] = ()  # tokens of the counted victims or detainees
     security: bool = False  # the counted are soldiers or police ("killed four soldiers"), not fighters
+    vague: bool = False  # no number was given ("several insurgents", "suspected insurgents")
 
 
 @lru_cache(maxsize=1)
@@ -162,11 +163,58 @@ def _attack_by(verb: Token) -> int | None:
     return None
 
 
+def _tally(verb: Token) -> bool:
+    """A running total over a period, not one event: "have detained 175 insurgents since January",
+    "since June, forces have conducted operations capturing 125", "so far this year"."""
+    clause = [verb, *verb.ancestors]
+    for v in clause:
+        for c in v.children:
+            if c.lower_ == "since" and c.dep_ in ("prep", "mark"):
+                return True
+            if c.lower_ == "far" and any(p.lower_ == "so" for p in c.children):
+                return True
+            if c.lower_ == "to" and any(p.lower_ == "date" for p in c.children):
+                return True
+        if v.dep_ in ("ROOT",):
+            break
+    return False
+
+
+# words that mark a count as more, when they modify the counted or the operation ("in a separate
+# operation"), not "additional questioning"
+_ADDS_ANYWHERE = {"another", "second", "separate", "also"}
+
+
+def _additive(sentence: Span, verb: Token, heads: list[Token]) -> bool:
+    """Whether a clause adds to the counts before it rather than restating them."""
+    counted = {t.i for h in heads for t in h.subtree}
+    for t in sentence:
+        if t.lower_ in _ADDS_ANYWHERE:
+            return True
+        if t.lower_ in _ADDITIVE and (t.i in counted or t.head.i == verb.i):
+            return True
+    return False
+
+
+def _supersede(events: list[RawEvent], title_end: int) -> None:
+    """A headline restates the body, and a vague count ("detained several insurgents") is restated by
+    the exact one a later sentence gives ("detained four suspected insurgents")."""
+    for x in events:
+        if x.restated:
+            continue
+        later = [y for y in events if y.kind == x.kind and y.trigger > x.trigger and y.trigger >= title_end]
+        if x.trigger < title_end and later:
+            x.restated = True
+        elif x.vague and any(not y.vague and not y.restated for y in later):
+            x.restated = True
+
+
 def _count(tok: Token) -> int | None:
     """How many a counted noun phrase names: "two insurgents" 2, "a leader" 1, "several" 3,
     "many" 4, "more than 15" 16 (the least number it can be)."""
     for c in tok.children:  # a number wins over a determiner: "all 11 insurgents"
-        if c.dep_ in ("nummod", "quantmod") or c.like_num:
+        # a number of its own, not a conjunct's ("the facilitator and three of his associates")
+        if c.dep_ in ("nummod", "quantmod") or (c.like_num and c.dep_ not in ("conj", "appos", "prep", "relcl", "acl")):
             value = parse_number(c)
             if value is not None:
                 more = any(q.lower_ in ("than", "over") for q in c.children) or any(
@@ -199,6 +247,11 @@ class EventFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[RawEvent] = []
+        # the headline, a first line of its own, restates what the body tells
+        first_line = doc.text.find("\n")
+        title = doc.text[: max(first_line, 0)].rstrip()
+        headline = 0 < len(title) < 200 and not title.endswith((".", "!", "?", '"', "\u201d"))  # not a first sentence
+        title_end = next((t.i for t in doc if t.idx >= first_line), 0) if headline else 0
         seen_phrases: set[tuple[str, str]] = set()
         verbs = _KILL | _CAPTURE | _WOUND
         for i in sorted(set(indices_with(doc, verbs, "lemma")) | set(indices_with(doc, ("take", "took", "taken"), "lemma"))):
@@ -214,6 +267,8 @@ class EventFinder:
                 kind = "killed" if verb.lemma_ in _KILL else "captured" if verb.lemma_ in _CAPTURE else "wounded"
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 continue  # "an operation to capture a Haqqani facilitator": an aim, not an event
+            if _tally(verb):
+                continue  # "have detained more than 35 leaders since the first of the year": a running total
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
             if not passive and verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i:
                 # "was shot and killed": the passive subject is the first verb's
@@ -229,6 +284,7 @@ class EventFinder:
             if not objs and verb.dep_ in ("amod", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
                 objs = [verb.head]  # "the killed insurgents", "14 insurgents killed"
             heads: list[Token] = []
+            included: set[int] = set()  # "two insurgents, including a leader": among the counted, not more
             for o in objs:
                 heads.append(o)
                 heads.extend(c for c in o.conjuncts if c.dep_ == "conj")
@@ -236,9 +292,14 @@ class EventFinder:
                 for c in [*o.children, *verb.children]:
                     if c.dep_ == "prep" and c.lower_ == "with" and (c.i > 0 and doc[c.i - 1].lower_ == "along"):
                         heads.extend(p for p in c.children if p.dep_ == "pobj")
-                    if c.dep_ == "prep" and c.lower_ == "including" and c.head.i == o.i:
-                        heads.extend(p for p in c.children if p.dep_ == "pobj")  # "insurgents, including a commander"
+                    if c.lower_ == "along":  # the parser hangs "with" under "along"
+                        heads.extend(p for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj")
+                    if c.dep_ == "prep" and c.lower_ == "including" and c.head.i in (o.i, verb.i):
+                        members = [p for p in c.children if p.dep_ == "pobj"]  # "insurgents, including a commander"
+                        heads.extend(members)
+                        included.update(m.i for m in members)
             total = leaders = 0
+            vague = True
             civilian = False
             security = None
             words = []
@@ -251,7 +312,7 @@ class EventFinder:
                 if not _is_target(noun.lower_) and noun.lower_ not in _CIVILIANS | {"him", "her", "he", "she"} and h.lower_ not in _VAGUE_WORDS:
                     continue
                 n = _count(h)
-                first_of_kind = not any(x.kind == kind for x in out)
+                first_of_kind = not any(x.kind == kind and x.trigger >= title_end for x in out)
                 if n == 0 and h.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
                     # "killed the Taliban leader, Alaudin": a definite phrase in the first
                     # report of its kind is one person, not a reference back
@@ -261,10 +322,19 @@ class EventFinder:
                     n = 1  # "killed al-Qaeda associated Taliban leader, Wali"
                 if n is None and h.lower_ in ("him", "her", "he", "she") and first_of_kind:
                     n = 1  # "the security force engaged the male, killing him"
+                guessed = n is None or h.lower_ in _VAGUE_WORDS or any(
+                    c.lower_ in _VAGUE_WORDS and c.dep_ in ("amod", "det", "nummod") for c in h.children
+                )
                 if n is None and kind == "captured" and h.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in h.children):
                     n = 2  # "captured other militants": a plural is at least two
                 if not n:
                     continue
+                if h.i in included and (total or any(x.i not in included and _count(x) for x in heads)):
+                    # "detained two insurgents, including a Taliban commander": the commander is one of the two
+                    if noun.lower_ in _LEADERS:
+                        leaders += n
+                    continue
+                vague = vague and guessed
                 if noun.lower_ in _CIVILIANS:
                     if verb.tag_ not in ("VBD", "VBN"):
                         continue  # "attacks that are killing civilians": no event
@@ -283,13 +353,10 @@ class EventFinder:
             if not total and not civilian:
                 continue
             s, e = sentence_of(doc, verb.i)
-            sentence = {t.lower_ for t in doc[s:e]}
-            earlier = [x for x in out if x.kind == kind]
+            earlier = [x for x in out if x.kind == kind and x.trigger >= title_end]
             # a later count with no "additional" restates the first ("detained several
             # insurgents ... detained three insurgents"); with one, it adds
-            restated = (
-                bool(earlier) and not (sentence & _ADDITIVE) and total <= max(x.count for x in earlier)
-            )
+            restated = bool(earlier) and not _additive(doc[s:e], verb, heads) and total <= max(x.count for x in earlier)
             if passive:
                 agent = next((p.i for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
                 if agent is None:
@@ -303,8 +370,10 @@ class EventFinder:
                 RawEvent(
                     kind, total, leaders, verb.i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "; ".join(words), civilian,
                     restated=restated, agent=agent, patients=tuple(h.i for h in heads), security=bool(security),
+                    vague=vague,
                 )
             )
+        _supersede(out, title_end)
         # "resulted in the death of Maulawi Tayeb", "the arrest of a Taliban facilitator"
         for i in indices_with(doc, tuple(_NOMINAL)):
             noun = doc[i]
