@@ -106,3 +106,22 @@ def test_headline_and_vague_count_restated_by_the_exact_one(analyse) -> None:  #
         "After questioning villagers at the scene, the force detained five suspected militants for additional questioning."
     )
     assert predict_isaf(an)["min_captured"] == 5  # not 2 (headline) + 3 (several) + 5
+
+
+def test_elided_nouns_dozens_named_people_and_civilian_counts(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("During the raid, several suspected smugglers were detained and three were killed.")
+    assert sorted((e.killed or 0, e.captured or 0) for e in an.events) == [(0, 3), (3, 0)]
+    an = analyse("Two dozen fighters were killed near the dam. Also killed in the raid were more than a dozen gunmen.")
+    assert [e.killed for e in an.events] == [24, 13]
+    an = analyse("The patrol came under fire and returned it, killing Rahmatullah Khan.")
+    assert [e.killed for e in an.events] == [1]
+    an = analyse("Rockets hit the market in Kunduz province and two civilians were killed.")
+    (ev,) = an.events
+    assert (ev.killed, ev.civilian, ev.type) == (2, True, "civilian_casualty")
+    pred = predict_isaf(an)
+    assert pred["min_killed"] == 2 and pred["event_type"] == ["civiliancasualty"]  # dead counted, not as insurgents
+
+
+def test_a_tally_for_the_month_is_not_an_event(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse('"Several commanders have been detained and four were killed this month alone," the colonel said.')
+    assert an.events == []

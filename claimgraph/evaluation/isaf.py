@@ -43,8 +43,10 @@ def predict_isaf(an: DocumentAnalysis) -> dict[str, Any]:
     if main is None:
         main = next((e.location for e in an.events if e.location), None)
     events = [e for e in an.events if not e.restated]
-    # the releases count the enemy killed or detained: not civilians, not soldiers lost in an attack
-    killed = sum(e.killed or 0 for e in events if not e.civilian and not e.security)
+    # the releases count the dead of the operations, civilians among them ("min_killed"), and the
+    # enemy detained; not soldiers lost in an attack. The type counts the enemy alone.
+    killed = sum(e.killed or 0 for e in events if not e.security)
+    enemy_killed = sum(e.killed or 0 for e in events if not e.civilian and not e.security)
     captured = sum(e.captured or 0 for e in events if not e.civilian and not e.security)
     leaders_killed = sum(e.leaders_killed or 0 for e in events)
     airstrike = any(e.type == "airstrike" for e in an.events)
@@ -53,11 +55,11 @@ def predict_isaf(an: DocumentAnalysis) -> dict[str, Any]:
         types.add("airstrike")
     if any(e.civilian for e in an.events):
         types.add("civiliancasualty")
-    if killed and captured:
+    if enemy_killed and captured:
         types.add("captureandkill")
     elif captured:
         types.add("detention")
-    elif killed and not airstrike:
+    elif enemy_killed and not airstrike:
         types.add("insurgentskilled")
     groups = sorted(
         {_GROUP_LABELS[a.name] for a in an.actors if a.name in _GROUP_LABELS and any(m.actor == a.id for m in an.mentions)}

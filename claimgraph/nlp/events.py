@@ -42,6 +42,8 @@ _LEADERS = {"leader", "leaders", "commander", "commanders", "sub-commander", "su
 _CIVILIANS = {"civilian", "civilians", "villager", "villagers", "children", "child", "woman", "women"}
 _NOMINAL = {"death": "killed", "deaths": "killed", "killing": "killed", "arrest": "captured", "capture": "captured", "detention": "captured"}
 _ADDITIVE = {"additional", "another", "more", "also", "second", "separate"}
+# nouns that count the people of their "of" object: "a number of suicide bombers", "dozens of fighters"
+_GROUP_COUNTS = {"number": VAGUE, "handful": VAGUE, "dozen": 12, "dozens": 24, "scores": 40}
 _AIRSTRIKE = ("airstrike", "air strike", "air weapons team", "air support", "precision strike", "aerial")
 
 
@@ -166,7 +168,8 @@ def _attack_by(verb: Token) -> int | None:
 def _tally(verb: Token) -> bool:
     """A running total over a period, not one event: "have detained 175 insurgents since January",
     "since June, forces have conducted operations capturing 125", "so far this year"."""
-    clause = [verb, *verb.ancestors]
+    clause = [verb, *verb.conjuncts, *verb.ancestors]
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for v in clause for c in v.children)
     for v in clause:
         for c in v.children:
             if c.lower_ == "since" and c.dep_ in ("prep", "mark"):
@@ -174,6 +177,12 @@ def _tally(verb: Token) -> bool:
             if c.lower_ == "far" and any(p.lower_ == "so" for p in c.children):
                 return True
             if c.lower_ == "to" and any(p.lower_ == "date" for p in c.children):
+                return True
+            # "have been captured ... this month alone"
+            if c.lower_ in ("month", "year", "week") and (
+                any(a.lower_ == "alone" for a in [*c.children, *v.children])
+                or (perfect and any(d.lower_ == "this" for d in c.children))
+            ):
                 return True
         if v.dep_ in ("ROOT",):
             break
@@ -212,6 +221,15 @@ def _supersede(events: list[RawEvent], title_end: int) -> None:
 def _count(tok: Token) -> int | None:
     """How many a counted noun phrase names: "two insurgents" 2, "a leader" 1, "several" 3,
     "many" 4, "more than 15" 16 (the least number it can be)."""
+    if tok.lower_ in _GROUP_COUNTS:
+        # "three dozen" 36, "more than a dozen" 13, "a number of" 3
+        times = next((parse_number(c) for c in tok.children if c.dep_ == "nummod" and c.like_num), None)
+        more = any(q.lower_ in ("than", "over") for q in tok.subtree if q.i < tok.i)
+        base = _GROUP_COUNTS[tok.lower_] if tok.lower_ != "dozen" or times is None else int(times) * 12
+        return base + (1 if more else 0)
+    for c in tok.children:
+        if c.lower_ in ("dozen", "dozens") and c.dep_ in ("nummod", "quantmod", "amod", "compound"):
+            return _count(c)  # "more than a dozen armed insurgents"
     for c in tok.children:  # a number wins over a determiner: "all 11 insurgents"
         # a number of its own, not a conjunct's ("the facilitator and three of his associates")
         if c.dep_ in ("nummod", "quantmod") or (c.like_num and c.dep_ not in ("conj", "appos", "prep", "relcl", "acl")):
@@ -221,6 +239,8 @@ def _count(tok: Token) -> int | None:
                     q.lower_ in ("more", "over") for q in c.children
                 )
                 return int(value) + (1 if more else 0)
+    if tok.like_num and tok.pos_ == "NUM" and (value := parse_number(tok)) is not None:
+        return int(value)  # "killing all four"
     for c in tok.children:
         if c.lower_ in _VAGUE_WORDS and c.dep_ in ("amod", "det", "nummod"):
             return _VAGUE_WORDS[c.lower_]
@@ -275,8 +295,10 @@ class EventFinder:
                 passive = any(c.dep_ == "nsubjpass" for c in verb.head.children)
             if passive:
                 objs = [c for c in verb.children if c.dep_ == "nsubjpass"] or [
-                    c for c in verb.head.children if c.dep_ == "nsubjpass" and verb.dep_ == "conj"
-                ]
+                    c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj") and verb.dep_ == "conj"
+                ] or [  # "also killed in the strike were a dozen insurgents"
+                    a for c in verb.children if c.dep_ == "auxpass" for a in c.children if a.dep_ == "attr"
+                ]  # "several insurgents presented a threat and were killed": the first verb's subject
             else:
                 objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
             if any(c.dep_ == "det" and c.lower_ in ("no", "none") for o in objs for c in o.children):
@@ -298,21 +320,35 @@ class EventFinder:
                         members = [p for p in c.children if p.dep_ == "pobj"]  # "insurgents, including a commander"
                         heads.extend(members)
                         included.update(m.i for m in members)
-            total = leaders = 0
+            total = leaders = civilians = 0
             vague = True
             civilian = False
             security = None
             words = []
             for h in heads:
                 noun = h
-                if h.lower_ in _VAGUE_WORDS or h.like_num:
-                    # "killing several of them": the count is the head, the noun its "of" object
+                if h.lower_ in _VAGUE_WORDS or h.like_num or h.lower_ in _GROUP_COUNTS:
+                    # "killing several of them", "a number of suicide bombers": the count is the head,
+                    # the noun its "of" object
                     of = [p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
                     noun = of[0] if of else h
-                if not _is_target(noun.lower_) and noun.lower_ not in _CIVILIANS | {"him", "her", "he", "she"} and h.lower_ not in _VAGUE_WORDS:
-                    continue
-                n = _count(h)
                 first_of_kind = not any(x.kind == kind and x.trigger >= title_end for x in out)
+                # "several detained and two were killed", "killing all four": a number whose noun is elided,
+                # the people the sentence counts
+                elided = noun is h and h.like_num and h.pos_ == "NUM" and any(
+                    _is_target(t.lower_) for t in doc[slice(*sentence_of(doc, h.i))] if t.i != h.i
+                )
+                # "killing Mullah Rahim": a person by name, in the first report of its kind
+                named = h.ent_type_ == "PERSON" and h.pos_ == "PROPN" and first_of_kind and kind != "wounded"
+                if (
+                    not _is_target(noun.lower_)
+                    and noun.lower_ not in _CIVILIANS | {"him", "her", "he", "she"}
+                    and h.lower_ not in _VAGUE_WORDS
+                    and not elided
+                    and not named
+                ):
+                    continue
+                n = 1 if named else _count(h)
                 if n == 0 and h.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
                     # "killed the Taliban leader, Alaudin": a definite phrase in the first
                     # report of its kind is one person, not a reference back
@@ -339,6 +375,7 @@ class EventFinder:
                     if verb.tag_ not in ("VBD", "VBN"):
                         continue  # "attacks that are killing civilians": no event
                     civilian = True
+                    civilians += n
                 phrase = doc[h.left_edge.i : h.i + 1].text.lower()
                 if (kind, phrase) in seen_phrases:
                     continue  # a restatement of a count already read
@@ -352,6 +389,7 @@ class EventFinder:
                         security = _is_security(noun.lower_) if security is None else security and _is_security(noun.lower_)
             if not total and not civilian:
                 continue
+            total += civilians  # "killed two insurgents and a civilian": three dead
             s, e = sentence_of(doc, verb.i)
             earlier = [x for x in out if x.kind == kind and x.trigger >= title_end]
             # a later count with no "additional" restates the first ("detained several
