@@ -125,3 +125,15 @@ def test_elided_nouns_dozens_named_people_and_civilian_counts(analyse) -> None: 
 def test_a_tally_for_the_month_is_not_an_event(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse('"Several commanders have been detained and four were killed this month alone," the colonel said.')
     assert an.events == []
+
+
+def test_a_definite_referent_with_new_people_and_one_sentence_two_verbs(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(
+        "A joint patrol detained a Taliban financier in Logar province on Friday. "
+        "After searching the house, the patrol detained the financier and a suspected courier."
+    )
+    assert predict_isaf(an)["min_captured"] == 2  # the financier once, the courier new
+    an = analyse("Police arrested a Taliban leader, and detained one suspected fighter, in Ghazni province.")
+    assert predict_isaf(an)["min_captured"] == 2  # the second verb of a sentence does not restate the first
+    an = analyse('"In the past year, we have detained 40 Taliban commanders," the general said.')
+    assert an.events == []

@@ -178,6 +178,13 @@ def _tally(verb: Token) -> bool:
                 return True
             if c.lower_ == "to" and any(p.lower_ == "date" for p in c.children):
                 return True
+            # "in the last month, we've detained five commanders"
+            if perfect and c.dep_ == "prep" and c.lower_ in ("in", "over", "during") and any(
+                p.lower_ in ("month", "months", "year", "years", "week", "weeks")
+                and any(a.lower_ in ("last", "past") for a in p.children)
+                for p in c.children
+            ):
+                return True
             # "have been captured ... this month alone"
             if c.lower_ in ("month", "year", "week") and (
                 any(a.lower_ == "alone" for a in [*c.children, *v.children])
@@ -320,7 +327,7 @@ class EventFinder:
                         members = [p for p in c.children if p.dep_ == "pobj"]  # "insurgents, including a commander"
                         heads.extend(members)
                         included.update(m.i for m in members)
-            total = leaders = civilians = 0
+            total = leaders = civilians = referred = 0
             vague = True
             civilian = False
             security = None
@@ -354,6 +361,8 @@ class EventFinder:
                     # report of its kind is one person, not a reference back
                     if first_of_kind or h.lower_ not in doc.text[: doc[sentence_of(doc, h.i)[0]].idx].lower():
                         n = 1
+                    else:
+                        referred += 1  # "the commander and three additional insurgents": one told of before
                 if n is None and h.tag_ in ("NN", "NNP") and _is_target(h.lower_) and first_of_kind:
                     n = 1  # "killed al-Qaeda associated Taliban leader, Wali"
                 if n is None and h.lower_ in ("him", "her", "he", "she") and first_of_kind:
@@ -391,10 +400,16 @@ class EventFinder:
                 continue
             total += civilians  # "killed two insurgents and a civilian": three dead
             s, e = sentence_of(doc, verb.i)
-            earlier = [x for x in out if x.kind == kind and x.trigger >= title_end]
+            # a sentence does not restate itself ("arrested a leader, and detained one insurgent")
+            earlier = [x for x in out if x.kind == kind and x.trigger >= title_end and x.start != doc[s].idx]
             # a later count with no "additional" restates the first ("detained several
             # insurgents ... detained three insurgents"); with one, it adds
-            restated = bool(earlier) and not _additive(doc[s:e], verb, heads) and total <= max(x.count for x in earlier)
+            if referred:
+                # "the commander and three additional insurgents": more than the commander, told of
+                # before; a restatement if the earlier count holds them all
+                restated = bool(earlier) and total + referred <= max(x.count for x in earlier)
+            else:
+                restated = bool(earlier) and not _additive(doc[s:e], verb, heads) and total <= max(x.count for x in earlier)
             if passive:
                 agent = next((p.i for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
                 if agent is None:
