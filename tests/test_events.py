@@ -137,3 +137,26 @@ def test_a_definite_referent_with_new_people_and_one_sentence_two_verbs(analyse)
     assert predict_isaf(an)["min_captured"] == 2  # the second verb of a sentence does not restate the first
     an = analyse('"In the past year, we have detained 40 Taliban commanders," the general said.')
     assert an.events == []
+
+
+def test_an_attack_told_over_two_sentences(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(
+        "Gunmen stormed a police post in northern Kenya, killing four officers.\n\n"
+        "The night attack took place at a checkpoint in Mandera. Two guards were killed in Garissa last year."
+    )
+    ev = next(e for e in an.events if e.killed == 4)
+    assert ev.location and "Mandera" in ev.location  # the next sentence says where "the attack" was
+    an = analyse(
+        "Three police officers were killed in a bombing at a market in Quetta on Monday. Nine others were injured in the blast."
+    )
+    (ev,) = an.events
+    assert (ev.killed, ev.wounded) == (3, 9)  # the wounded "others" of the dead are the same attack
+
+
+def test_doer_up_the_verbs_target_aimed_at_and_round_estimates(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("A Russian army tank fired at a post of the Red Cross, hitting it and injuring two guards.")
+    names = {a.id: a.name for a in an.actors}
+    (ev,) = an.events
+    assert ev.wounded == 2 and ev.actor and ev.target and "Red Cross" in names[ev.target]
+    an = analyse("Officials said more than 3,000 people have been killed in the fighting.")
+    assert [e.killed for e in an.events] == [3000]  # not 3,001: a round estimate

@@ -32,7 +32,7 @@ _GROUP_LABELS = {
 
 
 def predict_isaf(an: DocumentAnalysis) -> dict[str, Any]:
-    from claimgraph.nlp.events import _provinces
+    from claimgraph.nlp.events import _provinces, province_in
 
     # the report's province: the first "X province", else the first event's
     main = None
@@ -40,8 +40,8 @@ def predict_isaf(an: DocumentAnalysis) -> dict[str, Any]:
         if m.text.lower() in _provinces() and an.document.text[m.span[1] : m.span[1] + 9].lower().startswith(" province"):
             main = _provinces()[m.text.lower()][1]
             break
-    if main is None:
-        main = next((e.location for e in an.events if e.location), None)
+    if main is None:  # the first event's province (an event's place may be a village or a dateline's city)
+        main = next((_provinces()[e.location.lower()][1] for e in an.events if e.location and e.location.lower() in _provinces()), None)
     events = [e for e in an.events if not e.restated]
     # the releases count the dead of the operations, civilians among them ("min_killed"), and the
     # enemy detained; not soldiers lost in an attack. The type counts the enemy alone.
@@ -66,7 +66,9 @@ def predict_isaf(an: DocumentAnalysis) -> dict[str, Any]:
     )
     location = main
     if location is None:
-        location = next((_provinces()[m.text.lower()][1] for m in an.mentions if m.text.lower() in _provinces()), None)
+        location = next(
+            (_provinces()[m.text.lower()][1] for m in an.mentions if m.text.lower() in _provinces() and not m.text.isupper()), None
+        ) or province_in(an.document.text)  # "KABUL, Afghanistan" is the dateline
     date = next((e.date for e in an.events if e.date), None) or an.document.published
     return {
         "province": (location or "").lower(),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,6 +26,9 @@ from claimgraph.nlp.util import indices_with, sentence_of
 __all__ = ["RawEvent", "EventFinder", "VAGUE", "province_of", "province_in"]
 
 VAGUE = 3
+# "more than 30 insurgents" is at least 31 in operational reports, which count small numbers exactly;
+# "more than 2,000 people" is a round estimate, and 2,001 would be a precision it does not have
+_MORE_THAN_EXACT = 100
 # the least a vague quantity means, as operational reports use them
 _VAGUE_WORDS = {"several": VAGUE, "multiple": VAGUE, "some": VAGUE, "few": VAGUE, "numerous": 4, "many": 4}
 _KILL = {"kill", "neutralize", "eliminate"}
@@ -36,7 +40,7 @@ _TARGETS = {
     "associates", "enemy", "enemies", "member", "members", "them", "men", "man", "person", "persons", "people",
     "operative", "operatives", "sub-commander", "financier", "bomber", "bombers", "maker", "makers", "emplacer",
     "emplacers", "attacker", "attackers", "combatant", "combatants", "terrorist", "terrorists", "gunman", "gunmen",
-    "chief", "chiefs", "courier", "couriers", "smuggler", "smugglers", "expert", "experts", "trainer", "trainers",
+    "chief", "chiefs", "personnel", "courier", "couriers", "smuggler", "smugglers", "expert", "experts", "trainer", "trainers",
 }
 _LEADERS = {"leader", "leaders", "commander", "commanders", "sub-commander", "sub-commanders", "chief"}
 _CIVILIANS = {"civilian", "civilians", "villager", "villagers", "children", "child", "woman", "women"}
@@ -62,6 +66,8 @@ class RawEvent:
     patients: tuple[int, ...] = ()  # tokens of the counted victims or detainees
     security: bool = False  # the counted are soldiers or police ("killed four soldiers"), not fighters
     vague: bool = False  # no number was given ("several insurgents", "suspected insurgents")
+    aimed: tuple[int, ...] = ()  # what the attack was aimed at ("fired at UNIFIL's headquarters")
+    operation: bool = False  # "was killed in an operation", whose doer the clause does not name
 
 
 @lru_cache(maxsize=1)
@@ -225,6 +231,29 @@ def _supersede(events: list[RawEvent], title_end: int) -> None:
             x.restated = True
 
 
+def _aimed_at(verb: Token) -> tuple[int, ...]:
+    """The objects of "at", "on" or "against" up the chain of verbs: "fired at a tower at UNIFIL's
+    headquarters, injuring two" was aimed at the tower and the headquarters."""
+    out: list[int] = []
+    v = verb
+    for _ in range(3):
+        out.extend(
+            p.i for c in v.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against") for p in c.children if p.dep_ == "pobj"
+        )
+        if v.dep_ not in ("advcl", "conj", "xcomp") or v.head.i == v.i:
+            break
+        v = v.head
+    return tuple(out)
+
+
+def _in_operation(verb: Token) -> bool:
+    """ "was killed in an operation", "in a raid": an operation the report does not say whose."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during") and any(p.lower_ in _ATTACK_NOUNS and not any(g.lower_ == "by" for g in p.children) for p in c.children)
+        for c in verb.children
+    )
+
+
 def _count(tok: Token) -> int | None:
     """How many a counted noun phrase names: "two insurgents" 2, "a leader" 1, "several" 3,
     "many" 4, "more than 15" 16 (the least number it can be)."""
@@ -245,7 +274,7 @@ def _count(tok: Token) -> int | None:
                 more = any(q.lower_ in ("than", "over") for q in c.children) or any(
                     q.lower_ in ("more", "over") for q in c.children
                 )
-                return int(value) + (1 if more else 0)
+                return int(value) + (1 if more and value < _MORE_THAN_EXACT else 0)
     if tok.like_num and tok.pos_ == "NUM" and (value := parse_number(tok)) is not None:
         return int(value)  # "killing all four"
     for c in tok.children:
@@ -274,6 +303,8 @@ class EventFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[RawEvent] = []
+        token_actor: dict[int, str] = doc._.cg_token_actor or {}
+        actors: dict[str, Any] = doc._.cg_actors or {}
         # the headline, a first line of its own, restates what the body tells
         first_line = doc.text.find("\n")
         title = doc.text[: max(first_line, 0)].rstrip()
@@ -346,7 +377,13 @@ class EventFinder:
                     _is_target(t.lower_) for t in doc[slice(*sentence_of(doc, h.i))] if t.i != h.i
                 )
                 # "killing Mullah Rahim": a person by name, in the first report of its kind
-                named = h.ent_type_ == "PERSON" and h.pos_ == "PROPN" and first_of_kind and kind != "wounded"
+                # or counted with others ("along with nine militants, Rodrigo X was killed")
+                person = h.ent_type_ == "PERSON" or any(
+                    (a := token_actor.get(t.i)) is not None and a in actors and actors[a].type == "person"
+                    for t in h.subtree
+                    if t.i <= h.i
+                ) or any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in h.children)  # "X, who was 52"
+                named = person and h.pos_ == "PROPN" and (first_of_kind or len(heads) > 1) and kind != "wounded"
                 if (
                     not _is_target(noun.lower_)
                     and noun.lower_ not in _CIVILIANS | {"him", "her", "he", "she"}
@@ -381,14 +418,17 @@ class EventFinder:
                     continue
                 vague = vague and guessed
                 if noun.lower_ in _CIVILIANS:
-                    if verb.tag_ not in ("VBD", "VBN"):
-                        continue  # "attacks that are killing civilians": no event
+                    if verb.tag_ not in ("VBD", "VBN") and not (
+                        verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.tag_ in ("VBD", "VBN")
+                    ):
+                        continue  # "attacks that are killing civilians": no event; "fired, killing four civilians": one
                     civilian = True
                     civilians += n
                 phrase = doc[h.left_edge.i : h.i + 1].text.lower()
                 if (kind, phrase) in seen_phrases:
                     continue  # a restatement of a count already read
-                seen_phrases.add((kind, phrase))
+                if verb.i >= title_end:  # the headline's words are the body's to tell again
+                    seen_phrases.add((kind, phrase))
                 words.append(phrase)
                 if noun.lower_ in _LEADERS:
                     leaders += n
@@ -401,7 +441,10 @@ class EventFinder:
             total += civilians  # "killed two insurgents and a civilian": three dead
             s, e = sentence_of(doc, verb.i)
             # a sentence does not restate itself ("arrested a leader, and detained one insurgent")
-            earlier = [x for x in out if x.kind == kind and x.trigger >= title_end and x.start != doc[s].idx]
+            # nor do civilians restate fighters' or soldiers' deaths
+            earlier = [
+                x for x in out if x.kind == kind and x.trigger >= title_end and x.start != doc[s].idx and x.civilian == civilian
+            ]
             # a later count with no "additional" restates the first ("detained several
             # insurgents ... detained three insurgents"); with one, it adds
             if referred:
@@ -416,14 +459,18 @@ class EventFinder:
                     agent = _attack_by(verb)
             else:
                 agent = next((c.i for c in verb.children if c.dep_ == "nsubj"), None)
-                if agent is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
-                    # "launched a raid on a base, killing six soldiers": the raid's doer
-                    agent = next((c.i for c in verb.head.children if c.dep_ == "nsubj"), None)
+                v = verb
+                while agent is None and v.dep_ in ("advcl", "xcomp", "conj") and v.head.i != v.i:
+                    # "launched a raid on a base, killing six soldiers": the raid's doer; "a tank
+                    # fired at the tower, hitting it and injuring two": up the chain of verbs
+                    v = v.head
+                    agent = next((c.i for c in v.children if c.dep_ == "nsubj"), None)
             out.append(
                 RawEvent(
                     kind, total, leaders, verb.i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "; ".join(words), civilian,
                     restated=restated, agent=agent, patients=tuple(h.i for h in heads), security=bool(security),
-                    vague=vague,
+                    vague=vague, aimed=_aimed_at(verb),
+                    operation=passive and agent is None and _in_operation(verb),
                 )
             )
         _supersede(out, title_end)

@@ -386,7 +386,8 @@ def _events(
     token_actor: dict[int, str] = doc._.cg_token_actor or {}
     province = province_of(doc)
     groups = sorted({actors[m.actor].name for m in mentions if actors[m.actor].kind == "armed_group"})
-    out = []
+    out: list[Event] = []
+    phrases: dict[str, str] = {}
     for raw in raws:
         start, end = raw.start, raw.end
         at = doc[raw.trigger].idx
@@ -399,7 +400,9 @@ def _events(
         para_start = document.text.rfind("\n\n", 0, start) + 1
         para_end = document.text.find("\n\n", end)
         paragraph = document.text[para_start : para_end if para_end != -1 else len(document.text)]
-        location = province_in(text) or province_in(paragraph) or province or _places_in(doc, mentions, actors, start, end)
+        # the places of the clause, and of the next sentence when it tells where "the attack" was
+        places = _places_in(doc, mentions, actors, start, _told_where(doc, raw.trigger) or end)
+        location = province_in(text) or places or province_in(paragraph) or province
         if raw.civilian:
             kind = "civilian_casualty"
         elif is_airstrike(text):
@@ -407,7 +410,13 @@ def _events(
         else:
             kind = {"killed": "kill", "captured": "capture", "wounded": "wound"}[raw.kind]
         actor = _actor_in(doc, raw.agent, token_actor, actors)
-        target = next((a for p in raw.patients if (a := _actor_in(doc, p, token_actor, actors))), None)
+        if actor is None and raw.operation:
+            # "was killed in an operation": the operation the report told of before, by its doer
+            actor = next((e.actor for e in reversed(out) if e.actor and e.type == kind), None)
+        target = next((a for p in raw.patients if (a := _actor_in(doc, p, token_actor, actors))), None) or next(
+            (a for p in raw.aimed if (a := _actor_in(doc, p, token_actor, actors))), None
+        )  # "fired at UNIFIL's headquarters, injuring two"
+        phrases[make_id("evt", document.id, start, raw.trigger, raw.kind)] = raw.phrase
         out.append(
             Event(
                 id=make_id("evt", document.id, start, raw.trigger, raw.kind),
@@ -432,14 +441,35 @@ def _events(
                 date=date,
             )
         )
-    return _wounded_with_killed(out)
+    return _wounded_with_killed(out, phrases, document.text)
 
 
-def _wounded_with_killed(events: list[Event]) -> list[Event]:
-    """ "killing five soldiers and wounding ten": one attack with both counts, not two events."""
+_ATTACK_WORDS = {"attack", "raid", "assault", "ambush", "bombing", "strike", "airstrike", "shelling", "explosion", "blast"}
+
+
+def _told_where(doc: Doc, trigger: int) -> int | None:
+    """The end of the next sentence when its subject is the attack just told ("... killing six
+    soldiers. The pre-dawn attack occurred at a base in Sabon Gari"): it says where."""
+    _, e = sentence_of(doc, trigger)
+    if e >= len(doc):
+        return None
+    s2, e2 = sentence_of(doc, e)
+    subject = next((t for t in doc[s2:e2] if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in _ATTACK_WORDS or not any(c.lower_ in ("the", "this") for c in subject.children):
+        return None
+    return doc[e2 - 1].idx + len(doc[e2 - 1])
+
+
+def _wounded_with_killed(events: list[Event], phrases: dict[str, str] | None = None, text: str = "") -> list[Event]:
+    """ "killing five soldiers and wounding ten": one attack with both counts, not two events; so are
+    "three were killed in an attack. Twelve others were injured", the wounded "others" of the dead."""
     out: list[Event] = []
     for e in events:
         kill = next((k for k in out if k.span == e.span and k.type == "kill" and k.wounded is None), None)
+        if kill is None and e.type == "wound" and out and (phrases or {}).get(e.id, "").endswith(" others"):
+            last = out[-1]
+            if last.type == "kill" and last.wounded is None and last.span[1] <= e.span[0] and not text[last.span[1] : e.span[0]].strip():
+                kill = last  # the sentence right after the dead's
         if e.type == "wound" and e.wounded is not None and kill is not None and not e.civilian:
             kill.wounded = e.wounded
             continue
