@@ -160,3 +160,12 @@ def test_doer_up_the_verbs_target_aimed_at_and_round_estimates(analyse) -> None:
     assert ev.wounded == 2 and ev.actor and ev.target and "Red Cross" in names[ev.target]
     an = analyse("Officials said more than 3,000 people have been killed in the fighting.")
     assert [e.killed for e in an.events] == [3000]  # not 3,001: a round estimate
+
+
+def test_event_vocabularies_are_words() -> None:
+    from claimgraph.data import load_yaml
+
+    vocab = load_yaml("events.yaml")
+    words = [w for v in vocab.values() for w in (v if isinstance(v, list) else v.keys())]
+    assert words and all(isinstance(w, str) and w == w.lower() for w in words)  # no YAML 1.1 booleans
+    assert "policemen" in vocab["security"] and vocab["vague_words"]["several"] == 3

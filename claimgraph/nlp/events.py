@@ -23,32 +23,28 @@ from claimgraph.data import load_yaml
 from claimgraph.nlp.quantities import parse_number
 from claimgraph.nlp.util import indices_with, sentence_of
 
-__all__ = ["RawEvent", "EventFinder", "VAGUE", "province_of", "province_in"]
+__all__ = ["ATTACK_SUBJECTS", "RawEvent", "EventFinder", "VAGUE", "province_of", "province_in"]
 
 VAGUE = 3
 # "more than 30 insurgents" is at least 31 in operational reports, which count small numbers exactly;
 # "more than 2,000 people" is a round estimate, and 2,001 would be a precision it does not have
 _MORE_THAN_EXACT = 100
-# the least a vague quantity means, as operational reports use them
-_VAGUE_WORDS = {"several": VAGUE, "multiple": VAGUE, "some": VAGUE, "few": VAGUE, "numerous": 4, "many": 4}
-_KILL = {"kill", "neutralize", "eliminate"}
-_CAPTURE = {"detain", "capture", "arrest", "apprehend", "seize"}
-_WOUND = {"wound", "injure"}
-_TARGETS = {
-    "insurgent", "insurgents", "militant", "militants", "suspect", "suspects", "fighter", "fighters", "individual",
-    "individuals", "leader", "leaders", "commander", "commanders", "facilitator", "facilitators", "associate",
-    "associates", "enemy", "enemies", "member", "members", "them", "men", "man", "person", "persons", "people",
-    "operative", "operatives", "sub-commander", "financier", "bomber", "bombers", "maker", "makers", "emplacer",
-    "emplacers", "attacker", "attackers", "combatant", "combatants", "terrorist", "terrorists", "gunman", "gunmen",
-    "chief", "chiefs", "personnel", "courier", "couriers", "smuggler", "smugglers", "expert", "experts", "trainer", "trainers",
-}
-_LEADERS = {"leader", "leaders", "commander", "commanders", "sub-commander", "sub-commanders", "chief"}
-_CIVILIANS = {"civilian", "civilians", "villager", "villagers", "children", "child", "woman", "women"}
-_NOMINAL = {"death": "killed", "deaths": "killed", "killing": "killed", "arrest": "captured", "capture": "captured", "detention": "captured"}
-_ADDITIVE = {"additional", "another", "more", "also", "second", "separate"}
-# nouns that count the people of their "of" object: "a number of suicide bombers", "dozens of fighters"
-_GROUP_COUNTS = {"number": VAGUE, "handful": VAGUE, "dozen": 12, "dozens": 24, "scores": 40}
-_AIRSTRIKE = ("airstrike", "air strike", "air weapons team", "air support", "precision strike", "aerial")
+_V: dict[str, Any] = load_yaml("events.yaml")  # the vocabularies, data in claimgraph/data/events.yaml
+_VAGUE_WORDS: dict[str, int] = dict(_V["vague_words"])
+_KILL = frozenset(_V["kill_verbs"])
+_CAPTURE = frozenset(_V["capture_verbs"])
+_WOUND = frozenset(_V["wound_verbs"])
+_TARGETS = frozenset(_V["targets"]) | frozenset(_V["security"])
+_SECURITY = frozenset(_V["security"])
+_LEADERS = frozenset(_V["leaders"])
+_CIVILIANS = frozenset(_V["civilians"])
+_NOMINAL: dict[str, str] = dict(_V["nominal"])
+_ADDITIVE = frozenset(_V["additive"])
+_ADDS_ANYWHERE = frozenset(_V["additive_anywhere"])
+_GROUP_COUNTS: dict[str, int] = dict(_V["group_counts"])
+_AIRSTRIKE = tuple(_V["airstrike"])
+_ATTACK_NOUNS = frozenset(_V["attack_nouns"])
+ATTACK_SUBJECTS = frozenset(_V["attack_subjects"])
 
 
 @dataclass
@@ -138,6 +134,8 @@ def _armed(security: bool = False) -> frozenset[str]:
 
 def _is_security(word: str) -> bool:
     """Soldiers or police, and not a word ISAF's reports use for the enemy."""
+    if word in _SECURITY:
+        return True
     return word not in _TARGETS and (word in _armed(True) or _singular(word) in _armed(True)) and not (
         word in _armed() - _armed(True) or _singular(word) in _armed() - _armed(True)
     )
@@ -157,7 +155,6 @@ def _is_target(word: str) -> bool:
     return word in _TARGETS or word in _armed() or _singular(word) in _armed() or word == "others"
 
 
-_ATTACK_NOUNS = {"attack", "attacks", "raid", "ambush", "strike", "strikes", "airstrike", "airstrikes", "assault", "bombing", "shelling", "operation", "offensive"}
 
 
 def _attack_by(verb: Token) -> int | None:
@@ -202,9 +199,6 @@ def _tally(verb: Token) -> bool:
     return False
 
 
-# words that mark a count as more, when they modify the counted or the operation ("in a separate
-# operation"), not "additional questioning"
-_ADDS_ANYWHERE = {"another", "second", "separate", "also"}
 
 
 def _additive(sentence: Span, verb: Token, heads: list[Token]) -> bool:

@@ -38,7 +38,7 @@ from claimgraph.model import (
     make_id,
 )
 from claimgraph.nlp.actors import TokMention
-from claimgraph.nlp.events import is_airstrike, province_in, province_of
+from claimgraph.nlp.events import ATTACK_SUBJECTS, is_airstrike, province_in, province_of
 from claimgraph.nlp.quotes import RawAttribution, RawSpeaker
 from claimgraph.nlp.util import sentence_of
 
@@ -444,9 +444,6 @@ def _events(
     return _wounded_with_killed(out, phrases, document.text)
 
 
-_ATTACK_WORDS = {"attack", "raid", "assault", "ambush", "bombing", "strike", "airstrike", "shelling", "explosion", "blast"}
-
-
 def _told_where(doc: Doc, trigger: int) -> int | None:
     """The end of the next sentence when its subject is the attack just told ("... killing six
     soldiers. The pre-dawn attack occurred at a base in Sabon Gari"): it says where."""
@@ -455,7 +452,7 @@ def _told_where(doc: Doc, trigger: int) -> int | None:
         return None
     s2, e2 = sentence_of(doc, e)
     subject = next((t for t in doc[s2:e2] if t.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ not in _ATTACK_WORDS or not any(c.lower_ in ("the", "this") for c in subject.children):
+    if subject is None or subject.lower_ not in ATTACK_SUBJECTS or not any(c.lower_ in ("the", "this") for c in subject.children):
         return None
     return doc[e2 - 1].idx + len(doc[e2 - 1])
 
