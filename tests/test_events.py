@@ -169,3 +169,14 @@ def test_event_vocabularies_are_words() -> None:
     words = [w for v in vocab.values() for w in (v if isinstance(v, list) else v.keys())]
     assert words and all(isinstance(w, str) and w == w.lower() for w in words)  # no YAML 1.1 booleans
     assert "policemen" in vocab["security"] and vocab["vague_words"]["several"] == 3
+
+
+def test_two_counts_at_two_places_and_the_accused_doer(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Witnesses said soldiers killed 30 people in Kidal and 12 others in Gao on Monday.")
+    got = sorted((e.killed, e.location) for e in an.events)
+    assert got == [(12, "Gao"), (30, "Kidal")]  # not one event of 42
+    assert len({e.id for e in an.events}) == 2
+    an = analyse("Investigators accused the Sudanese Armed Forces of executing 40 villagers in Darfur.")
+    names = {a.id: a.name for a in an.actors}
+    (ev,) = an.events
+    assert ev.killed == 40 and "Sudanese Armed Forces" in names.get(ev.actor or "", "")

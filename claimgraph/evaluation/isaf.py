@@ -49,7 +49,7 @@ def predict_isaf(an: DocumentAnalysis) -> dict[str, Any]:
     enemy_killed = sum(e.killed or 0 for e in events if not e.civilian and not e.security)
     captured = sum(e.captured or 0 for e in events if not e.civilian and not e.security)
     leaders_killed = sum(e.leaders_killed or 0 for e in events)
-    airstrike = any(e.type == "airstrike" for e in an.events)
+    airstrike = any(e.type == "airstrike" for e in events)  # of the events counted
     types = set()
     if airstrike:
         types.add("airstrike")

@@ -64,6 +64,7 @@ class RawEvent:
     vague: bool = False  # no number was given ("several insurgents", "suspected insurgents")
     aimed: tuple[int, ...] = ()  # what the attack was aimed at ("fired at UNIFIL's headquarters")
     operation: bool = False  # "was killed in an operation", whose doer the clause does not name
+    split: bool = False  # one of the counts of a clause that names a place for each
 
 
 @lru_cache(maxsize=1)
@@ -225,6 +226,20 @@ def _supersede(events: list[RawEvent], title_end: int) -> None:
             x.restated = True
 
 
+def _placed_apart(heads: list[Token], token_actor: dict[int, str], actors: dict[str, Any]) -> bool:
+    """Whether each counted phrase names a place of its own ("179 people in Soro and 44 others in Nondin")."""
+    if len(heads) < 2:
+        return False
+    placed = 0
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
+                if any((a := token_actor.get(t.i)) in actors and actors[a].type == "place" for t in c.subtree):
+                    placed += 1
+                    break
+    return placed == len(heads)
+
+
 def _aimed_at(verb: Token) -> tuple[int, ...]:
     """The objects of "at", "on" or "against" up the chain of verbs: "fired at a tower at UNIFIL's
     headquarters, injuring two" was aimed at the tower and the headquarters."""
@@ -352,121 +367,133 @@ class EventFinder:
                         members = [p for p in c.children if p.dep_ == "pobj"]  # "insurgents, including a commander"
                         heads.extend(members)
                         included.update(m.i for m in members)
-            total = leaders = civilians = referred = 0
-            vague = True
-            civilian = False
-            security = None
-            words = []
-            for h in heads:
-                noun = h
-                if h.lower_ in _VAGUE_WORDS or h.like_num or h.lower_ in _GROUP_COUNTS:
-                    # "killing several of them", "a number of suicide bombers": the count is the head,
-                    # the noun its "of" object
-                    of = [p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-                    noun = of[0] if of else h
-                first_of_kind = not any(x.kind == kind and x.trigger >= title_end for x in out)
-                # "several detained and two were killed", "killing all four": a number whose noun is elided,
-                # the people the sentence counts
-                elided = noun is h and h.like_num and h.pos_ == "NUM" and any(
-                    _is_target(t.lower_) for t in doc[slice(*sentence_of(doc, h.i))] if t.i != h.i
-                )
-                # "killing Mullah Rahim": a person by name, in the first report of its kind
-                # or counted with others ("along with nine militants, Rodrigo X was killed")
-                person = h.ent_type_ == "PERSON" or any(
-                    (a := token_actor.get(t.i)) is not None and a in actors and actors[a].type == "person"
-                    for t in h.subtree
-                    if t.i <= h.i
-                ) or any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in h.children)  # "X, who was 52"
-                named = person and h.pos_ == "PROPN" and (first_of_kind or len(heads) > 1) and kind != "wounded"
-                if (
-                    not _is_target(noun.lower_)
-                    and noun.lower_ not in _CIVILIANS | {"him", "her", "he", "she"}
-                    and h.lower_ not in _VAGUE_WORDS
-                    and not elided
-                    and not named
-                ):
-                    continue
-                n = 1 if named else _count(h)
-                if n == 0 and h.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
-                    # "killed the Taliban leader, Alaudin": a definite phrase in the first
-                    # report of its kind is one person, not a reference back
-                    if first_of_kind or h.lower_ not in doc.text[: doc[sentence_of(doc, h.i)[0]].idx].lower():
-                        n = 1
-                    else:
-                        referred += 1  # "the commander and three additional insurgents": one told of before
-                if n is None and h.tag_ in ("NN", "NNP") and _is_target(h.lower_) and first_of_kind:
-                    n = 1  # "killed al-Qaeda associated Taliban leader, Wali"
-                if n is None and h.lower_ in ("him", "her", "he", "she") and first_of_kind:
-                    n = 1  # "the security force engaged the male, killing him"
-                guessed = n is None or h.lower_ in _VAGUE_WORDS or any(
-                    c.lower_ in _VAGUE_WORDS and c.dep_ in ("amod", "det", "nummod") for c in h.children
-                )
-                if n is None and kind == "captured" and h.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in h.children):
-                    n = 2  # "captured other militants": a plural is at least two
-                if not n:
-                    continue
-                if h.i in included and (total or any(x.i not in included and _count(x) for x in heads)):
-                    # "detained two insurgents, including a Taliban commander": the commander is one of the two
+            # "killed 179 people in Soro and 44 others in Nondin": two counts at two places, two events
+            groups = [[h] for h in heads] if _placed_apart(heads, token_actor, actors) else [heads]
+            for group in groups:
+                total = leaders = civilians = referred = 0
+                restates = False
+                vague = True
+                civilian = False
+                security = None
+                words = []
+                for h in group:
+                    noun = h
+                    if h.lower_ in _VAGUE_WORDS or h.like_num or h.lower_ in _GROUP_COUNTS:
+                        # "killing several of them", "a number of suicide bombers": the count is the head,
+                        # the noun its "of" object
+                        of = [p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                        noun = of[0] if of else h
+                    first_of_kind = not any(x.kind == kind and x.trigger >= title_end for x in out)
+                    # "several detained and two were killed", "killing all four": a number whose noun is elided,
+                    # the people the sentence counts
+                    elided = noun is h and h.like_num and h.pos_ == "NUM" and any(
+                        _is_target(t.lower_) for t in doc[slice(*sentence_of(doc, h.i))] if t.i != h.i
+                    )
+                    # "killing Mullah Rahim": a person by name, in the first report of its kind
+                    # or counted with others ("along with nine militants, Rodrigo X was killed")
+                    person = h.ent_type_ == "PERSON" or any(
+                        (a := token_actor.get(t.i)) is not None and a in actors and actors[a].type == "person"
+                        for t in h.subtree
+                        if t.i <= h.i
+                    ) or any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in h.children)  # "X, who was 52"
+                    named = person and h.pos_ == "PROPN" and (first_of_kind or len(heads) > 1) and kind != "wounded"
+                    if (
+                        not _is_target(noun.lower_)
+                        and noun.lower_ not in _CIVILIANS | {"him", "her", "he", "she"}
+                        and h.lower_ not in _VAGUE_WORDS
+                        and not elided
+                        and not named
+                    ):
+                        continue
+                    n = 1 if named else _count(h)
+                    if n == 0 and h.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+                        # "killed the Taliban leader, Alaudin": a definite phrase in the first
+                        # report of its kind is one person, not a reference back
+                        if first_of_kind or h.lower_ not in doc.text[: doc[sentence_of(doc, h.i)[0]].idx].lower():
+                            n = 1
+                        else:
+                            referred += 1  # "the commander and three additional insurgents": one told of before
+                    if n is None and h.tag_ in ("NN", "NNP") and _is_target(h.lower_) and first_of_kind:
+                        n = 1  # "killed al-Qaeda associated Taliban leader, Wali"
+                    if n is None and h.lower_ in ("him", "her", "he", "she") and first_of_kind:
+                        n = 1  # "the security force engaged the male, killing him"
+                    guessed = n is None or h.lower_ in _VAGUE_WORDS or any(
+                        c.lower_ in _VAGUE_WORDS and c.dep_ in ("amod", "det", "nummod") for c in h.children
+                    )
+                    if n is None and kind == "captured" and h.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in h.children):
+                        n = 2  # "captured other militants": a plural is at least two
+                    if not n:
+                        continue
+                    if h.i in included and (total or any(x.i not in included and _count(x) for x in heads)):
+                        # "detained two insurgents, including a Taliban commander": the commander is one of the two
+                        if noun.lower_ in _LEADERS:
+                            leaders += n
+                        continue
+                    vague = vague and guessed
+                    if noun.lower_ in _CIVILIANS:
+                        if verb.tag_ not in ("VBD", "VBN") and not (
+                            verb.tag_ == "VBG" and (verb.dep_ == "pcomp" or verb.dep_ in ("advcl", "conj") and verb.head.tag_ in ("VBD", "VBN"))
+                        ):
+                            continue  # "attacks that are killing civilians": no event; "fired, killing four civilians": one
+                        civilian = True
+                        civilians += n
+                    phrase = doc[h.left_edge.i : h.i + 1].text.lower()
+                    if (kind, phrase) in seen_phrases:
+                        # a restatement of a count already read: told again, perhaps with its doer
+                        restates = True
+                    if verb.i >= title_end:  # the headline's words are the body's to tell again
+                        seen_phrases.add((kind, phrase))
+                    words.append(phrase)
                     if noun.lower_ in _LEADERS:
                         leaders += n
+                    if noun.lower_ not in _CIVILIANS:
+                        total += n
+                        if noun.lower_ != "others":  # "others" are of the kind just counted
+                            security = _is_security(noun.lower_) if security is None else security and _is_security(noun.lower_)
+                if not total and not civilian:
                     continue
-                vague = vague and guessed
-                if noun.lower_ in _CIVILIANS:
-                    if verb.tag_ not in ("VBD", "VBN") and not (
-                        verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.tag_ in ("VBD", "VBN")
-                    ):
-                        continue  # "attacks that are killing civilians": no event; "fired, killing four civilians": one
-                    civilian = True
-                    civilians += n
-                phrase = doc[h.left_edge.i : h.i + 1].text.lower()
-                if (kind, phrase) in seen_phrases:
-                    continue  # a restatement of a count already read
-                if verb.i >= title_end:  # the headline's words are the body's to tell again
-                    seen_phrases.add((kind, phrase))
-                words.append(phrase)
-                if noun.lower_ in _LEADERS:
-                    leaders += n
-                if noun.lower_ not in _CIVILIANS:
-                    total += n
-                    if noun.lower_ != "others":  # "others" are of the kind just counted
-                        security = _is_security(noun.lower_) if security is None else security and _is_security(noun.lower_)
-            if not total and not civilian:
-                continue
-            total += civilians  # "killed two insurgents and a civilian": three dead
-            s, e = sentence_of(doc, verb.i)
-            # a sentence does not restate itself ("arrested a leader, and detained one insurgent")
-            # nor do civilians restate fighters' or soldiers' deaths
-            earlier = [
-                x for x in out if x.kind == kind and x.trigger >= title_end and x.start != doc[s].idx and x.civilian == civilian
-            ]
-            # a later count with no "additional" restates the first ("detained several
-            # insurgents ... detained three insurgents"); with one, it adds
-            if referred:
-                # "the commander and three additional insurgents": more than the commander, told of
-                # before; a restatement if the earlier count holds them all
-                restated = bool(earlier) and total + referred <= max(x.count for x in earlier)
-            else:
-                restated = bool(earlier) and not _additive(doc[s:e], verb, heads) and total <= max(x.count for x in earlier)
-            if passive:
-                agent = next((p.i for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
-                if agent is None:
-                    agent = _attack_by(verb)
-            else:
-                agent = next((c.i for c in verb.children if c.dep_ == "nsubj"), None)
-                v = verb
-                while agent is None and v.dep_ in ("advcl", "xcomp", "conj") and v.head.i != v.i:
-                    # "launched a raid on a base, killing six soldiers": the raid's doer; "a tank
-                    # fired at the tower, hitting it and injuring two": up the chain of verbs
-                    v = v.head
-                    agent = next((c.i for c in v.children if c.dep_ == "nsubj"), None)
-            out.append(
-                RawEvent(
-                    kind, total, leaders, verb.i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "; ".join(words), civilian,
-                    restated=restated, agent=agent, patients=tuple(h.i for h in heads), security=bool(security),
-                    vague=vague, aimed=_aimed_at(verb),
-                    operation=passive and agent is None and _in_operation(verb),
+                total += civilians  # "killed two insurgents and a civilian": three dead
+                s, e = sentence_of(doc, verb.i)
+                # a sentence does not restate itself ("arrested a leader, and detained one insurgent")
+                # nor do civilians restate fighters' or soldiers' deaths
+                earlier = [
+                    x for x in out if x.kind == kind and x.trigger >= title_end and x.start != doc[s].idx and x.civilian == civilian
+                ]
+                # a later count with no "additional" restates the first ("detained several
+                # insurgents ... detained three insurgents"); with one, it adds
+                if referred:
+                    # "the commander and three additional insurgents": more than the commander, told of
+                    # before; a restatement if the earlier count holds them all
+                    restated = bool(earlier) and total + referred <= max(x.count for x in earlier)
+                else:
+                    restated = bool(earlier) and not _additive(doc[s:e], verb, heads) and total <= max(x.count for x in earlier)
+                restated = restated or restates
+                if passive:
+                    agent = next((p.i for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+                    if agent is None:
+                        agent = _attack_by(verb)
+                else:
+                    agent = next((c.i for c in verb.children if c.dep_ == "nsubj"), None)
+                    if agent is None and verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for"):
+                        # "accused the army of executing 500 people", "blamed the rebels for killing ...":
+                        # the accused is the doer told of
+                        accuser = verb.head.head
+                        if accuser.lemma_ in ("accuse", "blame", "charge", "condemn", "convict", "suspect"):
+                            agent = next((c.i for c in accuser.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                    v = verb
+                    while agent is None and v.dep_ in ("advcl", "xcomp", "conj") and v.head.i != v.i:
+                        # "launched a raid on a base, killing six soldiers": the raid's doer; "a tank
+                        # fired at the tower, hitting it and injuring two": up the chain of verbs
+                        v = v.head
+                        agent = next((c.i for c in v.children if c.dep_ == "nsubj"), None)
+                out.append(
+                    RawEvent(
+                        kind, total, leaders, verb.i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "; ".join(words), civilian,
+                        restated=restated, agent=agent, patients=tuple(h.i for h in group), security=bool(security),
+                        vague=vague, aimed=_aimed_at(verb), split=len(groups) > 1,
+                        operation=passive and agent is None and _in_operation(verb),
+                    )
                 )
-            )
         _supersede(out, title_end)
         # "resulted in the death of Maulawi Tayeb", "the arrest of a Taliban facilitator"
         for i in indices_with(doc, tuple(_NOMINAL)):

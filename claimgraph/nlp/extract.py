@@ -371,6 +371,8 @@ def _places_in(doc: Doc, mentions: list[TokMention], actors: dict[str, Actor], s
             continue
         if any(t.lower_ == "according" for t in doc[m.start].ancestors):
             continue  # "according to Ankara": a source, not where it happened
+        if doc[m.start].ent_type_ == "DATE":
+            continue  # "in March 2022": a month the gazetteer may share with a place
         if actor.name not in [n for _, _, n in names]:
             names.append((_PLACE_ORDER.get(actor.kind, 1), m.start, actor.name))
     return ", ".join(n for _, _, n in sorted(names)) or None
@@ -402,6 +404,13 @@ def _events(
         paragraph = document.text[para_start : para_end if para_end != -1 else len(document.text)]
         # the places of the clause, and of the next sentence when it tells where "the attack" was
         places = _places_in(doc, mentions, actors, start, _told_where(doc, raw.trigger) or end)
+        if raw.split and raw.patients:
+            # one of two counts at two places: the place its own phrase names
+            counted = doc[raw.patients[0]]
+            # its own words, not those of the phrase conjoined to it ("179 people in Soro and 44 others ...")
+            right = max((c.right_edge for c in counted.children if c.dep_ not in ("cc", "conj", "punct")), key=lambda t: t.i, default=counted)
+            right = right if right.i > counted.i else counted
+            places = _places_in(doc, mentions, actors, counted.left_edge.idx, right.idx + len(right)) or places
         location = province_in(text) or places or province_in(paragraph) or province
         if raw.civilian:
             kind = "civilian_casualty"
@@ -416,10 +425,14 @@ def _events(
         target = next((a for p in raw.patients if (a := _actor_in(doc, p, token_actor, actors))), None) or next(
             (a for p in raw.aimed if (a := _actor_in(doc, p, token_actor, actors))), None
         )  # "fired at UNIFIL's headquarters, injuring two"
-        phrases[make_id("evt", document.id, start, raw.trigger, raw.kind)] = raw.phrase
+        # split counts of one verb are told apart by their counted phrase
+        event_id = make_id("evt", document.id, start, raw.trigger, raw.kind, *raw.patients[:1]) if raw.split else make_id(
+            "evt", document.id, start, raw.trigger, raw.kind
+        )
+        phrases[event_id] = raw.phrase
         out.append(
             Event(
-                id=make_id("evt", document.id, start, raw.trigger, raw.kind),
+                id=event_id,
                 plover=_PLOVER.get(kind),
                 actor=actor,
                 target=target,
