@@ -180,3 +180,14 @@ def test_two_counts_at_two_places_and_the_accused_doer(analyse) -> None:  # type
     names = {a.id: a.name for a in an.actors}
     (ev,) = an.events
     assert ev.killed == 40 and "Sudanese Armed Forces" in names.get(ev.actor or "", "")
+
+
+def test_the_attack_by_its_doer_named_before_and_a_nominal_death(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(
+        "The ministry condemned an ambush by al-Shabaab on a convoy near Baidoa.\n\n"
+        "The ambush, which caused the death of one soldier, wounded three others, officials said."
+    )
+    names = {a.id: a.name for a in an.actors}
+    (ev,) = [e for e in an.events if e.killed]
+    assert (ev.killed, ev.wounded, ev.security) == (1, 3, True)
+    assert names.get(ev.actor or "") == "al-Shabaab"  # the doer of "the ambush" told before

@@ -169,6 +169,29 @@ def _attack_by(verb: Token) -> int | None:
     return None
 
 
+def _attack_doer(doc: Doc, noun: Token) -> int | None:
+    """The doer of an attack named by a noun: "an attack by the NPA", "the rebels' raid"; for "the
+    attack" with neither, the doer of the last attack the text named with one."""
+    if noun.lower_ not in _ATTACK_NOUNS:
+        return None
+
+    def own(n: Token) -> int | None:
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return next((g.i for g in c.children if g.dep_ == "pobj"), None)
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                return c.i
+        return None
+
+    found = own(noun)
+    if found is not None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return found
+    for t in reversed(doc[: noun.i]):
+        if t.lemma_ == noun.lemma_ and (found := own(t)) is not None:
+            return found
+    return None
+
+
 def _tally(verb: Token) -> bool:
     """A running total over a period, not one event: "have detained 175 insurgents since January",
     "since June, forces have conducted operations capturing 125", "so far this year"."""
@@ -480,6 +503,8 @@ class EventFinder:
                         accuser = verb.head.head
                         if accuser.lemma_ in ("accuse", "blame", "charge", "condemn", "convict", "suspect"):
                             agent = next((c.i for c in accuser.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                    if agent is not None and (doer := _attack_doer(doc, doc[agent])) is not None:
+                        agent = doer  # "the attack wounded two others": the attack's doer
                     v = verb
                     while agent is None and v.dep_ in ("advcl", "xcomp", "conj") and v.head.i != v.i:
                         # "launched a raid on a base, killing six soldiers": the raid's doer; "a tank
@@ -503,14 +528,20 @@ class EventFinder:
             if not of or any(x.kind == kind for x in out):
                 continue
             victim = of[0]
-            if victim.ent_type_ != "PERSON" and victim.lower_ not in _TARGETS:
-                continue
+            word = victim.lower_
+            if victim.ent_type_ != "PERSON" and not _is_target(word) and word not in _CIVILIANS:
+                continue  # "the death of one soldier", "the deaths of three civilians"
             n = _count(victim) or 1
             if victim.lower_ in _VAGUE_WORDS or victim.like_num:
                 n = _count(victim) or 1
             leaders = n if victim.lower_ in _LEADERS or any(a.lower_ in _LEADERS for a in victim.subtree) else 0
             s, e = sentence_of(doc, i)
-            out.append(RawEvent(kind, n, leaders, i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), victim.text.lower()))
+            out.append(
+                RawEvent(
+                    kind, n, leaders, i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[victim.left_edge.i : victim.i + 1].text.lower(),
+                    civilian=word in _CIVILIANS, security=_is_security(word),
+                )
+            )
         doc._.cg_events = out
         return doc
 

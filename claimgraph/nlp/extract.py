@@ -382,7 +382,8 @@ def _events(
     doc: Doc, document: Document, mentions: list[TokMention], actors: dict[str, Actor], timeline: list[TimeExpression]
 ) -> list[Event]:
     """Events with their counts, who did it to whom, the province, the armed groups named, and the date."""
-    raws = doc._.cg_events or []
+    # in the order of the text: a nominal death ("the death of one soldier") before the verb of its clause
+    raws = sorted(doc._.cg_events or [], key=lambda r: (r.start, r.trigger))
     if not raws:
         return []
     token_actor: dict[int, str] = doc._.cg_token_actor or {}
@@ -482,6 +483,7 @@ def _wounded_with_killed(events: list[Event], phrases: dict[str, str] | None = N
                 kill = last  # the sentence right after the dead's
         if e.type == "wound" and e.wounded is not None and kill is not None and not e.civilian:
             kill.wounded = e.wounded
+            kill.actor = kill.actor or e.actor  # "the death of one soldier" names no doer; "the attack wounded" may
             continue
         out.append(e)
     return out
