@@ -191,3 +191,11 @@ def test_the_attack_by_its_doer_named_before_and_a_nominal_death(analyse) -> Non
     (ev,) = [e for e in an.events if e.killed]
     assert (ev.killed, ev.wounded, ev.security) == (1, 3, True)
     assert names.get(ev.actor or "") == "al-Shabaab"  # the doer of "the ambush" told before
+
+
+def test_an_exact_count_after_a_vague_summary_stands(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(
+        "KABUL, Afghanistan (May 9, 2011) - Numerous insurgents were killed during operations in Zabul province today. "
+        "After coming under fire, the patrol returned fire, killing two insurgents."
+    )
+    assert predict_isaf(an)["min_killed"] == 2  # not the vague "numerous" (4)

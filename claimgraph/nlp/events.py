@@ -490,6 +490,10 @@ class EventFinder:
                     restated = bool(earlier) and total + referred <= max(x.count for x in earlier)
                 else:
                     restated = bool(earlier) and not _additive(doc[s:e], verb, heads) and total <= max(x.count for x in earlier)
+                if restated and not vague and not referred and all(x.vague for x in earlier):
+                    # "numerous insurgents were killed ... killing two insurgents": the exact count
+                    # tells what the vague one summed up; it stands, and the vague one is superseded
+                    restated = False
                 restated = restated or restates
                 if passive:
                     agent = next((p.i for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
