@@ -137,6 +137,8 @@ def test_a_definite_referent_with_new_people_and_one_sentence_two_verbs(analyse)
     assert predict_isaf(an)["min_captured"] == 2  # the second verb of a sentence does not restate the first
     an = analyse('"In the past year, we have detained 40 Taliban commanders," the general said.')
     assert an.events == []
+    an = analyse("In recent years, special forces have killed or captured several militant leaders in the region.")
+    assert an.events == []
 
 
 def test_an_attack_told_over_two_sentences(analyse) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,12 @@ convention of operational reporting, where "several" means at least three).
 Leaders ("leader", "commander") are counted on their own as well. A count
 restated in a later sentence with the same words is counted once, and a
 definite phrase ("the insurgents") refers back rather than adds.
+
+What a report restates is counted once: a headline of its own line, a vague count ("several
+insurgents") that a later exact one tells ("detained four suspected insurgents"), the members of a
+count ("two insurgents, including a commander"). Running totals ("have detained 175 since January",
+"this month alone") are not events. Two counts at two places in one clause ("killed 179 people in
+Soro and 44 others in Nondin") are two events. The vocabularies are data: ``events.yaml``.
 """
 
 from __future__ import annotations
@@ -208,7 +214,7 @@ def _tally(verb: Token) -> bool:
             # "in the last month, we've detained five commanders"
             if perfect and c.dep_ == "prep" and c.lower_ in ("in", "over", "during") and any(
                 p.lower_ in ("month", "months", "year", "years", "week", "weeks")
-                and any(a.lower_ in ("last", "past") for a in p.children)
+                and any(a.lower_ in ("last", "past", "recent") for a in p.children)
                 for p in c.children
             ):
                 return True

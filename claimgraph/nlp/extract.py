@@ -369,8 +369,8 @@ def _places_in(doc: Doc, mentions: list[TokMention], actors: dict[str, Actor], s
         actor = actors.get(m.actor)
         if actor is None or actor.type != "place" or not (start <= doc[m.start].idx < end):
             continue
-        if any(t.lower_ == "according" for t in doc[m.start].ancestors):
-            continue  # "according to Ankara": a source, not where it happened
+        if any(t.lower_ == "according" or t.lemma_ in ("speak", "address") for t in doc[m.start].ancestors):
+            continue  # "according to Ankara", "speaking at a summit in Vientiane": a source, not where it happened
         if doc[m.start].ent_type_ == "DATE":
             continue  # "in March 2022": a month the gazetteer may share with a place
         if actor.name not in [n for _, _, n in names]:
