@@ -32,7 +32,7 @@ _GROUP_LABELS = {
 
 
 def predict_isaf(an: DocumentAnalysis) -> dict[str, Any]:
-    from claimgraph.nlp.events import _provinces
+    from claimgraph.nlp.events import _provinces, province_in
 
     # the report's province: the first "X province", else the first event's
     main = None
@@ -40,31 +40,35 @@ def predict_isaf(an: DocumentAnalysis) -> dict[str, Any]:
         if m.text.lower() in _provinces() and an.document.text[m.span[1] : m.span[1] + 9].lower().startswith(" province"):
             main = _provinces()[m.text.lower()][1]
             break
-    if main is None:
-        main = next((e.location for e in an.events if e.location), None)
+    if main is None:  # the first event's province (an event's place may be a village or a dateline's city)
+        main = next((_provinces()[e.location.lower()][1] for e in an.events if e.location and e.location.lower() in _provinces()), None)
     events = [e for e in an.events if not e.restated]
-    # the releases count the enemy killed or detained: not civilians, not soldiers lost in an attack
-    killed = sum(e.killed or 0 for e in events if not e.civilian and not e.security)
+    # the releases count the dead of the operations, civilians among them ("min_killed"), and the
+    # enemy detained; not soldiers lost in an attack. The type counts the enemy alone.
+    killed = sum(e.killed or 0 for e in events if not e.security)
+    enemy_killed = sum(e.killed or 0 for e in events if not e.civilian and not e.security)
     captured = sum(e.captured or 0 for e in events if not e.civilian and not e.security)
     leaders_killed = sum(e.leaders_killed or 0 for e in events)
-    airstrike = any(e.type == "airstrike" for e in an.events)
+    airstrike = any(e.type == "airstrike" for e in events)  # of the events counted
     types = set()
     if airstrike:
         types.add("airstrike")
     if any(e.civilian for e in an.events):
         types.add("civiliancasualty")
-    if killed and captured:
+    if enemy_killed and captured:
         types.add("captureandkill")
     elif captured:
         types.add("detention")
-    elif killed and not airstrike:
+    elif enemy_killed and not airstrike:
         types.add("insurgentskilled")
     groups = sorted(
         {_GROUP_LABELS[a.name] for a in an.actors if a.name in _GROUP_LABELS and any(m.actor == a.id for m in an.mentions)}
     )
     location = main
     if location is None:
-        location = next((_provinces()[m.text.lower()][1] for m in an.mentions if m.text.lower() in _provinces()), None)
+        location = next(
+            (_provinces()[m.text.lower()][1] for m in an.mentions if m.text.lower() in _provinces() and not m.text.isupper()), None
+        ) or province_in(an.document.text)  # "KABUL, Afghanistan" is the dateline
     date = next((e.date for e in an.events if e.date), None) or an.document.published
     return {
         "province": (location or "").lower(),

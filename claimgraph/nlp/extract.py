@@ -38,7 +38,7 @@ from claimgraph.model import (
     make_id,
 )
 from claimgraph.nlp.actors import TokMention
-from claimgraph.nlp.events import is_airstrike, province_in, province_of
+from claimgraph.nlp.events import ATTACK_SUBJECTS, is_airstrike, province_in, province_of
 from claimgraph.nlp.quotes import RawAttribution, RawSpeaker
 from claimgraph.nlp.util import sentence_of
 
@@ -369,8 +369,10 @@ def _places_in(doc: Doc, mentions: list[TokMention], actors: dict[str, Actor], s
         actor = actors.get(m.actor)
         if actor is None or actor.type != "place" or not (start <= doc[m.start].idx < end):
             continue
-        if any(t.lower_ == "according" for t in doc[m.start].ancestors):
-            continue  # "according to Ankara": a source, not where it happened
+        if any(t.lower_ == "according" or t.lemma_ in ("speak", "address") for t in doc[m.start].ancestors):
+            continue  # "according to Ankara", "speaking at a summit in Vientiane": a source, not where it happened
+        if doc[m.start].ent_type_ == "DATE":
+            continue  # "in March 2022": a month the gazetteer may share with a place
         if actor.name not in [n for _, _, n in names]:
             names.append((_PLACE_ORDER.get(actor.kind, 1), m.start, actor.name))
     return ", ".join(n for _, _, n in sorted(names)) or None
@@ -380,13 +382,15 @@ def _events(
     doc: Doc, document: Document, mentions: list[TokMention], actors: dict[str, Actor], timeline: list[TimeExpression]
 ) -> list[Event]:
     """Events with their counts, who did it to whom, the province, the armed groups named, and the date."""
-    raws = doc._.cg_events or []
+    # in the order of the text: a nominal death ("the death of one soldier") before the verb of its clause
+    raws = sorted(doc._.cg_events or [], key=lambda r: (r.start, r.trigger))
     if not raws:
         return []
     token_actor: dict[int, str] = doc._.cg_token_actor or {}
     province = province_of(doc)
     groups = sorted({actors[m.actor].name for m in mentions if actors[m.actor].kind == "armed_group"})
-    out = []
+    out: list[Event] = []
+    phrases: dict[str, str] = {}
     for raw in raws:
         start, end = raw.start, raw.end
         at = doc[raw.trigger].idx
@@ -399,7 +403,16 @@ def _events(
         para_start = document.text.rfind("\n\n", 0, start) + 1
         para_end = document.text.find("\n\n", end)
         paragraph = document.text[para_start : para_end if para_end != -1 else len(document.text)]
-        location = province_in(text) or province_in(paragraph) or province or _places_in(doc, mentions, actors, start, end)
+        # the places of the clause, and of the next sentence when it tells where "the attack" was
+        places = _places_in(doc, mentions, actors, start, _told_where(doc, raw.trigger) or end)
+        if raw.split and raw.patients:
+            # one of two counts at two places: the place its own phrase names
+            counted = doc[raw.patients[0]]
+            # its own words, not those of the phrase conjoined to it ("179 people in Soro and 44 others ...")
+            right = max((c.right_edge for c in counted.children if c.dep_ not in ("cc", "conj", "punct")), key=lambda t: t.i, default=counted)
+            right = right if right.i > counted.i else counted
+            places = _places_in(doc, mentions, actors, counted.left_edge.idx, right.idx + len(right)) or places
+        location = province_in(text) or places or province_in(paragraph) or province
         if raw.civilian:
             kind = "civilian_casualty"
         elif is_airstrike(text):
@@ -407,10 +420,20 @@ def _events(
         else:
             kind = {"killed": "kill", "captured": "capture", "wounded": "wound"}[raw.kind]
         actor = _actor_in(doc, raw.agent, token_actor, actors)
-        target = next((a for p in raw.patients if (a := _actor_in(doc, p, token_actor, actors))), None)
+        if actor is None and raw.operation:
+            # "was killed in an operation": the operation the report told of before, by its doer
+            actor = next((e.actor for e in reversed(out) if e.actor and e.type == kind), None)
+        target = next((a for p in raw.patients if (a := _actor_in(doc, p, token_actor, actors))), None) or next(
+            (a for p in raw.aimed if (a := _actor_in(doc, p, token_actor, actors))), None
+        )  # "fired at UNIFIL's headquarters, injuring two"
+        # split counts of one verb are told apart by their counted phrase
+        event_id = make_id("evt", document.id, start, raw.trigger, raw.kind, *raw.patients[:1]) if raw.split else make_id(
+            "evt", document.id, start, raw.trigger, raw.kind
+        )
+        phrases[event_id] = raw.phrase
         out.append(
             Event(
-                id=make_id("evt", document.id, start, raw.trigger, raw.kind),
+                id=event_id,
                 plover=_PLOVER.get(kind),
                 actor=actor,
                 target=target,
@@ -432,16 +455,35 @@ def _events(
                 date=date,
             )
         )
-    return _wounded_with_killed(out)
+    return _wounded_with_killed(out, phrases, document.text)
 
 
-def _wounded_with_killed(events: list[Event]) -> list[Event]:
-    """ "killing five soldiers and wounding ten": one attack with both counts, not two events."""
+def _told_where(doc: Doc, trigger: int) -> int | None:
+    """The end of the next sentence when its subject is the attack just told ("... killing six
+    soldiers. The pre-dawn attack occurred at a base in Sabon Gari"): it says where."""
+    _, e = sentence_of(doc, trigger)
+    if e >= len(doc):
+        return None
+    s2, e2 = sentence_of(doc, e)
+    subject = next((t for t in doc[s2:e2] if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in ATTACK_SUBJECTS or not any(c.lower_ in ("the", "this") for c in subject.children):
+        return None
+    return doc[e2 - 1].idx + len(doc[e2 - 1])
+
+
+def _wounded_with_killed(events: list[Event], phrases: dict[str, str] | None = None, text: str = "") -> list[Event]:
+    """ "killing five soldiers and wounding ten": one attack with both counts, not two events; so are
+    "three were killed in an attack. Twelve others were injured", the wounded "others" of the dead."""
     out: list[Event] = []
     for e in events:
         kill = next((k for k in out if k.span == e.span and k.type == "kill" and k.wounded is None), None)
+        if kill is None and e.type == "wound" and out and (phrases or {}).get(e.id, "").endswith(" others"):
+            last = out[-1]
+            if last.type == "kill" and last.wounded is None and last.span[1] <= e.span[0] and not text[last.span[1] : e.span[0]].strip():
+                kill = last  # the sentence right after the dead's
         if e.type == "wound" and e.wounded is not None and kill is not None and not e.civilian:
             kill.wounded = e.wounded
+            kill.actor = kill.actor or e.actor  # "the death of one soldier" names no doer; "the attack wounded" may
             continue
         out.append(e)
     return out
