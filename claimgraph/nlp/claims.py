@@ -799,7 +799,7 @@ class ClaimFinder:
         # phrase is about, not a place it mentions ("attacks against aid workers in Somalia")
         actor_id = self._actor_of(tok) if subject else self._phrase_actor(tok)
         if actor_id is None and not subject and rel in _PLACE_OBJECTS and _is_site(tok):
-            # "a raid on a military base in Sabon Gari": the base's place (a town or a region;
+            # "a raid on a military base in Oren": the base's place (a town or a region;
             # "a base in Nigeria" is no attack on Nigeria)
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "of", "outside"):

@@ -68,7 +68,7 @@ class RawEvent:
     patients: tuple[int, ...] = ()  # tokens of the counted victims or detainees
     security: bool = False  # the counted are soldiers or police ("killed four soldiers"), not fighters
     vague: bool = False  # no number was given ("several insurgents", "suspected insurgents")
-    aimed: tuple[int, ...] = ()  # what the attack was aimed at ("fired at UNIFIL's headquarters")
+    aimed: tuple[int, ...] = ()  # what the attack was aimed at ("fired at the mission's headquarters")
     operation: bool = False  # "was killed in an operation", whose doer the clause does not name
     split: bool = False  # one of the counts of a clause that names a place for each
 
@@ -158,7 +158,7 @@ def _singular(word: str) -> str:
 
 def _is_target(word: str) -> bool:
     """A noun that counts people an event kills, wounds or takes: ISAF's words, an armed agent's,
-    or "others" ("killed five soldiers and injured ten others")."""
+    or "others" ("killed three soldiers and injured six others")."""
     return word in _TARGETS or word in _armed() or _singular(word) in _armed() or word == "others"
 
 
@@ -270,7 +270,7 @@ def _placed_apart(heads: list[Token], token_actor: dict[int, str], actors: dict[
 
 
 def _aimed_at(verb: Token) -> tuple[int, ...]:
-    """The objects of "at", "on" or "against" up the chain of verbs: "fired at a tower at UNIFIL's
+    """The objects of "at", "on" or "against" up the chain of verbs: "fired at a tower at the mission's
     headquarters, injuring two" was aimed at the tower and the headquarters."""
     out: list[int] = []
     v = verb

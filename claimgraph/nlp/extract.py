@@ -153,7 +153,7 @@ def _resolve_speaker(
             if am is not None and actors[am.actor].type == "person":
                 mspan = doc[am.start : am.end]
                 return Speaker(am.actor, mspan.text, (mspan.start_char, mspan.end_char), _LEAD.sub("", re.sub(r"\s+", " ", span.text).strip()))
-    # "the OPCW report", "a statement from CENTCOM": a document speaks for the one body that issued it
+    # "the KRC report", "a statement from the command": a document speaks for the one body that issued it
     if head.lower_ in _DOCUMENT_NOUNS:
         issuers = {
             m.actor for m in mentions
@@ -162,7 +162,7 @@ def _resolve_speaker(
         if len(issuers) == 1:
             return Speaker(issuers.pop(), re.sub(r"\s+", " ", span.text).strip(), char_span, _LEAD.sub("", re.sub(r"\s+", " ", span.text).strip()))
         if not issuers and doc[raw.start].lower_ == "the":
-            # "the statement" after "a statement from CENTCOM": the same document, the same body
+            # "the statement" after "a statement from the command": the same document, the same body
             for prev in reversed(previous[-4:]):
                 if prev.actor and prev.text and head.lower_ in prev.text.lower().split():
                     text = re.sub(r"\s+", " ", span.text).strip()
@@ -363,14 +363,14 @@ _PLACE_ORDER = {"city": 0, None: 1, "region": 2, "country": 3}
 
 
 def _places_in(doc: Doc, mentions: list[TokMention], actors: dict[str, Actor], start: int, end: int) -> str | None:
-    """The places named in a clause, the most specific first ("Sabon Gari, Borno, Nigeria")."""
+    """The places named in a clause, the most specific first ("Oren, Kivu, Zamora")."""
     names: list[tuple[int, int, str]] = []
     for m in mentions:
         actor = actors.get(m.actor)
         if actor is None or actor.type != "place" or not (start <= doc[m.start].idx < end):
             continue
         if any(t.lower_ == "according" or t.lemma_ in ("speak", "address") for t in doc[m.start].ancestors):
-            continue  # "according to Ankara", "speaking at a summit in Vientiane": a source, not where it happened
+            continue  # "according to Kabul", "speaking at a summit in Nairobi": a source, not where it happened
         if doc[m.start].ent_type_ == "DATE":
             continue  # "in March 2022": a month the gazetteer may share with a place
         if actor.name not in [n for _, _, n in names]:
@@ -425,7 +425,7 @@ def _events(
             actor = next((e.actor for e in reversed(out) if e.actor and e.type == kind), None)
         target = next((a for p in raw.patients if (a := _actor_in(doc, p, token_actor, actors))), None) or next(
             (a for p in raw.aimed if (a := _actor_in(doc, p, token_actor, actors))), None
-        )  # "fired at UNIFIL's headquarters, injuring two"
+        )  # "fired at the mission's headquarters, injuring two"
         # split counts of one verb are told apart by their counted phrase
         event_id = make_id("evt", document.id, start, raw.trigger, raw.kind, *raw.patients[:1]) if raw.split else make_id(
             "evt", document.id, start, raw.trigger, raw.kind
@@ -449,7 +449,7 @@ def _events(
                 civilian=raw.civilian,
                 security=raw.security,
                 restated=raw.restated,
-                # soldiers, police or civilians hit: the group targeted is theirs ("a kenyan police officer")
+                # soldiers, police or civilians hit: the group targeted is theirs ("a nigerian police officer")
                 target_group=raw.phrase if (raw.security or raw.civilian) and raw.phrase else "; ".join(groups) or None,
                 location=location,
                 date=date,
@@ -460,7 +460,7 @@ def _events(
 
 def _told_where(doc: Doc, trigger: int) -> int | None:
     """The end of the next sentence when its subject is the attack just told ("... killing six
-    soldiers. The pre-dawn attack occurred at a base in Sabon Gari"): it says where."""
+    soldiers. The dawn attack took place at a base in Oren"): it says where."""
     _, e = sentence_of(doc, trigger)
     if e >= len(doc):
         return None
