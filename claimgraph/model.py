@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 __all__ = [
@@ -48,6 +49,8 @@ _DASHES = re.compile(r"[\u2010-\u2015\-_]+")
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
+# names recur within and across documents: each is normalised once
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Case-, accent-, dash- and punctuation-insensitive key of a name.
 

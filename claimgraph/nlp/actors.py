@@ -754,13 +754,15 @@ class ActorResolver:
             return None
         words = name.replace("\u2019", "'").split()
         first = re.sub(r"'s$", "", words[0]) if words else ""
+        present = set(words)
         for rule in _kind_rules():
             if words and words[-1] in rule.last:
                 return rule.kind
-            if any(_has_phrase(words, p) for p in rule.words):
+            # a phrase's first word must be there before the phrase is looked for
+            if any(p[0] in present and _has_phrase(words, p) for p in rule.words):
                 return rule.kind
             # "Colombian Army", "Sudan's Armed Forces": a state's army, not an armed group's
-            if any(_has_phrase(words, p) for p in rule.state) and self.places.country_of(first):
+            if any(p[0] in present and _has_phrase(words, p) for p in rule.state) and self.places.country_of(first):
                 return rule.kind
         return None
 

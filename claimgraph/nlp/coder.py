@@ -165,7 +165,24 @@ class EventCoder:
     def __init__(self) -> None:
         self.lemmas, self.phrasal, self.groups, self.synsets, _ = _vocabulary()
         self.rules: dict[str, Any] = load_yaml("coding.yaml")
+        self._slot_needs: dict[int, list[tuple[dict[str, Any], list[frozenset[str]], list[frozenset[str]]]]] = {}
         self.sectors: dict[str, set[str]] = {k: set(v) for k, v in load_yaml("cameo_verbs.yaml")["sectors"].items()}
+
+    def _needs(self, gi: int) -> list[tuple[dict[str, Any], list[frozenset[str]], list[frozenset[str]]]]:
+        """A block's patterns with, for each slot, the first words one of which must be present
+        (made once per block: checking them is a set test, not a walk along the clause)."""
+        found = self._slot_needs.get(gi)
+        if found is None:
+            def firsts(slots: list[str]) -> list[frozenset[str]]:
+                out = []
+                for slot in slots:
+                    wanted = self.synsets.get(slot, {slot}) if slot.startswith("&") else set(slot.split("|"))
+                    out.append(frozenset(w.split(" ", 1)[0] for w in wanted))
+                return out
+
+            found = [(p, firsts(p["after"]), firsts(p.get("before") or [])) for p in self.groups[gi]["patterns"]]
+            self._slot_needs[gi] = found
+        return found
 
     def _code_verb(self, verb: Token) -> tuple[str | None, str | None] | None:
         """(code, target preposition) of a verb from its block and patterns; None: not in the dictionary."""
@@ -186,10 +203,13 @@ class EventCoder:
         after_set = {f for forms in after for f in forms}
         before_set = {f for forms in before for f in forms}
         for gi, _ in candidates:
-            for pattern in self.groups[gi]["patterns"]:
-                if pattern.get("before") and not _matches(pattern["before"], before, self.synsets, before_set):
+            for pattern, need_after, need_before in self._needs(gi):
+                # each slot needs one of its first words present, or the pattern cannot match
+                if any(need.isdisjoint(after_set) for need in need_after) or any(need.isdisjoint(before_set) for need in need_before):
                     continue
-                if pattern["after"] and not _matches(pattern["after"], after, self.synsets, after_set):
+                if pattern.get("before") and not _matches(pattern["before"], before, self.synsets):
+                    continue
+                if pattern["after"] and not _matches(pattern["after"], after, self.synsets):
                     continue
                 return pattern["code"], pattern.get("target_prep")
         return candidates[0][1], None
