@@ -78,6 +78,14 @@ def relation_types() -> dict[str, dict[str, Any]]:
     return data
 
 
+def _sentence(doc: Doc, i: int) -> tuple[int, int]:
+    """Token bounds of the sentence of token ``i``, without the spaces that end it: a claim's span."""
+    s, e = sentence_of(doc, i)
+    while e - 1 > s and doc[e - 1].is_space:
+        e -= 1
+    return s, e
+
+
 #: a claim's object that stands for an agreement word at a token, resolved once the parties are known
 _DEAL = "@deal:"
 #: agreement words by kind: a ceasefire (a truce, an armistice) or another agreement
@@ -262,9 +270,7 @@ class ClaimFinder:
                 continue
             if self._asserts_nothing(tok):
                 continue
-            s, e = sentence_of(doc, tok.i)
-            while e - 1 > s and doc[e - 1].is_space:
-                e -= 1
+            s, e = _sentence(doc, tok.i)
             # "may" the modal, not "May" the month
             words = {t.lower_ for t in doc[s:e] if t.lower_ not in ("may", "might", "could") or t.tag_ == "MD"}
             sent_text = doc[s:e].text.lower()
@@ -376,9 +382,7 @@ class ClaimFinder:
                 continue
             if rel == "controls" and self.actors[obj].type not in ("organization", "place"):
                 continue
-            s, e = sentence_of(doc, t.i)
-            while e - 1 > s and doc[e - 1].is_space:
-                e -= 1
+            s, e = _sentence(doc, t.i)
             out.append(RawClaim(t.i, subj, rel, obj, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
@@ -436,9 +440,7 @@ class ClaimFinder:
                 continue
             if self._asserts_nothing(t):
                 continue
-            s, e = sentence_of(doc, t.i)
-            while e - 1 > s and doc[e - 1].is_space:
-                e -= 1
+            s, e = _sentence(doc, t.i)
             for p in places:
                 for q in [p, *p.conjuncts]:
                     where = self._phrase_actor(q)
@@ -483,9 +485,7 @@ class ClaimFinder:
         if holder is not None:
             places += self._prep_objects(holder, ["in", "inside", "across"])
         out: list[RawClaim] = []
-        s, e = sentence_of(doc, noun.i)
-        while e - 1 > s and doc[e - 1].is_space:
-            e -= 1
+        s, e = _sentence(doc, noun.i)
         for p in places:
             for q in (p, *p.conjuncts):
                 where = self._phrase_actor(q)
@@ -527,9 +527,7 @@ class ClaimFinder:
             owner = self.token_actor.get(k - 1)
             if owner is None or owner == part or not (self.actors[owner].type == "organization" or self.actors[owner].kind == "country"):
                 continue
-            s, e = sentence_of(doc, b_start)
-            while e - 1 > s and doc[e - 1].is_space:
-                e -= 1
+            s, e = _sentence(doc, b_start)
             out.append(RawClaim(b_start, part, "member_of", owner, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
@@ -557,9 +555,7 @@ class ClaimFinder:
                 (self.token_actor[c.i] for c in head.children if c.dep_ == "compound" and c.i in self.token_actor), None)
             if group is None or group == country or self.actors[group].kind != "armed_group":
                 continue
-            s, e = sentence_of(doc, t.i)
-            while e - 1 > s and doc[e - 1].is_space:
-                e -= 1
+            s, e = _sentence(doc, t.i)
             out.append(RawClaim(t.i, group, "present_in", country, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
@@ -587,9 +583,7 @@ class ClaimFinder:
                     named.extend(self._coordinated(h))
             parts = [a for h in named if (a := self._phrase_actor(h)) is not None
                      and (self.actors[a].type == "organization" or self.actors[a].kind == "country")]
-            s, e = sentence_of(doc, t.i)
-            while e - 1 > s and doc[e - 1].is_space:
-                e -= 1
+            s, e = _sentence(doc, t.i)
             for part in dict.fromkeys(parts):
                 if part != whole:
                     out.append(RawClaim(t.i, part, "member_of", whole, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
@@ -634,9 +628,7 @@ class ClaimFinder:
             denier = next((a for c in subjects if (a := self._party(c, subject=True)) is not None), None)
             if not said or denier is None or self._negated(doc, t, frozenset()) or self._asserts_nothing(t):
                 continue
-            s, e = sentence_of(doc, t.i)
-            while e - 1 > s and doc[e - 1].is_space:
-                e -= 1
+            s, e = _sentence(doc, t.i)
             span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
             for n in said:
                 # "accusations by Egypt", and "Egypt's accusations", "the French allegations"
@@ -689,9 +681,7 @@ class ClaimFinder:
             parties = [a for h in holders if (a := self._party(h, subject=True)) is not None]
             if not places or not parties or self._asserts_nothing(t):
                 continue
-            s, e = sentence_of(doc, t.i)
-            while e - 1 > s and doc[e - 1].is_space:
-                e -= 1
+            s, e = _sentence(doc, t.i)
             negated = self._negated(doc, t, frozenset())
             for who in dict.fromkeys(parties):
                 for where in dict.fromkeys(places):
