@@ -118,7 +118,8 @@ def _is_site(tok: Token) -> bool:
     return word in _sites() or (word.endswith("s") and word[:-1] in _sites())
 
 
-def indices_with_deal(doc: Doc, kind: str) -> list[Token]:
+def _deal_tokens(doc: Doc, kind: str) -> list[Token]:
+    """The agreement words of one kind in the document (the nouns, not other uses)."""
     return [t for t in doc if t.pos_ in ("NOUN", "PROPN") and _deal_kind(t, _ALL_DEALS) == kind]
 
 
@@ -345,7 +346,7 @@ class ClaimFinder:
             parties = sorted({c.subject for c, _ in items if c.subject}, key=lambda a: self.actors[a].name)
             if not parties:
                 continue
-            phrase = max((_deal_phrase(doc, t) for t in indices_with_deal(doc, kind)), key=len, default=kind)
+            phrase = max((_deal_phrase(doc, t) for t in _deal_tokens(doc, kind)), key=len, default=kind)
             names = [self.actors[p].name for p in parties]
             name = f"{phrase} between {' and '.join(names)}" if len(names) >= 2 else f"{phrase} of {names[0]}"
             if any(w in phrase.lower() for w in _CEASEFIRE):
@@ -605,7 +606,7 @@ class ClaimFinder:
         return out
 
     def _denials(self, doc: Doc) -> list[RawClaim]:
-        """ "Israel denies as fake news accusations from Hamas", "the army rejected accusations by
+        """ "Egypt denies as fake news accusations from the rebels", "the army rejected accusations by
         the Taliban government that it ...": the denier rejects the accuser, and an accusation
         (not a mere claim) is the accuser's accusing the denier. A denial that is itself denied
         or unasserted ("did not deny", "may reject") says neither."""
@@ -621,9 +622,9 @@ class ClaimFinder:
             # the noun is the object, or hangs on a preposition ("denies as fake news accusations")
             heads = [c for c in t.children if c.dep_ == "dobj"] + [p for c in t.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
             said = [n for n in heads if n.lower_ in nouns]
-            # a dateline may parse as a second subject ("Islamabad: Pakistan Army rejected ..."): the first that acts
+            # a dateline may parse as a second subject ("Aldera: the Zamoran army rejected ..."): the
+            # one that acts comes first, the dateline's city last
             subjects = [c for c in t.children if c.dep_ == "nsubj"] or [x for x in (self._subject(t),) if x is not None]
-            # a dateline's city is the last resort ("Islamabad: Pakistan Army rejected ...")
             subjects.sort(key=lambda c: c.i in self.token_actor and self.actors[self.token_actor[c.i]].type == "place")
             denier = next((a for c in subjects if (a := self._party(c, subject=True)) is not None), None)
             if not said or denier is None or self._negated(doc, t, frozenset()) or self._asserts_nothing(t):
