@@ -14,11 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from queue import Queue
+from typing import TYPE_CHECKING
 
 from claimgraph.errors import ClaimgraphError, IngestError, StoreUnavailable
 from claimgraph.ingest import RawInput, document_from_text, iter_documents
 from claimgraph.model import Analysis, Document, DocumentAnalysis
 from claimgraph.store import Store
+
+if TYPE_CHECKING:
+    from claimgraph.analysis.knowledge import KnowledgeBase
 
 __all__ = ["Callback", "IngestEvent", "IngestSummary", "analyze", "ingest", "ingest_documents", "recorder", "store_analysis"]
 
@@ -79,7 +83,13 @@ def recorder(summary: IngestSummary, on_event: Callback | None = None) -> Callba
     return record
 
 
-def store_analysis(store: Store, analysis: DocumentAnalysis, record: Callback) -> None:
+def _knowledge(store: Store | KnowledgeBase) -> KnowledgeBase:
+    from claimgraph.analysis.knowledge import KnowledgeBase  # noqa: F811 (at run time)
+
+    return store if isinstance(store, KnowledgeBase) else KnowledgeBase(store)
+
+
+def store_analysis(store: Store | KnowledgeBase, analysis: DocumentAnalysis, record: Callback) -> None:
     """Store one analysis and record what happened to it.
 
     A document the database rejects is recorded as failed; ``StoreUnavailable``
@@ -88,7 +98,7 @@ def store_analysis(store: Store, analysis: DocumentAnalysis, record: Callback) -
     """
     doc = analysis.document
     try:
-        added = store.save(analysis)
+        added = _knowledge(store).save(analysis)
     except StoreUnavailable:
         raise
     except ClaimgraphError as exc:
@@ -101,7 +111,7 @@ def store_analysis(store: Store, analysis: DocumentAnalysis, record: Callback) -
 
 def ingest_documents(
     documents: Iterable[Document | IngestError],
-    store: Store,
+    store: Store | KnowledgeBase,
     on_event: Callback | None = None,
     batch_size: int = 64,
 ) -> IngestSummary:
@@ -113,12 +123,14 @@ def ingest_documents(
     """
     summary = IngestSummary()
     record = recorder(summary, on_event)
+    kb = _knowledge(store)
+    store = kb.store
 
     fatal: list[StoreUnavailable] = []
 
     def save(analysis: DocumentAnalysis) -> None:
         try:
-            store_analysis(store, analysis, record)
+            store_analysis(kb, analysis, record)
         except StoreUnavailable as exc:
             fatal.append(exc)  # raised on the caller's thread, below
 
@@ -224,9 +236,7 @@ def analyze(
 
     try:
         summary = ingest_documents(documents(), target, on_event)
-        from claimgraph.analysis import enrich
-
-        return enrich(target.analysis(summary.document_ids), target.grades(), target.agreements())
+        return _knowledge(target).analysis(summary.document_ids)
     finally:
         if own:
             target.close()

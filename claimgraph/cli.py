@@ -208,11 +208,11 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str, db: str | N
         claimgraph analyze article.txt --published 2021-02-16 --format json
     """
     published = _check_published(published)
-    from claimgraph.analysis import enrich
+    from claimgraph.analysis import KnowledgeBase
 
     with open_store(db or ":memory:") as store:
         summary = _run_ingest(paths, store, published, quiet=True)
-        analysis = enrich(store.analysis(summary.document_ids), store.grades(), store.agreements())
+        analysis = KnowledgeBase(store).analysis(summary.document_ids)
     if fmt == "json":
         echo(json_text(analysis.to_dict()))
     elif fmt == "markdown":
@@ -272,16 +272,13 @@ def actors(type_: str | None, limit: int, fmt: str, db: str) -> None:
         claimgraph actors --type person --format json
     """
     with open_store(db) as store:
-        found = store.actors(type_=type_)
-        counts = store.mention_counts()
-    found.sort(key=lambda a: (-counts.get(a.id, 0), a.name))
-    found = found[:limit]
+        found, _ = store.actors_page(None, type_, limit, 0, cap=1)
     if fmt == "json":
-        echo(json_text([dict(a.to_dict(), mentions=counts.get(a.id, 0)) for a in found]))
+        echo(json_text([dict(a.to_dict(), mentions=n) for a, n in found]))
         return
-    for a in found:
+    for a, n in found:
         kind = f"/{a.kind}" if a.kind else ""
-        echo(f"{counts.get(a.id, 0):5d}  {a.name} ({a.type}{kind})  {a.id}")
+        echo(f"{n:5d}  {a.name} ({a.type}{kind})  {a.id}")
 
 
 @cli.command()
@@ -487,7 +484,9 @@ def grade(source: str, letter: str, note: str | None, db: str) -> None:
         if len(found) > 1:
             raise ClaimgraphError(f"{source!r} names {len(found)} actors; use an id: " + ", ".join(a.id for a in found))
         key = found[0].id if found else "desc:" + name_key(source)
-        store.set_grade(key, letter.upper(), note)
+        from claimgraph.analysis import KnowledgeBase
+
+        KnowledgeBase(store).set_grade(key, letter.upper(), note)
     label = found[0].name if found else source
     say(f"{label}: reliability {letter.upper()}")
 
@@ -518,8 +517,10 @@ def agreements_add(file: str, db: str) -> None:
     except (OSError, yaml.YAMLError) as exc:
         raise ClaimgraphError(f"{file}: cannot read YAML ({str(exc).splitlines()[0]})") from None
     data = validate_agreement(raw, file)
+    from claimgraph.analysis import KnowledgeBase
+
     with open_store(db) as store:
-        store.add_agreement(data["id"], data)
+        KnowledgeBase(store).add_agreement(data["id"], data)
     say(f"added {data['id']}: {data['name']} ({len(data['obligations'])} obligations)")
 
 

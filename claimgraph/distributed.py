@@ -183,11 +183,12 @@ def ingest_distributed(
     shard_size: int = 16,
 ) -> IngestSummary:
     """Like ``claimgraph.ingest``, with the NLP on a Dask cluster (see the module's docstring)."""
-    from claimgraph.api import IngestEvent, IngestSummary, recorder, store_analysis
+    from claimgraph.api import IngestEvent, IngestSummary, _knowledge, recorder, store_analysis
     from claimgraph.ingest import iter_documents
 
     summary = IngestSummary()
     record = recorder(summary, on_event)
+    kb = _knowledge(store)
     own = client is None
     if client is None:
         client = open_client(workers, scheduler)
@@ -210,7 +211,7 @@ def ingest_distributed(
             if d.id in reasons:
                 record(IngestEvent("failed", d.source, d.id, error=reasons[d.id]))
             elif d.id in done:
-                store_analysis(store, done[d.id], record)
+                store_analysis(kb, done[d.id], record)
 
     try:
         for shard in _shards(iter_documents(paths, published), store, record, shard_size):

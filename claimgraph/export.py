@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from claimgraph.analysis import enrich
+from claimgraph.analysis import KnowledgeBase
 from claimgraph.errors import ClaimgraphError, StoreError
 from claimgraph.model import (
     Actor,
@@ -47,7 +47,7 @@ _EPOCH = "1970-01-01T00:00:00.000Z"
 
 
 def _analysis(store: Store) -> Analysis:
-    return enrich(store.analysis(), store.grades(), store.agreements())
+    return KnowledgeBase(store).analysis()
 
 
 # -- JSONL dump and import -------------------------------------------------------
@@ -88,6 +88,7 @@ def import_jsonl(path: str | Path, store: Store) -> dict[str, int]:
     """Load a dump made by ``export --format jsonl``; a line that fails stops nothing else."""
     counts = {"actors": 0, "documents": 0, "skipped": 0, "grades": 0, "agreements": 0}
     actors: dict[str, Actor] = {}
+    kb = KnowledgeBase(store)
     with open(path, encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
@@ -116,15 +117,15 @@ def import_jsonl(path: str | Path, store: Store) -> dict[str, int]:
                     claims=[Claim.from_dict(c) for c in rec["claims"]],
                     events=[Event.from_dict(e) for e in rec["events"]],
                 )
-                if store.save(analysis, resolve=False):
+                if kb.save(analysis, resolve=False):
                     counts["documents"] += 1
                 else:
                     counts["skipped"] += 1
             elif kind == "grade":
-                store.set_grade(rec["source"], rec["reliability"])
+                kb.set_grade(rec["source"], rec["reliability"])
                 counts["grades"] += 1
             elif kind == "agreement":
-                store.add_agreement(rec["data"]["id"], rec["data"])
+                kb.add_agreement(rec["data"]["id"], rec["data"])
                 counts["agreements"] += 1
             else:
                 raise ClaimgraphError(f"{path}:{lineno}: unknown record kind {kind!r}")

@@ -94,6 +94,9 @@ class Document:
     dropped_spans: list[Span] = field(default_factory=list)
     #: the dateline ("KABUL, Afghanistan (Jan. 25, 2013) --"): kept in the text, not analysed as prose
     dateline_span: Span | None = None
+    #: the first stored document of the story this one copies (its own id when it stands
+    #: alone); set by the store, None for a document never stored
+    report: str | None = None
 
     @staticmethod
     def id_for(text: str) -> str:
@@ -500,6 +503,107 @@ class Event:
         return cls(data["id"], data["document"], data["type"], data["text"], span, civilian=bool(data.get("civilian")),
                    security=bool(data.get("security")), restated=bool(data.get("restated")),
                    **{k: data.get(k) for k in keys})
+
+
+@dataclass
+class Relation:
+    """Claims about one (subject, predicate, object), across documents, with a credibility grade.
+
+    ``supporting``/``opposing`` are claim ids; ``sources`` the keys of the independent
+    sources that support it (a speaker quoted in five articles is one), ``source_labels``
+    their names. The JSON contract's relation is ``to_dict()``.
+    """
+
+    id: str
+    subject: str
+    predicate: str
+    object: str
+    label: str
+    symmetric: bool
+    supporting: list[str]
+    opposing: list[str]
+    sources: list[str]
+    source_labels: list[str]
+    first_seen: str | None
+    last_seen: str | None
+    credibility: int
+    grade_reason: str
+    plover: str | None = None
+    stix: str | None = None
+    ftm: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Relation:
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})  # type: ignore[arg-type]
+
+
+#: kinds of contradiction: opposite polarity on one relation, two counts that cannot both
+#: hold, a rejection of what another said, two sides blaming each other for one breach
+CONTRADICTION_KINDS = ("polarity", "count", "rejection", "mutual_blame")
+
+
+@dataclass
+class Contradiction:
+    """Two or more sources that cannot all be right, and why, in one sentence.
+
+    ``claims`` cite each side (a statement the analysis made up for a side that carries no
+    relation is in ``statements``, as claim dicts); ``sides`` (polarity), ``quantities``
+    (count) and ``attributions`` (rejection) say more for their kinds.
+    """
+
+    id: str
+    kind: str
+    about: str
+    claims: list[str]
+    explanation: str
+    sides: list[dict[str, Any]] = field(default_factory=list)
+    quantities: list[str] = field(default_factory=list)
+    attributions: list[str] = field(default_factory=list)
+    statements: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "kind": self.kind, "claims": list(self.claims), "about": self.about,
+                               "explanation": self.explanation}
+        for name in ("sides", "quantities", "attributions"):
+            if getattr(self, name):
+                out[name] = list(getattr(self, name))
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Contradiction:
+        return cls(
+            id=data["id"], kind=data.get("kind") or "polarity", about=data.get("about", ""), claims=list(data.get("claims") or []),
+            explanation=data.get("explanation", ""), sides=list(data.get("sides") or []), quantities=list(data.get("quantities") or []),
+            attributions=list(data.get("attributions") or []), statements=list(data.get("statements") or []),
+        )
+
+
+@dataclass
+class Commitment:
+    """One obligation of an agreement, its status and the claims for and against it."""
+
+    id: str
+    agreement: str
+    agreement_id: str
+    obligation_id: str
+    obligor: str
+    obligor_name: str
+    obligation: str
+    due: str | None
+    status: str
+    reason: str
+    evidence_for: list[str]
+    evidence_against: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Commitment:
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})  # type: ignore[arg-type]
 
 
 @dataclass

@@ -64,6 +64,15 @@ def test_kill_then_rerun(db_url: str, tmp_path: Path) -> None:
     partial = _counts(db_url)
     assert 0 < partial["documents"] < 400
     assert partial["bare_documents"] == 0
+    # the derived tables hold what the stored documents give, no more and no less
+    from claimgraph import Store
+    from claimgraph.analysis import KnowledgeBase
+
+    with Store(db_url) as store:
+        assert store.derived_state() is None
+        kb = KnowledgeBase(store)
+        assert store.count("timeline") > 0
+        assert kb.verify() == []
 
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
     done = _counts(db_url)

@@ -11,6 +11,7 @@ from typing import Any
 from claimgraph.analysis.commitments import assess_commitments, shipped_agreements, text_agreements, validate_agreement
 from claimgraph.analysis.contradictions import find_contradictions, mutual_blame
 from claimgraph.analysis.grading import CREDIBILITY, RELIABILITY, Source, credibility, source_of, speaker_source
+from claimgraph.analysis.knowledge import KnowledgeBase
 from claimgraph.analysis.numbers import chronology, number_contradictions, rejections
 from claimgraph.analysis.relations import build_relations
 from claimgraph.analysis.reports import report_groups
@@ -19,6 +20,7 @@ from claimgraph.nlp.claims import relation_types
 
 __all__ = [
     "CREDIBILITY",
+    "KnowledgeBase",
     "build_relations",
     "RELIABILITY",
     "Source",
@@ -44,10 +46,10 @@ def enrich(
     sources = {c.id: source_of(c, attributions, actors, documents, overrides or {}, reports) for c in analysis.claims}
     analysis.relations = build_relations(analysis.claims, sources, documents)
     symmetric = {k: bool(v.get("symmetric")) for k, v in relation_types().items()}
-    analysis.contradictions = find_contradictions(analysis.claims, sources, actors, symmetric)
-    analysis.contradictions += number_contradictions(analysis, attributions, actors, reports)
-    analysis.contradictions += rejections(analysis, sources)
-    analysis.contradictions += mutual_blame(analysis.claims, sources, actors)
+    analysis.contradictions = [dict(c, kind="polarity") for c in find_contradictions(analysis.claims, sources, actors, symmetric)]
+    analysis.contradictions += [dict(c, kind="count") for c in number_contradictions(analysis, attributions, actors, reports)]
+    analysis.contradictions += [dict(c, kind="rejection") for c in rejections(analysis, sources)]
+    analysis.contradictions += [dict(c, kind=c.get("kind") or "mutual_blame") for c in mutual_blame(analysis.claims, sources, actors)]
     for c in analysis.claims:  # the statements a rejection cites have sources too
         if c.id not in sources:
             sources[c.id] = source_of(c, attributions, actors, documents, overrides or {}, reports)

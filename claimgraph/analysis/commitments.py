@@ -151,8 +151,13 @@ def assess_commitments(
     sources: dict[str, Source],
     actors: dict[str, Actor],
     documents: dict[str, Document],
+    reference: str | None = None,
 ) -> list[dict[str, Any]]:
-    reference = max((d.published for d in documents.values() if d.published), default=None)
+    """The status of each obligation, from the claims for and against it. ``reference``: the
+    latest publication date known (a deadline before it has passed); by default the latest
+    of ``documents``."""
+    if reference is None:
+        reference = max((d.published for d in documents.values() if d.published), default=None)
     out = []
     for ag in agreements:
         party_ids = {p: _actor_ids(p, actors) for p in ag["parties"]}

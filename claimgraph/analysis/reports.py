@@ -1,40 +1,33 @@
 """Reports: documents that are copies of one story count as one source.
 
-One wire story copied by three outlets is one report, not three independent
-confirmations. Documents whose texts share most of their word 5-grams are put
-in one group; what an article says in its own voice is then sourced to the
-group, not to each copy.
+Documents whose texts share most of their word 5-grams are put in one group
+(``claimgraph.store.reports``); what an article says in its own voice is then
+sourced to the group, not to each copy. A stored document has its group
+already (``Document.report``, decided when it was stored); ``report_groups``
+groups documents that were never stored together.
 """
 
 from __future__ import annotations
 
-import re
-import zlib
-
 from claimgraph.model import Document
+from claimgraph.store.reports import copies, shingles
 
 __all__ = ["report_groups"]
 
-_WORD = re.compile(r"\w+")
-SIMILARITY = 0.6
-
-
-def _shingles(text: str, n: int = 5) -> set[int]:
-    words = [w.lower() for w in _WORD.findall(text[:6000])]
-    return {zlib.crc32(" ".join(words[i : i + n]).encode()) for i in range(max(0, len(words) - n + 1))}
-
 
 def report_groups(documents: list[Document]) -> dict[str, str]:
-    """document id -> id of the first document of its group (itself when it stands alone)."""
-    shingles = {d.id: _shingles(d.text) for d in documents}
-    ordered = sorted(documents, key=lambda d: (d.published or "", d.id))
+    """document id -> id of the first document of its group (itself when it stands alone).
+
+    Documents that carry their stored group keep it; the others are grouped as a
+    store groups them: the first published copy heads its group."""
+    if documents and all(d.report for d in documents):
+        return {d.id: d.report or d.id for d in documents}
+    hashes = {d.id: shingles(d.text) for d in documents}
     group: dict[str, str] = {}
     heads: list[str] = []
-    for d in ordered:
-        mine = shingles[d.id]
+    for d in sorted(documents, key=lambda d: (d.published or "", d.id)):
         for h in heads:
-            other = shingles[h]
-            if mine and other and len(mine & other) / min(len(mine), len(other)) >= SIMILARITY:
+            if copies(hashes[d.id], hashes[h]):
                 group[d.id] = h
                 break
         else:

@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-__all__ = ["SCHEMA_VERSION", "metadata", "MIGRATIONS", "tables"]
+__all__ = ["DERIVED_TABLES", "SCHEMA_VERSION", "metadata", "MIGRATIONS", "tables"]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = sa.MetaData()
 
@@ -39,6 +39,10 @@ documents = sa.Table(
     sa.Column("dropped_spans", sa.JSON, nullable=False),
     sa.Column("dateline_span", sa.JSON),
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.current_timestamp()),
+    # the first stored document of the story this one copies (itself when it stands alone):
+    # copies of one wire story are one report, one source; decided when the document is stored
+    sa.Column("report", sa.String(40)),
+    sa.Index("ix_documents_order", "published", "id"),
 )
 
 actors = sa.Table(
@@ -48,7 +52,10 @@ actors = sa.Table(
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("type", sa.String(32), nullable=False, index=True),
     sa.Column("kind", sa.String(64)),
+    # how often the actor is mentioned, kept by every write: the actor list ranks from an index
+    sa.Column("mentions", sa.Integer, nullable=False, server_default="0"),
 )
+sa.Index("ix_actors_rank", actors.c.mentions.desc(), actors.c.name)
 
 actor_aliases = sa.Table(
     "actor_aliases",
@@ -116,7 +123,7 @@ quantities = sa.Table(
     sa.Column("max", sa.Float, nullable=False),
     sa.Column("unit", sa.Text),
     sa.Column("approximate", sa.Boolean, nullable=False),
-    sa.Column("of", sa.String(40), sa.ForeignKey("actors.id")),
+    sa.Column("of", sa.String(40), sa.ForeignKey("actors.id"), index=True),
 )
 
 timexes = sa.Table(
@@ -151,6 +158,8 @@ claims = sa.Table(
     sa.Column("relation", sa.String(40), index=True),
     # an actor's relations ranked from the index alone, without reading a claim row
     sa.Index("ix_claims_subject_relation", "subject", "relation"),
+    # the claim list in document order, a page from the index
+    sa.Index("ix_claims_order", "document", "start", "id"),
     sa.Index("ix_claims_object_relation", "object", "relation"),
 )
 
@@ -189,6 +198,79 @@ agreements = sa.Table(
     sa.Column("id", sa.String(128), primary_key=True),
     sa.Column("data", sa.JSON, nullable=False),
 )
+
+#: a sample of each document's word 5-grams (those whose hash is 0 modulo SHINGLE_SAMPLE): a
+#: copy of a story shares most of its sample with the story, so its candidates are found by index
+doc_shingles = sa.Table(
+    "doc_shingles",
+    metadata,
+    sa.Column("hash", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("document", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+
+# -- derived facts: what analysis computes from the facts above, kept by every write ---------
+# Each row belongs to a scope (a relation, a denial, a counted actor, a document, an
+# agreement): a write recomputes the scopes it touches and replaces their rows, in the
+# same transaction as the document (claimgraph.analysis.knowledge).
+
+relations = sa.Table(
+    "relations",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("subject", sa.String(40), nullable=False, index=True),
+    sa.Column("predicate", sa.String(64), nullable=False),
+    sa.Column("object", sa.String(40), nullable=False, index=True),
+    sa.Column("credibility", sa.Integer, nullable=False),
+    sa.Column("claims", sa.Integer, nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+    # pages in the order of the whole-store list, filtered by predicate or grade from an index
+    sa.Index("ix_relations_order", "subject", "predicate", "object"),
+    sa.Index("ix_relations_predicate", "predicate", "subject", "object"),
+    sa.Index("ix_relations_credibility", "credibility", "subject", "predicate", "object"),
+)
+
+contradictions = sa.Table(
+    "contradictions",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("scope", sa.String(100), nullable=False, index=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+#: which actors a contradiction is about (its claims' parties): an actor's contradictions by index
+contradiction_actors = sa.Table(
+    "contradiction_actors",
+    metadata,
+    sa.Column("actor", sa.String(40), primary_key=True),
+    sa.Column("contradiction", sa.String(40), sa.ForeignKey("contradictions.id", ondelete="CASCADE"), primary_key=True),
+)
+
+commitments = sa.Table(
+    "commitments",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("scope", sa.String(200), nullable=False, index=True),
+    sa.Column("status", sa.String(16), nullable=False, index=True),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+#: dates, dated claims and dated events, in date order from the index
+timeline = sa.Table(
+    "timeline",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("document", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("date", sa.String(10), nullable=False),
+    sa.Column("precision", sa.String(8)),
+    sa.Index("ix_timeline_order", "date", "document", "start"),
+)
+
+DERIVED_TABLES = ("relations", "contradiction_actors", "contradictions", "commitments", "timeline")
 
 tables = {t.name: t for t in metadata.sorted_tables}
 
@@ -281,6 +363,36 @@ def _v6_actor_relations(conn: sa.Connection) -> None:
         ))
 
 
+def _v7_derived(conn: sa.Connection) -> None:
+    """Report groups, shingle samples, mention counts and the derived tables. The derived tables
+    are filled by the analysis layer, not here: the store marks them stale and the knowledge
+    base rebuilds them when it opens the store."""
+    inspector = sa.inspect(conn)
+    have = set(inspector.get_table_names())
+
+    def columns(table: str) -> set[str]:
+        return {c["name"] for c in inspector.get_columns(table)} if table in have else set()
+
+    if "documents" in have:
+        if "report" not in columns("documents"):
+            conn.execute(sa.text("ALTER TABLE documents ADD COLUMN report VARCHAR(40)"))
+        conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_documents_order ON documents (published, id)"))
+    if "quantities" in have:
+        conn.execute(sa.text('CREATE INDEX IF NOT EXISTS ix_quantities_of ON quantities ("of")'))
+    if "claims" in have:
+        conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_claims_order ON claims (document, start, id)"))
+    if "actors" in have:
+        if "mentions" not in columns("actors"):
+            conn.execute(sa.text("ALTER TABLE actors ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0"))
+        if "mentions" in have:
+            conn.execute(sa.text("UPDATE actors SET mentions = (SELECT count(*) FROM mentions m WHERE m.actor = actors.id)"))
+        conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_actors_rank ON actors (mentions DESC, name)"))
+    for table in (doc_shingles, relations, contradictions, contradiction_actors, commitments, timeline):
+        table.create(conn, checkfirst=True)
+    conn.execute(meta.delete().where(meta.c.key == "derived"))
+    conn.execute(meta.insert().values(key="derived", value="stale"))
+
+
 #: version -> steps that bring a database at ``version - 1`` to ``version``.
 MIGRATIONS: dict[int, list[Callable[[sa.Connection], None]]] = {
     2: [_v2_claim_relations],
@@ -288,4 +400,5 @@ MIGRATIONS: dict[int, list[Callable[[sa.Connection], None]]] = {
     4: [_v4_tsvector],
     5: [_v5_covering_indexes],
     6: [_v6_actor_relations],
+    7: [_v7_derived],
 }

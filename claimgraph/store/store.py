@@ -42,11 +42,14 @@ from claimgraph.model import (
 )
 from claimgraph.resolve import resolve_actors
 from claimgraph.store import schema as s
+from claimgraph.store.reports import copies, sample, shingles
 
 __all__ = ["DEFAULT_DB", "Store", "database_url"]
 
 DEFAULT_DB = "claimgraph.db"
 T = TypeVar("T")
+#: what the knowledge base does inside a document's transaction, after its facts are written
+Deriver = Callable[[DocumentAnalysis], None]
 
 #: PostgreSQL states worth another try: deadlock, serialization failure, server shutting down or starting up
 _RETRY_STATES = {"40P01", "40001", "57P01", "57P02", "57P03"}
@@ -110,7 +113,7 @@ _CLAIM_COLUMNS = [
     s.claims.c[n]
     for n in ("id", "document", "subject", "predicate", "object", "polarity", "text", "start", "end", "attribution", "hedges", "boosters", "date")
 ]
-_DOCUMENT_HEADER = ("id", "source", "title", "published", "published_from", "outlet", "url")
+_DOCUMENT_HEADER = ("id", "source", "title", "published", "published_from", "outlet", "url", "report")
 
 
 def _attribution(r: Sequence[Any]) -> Attribution:
@@ -395,20 +398,22 @@ class Store:
 
         return self._retrying("looking up stored documents", look)
 
-    def save(self, analysis: DocumentAnalysis, resolve: bool = True) -> bool:
+    def save(self, analysis: DocumentAnalysis, resolve: bool = True, derive: Deriver | None = None) -> bool:
         """Resolve the document's actors against the store and write it all in one transaction.
 
         Returns False (and writes nothing) when the document is stored already: its row
         goes in first, and only if it is new (so no lookup beforehand).
         ``resolve=False`` keeps the actor ids as they are (importing a dump).
+        ``derive`` updates the derived tables in the same transaction (the knowledge base
+        passes it); without it they are marked stale, to be rebuilt.
         """
         doc = analysis.document
         try:
-            return self._retrying(f"{doc.source}: cannot store document", lambda: self._save(analysis, resolve))
+            return self._retrying(f"{doc.source}: cannot store document", lambda: self._save(analysis, resolve, derive))
         finally:
             self._actor_cache.clear()
 
-    def _save(self, analysis: DocumentAnalysis, resolve: bool) -> bool:
+    def _save(self, analysis: DocumentAnalysis, resolve: bool, derive: Deriver | None) -> bool:
         doc = analysis.document
         # The document row goes first: on SQLite that takes the write lock before any read, so
         # resolution reads a store no other writer changes before this commit (a read first
@@ -438,14 +443,71 @@ class Store:
                     self._statement("insert fts", lambda: sa.text(f"INSERT INTO {s.FTS_TABLE} (id, title, text) VALUES (:id, :title, :text)")),
                     {"id": doc.id, "title": doc.title or "", "text": doc.text},
                 )
-            if resolve:
-                self._local.tx = conn
-                try:
+            self._local.tx = conn
+            try:
+                doc.report = self._report_of(conn, doc)
+                if resolve:
                     resolve_actors(analysis, self)
-                finally:
-                    self._local.tx = None
-            self._write_facts(conn, analysis)
+                self._write_facts(conn, analysis)
+                if derive is not None:
+                    derive(analysis)
+                else:
+                    self._mark_stale(conn)
+            finally:
+                self._local.tx = None
         return True
+
+    def _report_of(self, conn: sa.Connection, doc: Document) -> str:
+        """The report the new document belongs to: the group of the first stored story it
+        copies (its candidates share most of its 5-gram sample), else its own; its sample is
+        stored for the documents after it."""
+        mine = shingles(doc.text)
+        kept = sample(mine)
+        report = doc.id
+        if kept:
+            sh, d = s.doc_shingles, s.documents
+            shared = (
+                sa.select(sh.c.document)
+                .where(sh.c.hash.in_(kept), sh.c.document != doc.id)
+                .group_by(sh.c.document)
+                .having(sa.func.count() * 10 >= 3 * len(kept))
+            ).subquery()
+            heads = conn.execute(
+                sa.select(d.c.report).distinct().where(d.c.id.in_(sa.select(shared.c.document)), d.c.report.is_not(None))
+            ).scalars().all()
+            if heads:
+                texts = conn.execute(
+                    sa.select(d.c.id, d.c.text, d.c.published).where(d.c.id.in_(sorted(heads))).order_by(d.c.published, d.c.id)
+                ).all()
+                for head, text, published in texts:
+                    if copies(mine, shingles(text)):
+                        report = head
+                        if (doc.published or "", doc.id) < (published or "", head):
+                            # the story's first publication heads its group, whatever order they came in
+                            conn.execute(d.update().where(d.c.report == head).values(report=doc.id))
+                            report = doc.id
+                        break
+            conn.execute(s.doc_shingles.insert(), [{"hash": h, "document": doc.id} for h in kept])
+        conn.execute(s.documents.update().where(s.documents.c.id == doc.id).values(report=report))
+        return report
+
+    def _mark_stale(self, conn: sa.Connection) -> None:
+        m = s.meta
+        if conn.execute(sa.select(m.c.value).where(m.c.key == "derived")).scalar() != "stale":
+            conn.execute(m.delete().where(m.c.key == "derived"))
+            conn.execute(m.insert().values(key="derived", value="stale"))
+
+    def derived_state(self) -> str | None:
+        """``"stale"`` when documents were written without updating the derived tables."""
+        with self._connect() as conn:
+            value = conn.execute(sa.select(s.meta.c.value).where(s.meta.c.key == "derived")).scalar()
+            return None if value is None else str(value)
+
+    def set_derived_state(self, value: str | None) -> None:
+        with self._writing() as conn:
+            conn.execute(s.meta.delete().where(s.meta.c.key == "derived"))
+            if value is not None:
+                conn.execute(s.meta.insert().values(key="derived", value=value))
 
     def _write_facts(self, conn: sa.Connection, analysis: DocumentAnalysis) -> None:
         doc_id = analysis.document.id
@@ -478,6 +540,12 @@ class Store:
                 for m in analysis.mentions
             }
             conn.execute(self._insert_ignore(s.mentions), list(rows.values()))
+            counts = Counter(r["actor"] for r in rows.values())
+            a = s.actors
+            conn.execute(
+                self._statement("count mentions", lambda: a.update().where(a.c.id == sa.bindparam("aid")).values(mentions=a.c.mentions + sa.bindparam("n"))),
+                [{"aid": k, "n": n} for k, n in sorted(counts.items())],
+            )
         if analysis.attributions:
             conn.execute(
                 self._insert_ignore(s.attributions),
@@ -726,6 +794,70 @@ class Store:
                     found[actor_id].add_alias(alias)
         return list(found.values())
 
+    # -- pages read in SQL (the web API's lists) ------------------------------------------
+
+    @staticmethod
+    def _capped_count(conn: sa.Connection, q: Any, cap: int) -> int:
+        return int(conn.execute(sa.select(sa.func.count()).select_from(q.with_only_columns(sa.literal(1), maintain_column_froms=True).order_by(None).limit(cap).subquery())).scalar_one())
+
+    def documents_page(self, limit: int, offset: int, cap: int) -> tuple[list[Document], int]:
+        """Document headers by publication date."""
+        d = s.documents.c
+        q = sa.select(*[d[n] for n in _DOCUMENT_HEADER]).order_by(d.published, d.id)
+        with self._connect() as conn:
+            rows = conn.execute(q.limit(limit).offset(offset)).all()
+            total = self._capped_count(conn, q, cap)
+        return [Document(text="", **dict(zip(_DOCUMENT_HEADER, r, strict=True))) for r in rows], total
+
+    def actors_page(self, text: str | None, type_: str | None, limit: int, offset: int, cap: int) -> tuple[list[tuple[Actor, int]], int]:
+        """Actors most mentioned first, with their mention counts; ``text`` matches any name or alias."""
+        a = s.actors
+        q = sa.select(a.c.id, a.c.mentions).order_by(a.c.mentions.desc(), a.c.name)
+        if type_:
+            q = q.where(a.c.type == type_)
+        if text:
+            al = s.actor_aliases
+            q = q.where(a.c.id.in_(sa.select(al.c.actor).where(sa.func.lower(al.c.alias).like(_like_pattern(text.lower()), escape="\\"))))
+        with self._connect() as conn:
+            rows = conn.execute(q.limit(limit).offset(offset)).all()
+            total = self._capped_count(conn, q, cap)
+            found = {x.id: x for x in self.actors(ids=[r[0] for r in rows])} if rows else {}
+        return [(found[r[0]], int(r[1])) for r in rows if r[0] in found], total
+
+    def claims_page(
+        self, actor: str | None, predicate: str | None, polarity: str | None, limit: int, offset: int, cap: int
+    ) -> tuple[list[Claim], int]:
+        t = s.claims
+        q = sa.select(*_CLAIM_COLUMNS).order_by(t.c.document, t.c.start, t.c.id)
+        if actor:
+            q = q.where(sa.or_(t.c.subject == actor, t.c.object == actor))
+        if predicate:
+            q = q.where(t.c.predicate == predicate)
+        if polarity:
+            q = q.where(t.c.polarity == polarity)
+        with self._connect() as conn:
+            rows = conn.execute(q.limit(limit).offset(offset)).all()
+            total = self._capped_count(conn, q, cap)
+        return [_claim(r) for r in rows], total
+
+    def attributions_page(self, speaker: str | None, limit: int, offset: int, cap: int) -> tuple[list[Attribution], int]:
+        t = s.attributions
+        q = sa.select(*_ATTRIBUTION_COLUMNS).order_by(t.c.document, t.c.start)
+        if speaker:
+            ids = [x.id for x in self.actors(name=speaker)] + [speaker]
+            like = _like_pattern(speaker.lower())
+            q = q.where(
+                sa.or_(
+                    self._among(t.c.speaker_actor, ids),
+                    sa.func.lower(t.c.speaker_description).like(like, escape="\\"),
+                    sa.func.lower(t.c.speaker_text).like(like, escape="\\"),
+                )
+            )
+        with self._connect() as conn:
+            rows = conn.execute(q.limit(limit).offset(offset)).all()
+            total = self._capped_count(conn, q, cap)
+        return [_attribution(r) for r in rows], total
+
     def mention_counts(self) -> dict[str, int]:
         with self._connect() as conn:
             rows = conn.execute(sa.select(s.mentions.c.actor, sa.func.count()).group_by(s.mentions.c.actor))
@@ -933,12 +1065,14 @@ class Store:
         letter = reliability.upper()
         if letter not in "ABCDEF" or len(letter) != 1:
             raise StoreError(f"reliability must be one letter A-F, not {reliability!r}")
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
+            self._mark_stale(conn)  # the knowledge base recomputes what depends on it
             conn.execute(s.grades.delete().where(s.grades.c.source == source))
             conn.execute(s.grades.insert().values(source=source, reliability=letter, note=note))
 
     def add_agreement(self, agreement_id: str, data: dict[str, Any]) -> None:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
+            self._mark_stale(conn)  # the knowledge base recomputes what depends on it
             conn.execute(s.agreements.delete().where(s.agreements.c.id == agreement_id))
             conn.execute(s.agreements.insert().values(id=agreement_id, data=data))
 
@@ -986,6 +1120,217 @@ class Store:
             claims=claims,
             events=[e.to_dict() for e in self.events(documents=ids)],
         )
+
+
+    # -- derived tables (kept by claimgraph.analysis.knowledge) ---------------------------
+
+    def replace_derived(self, table: str, scopes: Iterable[str], rows: list[dict[str, Any]], links: list[dict[str, Any]] | None = None) -> None:
+        """Replace the rows of ``table`` whose scope is one of ``scopes`` by ``rows`` (in the
+        caller's transaction when there is one). Relations are scoped by their id, timeline
+        entries by their document. ``links``: contradiction_actors rows of the new contradictions."""
+        t = s.tables[table]
+        key = t.c.id if table == "relations" else t.c.document if table == "timeline" else t.c.scope
+        scopes = sorted(set(scopes))
+        with self._writing() as conn:
+            for part in _chunks(scopes, 500):
+                if table == "contradictions":
+                    ca = s.contradiction_actors
+                    conn.execute(ca.delete().where(ca.c.contradiction.in_(sa.select(t.c.id).where(key.in_(part)))))
+                conn.execute(t.delete().where(key.in_(part)))
+            if rows:
+                unique = list({r["id"]: r for r in rows}.values())
+                for i in range(0, len(unique), 1000):
+                    conn.execute(self._insert_ignore(t), sorted(unique[i : i + 1000], key=lambda r: str(r["id"])))
+            if links:
+                unique_links = sorted({(x["actor"], x["contradiction"]): x for x in links}.values(), key=lambda x: (x["actor"], x["contradiction"]))
+                conn.execute(self._insert_ignore(s.contradiction_actors), unique_links)
+
+    def clear_derived(self) -> None:
+        with self._writing() as conn:
+            for name in s.DERIVED_TABLES:
+                conn.execute(s.tables[name].delete())
+
+    @contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        tx: sa.Connection | None = getattr(self._local, "tx", None)
+        if tx is not None:
+            yield tx
+            return
+        with self.engine.begin() as conn:
+            self._local.tx = conn
+            try:
+                yield conn
+            finally:
+                self._local.tx = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction for everything done inside (reads included)."""
+        with self._writing():
+            yield
+
+    def derived_rows(
+        self, table: str, where: dict[str, Any] | None = None, scopes: Iterable[str] | None = None,
+        order: Sequence[str] = ("id",), limit: int | None = None, offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Rows of a derived table, ``where`` column equals value (a ``(op, value)`` pair for
+        ``<=``/``>=``), in ``order``, paged in SQL."""
+        t = s.tables[table]
+        q = sa.select(t)
+        for column, value in (where or {}).items():
+            if isinstance(value, tuple):
+                op, v = value
+                q = q.where(t.c[column] <= v if op == "<=" else t.c[column] >= v)
+            else:
+                q = q.where(t.c[column] == value)
+        if scopes is not None:
+            q = q.where(self._among(t.c.scope, list(scopes)))
+        q = q.order_by(*[t.c[o] for o in order])
+        if limit is not None:
+            q = q.limit(limit).offset(offset)
+        with self._connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings().all()]
+
+    def count_rows(self, table: str, where: dict[str, Any] | None = None, cap: int | None = None) -> int:
+        """How many rows match, counting at most ``cap`` (a page's total need not scan a million rows)."""
+        t = s.tables[table]
+        q = sa.select(sa.literal(1)).select_from(t)
+        for column, value in (where or {}).items():
+            if isinstance(value, tuple):
+                op, v = value
+                q = q.where(t.c[column] <= v if op == "<=" else t.c[column] >= v)
+            else:
+                q = q.where(t.c[column] == value)
+        if cap is not None:
+            q = q.limit(cap)
+        with self._connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(q.subquery())).scalar_one())
+
+    def relations_of_actor(self, actor: str, predicate: str | None, max_credibility: int, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+        """An actor's relations (as subject or object) in relation order, and how many."""
+        t = s.relations
+        q = sa.select(t).where(sa.or_(t.c.subject == actor, t.c.object == actor), t.c.credibility <= max_credibility)
+        if predicate:
+            q = q.where(t.c.predicate == predicate)
+        with self._connect() as conn:
+            total = int(conn.execute(sa.select(sa.func.count()).select_from(q.subquery())).scalar_one())
+            rows = conn.execute(q.order_by(t.c.subject, t.c.predicate, t.c.object).limit(limit).offset(offset)).mappings().all()
+        return [dict(r) for r in rows], total
+
+    def contradiction_ids_of(self, actor: str) -> list[str]:
+        ca = s.contradiction_actors
+        with self._connect() as conn:
+            return [r[0] for r in conn.execute(sa.select(ca.c.contradiction).where(ca.c.actor == actor).order_by(ca.c.contradiction))]
+
+    def negated_matches(self, predicates: dict[str, set[str]], polarity: str) -> list[Claim]:
+        """Claims of ``polarity`` with a subject, whose predicate is a key of ``predicates``
+        and whose subject or object is one of its actors (what a denial may answer)."""
+        t = s.claims
+        out: dict[str, Claim] = {}
+        with self._connect() as conn:
+            for predicate, parties in sorted(predicates.items()):
+                base = sa.select(*_CLAIM_COLUMNS).where(t.c.predicate == predicate, t.c.polarity == polarity, t.c.subject.is_not(None))
+                if "*" not in parties:
+                    ids = sorted(parties)
+                    for part in _chunks(ids, 500):
+                        for r in conn.execute(base.where(sa.or_(t.c.subject.in_(part), t.c.object.in_(part)))).all():
+                            c = _claim(r)
+                            out[c.id] = c
+                else:
+                    for r in conn.execute(base).all():
+                        c = _claim(r)
+                        out[c.id] = c
+        return list(out.values())
+
+    def claims_where(self, **filters: Any) -> list[Claim]:
+        """Claims whose columns are among the given values: ``object=[...]``, ``attribution=[...]``,
+        ``subject=[...]``, ``document=[...]``, ``polarity="negated"``, ``predicate=[...]``."""
+        t = s.claims
+        q = sa.select(*_CLAIM_COLUMNS)
+        for column, values in filters.items():
+            if isinstance(values, (list, set, tuple, frozenset)):
+                values = sorted(values)
+                if not values:
+                    return []
+                q = q.where(self._among(t.c[column], values))
+            elif values is None:
+                q = q.where(t.c[column].is_(None))
+            else:
+                q = q.where(t.c[column] == values)
+        with self._connect() as conn:
+            return [_claim(r) for r in conn.execute(q.order_by(t.c.document, t.c.start, t.c.id)).all()]
+
+    def quantities_of(self, actors: list[str]) -> list[Quantity]:
+        t = s.quantities
+        q = sa.select(t).where(self._among(t.c.of, actors)).order_by(t.c.document, t.c.start)
+        with self._connect() as conn:
+            return [
+                Quantity(r["id"], r["document"], r["text"], (r["start"], r["end"]), r["min"], r["max"], r["unit"], bool(r["approximate"]), r["of"])
+                for r in conn.execute(q).mappings().all()
+            ]
+
+    def attribution_ids_of_speakers(self, speakers: list[str]) -> list[str]:
+        t = s.attributions
+        with self._connect() as conn:
+            return [r[0] for r in conn.execute(sa.select(t.c.id).where(self._among(t.c.speaker_actor, speakers)))]
+
+    def unnamed_speakers(self) -> list[tuple[str, str | None, str | None]]:
+        """(attribution id, description, text) of every attribution without a speaker actor."""
+        t = s.attributions
+        with self._connect() as conn:
+            return [(r[0], r[1], r[2]) for r in conn.execute(
+                sa.select(t.c.id, t.c.speaker_description, t.c.speaker_text).where(t.c.speaker_actor.is_(None))
+            )]
+
+    def new_roles(self, document: str) -> list[str]:
+        """Actors given a role first by this document (their speakers' grades may change)."""
+        t = s.roles
+        with self._connect() as conn:
+            return sorted({r[0] for r in conn.execute(sa.select(t.c.actor).where(t.c.document == document))})
+
+    def documents_in_reports(self, reports: list[str]) -> list[str]:
+        d = s.documents
+        with self._connect() as conn:
+            return [r[0] for r in conn.execute(sa.select(d.c.id).where(self._among(d.c.report, reports)))]
+
+    def all_ids(self, table: str, column: str = "id") -> Iterator[str]:
+        """Every distinct value of a column, streamed in order (rebuilding derived tables)."""
+        t = s.tables[table]
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=5000).execute(
+                sa.select(t.c[column]).where(t.c[column].is_not(None)).distinct().order_by(t.c[column])
+            )
+            for r in result:
+                yield str(r[0])
+
+    def derived_by_ids(self, table: str, ids: list[str]) -> list[dict[str, Any]]:
+        t = s.tables[table]
+        with self._connect() as conn:
+            rows = [dict(r) for part in _chunks(sorted(ids), 500) for r in conn.execute(sa.select(t).where(t.c.id.in_(part))).mappings()]
+        return sorted(rows, key=lambda r: str(r["id"]))
+
+    def timeline_page(
+        self, date_from: str | None, date_to: str | None, limit: int, offset: int, cap: int
+    ) -> tuple[list[TimeExpression], int]:
+        """Timeline entries in date order (``date_to`` may be a year or month: "2021" takes all of 2021)."""
+        t = s.timeline
+        q = sa.select(t)
+        if date_from:
+            q = q.where(t.c.date >= date_from)
+        if date_to:
+            q = q.where(sa.func.substr(t.c.date, 1, len(date_to)) <= date_to)
+        with self._connect() as conn:
+            rows = conn.execute(q.order_by(t.c.date, t.c.document, t.c.start).limit(limit).offset(offset)).mappings().all()
+            total = int(conn.execute(sa.select(sa.func.count()).select_from(q.limit(cap).subquery())).scalar_one())
+        return [
+            TimeExpression(r["id"], r["document"], r["text"], (r["start"], r["end"]), r["date"], r["precision"], kind=r["kind"])
+            for r in rows
+        ], total
+
+    def latest_published(self) -> str | None:
+        with self._connect() as conn:
+            value = conn.execute(sa.select(sa.func.max(s.documents.c.published))).scalar()
+            return None if value is None else str(value)
 
 
 def _pair(value: Any) -> tuple[int, int]:

@@ -13,7 +13,6 @@ Swagger UI would need a CDN and inline script.
 from __future__ import annotations
 
 import hmac
-import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,12 +24,10 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from claimgraph.analysis import build_relations, enrich, source_of
-from claimgraph.analysis.reports import report_groups
+from claimgraph.analysis.knowledge import COUNT_CAP, KnowledgeBase
 from claimgraph.api import ingest_documents
 from claimgraph.errors import ClaimgraphError, IngestError
 from claimgraph.ingest import RawInput, document_from_text, html_input, inputs_from_bytes
-from claimgraph.model import Actor, Analysis, Attribution, Claim, Document
 from claimgraph.store import Store
 
 __all__ = ["create_app", "MAX_UPLOAD", "MAX_BODY", "LOCAL_HOSTS"]
@@ -148,31 +145,16 @@ async def _answer(send: Any, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-class _Cache:
-    """The enriched analysis of the whole store, rebuilt when a document is added."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.lock = threading.Lock()
-        self.key: tuple[Any, ...] | None = None
-        self.value: Analysis | None = None
-
-    def get(self) -> Analysis:
-        with self.lock:
-            # documents, analyst grades and agreements are all it depends on
-            key = (
-                self.store.count("documents"),
-                tuple(sorted(self.store.grades().items())),
-                tuple(a["id"] for a in self.store.agreements()),
-            )
-            if self.value is None or key != self.key:
-                self.value = enrich(self.store.analysis(), self.store.grades(), self.store.agreements())
-                self.key = key
-            return self.value
-
-
 def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {"total": len(items), "offset": offset, "limit": limit, "items": items[offset : offset + limit]}
+
+
+def _paged(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+    """A page read in SQL; ``total`` counted up to COUNT_CAP rows past the offset."""
+    out: dict[str, Any] = {"total": total, "offset": offset, "limit": limit, "items": items}
+    if total >= COUNT_CAP + offset:
+        out["total_capped"] = True
+    return out
 
 
 def create_app(
@@ -184,7 +166,7 @@ def create_app(
     ``allowed_hosts``; request bodies over ``max_body`` bytes are refused unread.
     """
     store = Store(db)
-    cache = _Cache(store)
+    kb = KnowledgeBase(store)
     app = FastAPI(
         title="claimgraph", version="0.1.0", description="Actors, who said what, relations, contradictions, commitments.",
         docs_url=None, redoc_url=None,
@@ -231,8 +213,8 @@ def create_app(
     # FastAPI's jsonable_encoder walk of a returned dict was a fifth of an actor page.
     @app.get("/api/documents")
     def documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> JSONResponse:
-        docs = store.documents(with_text=False)
-        return JSONResponse(_page([d.to_dict() for d in docs], limit, offset))
+        docs, total = store.documents_page(limit, offset, cap=COUNT_CAP + offset)
+        return JSONResponse(_paged([d.to_dict() for d in docs], total, limit, offset))
 
     @app.get("/api/documents/{doc_id}")
     def document(doc_id: str) -> JSONResponse:
@@ -255,31 +237,29 @@ def create_app(
     def actors(
         q: str | None = None, type: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)
     ) -> JSONResponse:
-        found = store.actors(type_=type)
-        if q:
-            needle = q.lower()
-            found = [a for a in found if needle in a.name.lower() or any(needle in x.lower() for x in a.aliases)]
-        counts = store.mention_counts()
-        found.sort(key=lambda a: (-counts.get(a.id, 0), a.name))
-        return JSONResponse(_page([{**a.to_dict(), "mentions": counts.get(a.id, 0)} for a in found], limit, offset))
+        found, total = store.actors_page(q, type, limit, offset, cap=COUNT_CAP + offset)
+        return JSONResponse(_paged([{**a.to_dict(), "mentions": n} for a, n in found], total, limit, offset))
 
-    def relations_of(
-        claims: list[Claim], atts: dict[str, Attribution]
-    ) -> tuple[list[dict[str, Any]], dict[str, Actor], dict[str, Document]]:
-        """Relations built from these claims alone (and the attributions they sit in): what an
-        actor page or an evidence panel needs; with the actors and document headers read for
-        them, which the evidence panel shows too."""
-        wanted = {x for c in claims for x in (c.subject, c.object) if x} | {a.speaker.actor for a in atts.values() if a.speaker.actor}
-        # names, kinds and roles are what grading and the panel use: no aliases
-        people = {a.id: a for a in store.actors(ids=sorted(wanted), aliases=False, role_organizations=True)} if wanted else {}
-        doc_ids = sorted({c.document for c in claims})
-        # copies of one wire story are one report, as in the whole-store view (GET /api/relations):
-        # telling copies apart needs their texts, and only when two documents or more carry the claims
-        docs = {d.id: d for d in store.documents(ids=doc_ids, with_text=len(doc_ids) > 1)}
-        reports = report_groups(list(docs.values())) if len(doc_ids) > 1 else None
-        overrides = store.grades()
-        sources = {c.id: source_of(c, atts, people, docs, overrides, reports) for c in claims}
-        return build_relations(claims, sources, docs), people, docs
+    def cited_claims(ids: list[str]) -> list[dict[str, Any]]:
+        """The claims with these ids as an evidence panel shows them: speaker and document title."""
+        found = {c.id: c for c in store.claims(ids=ids)} if ids else {}
+        atts = {a.id: a for a in store.attributions(ids=sorted({c.attribution for c in found.values() if c.attribution}))} if found else {}
+        wanted = {a.speaker.actor for a in atts.values() if a.speaker.actor}
+        people = {a.id: a for a in store.actors(ids=sorted(wanted), aliases=False)} if wanted else {}
+        docs = {d.id: d for d in store.documents(ids=sorted({c.document for c in found.values()}), with_text=False)} if found else {}
+        out = []
+        for i in ids:
+            c = found.get(i)
+            if c is None:
+                continue
+            att = atts.get(c.attribution or "")
+            out.append({
+                **c.to_dict(),
+                "speaker": att.speaker.to_dict() if att else None,
+                "speaker_name": people[att.speaker.actor].name if att and att.speaker.actor in people else None,
+                "document_title": docs[c.document].title if c.document in docs else None,
+            })
+        return out
 
     @app.get("/api/actors/{actor_id}")
     def actor(
@@ -295,7 +275,7 @@ def create_app(
             said = store.attributions(speaker_actor=actor_id, limit=said_limit)
             about = store.attributions_about(actor_id, limit=said_limit)
             shown, total = store.relation_ids(actor_id, relations_limit, relations_offset)
-            built = relations_of(*store.evidence(shown))[0] if shown else []
+            built = [r.to_dict() for r in kb.relations_by_ids(shown)]
         rank = {rid: i for i, rid in enumerate(shown)}
         built.sort(key=lambda r: rank.get(r["id"], len(rank)))
         return JSONResponse({
@@ -314,41 +294,24 @@ def create_app(
         limit: int = Query(100, ge=1, le=1000),
         offset: int = Query(0, ge=0),
     ) -> JSONResponse:
-        an = cache.get()
-        found = [
-            r
-            for r in an.relations
-            if (actor is None or actor in (r["subject"], r["object"]))
-            and (predicate is None or r["predicate"] == predicate)
-            and r["credibility"] <= max_credibility
-        ]
-        return JSONResponse(_page(found, limit, offset))
+        page = kb.relations(actor=actor, predicate=predicate, max_credibility=max_credibility, limit=limit, offset=offset)
+        return JSONResponse(page.to_dict(lambda r: r.to_dict()))
 
     @app.get("/api/relations/{relation_id}")
     def relation(relation_id: str) -> JSONResponse:
         with store.reading():
-            claims, atts = store.evidence([relation_id])
-            built, people, docs = relations_of(claims, atts)
-        if not built:
-            raise HTTPException(404, f"no relation {relation_id!r}")
-        r = built[0]
-
-        def view(c: Claim) -> dict[str, Any]:
-            att = atts.get(c.attribution or "")
-            return {
-                **c.to_dict(),
-                "speaker": att.speaker.to_dict() if att else None,
-                "speaker_name": people[att.speaker.actor].name if att and att.speaker.actor in people else None,
-                "document_title": docs[c.document].title if c.document in docs else None,
-            }
-
-        by_id = {c.id: c for c in claims}
+            r = kb.relation(relation_id)
+            if r is None:
+                raise HTTPException(404, f"no relation {relation_id!r}")
+            names = {a.id: a.name for a in store.actors(ids=[r.subject, r.object], aliases=False)}
+            supporting = cited_claims(r.supporting)
+            opposing = cited_claims(r.opposing)
         return JSONResponse({
-            **r,
-            "subject_name": people[r["subject"]].name if r["subject"] in people else None,
-            "object_name": people[r["object"]].name if r["object"] in people else None,
-            "supporting_claims": [view(by_id[c]) for c in r["supporting"]],
-            "opposing_claims": [view(by_id[c]) for c in r["opposing"]],
+            **r.to_dict(),
+            "subject_name": names.get(r.subject),
+            "object_name": names.get(r.object),
+            "supporting_claims": supporting,
+            "opposing_claims": opposing,
         })
 
     @app.get("/api/claims")
@@ -359,26 +322,33 @@ def create_app(
         limit: int = Query(100, ge=1, le=1000),
         offset: int = Query(0, ge=0),
     ) -> JSONResponse:
-        found = [
-            c.to_dict()
-            for c in store.claims(actor=actor)
-            if (predicate is None or c.predicate == predicate) and (polarity is None or c.polarity == polarity)
-        ]
-        return JSONResponse(_page(found, limit, offset))
+        found, total = store.claims_page(actor, predicate, polarity, limit, offset, cap=COUNT_CAP + offset)
+        return JSONResponse(_paged([c.to_dict() for c in found], total, limit, offset))
 
     @app.get("/api/attributions")
     def attributions(speaker: str | None = None, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> JSONResponse:
-        return JSONResponse(_page([a.to_dict() for a in store.attributions(speaker=speaker)], limit, offset))
+        found, total = store.attributions_page(speaker, limit, offset, cap=COUNT_CAP + offset)
+        return JSONResponse(_paged([a.to_dict() for a in found], total, limit, offset))
 
     @app.get("/api/contradictions")
-    def contradictions() -> JSONResponse:
-        items = cache.get().contradictions
-        return JSONResponse(_page(items, len(items) or 1, 0))
+    def contradictions(
+        actor: str | None = None,
+        kind: str | None = Query(None, description="polarity, count, rejection or mutual_blame"),
+        limit: int = Query(100, ge=1, le=1000),
+        offset: int = Query(0, ge=0),
+    ) -> JSONResponse:
+        page = kb.contradictions(actor=actor, kind=kind, limit=limit, offset=offset)
+        return JSONResponse(page.to_dict(lambda c: c.to_dict()))
 
     @app.get("/api/commitments")
-    def commitments() -> JSONResponse:
-        an = cache.get()
-        by_id = {c.id: c for c in an.claims}
+    def commitments(
+        status: str | None = Query(None, description="breached, disputed, at_risk, kept, due, pending or unknown"),
+        limit: int = Query(100, ge=1, le=1000),
+        offset: int = Query(0, ge=0),
+    ) -> JSONResponse:
+        page = kb.commitments(status=status, limit=limit, offset=offset)
+        wanted = sorted({i for c in page.items for i in c.evidence_for + c.evidence_against})
+        by_id = {c.id: c for c in store.claims(ids=wanted)} if wanted else {}
 
         def cited(ids: list[str]) -> list[dict[str, Any]]:
             return [
@@ -386,23 +356,17 @@ def create_app(
                 for c in (by_id[i] for i in ids if i in by_id)
             ]
 
-        items = [
-            {**c, "evidence_for_claims": cited(c["evidence_for"]), "evidence_against_claims": cited(c["evidence_against"])}
-            for c in an.commitments
-        ]
-        return JSONResponse(_page(items, len(items) or 1, 0))
+        return JSONResponse(page.to_dict(lambda c: {
+            **c.to_dict(), "evidence_for_claims": cited(c.evidence_for), "evidence_against_claims": cited(c.evidence_against)
+        }))
 
     @app.get("/api/timeline")
     def timeline(
         date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
         limit: int = Query(200, ge=1, le=2000), offset: int = Query(0, ge=0),
     ) -> JSONResponse:
-        items = [
-            t.to_dict()
-            for t in cache.get().timeline
-            if t.date and (date_from is None or t.date >= date_from) and (date_to is None or t.date[: len(date_to)] <= date_to)
-        ]
-        return JSONResponse(_page(items, limit, offset))
+        page = kb.timeline(date_from, date_to, limit, offset)
+        return JSONResponse(page.to_dict(lambda t: t.to_dict()))
 
     @app.get("/api/search")
     def search(q: str = Query(..., min_length=2, max_length=200), limit: int = Query(50, ge=1, le=500)) -> JSONResponse:
@@ -460,7 +424,7 @@ def create_app(
             doc = document_from_text(raw)
         except IngestError as exc:
             raise HTTPException(400, str(exc)) from None
-        summary = ingest_documents([doc], store)
+        summary = ingest_documents([doc], kb)
         if summary.failed:
             raise HTTPException(400, summary.errors[0])
         return {"id": doc.id, "added": summary.added == 1, "title": doc.title, "published": doc.published}

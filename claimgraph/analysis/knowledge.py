@@ -1,0 +1,562 @@
+"""The knowledge base: the store with what analysis derives from it, kept up to date.
+
+Relations, contradictions, commitments and the timeline live in the store's
+derived tables, so a front end reads a page of them from an index instead of
+recomputing the whole store. Every derived row belongs to a scope, the set of
+stored facts it is computed from:
+
+- a relation: its id (the claims of one subject, predicate and object);
+- ``neg:<claim>``: a denial and every claim it contradicts;
+- ``qty:<actor>``: the counts of one actor, across documents;
+- ``doc:<document>``: rejections, mutual blame and counts of phrases within a document;
+- an agreement's id: its commitments;
+- the timeline: its document.
+
+Storing a document recomputes the scopes it touches, with the functions that
+``enrich`` runs over a whole analysis, inside the document's transaction; an
+analyst's grade or a new agreement recomputes what depends on it. ``rebuild``
+recomputes everything (a migrated store, or one written without the knowledge
+base), and ``verify`` compares the tables with a rebuild in memory.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from claimgraph.analysis.commitments import assess_commitments, shipped_agreements, text_agreements
+from claimgraph.analysis.contradictions import find_contradictions, mutual_blame
+from claimgraph.analysis.grading import Source, source_of
+from claimgraph.analysis.numbers import number_contradictions, rejections
+from claimgraph.analysis.relations import build_relations
+from claimgraph.model import (
+    Actor,
+    Analysis,
+    Attribution,
+    Claim,
+    Commitment,
+    Contradiction,
+    Document,
+    DocumentAnalysis,
+    Relation,
+    TimeExpression,
+    name_key,
+)
+from claimgraph.nlp.claims import CLASS_TYPE, class_members, relation_types
+from claimgraph.store import Store
+from claimgraph.store.schema import relation_id
+
+__all__ = ["KnowledgeBase", "Page"]
+
+T = TypeVar("T")
+#: progress of a rebuild: (what, done, total)
+Progress = Callable[[str, int, int], None]
+#: how many scopes one query batch recomputes during a rebuild
+BATCH = 500
+#: a page's total is counted up to this many rows (the rest say "more than")
+COUNT_CAP = 10_000
+
+
+@dataclass
+class Page(Generic[T]):
+    items: list[T]
+    total: int
+    offset: int
+    limit: int
+    #: True when ``total`` stopped counting at the cap: there are at least that many
+    capped: bool = False
+
+    def to_dict(self, render: Callable[[T], Any]) -> dict[str, Any]:
+        out = {"total": self.total, "offset": self.offset, "limit": self.limit, "items": [render(x) for x in self.items]}
+        if self.capped:
+            out["total_capped"] = True
+        return out
+
+
+@dataclass
+class _Context:
+    """What the analysis functions need about some claims: their attributions, the actors
+    they and their speakers name, the documents' headers, and every source."""
+
+    claims: list[Claim]
+    attributions: dict[str, Attribution] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+
+def _kind(con: dict[str, Any]) -> str:
+    if con.get("kind"):
+        return str(con["kind"])
+    if con.get("quantities"):
+        return "count"
+    if con.get("attributions"):
+        return "rejection"
+    return "polarity"
+
+
+class KnowledgeBase:
+    """One service over a store for every front end: writes keep the derived tables, reads
+    page them in SQL. ``KnowledgeBase(store)`` rebuilds them first when they are stale."""
+
+    def __init__(self, store: Store, on_progress: Progress | None = None) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self.fresh(on_progress)
+
+    def fresh(self, on_progress: Progress | None = None) -> None:
+        """Rebuild the derived tables if something wrote to the store without updating them
+        (an older claimgraph, a migration, a grade set on the bare store)."""
+        if self.store.derived_state() == "stale":
+            with self._lock:
+                if self.store.derived_state() == "stale":
+                    self.rebuild(on_progress)
+
+    # -- writes -------------------------------------------------------------------------
+
+    def save(self, analysis: DocumentAnalysis, resolve: bool = True) -> bool:
+        """Store a document and update what it touches, in one transaction."""
+        return self.store.save(analysis, resolve, derive=self._derive)
+
+    def set_grade(self, source: str, reliability: str, note: str | None = None) -> None:
+        """An analyst's reliability for a source; the relations and contradictions it speaks in follow."""
+        with self.store.transaction():
+            stale = self.store.derived_state() == "stale"
+            self.store.set_grade(source, reliability, note)
+            self._refresh(self._claims_of_source(source))
+            if not stale:
+                self.store.set_derived_state(None)
+
+    def add_agreement(self, agreement_id: str, data: dict[str, Any]) -> None:
+        with self.store.transaction():
+            stale = self.store.derived_state() == "stale"
+            self.store.add_agreement(agreement_id, data)
+            self._refresh_commitments(None)
+            if not stale:
+                self.store.set_derived_state(None)
+
+    def rebuild(self, on_progress: Progress | None = None) -> None:
+        """Recompute every derived table from the stored facts, in one transaction."""
+        report = on_progress or (lambda what, done, total: None)
+        st = self.store
+        with st.transaction():
+            st.clear_derived()
+            rel_ids = list(st.all_ids("claims", "relation"))
+            for i in range(0, len(rel_ids), BATCH):
+                self._relations(rel_ids[i : i + BATCH])
+                report("relations", min(i + BATCH, len(rel_ids)), len(rel_ids))
+            negated = [c for c in st.claims_where(polarity="negated") if c.subject]
+            for i in range(0, len(negated), BATCH):
+                part = negated[i : i + BATCH]
+                self._denials(part)
+                report("denials", min(i + BATCH, len(negated)), len(negated))
+            counted = list(st.all_ids("quantities", "of"))
+            doc_ids = list(st.all_ids("documents", "id"))
+            for i in range(0, max(len(counted), len(doc_ids)), BATCH):
+                self._documents(doc_ids[i : i + BATCH], counted[i : i + BATCH])
+                report("documents", min(i + BATCH, len(doc_ids)), len(doc_ids))
+            self._refresh_commitments(None)
+            st.set_derived_state(None)
+
+    def _derive(self, analysis: DocumentAnalysis) -> None:
+        st = self.store
+        doc = analysis.document
+        changed = st.claims(documents=[doc.id])
+        # a speaker given a role for the first time is graded anew wherever it spoke
+        regraded = st.new_roles(doc.id)
+        if regraded:
+            changed += st.claims_where(attribution=st.attribution_ids_of_speakers(regraded))
+        if doc.report == doc.id:
+            # the document may have taken over the head of a story stored before it: what the
+            # copies say in their own voice is now sourced to it
+            copies = [d for d in st.documents_in_reports([doc.id]) if d != doc.id]
+            if copies:
+                changed += st.claims_where(document=copies, attribution=None)
+        touched = {x for c in changed for x in (c.subject, c.object) if x}
+        touched |= {m.actor for m in analysis.mentions}
+        touched |= {a.speaker.actor for a in analysis.attributions if a.speaker.actor}
+        counted = sorted({q.of for q in analysis.quantities if q.of})
+        self._refresh(changed)
+        self._documents([doc.id], counted)
+        latest = st.latest_published()
+        # a later publication date moves every deadline's "due": those agreements are recomputed too
+        self._refresh_commitments(touched, due_too=bool(doc.published and doc.published == latest))
+
+    def _refresh(self, changed: list[Claim]) -> None:
+        """Relations and denials whose claims changed (new, or their source graded anew)."""
+        if not changed:
+            return
+        self._relations(sorted({r for c in changed if (r := relation_id(c.subject, c.predicate, c.object))}))
+        symmetric = self._symmetric()
+        # denials among the changed claims, and those that a changed affirmation answers
+        wanted: dict[str, set[str]] = {}
+        affirmed = [c for c in changed if c.polarity == "affirmed" and c.subject]
+        covers = self._covers({x for c in affirmed for x in (c.subject, c.object) if x})
+        for c in affirmed:
+            parties = wanted.setdefault(c.predicate, set())
+            parties |= covers.get(c.subject or "", set()) | covers.get(c.object or "", set())
+            if symmetric.get(c.predicate) and c.object is None:
+                parties.add("*")
+        denials = {c.id: c for c in changed if c.polarity == "negated" and c.subject}
+        denials.update({c.id: c for c in self.store.negated_matches(wanted, "negated")} if wanted else {})
+        self._denials(list(denials.values()))
+
+    # -- scopes ---------------------------------------------------------------------------
+
+    def _relations(self, rel_ids: list[str]) -> None:
+        if not rel_ids:
+            return
+        claims, atts = self.store.evidence(rel_ids)
+        ctx = self._context(claims, atts)
+        rows = [
+            {"id": r["id"], "subject": r["subject"], "predicate": r["predicate"], "object": r["object"],
+             "credibility": r["credibility"], "claims": len(r["supporting"]) + len(r["opposing"]), "data": r}
+            for r in build_relations(ctx.claims, ctx.sources, ctx.documents)
+        ]
+        self.store.replace_derived("relations", rel_ids, rows)
+
+    def _denials(self, denials: list[Claim]) -> None:
+        """Each denial against every claim that it contradicts: scope ``neg:<denial id>``."""
+        if not denials:
+            return
+        symmetric = self._symmetric()
+        covers = self._covers({x for c in denials for x in (c.subject, c.object) if x})
+        wanted: dict[str, set[str]] = {}
+        for n in denials:
+            parties = wanted.setdefault(n.predicate, set())
+            parties |= covers.get(n.subject or "", set()) | covers.get(n.object or "", set())
+            if symmetric.get(n.predicate) and n.object is None:
+                parties.add("*")
+        rivals = self.store.negated_matches(wanted, "affirmed")
+        ctx = self._context(denials + rivals)
+        found = find_contradictions(ctx.claims, ctx.sources, ctx.actors, symmetric)
+        self._store_contradictions([f"neg:{n.id}" for n in denials], found, ctx, lambda con: f"neg:{con['claims'][0]}")
+
+    def _documents(self, doc_ids: list[str], counted: list[str]) -> None:
+        """What is computed within documents (rejections, mutual blame, counts of a phrase),
+        the counts of actors across documents, and the documents' timeline entries."""
+        st = self.store
+        if not doc_ids and not counted:
+            return
+        own = st.quantities(documents=doc_ids) if doc_ids else []
+        across = [q for q in st.quantities_of(counted) if q.unit] if counted else []
+        quantities = list({q.id: q for q in own + across}.values())
+        q_docs = sorted({q.document for q in quantities})
+        atts = st.attributions(documents=sorted(set(doc_ids) | set(q_docs))) if (doc_ids or q_docs) else []
+        holders = {a.id for a in atts for q in quantities if a.document == q.document and a.span[0] <= q.span[0] < a.span[1]}
+        claims = st.claims(documents=doc_ids) if doc_ids else []
+        claims += [c for c in st.claims_where(attribution=holders) if c.document not in set(doc_ids)] if holders else []
+        ctx = self._context(claims, {a.id: a for a in atts}, extra_actors={q.of for q in quantities if q.of}, aliases=True)
+        mini = Analysis(
+            documents=list(ctx.documents.values()),
+            actors=list(ctx.actors.values()),
+            attributions=[a for a in atts if a.document in set(doc_ids)],
+            quantities=quantities,
+            claims=list(ctx.claims),
+        )
+        reports = {d.id: d.report or d.id for d in ctx.documents.values()}
+        counts = Analysis(attributions=atts, quantities=quantities, claims=list(ctx.claims))
+        found = [dict(c, kind="count") for c in number_contradictions(counts, ctx.attributions, ctx.actors, reports)]
+        before = {c.id for c in ctx.claims}
+        statements = {c.id: c for c in counts.claims if c.id not in before}
+        in_docs = set(doc_ids)
+        per_doc = [c for c in ctx.claims if c.document in in_docs]
+        n_before = len(mini.claims)
+        found += [dict(c, kind="rejection") for c in rejections(mini, ctx.sources)]
+        statements.update({c.id: c for c in mini.claims[n_before:]})
+        for c in statements.values():
+            ctx.sources.setdefault(c.id, source_of(c, ctx.attributions, ctx.actors, ctx.documents, self._overrides(), reports))
+        found += mutual_blame(per_doc, ctx.sources, ctx.actors)
+        by_id = {c.id: c for c in ctx.claims} | statements
+        for con in found:
+            con["statements"] = [by_id[c].to_dict() for c in con.get("claims", []) if c in statements]
+
+        def scope(con: dict[str, Any]) -> str:
+            qs = [q for q in quantities if q.id in (con.get("quantities") or [])]
+            if qs and qs[0].of and qs[0].unit:
+                return f"qty:{qs[0].of}"
+            document = qs[0].document if qs else by_id[con["claims"][0]].document
+            return f"doc:{document}"
+
+        ctx.claims = list(by_id.values())
+        self._store_contradictions([f"doc:{d}" for d in doc_ids] + [f"qty:{o}" for o in counted], found, ctx, scope)
+        self._timeline(doc_ids)
+
+    def _timeline(self, doc_ids: list[str]) -> None:
+        if not doc_ids:
+            return
+        st = self.store
+        entries = [t for t in st.timeline(documents=doc_ids) if t.date]
+        entries += [
+            TimeExpression(c.id, c.document, c.text, c.span, c.date, {4: "year", 7: "month"}.get(len(c.date), "day"), kind="claim")
+            for c in st.claims(documents=doc_ids) if c.date
+        ]
+        for e in st.events(documents=doc_ids):
+            d = e.to_dict()
+            if d.get("date"):
+                entries.append(TimeExpression(d["id"], d["document"], d["text"], (d["span"][0], d["span"][1]), d["date"],
+                                              {4: "year", 7: "month"}.get(len(d["date"]), "day"), kind="event"))
+        rows = [
+            {"id": t.id, "document": t.document, "kind": t.kind, "text": t.text, "start": t.span[0], "end": t.span[1],
+             "date": t.date, "precision": t.precision}
+            for t in entries
+        ]
+        st.replace_derived("timeline", doc_ids, rows)
+
+    def _store_contradictions(
+        self, scopes: list[str], found: list[dict[str, Any]], ctx: _Context, scope_of: Callable[[dict[str, Any]], str]
+    ) -> None:
+        by_id = {c.id: c for c in ctx.claims}
+        rows, links = [], []
+        for con in found:
+            con.setdefault("kind", _kind(con))
+            rows.append({"id": con["id"], "scope": scope_of(con), "kind": con["kind"], "data": con})
+            for cid in con.get("claims", []):
+                c = by_id.get(cid)
+                for actor in (c.subject, c.object) if c else ():
+                    if actor:
+                        links.append({"actor": actor, "contradiction": con["id"]})
+        self.store.replace_derived("contradictions", scopes, rows, links)
+
+    def _refresh_commitments(self, touched: set[str] | None, due_too: bool = False) -> None:
+        """Commitments of the agreements ``touched`` actors are party to or named in (all when None)."""
+        st = self.store
+        files = shipped_agreements() + list(st.agreements())
+        keys = {name_key(str(n)) for ag in files for n in [*ag["parties"], ag.get("actor") or ag["name"]]}
+        by_key = st.actor_ids_by_keys(sorted(keys)) if keys else {}
+
+        def ids_of(name: str) -> set[str]:
+            key = name_key(name)
+            return {i for (k, _), ids in by_key.items() if k == key for i in ids}
+
+        chosen: list[dict[str, Any]] = []
+        for ag in files:
+            names = [*ag["parties"], ag.get("actor") or ag["name"]]
+            mentioned = set().union(*(ids_of(n) for n in names))
+            has_due = any(ob.get("due") for ob in ag["obligations"])
+            if touched is None or mentioned & touched or (due_too and has_due):
+                chosen.append(ag)
+        named = {name_key(str(ag.get("actor") or ag["name"])) for ag in files}
+        # agreements the texts name: actors of type agreement that claims say are broken or kept
+        if touched is None:
+            candidates = [a.id for a in st.actors(type_="agreement", aliases=False)]
+        else:
+            candidates = [a.id for a in st.actors(ids=sorted(touched), aliases=False) if a.type == "agreement"]
+        on_text: list[Claim] = st.claims_where(object=candidates, predicate=["violates", "complies_with"]) if candidates else []
+        text_actors = {a.id: a for a in st.actors(ids=sorted({x for c in on_text for x in (c.subject, c.object) if x}))} if on_text else {}
+        from_text = [ag for ag in text_agreements(on_text, text_actors) if name_key(ag["name"]) not in named]
+        scopes = [ag["id"] for ag in chosen + from_text]
+        rows = []
+        reference = st.latest_published()
+        for ag in chosen + from_text:
+            for com in self._assess(ag, reference):
+                rows.append({"id": com["id"], "scope": ag["id"], "status": com["status"], "data": com})
+        if touched is None:
+            with st.transaction():
+                st.replace_derived("commitments", [r["scope"] for r in st.derived_rows("commitments")] + scopes, rows)
+        else:
+            st.replace_derived("commitments", scopes, rows)
+
+    def _assess(self, ag: dict[str, Any], reference: str | None) -> list[dict[str, Any]]:
+        st = self.store
+        names = [*ag["parties"], str(ag.get("actor") or ag["name"])]
+        objects: list[str] = []
+        predicates = {"violates", "complies_with"}
+        for ob in ag["obligations"]:
+            for part in ("breached_by", "kept_by"):
+                spec = ob.get(part) or {}
+                predicates |= set(spec.get("predicates") or [])
+                objects += [str(o) for o in spec.get("objects") or []]
+        by_key = st.actor_ids_by_keys(sorted({name_key(n) for n in names + objects}))
+        parties = {i for ids in by_key.values() for i in ids}
+        if ag.get("from_text"):
+            parties.add(ag["id"])
+        claims = st.claims_where(subject=parties, predicate=predicates) + st.claims_where(object=parties, predicate=predicates)
+        claims = list({c.id: c for c in claims}.values())
+        ctx = self._context(claims, extra_actors=parties, aliases=True)
+        return assess_commitments([ag], ctx.claims, ctx.sources, ctx.actors, ctx.documents, reference=reference)
+
+    # -- what the scopes need ----------------------------------------------------------
+
+    def _context(
+        self, claims: list[Claim], atts: dict[str, Attribution] | None = None, extra_actors: Iterable[str] = (), aliases: bool = False
+    ) -> _Context:
+        st = self.store
+        claims = list({c.id: c for c in claims}.values())
+        if atts is None:
+            wanted_atts = sorted({c.attribution for c in claims if c.attribution})
+            atts = {a.id: a for a in st.attributions(ids=wanted_atts)} if wanted_atts else {}
+        ids = {x for c in claims for x in (c.subject, c.object) if x} | set(extra_actors)
+        ids |= {a.speaker.actor for a in atts.values() if a.speaker.actor}
+        actors = {a.id: a for a in st.actors(ids=sorted(ids), aliases=aliases, role_organizations=True)} if ids else {}
+        doc_ids = {c.document for c in claims}
+        docs = {d.id: d for d in st.documents(ids=sorted(doc_ids), with_text=False)} if doc_ids else {}
+        heads = {d.report for d in docs.values() if d.report and d.report not in docs}
+        if heads:
+            docs.update({d.id: d for d in st.documents(ids=sorted(heads), with_text=False)})
+        reports = {d.id: d.report or d.id for d in docs.values()}
+        overrides = self._overrides()
+        sources = {c.id: source_of(c, atts, actors, docs, overrides, reports) for c in claims}
+        return _Context(claims, atts, actors, docs, sources)
+
+    def _overrides(self) -> dict[str, str]:
+        return self.store.grades()
+
+    def _symmetric(self) -> dict[str, bool]:
+        return {k: bool(v.get("symmetric")) for k, v in relation_types().items()}
+
+    def _covers(self, ids: set[str]) -> dict[str, set[str]]:
+        """actor id -> itself, the classes it is a member of and, for a class, its members:
+        the actors a claim about it may meet in a contradiction."""
+        if not ids:
+            return {}
+        members = class_members()
+        actors = {a.id: a for a in self.store.actors(ids=sorted(ids), aliases=False)}
+        names: set[str] = set()
+        for one in actors.values():
+            if one.type == CLASS_TYPE:
+                names |= members.get(one.name, set())
+            names |= {cls for cls, ms in members.items() if one.name in ms}
+        by_key = self.store.actor_ids_by_keys(sorted({name_key(n) for n in names})) if names else {}
+        out: dict[str, set[str]] = {}
+        for i in ids:
+            a = actors.get(i)
+            found = {i}
+            if a is not None:
+                wanted = set(members.get(a.name, set())) if a.type == CLASS_TYPE else set()
+                classes = {cls for cls, ms in members.items() if a.name in ms}
+                for (key, type_), found_ids in by_key.items():
+                    if any(name_key(n) == key for n in wanted) or (type_ == CLASS_TYPE and any(name_key(c) == key for c in classes)):
+                        found |= found_ids
+            out[i] = found
+        return out
+
+    def _claims_of_source(self, source: str) -> list[Claim]:
+        st = self.store
+        if source.startswith("doc:"):
+            return st.claims_where(document=st.documents_in_reports([source[4:]]), attribution=None)
+        if source.startswith("desc:"):
+            key = source[5:]
+            atts = [i for i, desc, text in st.unnamed_speakers() if name_key((desc or text or "unnamed source").strip()) == key]
+            return st.claims_where(attribution=atts)
+        return st.claims_where(attribution=st.attribution_ids_of_speakers([source]))
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def relations(
+        self, actor: str | None = None, predicate: str | None = None, max_credibility: int = 6, limit: int = 100, offset: int = 0
+    ) -> Page[Relation]:
+        self.fresh()
+        st = self.store
+        if actor:
+            rows, total = st.relations_of_actor(actor, predicate, max_credibility, limit, offset)
+            return Page([Relation.from_dict(r["data"]) for r in rows], total, offset, limit)
+        where: dict[str, Any] = {}
+        if predicate:
+            where["predicate"] = predicate
+        if max_credibility < 6:
+            where["credibility"] = ("<=", max_credibility)
+        order = ("subject", "predicate", "object")
+        rows = st.derived_rows("relations", where, order=order, limit=limit, offset=offset)
+        total = st.count_rows("relations", where, cap=COUNT_CAP + offset)
+        return Page([Relation.from_dict(r["data"]) for r in rows], total, offset, limit, capped=total >= COUNT_CAP + offset)
+
+    def relations_by_ids(self, ids: list[str]) -> list[Relation]:
+        self.fresh()
+        return [Relation.from_dict(r["data"]) for r in self.store.derived_by_ids("relations", ids)] if ids else []
+
+    def relation(self, relation_id: str) -> Relation | None:
+        self.fresh()
+        rows = self.store.derived_rows("relations", {"id": relation_id})
+        return Relation.from_dict(rows[0]["data"]) if rows else None
+
+    def contradictions(self, actor: str | None = None, kind: str | None = None, limit: int = 100, offset: int = 0) -> Page[Contradiction]:
+        self.fresh()
+        st = self.store
+        if actor:
+            rows = [r for r in st.derived_by_ids("contradictions", st.contradiction_ids_of(actor)) if kind is None or r["kind"] == kind]
+            return Page([Contradiction.from_dict(r["data"]) for r in rows[offset : offset + limit]], len(rows), offset, limit)
+        where = {"kind": kind} if kind else {}
+        rows = st.derived_rows("contradictions", where, order=("id",), limit=limit, offset=offset)
+        total = st.count_rows("contradictions", where, cap=COUNT_CAP + offset)
+        return Page([Contradiction.from_dict(r["data"]) for r in rows], total, offset, limit, capped=total >= COUNT_CAP + offset)
+
+    def commitments(self, status: str | None = None, limit: int = 100, offset: int = 0) -> Page[Commitment]:
+        self.fresh()
+        st = self.store
+        where = {"status": status} if status else {}
+        rows = st.derived_rows("commitments", where, order=("scope", "id"), limit=limit, offset=offset)
+        total = st.count_rows("commitments", where, cap=COUNT_CAP + offset)
+        return Page([Commitment.from_dict(r["data"]) for r in rows], total, offset, limit, capped=total >= COUNT_CAP + offset)
+
+    def timeline(self, date_from: str | None = None, date_to: str | None = None, limit: int = 200, offset: int = 0) -> Page[TimeExpression]:
+        self.fresh()
+        rows, total = self.store.timeline_page(date_from, date_to, limit, offset, cap=COUNT_CAP + offset)
+        return Page(rows, total, offset, limit, capped=total >= COUNT_CAP + offset)
+
+    def iter_relations(self) -> Iterator[Relation]:
+        """Every relation, a page at a time (exports)."""
+        offset = 0
+        while True:
+            rows = self.store.derived_rows("relations", order=("subject", "predicate", "object"), limit=2000, offset=offset)
+            yield from (Relation.from_dict(r["data"]) for r in rows)
+            if len(rows) < 2000:
+                return
+            offset += 2000
+
+    def analysis(self, document_ids: list[str] | None = None) -> Analysis:
+        """The analysis of the whole store (``None``) from the derived tables, or of some
+        documents computed over those documents alone (what ``analyze`` prints)."""
+        from claimgraph.analysis import enrich
+
+        st = self.store
+        if document_ids is not None:
+            return enrich(st.analysis(document_ids), st.grades(), st.agreements())
+        self.fresh()
+        base = st.analysis()
+        base.relations = [r.to_dict() for r in self.iter_relations()]
+        cons = [Contradiction.from_dict(r["data"]) for r in st.derived_rows("contradictions", order=("id",))]
+        known = {c.id for c in base.claims}
+        for con in cons:
+            for s in con.statements:
+                if s["id"] not in known:
+                    base.claims.append(Claim.from_dict(s))
+                    known.add(s["id"])
+        base.contradictions = [c.to_dict() for c in cons]
+        base.commitments = [Commitment.from_dict(r["data"]).to_dict() for r in st.derived_rows("commitments", order=("scope", "id"))]
+        base.timeline = [t for t in self._all_timeline()]
+        return base
+
+    def _all_timeline(self) -> Iterator[TimeExpression]:
+        offset = 0
+        while True:
+            rows, _ = self.store.timeline_page(None, None, 5000, offset, cap=1)
+            yield from rows
+            if len(rows) < 5000:
+                return
+            offset += 5000
+
+    def verify(self) -> list[str]:
+        """Differences between the derived tables and a rebuild from the facts (none when consistent)."""
+        st = self.store
+        stored = {name: {r["id"]: r["data"] if "data" in r else r for r in st.derived_rows(name)} for name in ("relations", "contradictions", "commitments", "timeline")}
+        fresh: dict[str, dict[str, Any]] = {}
+        try:
+            with st.transaction():
+                self.rebuild()
+                fresh.update({name: {r["id"]: r["data"] if "data" in r else r for r in st.derived_rows(name)} for name in stored})
+                raise _Undo
+        except _Undo:
+            pass
+        out = []
+        for name in stored:
+            for i in sorted(set(stored[name]) | set(fresh[name])):
+                if stored[name].get(i) != fresh[name].get(i):
+                    out.append(f"{name} {i}: stored {'differs' if i in stored[name] and i in fresh[name] else 'missing' if i not in stored[name] else 'extra'}")
+        return out
+
+
+class _Undo(Exception):
+    """Rolls back the rebuild that ``verify`` compares with."""

@@ -1,0 +1,146 @@
+"""The knowledge base: derived tables kept by every write equal a rebuild from the facts,
+and equal what the whole-store analysis (``enrich``) computes in memory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from claimgraph import Store
+from claimgraph.analysis import KnowledgeBase, enrich
+from claimgraph.api import ingest_documents
+from claimgraph.ingest import iter_documents
+from claimgraph.model import Contradiction
+
+pytestmark = pytest.mark.model
+
+ROOT = Path(__file__).resolve().parent.parent
+DERIVED = Path(__file__).parent / "fixtures" / "derived"
+AGREEMENT = ROOT / "examples" / "zamora-ceasefire-agreement.yaml"
+
+
+def _fill(store: Store | KnowledgeBase, paths: list[Path]) -> None:
+    ingest_documents(iter_documents([str(p) for p in paths], "2024-03-12"), store)
+
+
+def _agreement() -> dict[str, Any]:
+    import yaml
+
+    from claimgraph.analysis import validate_agreement
+
+    return validate_agreement(yaml.safe_load(AGREEMENT.read_text(encoding="utf-8")), str(AGREEMENT))
+
+
+def _derived(kb: KnowledgeBase) -> dict[str, Any]:
+    an = kb.analysis()
+    return {
+        "relations": {r["id"]: r for r in an.relations},
+        "contradictions": {c["id"]: Contradiction.from_dict(c).to_dict() for c in an.contradictions},
+        "commitments": {c["id"]: c for c in an.commitments},
+        "timeline": sorted(json.dumps(t.to_dict(), sort_keys=True) for t in an.timeline),
+        "claims": sorted(c.id for c in an.claims),
+    }
+
+
+def _in_memory(store: Store) -> dict[str, Any]:
+    an = enrich(store.analysis(), store.grades(), store.agreements())
+    return {
+        "relations": {r["id"]: r for r in an.relations},
+        "contradictions": {c["id"]: Contradiction.from_dict(c).to_dict() for c in an.contradictions},
+        "commitments": {c["id"]: c for c in an.commitments},
+        "timeline": sorted(json.dumps(t.to_dict(), sort_keys=True) for t in an.timeline),
+        "claims": sorted(c.id for c in an.claims),
+    }
+
+
+def _paths() -> list[Path]:
+    examples = ROOT / "examples"
+    return sorted([*examples.glob("*.txt"), *examples.glob("*.html"), *examples.glob("*.jsonl")]) + sorted(DERIVED.glob("*.txt"))
+
+
+def test_incremental_equals_rebuild_and_whole_store_analysis(any_store: Store) -> None:
+    kb = KnowledgeBase(any_store)
+    for path in _paths():  # one document at a time: each write updates only what it touches
+        _fill(kb, [path])
+    kb.add_agreement("zamora-ceasefire-2023", _agreement())
+    assert any_store.count("relations") > 5 and any_store.count("contradictions") >= 2 and any_store.count("commitments") >= 4
+    assert kb.verify() == []
+    assert _derived(kb) == _in_memory(any_store)
+
+
+def test_analysis_unchanged_by_the_derived_tables() -> None:
+    """The relations, contradictions and commitments of these texts are those the whole-store
+    analysis gave before the derived tables existed (tests/fixtures/derived/expected.json,
+    written by claimgraph af35984 with ``analyze ... --published 2024-03-12``, ``agreements add``
+    and ``export --format json``)."""
+    store = Store(":memory:")
+    kb = KnowledgeBase(store)
+    _fill(kb, _paths())
+    kb.add_agreement("zamora-ceasefire-2023", _agreement())
+    expected = json.loads((DERIVED / "expected.json").read_text(encoding="utf-8"))
+    got = kb.analysis()
+    assert {r["id"]: r for r in got.relations} == {r["id"]: r for r in expected["relations"]}
+    assert {c["id"]: c for c in got.commitments} == {c["id"]: c for c in expected["commitments"]}
+    mine = {c["id"]: {k: v for k, v in c.items() if k != "kind"} for c in got.contradictions}
+    assert mine == {c["id"]: c for c in expected["contradictions"]}
+
+
+def test_copies_of_one_story_are_one_report(store: Store) -> None:
+    kb = KnowledgeBase(store)
+    _fill(kb, sorted(DERIVED.glob("oren-truce*.txt")))
+    reports = {d.source.rsplit("/", 1)[-1]: d.report for d in store.documents(with_text=False)}
+    assert reports["oren-truce-copy.txt"] == reports["oren-truce.txt"]
+    # a relation carried by both copies has one independent source
+    both = [r for r in kb.relations(limit=1000).items if len(r.supporting) == 2]
+    assert both and all(len(r.sources) == 1 for r in both)
+
+
+def test_grade_updates_relations_and_denials_in_place(store: Store) -> None:
+    kb = KnowledgeBase(store)
+    _fill(kb, _paths())
+    con = next(c for c in kb.contradictions(kind="polarity").items)
+    accused = store.actors(name="Northern Alliance")[0]
+    assert f"{accused.name} [D]" in con.explanation
+    kb.set_grade(accused.id, "A")
+    assert store.derived_state() is None  # updated, not marked for a rebuild
+    again = kb.contradictions(kind="polarity").items[0]
+    assert f"{accused.name} [A]" in again.explanation
+    assert kb.verify() == []
+
+
+def test_migrated_store_is_rebuilt_on_opening(tmp_path: Path) -> None:
+    db = str(tmp_path / "old.db")
+    with Store(db) as store:
+        _fill(KnowledgeBase(store), sorted(DERIVED.glob("*.txt")))
+        before = _derived(KnowledgeBase(store))
+        with store.engine.begin() as conn:  # as a version-6 store had it: no derived rows
+            for table in ("contradiction_actors", "relations", "contradictions", "commitments", "timeline"):
+                conn.execute(sa.text(f"DELETE FROM {table}"))
+            conn.execute(sa.text("INSERT INTO meta (key, value) VALUES ('derived', 'stale')"))
+    with Store(db) as store:
+        assert store.derived_state() == "stale"
+        kb = KnowledgeBase(store)
+        assert store.derived_state() is None
+        assert _derived(kb) == before
+
+
+def test_pages_are_read_in_sql(store: Store) -> None:
+    kb = KnowledgeBase(store)
+    _fill(kb, _paths())
+    everything = kb.relations(limit=1000)
+    first, second = kb.relations(limit=3), kb.relations(limit=3, offset=3)
+    assert [r.id for r in first.items + second.items] == [r.id for r in everything.items[:6]]
+    assert first.total == everything.total == len(everything.items)
+    graded = kb.relations(max_credibility=2, limit=1000)
+    assert all(r.credibility <= 2 for r in graded.items)
+    assert graded.total == sum(1 for r in everything.items if r.credibility <= 2)
+    actor = everything.items[0].subject
+    mine = kb.relations(actor=actor, limit=1000)
+    assert mine.items and all(actor in (r.subject, r.object) for r in mine.items)
+    dates = [t.date for t in kb.timeline(limit=1000).items]
+    assert dates == sorted(dates)
+    assert kb.timeline(date_from="2024-03-05", limit=1000).items[0].date >= "2024-03-05"
