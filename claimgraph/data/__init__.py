@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from enum import Enum
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any, cast
 
 import yaml
@@ -84,6 +85,7 @@ SCHEMAS: dict[str, Schema] = {
     "counts.yaml": {
         "number_words": _N, "scales": _N, "vague_counts": _R, "approximate": _W, "lower_bounds": _P, "upper_bounds": _P,
     },
+    "furniture.yaml": {"widget_lines": _P, "credit_markers": _P, "dateline_agencies": _P},
     "speakers.yaml": {"group_nouns": _W, "document_nouns": _W, "noun_kinds": _WL, "naming_words": _W},
 }
 
@@ -142,8 +144,8 @@ def _convert(source: str, key: str, kind: Kind, value: Any) -> Any:
     return out
 
 
-def validate(source: str, data: Any, schema: Schema) -> dict[str, Any]:
-    """The keys of a parsed word-list file, checked against ``schema`` and made into frozensets, tuples and dicts."""
+def validate(source: str, data: Any, schema: Schema) -> Mapping[str, Any]:
+    """The keys of a parsed word-list file, checked against ``schema``: frozensets, tuples, read-only mappings."""
     if not isinstance(data, dict):
         raise VocabularyError(source, None, f"expected a mapping of keys, got {type(data).__name__}")
     unknown = sorted(str(k) for k in data if k not in schema)
@@ -152,11 +154,13 @@ def validate(source: str, data: Any, schema: Schema) -> dict[str, Any]:
     missing = [k for k in schema if k not in data]
     if missing:
         raise VocabularyError(source, missing[0], "missing")
-    return {key: _convert(source, key, kind, data[key]) for key, kind in schema.items()}
+    out = {key: _convert(source, key, kind, data[key]) for key, kind in schema.items()}
+    # shared by every caller: the mappings are read-only, like the frozensets and tuples
+    return MappingProxyType({key: MappingProxyType(v) if isinstance(v, dict) else v for key, v in out.items()})
 
 
 @cache
-def vocabulary(name: str) -> dict[str, Any]:
+def vocabulary(name: str) -> Mapping[str, Any]:
     """A word-list file of this package, validated against its schema (cached; read-only)."""
     schema = SCHEMAS.get(name)
     if schema is None:
@@ -186,21 +190,21 @@ def phrases(name: str, key: str) -> tuple[str, ...]:
     return cast(tuple[str, ...], _get(name, key, Kind.PHRASES))
 
 
-def word_lists(name: str, key: str) -> dict[str, tuple[str, ...]]:
+def word_lists(name: str, key: str) -> Mapping[str, tuple[str, ...]]:
     """A mapping of a word to a list of words (a class to its nouns)."""
-    return cast(dict[str, tuple[str, ...]], _get(name, key, Kind.WORD_LISTS))
+    return cast(Mapping[str, tuple[str, ...]], _get(name, key, Kind.WORD_LISTS))
 
 
-def numbers(name: str, key: str) -> dict[str, int]:
+def numbers(name: str, key: str) -> Mapping[str, int]:
     """A mapping of a word to an integer ("dozen": 12)."""
-    return cast(dict[str, int], _get(name, key, Kind.NUMBERS))
+    return cast(Mapping[str, int], _get(name, key, Kind.NUMBERS))
 
 
-def names(name: str, key: str) -> dict[str, str]:
+def names(name: str, key: str) -> Mapping[str, str]:
     """A mapping of a word to a word ("defence": "defense")."""
-    return cast(dict[str, str], _get(name, key, Kind.NAMES))
+    return cast(Mapping[str, str], _get(name, key, Kind.NAMES))
 
 
-def ranges(name: str, key: str) -> dict[str, tuple[int, int]]:
+def ranges(name: str, key: str) -> Mapping[str, tuple[int, int]]:
     """A mapping of a word to a range of integers ("dozens": [24, 99])."""
-    return cast(dict[str, tuple[int, int]], _get(name, key, Kind.RANGES))
+    return cast(Mapping[str, tuple[int, int]], _get(name, key, Kind.RANGES))

@@ -451,7 +451,8 @@ class ActorResolver:
                         start = i
                         break
                 elif not (
-                    tok.lower_ in ("of", "for", "the", "and", "in", "on", "de", "del", "la", "-", "&", "'s", "\u2019s")
+                    tok.lower_ in _INITIAL_SKIP
+                    or tok.lower_ in ("'s", "\u2019s")
                     or tok.text == "-"
                 ):
                     break
