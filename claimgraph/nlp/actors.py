@@ -533,9 +533,8 @@ class ActorResolver:
         # pass 1: clean spans, peel titles, pick a provisional key per span
         provisional: list[tuple[Span, str, Entry | None, list[Token], bool]] = []
         place_context: set[int] = set()  # spans whose surroundings say "place"
-        acronyms: dict[str, str] = {}
         spans, described = self._described_names(doc, _headline_names(doc, self._entity_spans(doc), self.places))
-        acronyms = doc.user_data.get("cg_acronyms", {})
+        acronyms: dict[str, str] = doc.user_data.get("cg_acronyms", {})
         for ent in spans:
             span = _strip_span(ent) if ent.start not in described else ent
             entry = self.gazetteer.by_name.get(span.kb_id_) if span.kb_id_ else None
@@ -1251,7 +1250,7 @@ class ActorResolver:
                 None,
             )
             employer = actors[org_id] if org_id else None
-            if employer is None and head is not None:
+            if employer is None:
                 # "Li Wen, China foreign ministry spokesperson": the organisation in the title's words
                 employer = self._org_in_title(doc, list(doc[i : head.i + 1]), token_actor, actors, doc._.cg_mentions)
             actor.add_role(Role(title, employer.id if employer else None, employer.name if employer else None))

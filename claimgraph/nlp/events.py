@@ -4,8 +4,8 @@ Clause by clause, a kill or capture verb ("killed", "detained", "arrested")
 with its counted object ("two insurgents", "a Taliban leader and several
 associates", "three insurgents have been killed") gives an event. Counts:
 numbers and number words, "a"/"an"/"one" = 1, and vague quantities
-("several", "multiple", "a number of") at the value of ``VAGUE`` (3, the
-convention of operational reporting, where "several" means at least three).
+("several", "multiple", "a number of") at the least they mean (``events.yaml``:
+3 for "several", the convention of operational reporting).
 Leaders ("leader", "commander") are counted on their own as well. A count
 restated in a later sentence with the same words is counted once, and a
 definite phrase ("the insurgents") refers back rather than adds.
@@ -30,9 +30,8 @@ from claimgraph.data import load_yaml
 from claimgraph.nlp.quantities import parse_number
 from claimgraph.nlp.util import indices_with, sentence_of
 
-__all__ = ["ATTACK_SUBJECTS", "RawEvent", "EventFinder", "VAGUE", "province_of", "province_in"]
+__all__ = ["ATTACK_SUBJECTS", "RawEvent", "EventFinder", "province_of", "province_in"]
 
-VAGUE = 3
 # "more than 30 insurgents" is at least 31 in operational reports, which count small numbers exactly;
 # "more than 2,000 people" is a round estimate, and 2,001 would be a precision it does not have
 _MORE_THAN_EXACT = 100

@@ -351,6 +351,8 @@ def _actor_in(doc: Doc, i: int | None, token_actor: dict[int, str], actors: dict
 
 
 _PLACE_ORDER = {"city": 0, None: 1, "region": 2, "country": 3}
+# lemmas whose place is where someone spoke, not where the event was ("speaking at a summit in Oren")
+_VENUE_VERBS = vocab.words("speakers.yaml", "venue_verbs")
 
 
 def _places_in(doc: Doc, mentions: list[TokMention], actors: dict[str, Actor], start: int, end: int) -> str | None:
@@ -360,7 +362,7 @@ def _places_in(doc: Doc, mentions: list[TokMention], actors: dict[str, Actor], s
         actor = actors.get(m.actor)
         if actor is None or actor.type != "place" or not (start <= doc[m.start].idx < end):
             continue
-        if any(t.lower_ == "according" or t.lemma_ in ("speak", "address") for t in doc[m.start].ancestors):
+        if any(t.lower_ == "according" or t.lemma_ in _VENUE_VERBS for t in doc[m.start].ancestors):
             continue  # "according to Kabul", "speaking at a summit in Nairobi": a source, not where it happened
         if doc[m.start].ent_type_ == "DATE":
             continue  # "in March 2022": a month the gazetteer may share with a place

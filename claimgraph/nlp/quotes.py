@@ -65,19 +65,6 @@ class RawAttribution:
     continues: bool = False  # a quote paragraph with no cue of its own
 
 
-def _paragraph_breaks(text: str) -> list[int]:
-    out = []
-    i = text.find("\n")
-    while i != -1:
-        j = i
-        while j < len(text) and text[j] in "\r\n \t":
-            j += 1
-        if text.count("\n", i, j) >= 1:
-            out.append(i)
-        i = text.find("\n", j)
-    return out
-
-
 def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
     """Quoted passages as (start, end, unclosed), marks included, in text order.
 
@@ -389,8 +376,6 @@ class AttributionFinder:
             return None
         left, right = content
         while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].lower_ in ("but", "and", "however")):
-            if doc[left].lower_ == "that":
-                break
             left += 1
         while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
             if doc[right - 1].text in _CLOSE + '"' and any(in_quote[k] for k in range(left, right - 1)):
@@ -401,7 +386,7 @@ class AttributionFinder:
         speaker = self._speaker_of(doc, verb, after=None, in_quote=in_quote)
         if speaker.start is None:
             return None
-        if speaker.start is not None and speaker.end is not None and speaker.start < right and speaker.end > left:
+        if speaker.end is not None and speaker.start < right and speaker.end > left:
             return None
         span = doc[left:right]
         return RawAttribution((span.start_char, span.end_char), False, verb, speaker)
