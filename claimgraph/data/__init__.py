@@ -90,26 +90,29 @@ SCHEMAS: dict[str, Schema] = {
 }
 
 
-def _word_list(source: str, key: str, value: Any) -> list[str]:
-    if not isinstance(value, list):
-        raise VocabularyError(source, key, f"expected a list of words, got {type(value).__name__}")
-    if not value:
-        raise VocabularyError(source, key, "empty list")
-    for item in value:
-        if not isinstance(item, str) or not item.strip():
-            raise VocabularyError(source, key, f"expected a word, got {item!r} (quote on/off/yes/no in YAML)")
+def _word(source: str, key: str, value: Any, what: str = "a word") -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise VocabularyError(source, key, f"expected {what}, got {value!r} (quote on/off/yes/no in YAML)")
     return value
+
+
+def _container(source: str, key: str, value: Any, kind: type, what: str) -> Any:
+    if not isinstance(value, kind):
+        raise VocabularyError(source, key, f"expected {what}, got {type(value).__name__}")
+    if not value:
+        raise VocabularyError(source, key, f"empty {kind.__name__}")
+    return value
+
+
+def _word_list(source: str, key: str, value: Any) -> list[str]:
+    return [_word(source, key, item) for item in _container(source, key, value, list, "a list of words")]
 
 
 def _mapping(source: str, key: str, value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise VocabularyError(source, key, f"expected a mapping, got {type(value).__name__}")
-    if not value:
-        raise VocabularyError(source, key, "empty mapping")
-    for k in value:
-        if not isinstance(k, str) or not k.strip():
-            raise VocabularyError(source, key, f"expected a word as key, got {k!r} (quote on/off/yes/no in YAML)")
-    return value
+    found: dict[str, Any] = _container(source, key, value, dict, "a mapping")
+    for k in found:
+        _word(source, key, k, "a word as key")
+    return found
 
 
 def _integer(source: str, key: str, word: str, value: Any) -> int:
@@ -129,10 +132,7 @@ def _convert(source: str, key: str, kind: Kind, value: Any) -> Any:
     if kind is Kind.NUMBERS:
         return {k: _integer(source, key, k, v) for k, v in found.items()}
     if kind is Kind.NAMES:
-        for k, v in found.items():
-            if not isinstance(v, str) or not v.strip():
-                raise VocabularyError(source, f"{key}.{k}", f"expected a word, got {v!r} (quote on/off/yes/no in YAML)")
-        return dict(found)
+        return {k: _word(source, f"{key}.{k}", v) for k, v in found.items()}
     out: dict[str, tuple[int, int]] = {}
     for k, v in found.items():
         if not isinstance(v, list) or len(v) != 2:
