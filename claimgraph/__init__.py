@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         ResolveError,
         StoreError,
         StoreUnavailable,
+        VocabularyError,
     )
     from claimgraph.model import (
         Actor,
@@ -55,6 +56,7 @@ _HOME = {
         "ResolveError",
         "StoreError",
         "StoreUnavailable",
+        "VocabularyError",
     ),
     "claimgraph.model": ("Actor", "Analysis", "Attribution", "Document", "Mention", "Quantity", "Role", "Speaker", "TimeExpression"),
     "claimgraph.store": ("Store",),
@@ -102,6 +104,7 @@ __all__ = [
     "StoreError",
     "StoreUnavailable",
     "TimeExpression",
+    "VocabularyError",
     "__version__",
     "analyze",
     "ingest",

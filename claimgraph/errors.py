@@ -15,6 +15,7 @@ __all__ = [
     "StoreUnavailable",
     "AnalysisError",
     "EvaluationError",
+    "VocabularyError",
 ]
 
 
@@ -61,3 +62,18 @@ class AnalysisError(ClaimgraphError):
 
 class EvaluationError(ClaimgraphError):
     """An evaluation data set is missing or malformed."""
+
+
+class VocabularyError(ClaimgraphError):
+    """A vocabulary shipped in ``claimgraph/data`` does not have the shape its schema declares.
+
+    ``source`` names the file and ``key`` the entry at fault (None for the file
+    as a whole), so that the message points at the line to fix.
+    """
+
+    def __init__(self, source: str, key: str | None, reason: str) -> None:
+        where = f"{source}: {key}" if key is not None else source
+        super().__init__(f"{where}: {reason}")
+        self.source = source
+        self.key = key
+        self.reason = reason

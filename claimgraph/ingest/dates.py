@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from claimgraph import data as vocab
+
 __all__ = ["parse_date", "find_dateline", "dateline_span"]
 
 _MONTH = (
@@ -23,12 +25,15 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 
+# the news agencies a dateline may name in brackets (data/furniture.yaml)
+_AGENCIES = "|".join(re.escape(a) for a in vocab.phrases("furniture.yaml", "dateline_agencies"))
+
 # "KABUL, Afghanistan (Jan. 25, 2013) —", "WASHINGTON (Reuters) -", "GENEVA —": a place
 # in capitals at the start of a line, optional country, date and agency, then a dash.
 _DATELINE_SPAN = re.compile(
     rf"^[ \t]*[A-Z][A-Z.'\u2019-]{{2,}}(?:[ \t][A-Z][A-Z.'\u2019-]+){{0,3}}(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+){{0,2}})?"
     rf"(?:[ \t]*\(\s*(?:{_DATE_TEXT})\s*\)|,[ \t]+(?:{_DATE_TEXT}))?"
-    r"(?:[ \t]*\((?:AP|Reuters|AFP|UPI|dpa|IANS|PTI|Xinhua|TASS)\))?"
+    rf"(?:[ \t]*\((?:{_AGENCIES})\))?"
     r"[ \t]*(?:\u2014|\u2013|--|-)[ \t]",
     re.MULTILINE,
 )

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from claimgraph.data import load_yaml
+from claimgraph import data as vocab
 from claimgraph.model import Span, name_key
 
 __all__ = ["find_furniture", "blank_spans"]
@@ -19,9 +19,8 @@ __all__ = ["find_furniture", "blank_spans"]
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    data = load_yaml("furniture.yaml")
-    widgets = re.compile("^(?:" + "|".join(data["widget_lines"]) + ")$", re.IGNORECASE)
-    credits = re.compile("|".join(data["credit_markers"]), re.IGNORECASE)
+    widgets = re.compile("^(?:" + "|".join(vocab.phrases("furniture.yaml", "widget_lines")) + ")$", re.IGNORECASE)
+    credits = re.compile("|".join(vocab.phrases("furniture.yaml", "credit_markers")), re.IGNORECASE)
     return widgets, credits
 
 

@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from claimgraph import data as vocab
 from claimgraph.data import load_yaml
 from claimgraph.model import Actor, Role, name_key
 from claimgraph.nlp.gazetteer import Entry, load_gazetteer
@@ -54,11 +55,17 @@ LABEL_TYPES = {
 # most reliable and its person labels on unknown one-word names the least.
 _TYPE_RANK = {"place": 3, "organization": 2, "person": 1, "agreement": 0}
 _LOCATIVE = {"in", "to", "from", "at", "near", "across", "outside", "inside", "into", "around", "via", "through"}
-_STRIP_LEAD = {"the", "a", "an", "former", "ex", "late", "then"}
+_STRIP_LEAD = vocab.words("actors.yaml", "strip_lead")  # "the former ..." is no part of a name
 
 
 #: title words of a head of state or government: their demonym is the state they lead
-_STATE_LEADER_WORDS = frozenset({"president", "premier", "prime", "king", "queen", "emir", "chancellor"})
+_STATE_LEADER_WORDS = vocab.words("roles.yaml", "state_leader_words")
+#: title words of a second in rank: "Zamoran Vice President" names no state leader
+_DEPUTY_WORDS = vocab.words("roles.yaml", "deputy_words")
+#: lower-case words that may open a title ("former", "acting", "self-styled")
+_TITLE_MODIFIERS = vocab.words("roles.yaml", "title_modifiers")
+#: verbs of a relative clause that give a role ("who has declared himself ...", "who was named ...")
+_SELF_NAMING_VERBS = vocab.words("roles.yaml", "self_naming_verbs")
 
 
 @dataclass
@@ -114,13 +121,12 @@ def _has_phrase(words: list[str], phrase: tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=1)
 def _roles_vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    data = load_yaml("roles.yaml")
     return (
-        frozenset(data["title_words"]) | frozenset(data["title_heads"]),
-        frozenset(data["title_joiners"]),
-        frozenset(data["honorifics"]),
-        frozenset(w.lower() for w in data["role_nouns"]),
-        frozenset(data["service_verbs"]),
+        vocab.words("roles.yaml", "title_words") | vocab.words("roles.yaml", "title_heads"),
+        vocab.words("roles.yaml", "title_joiners"),
+        vocab.words("roles.yaml", "honorifics"),
+        frozenset(w.lower() for w in vocab.words("roles.yaml", "role_nouns")),
+        vocab.words("roles.yaml", "service_verbs"),
     )
 
 
@@ -146,7 +152,7 @@ def _title_before(doc: Doc, start: int, lower_bound: int) -> tuple[int, list[Tok
 
 @lru_cache(maxsize=1)
 def _title_heads() -> frozenset[str]:
-    return frozenset(load_yaml("roles.yaml")["title_heads"])
+    return vocab.words("roles.yaml", "title_heads")
 
 
 def _strip_span(span: Span) -> Span:
@@ -160,8 +166,10 @@ def _strip_span(span: Span) -> Span:
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
 
 
-_STATE_NOUNS = {"government", "army", "military", "president", "parliament", "people", "capital", "border", "economy", "police", "navy", "forces", "ministry", "embassy", "ambassador", "prime"}
-_PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "county", "state", "capital", "port", "island", "valley", "governorate", "municipality", "prefecture"}
+# nouns of a state's things ("the government of Zamora", "Zamora's army")
+_STATE_NOUNS = vocab.words("actors.yaml", "state_nouns")
+# nouns of a place that name it by "of" ("the town of Oren")
+_PLACE_NOUNS = vocab.words("actors.yaml", "place_nouns")
 
 
 def _place_context(doc: Doc, span: Span) -> bool:
@@ -183,7 +191,7 @@ _BIG_CITY = 500_000
 _PERSON_CITY = 50_000
 # words after a province's name: lower-case ones are not part of the name ("Khost province"),
 # capitalised ones are ("Kursk Oblast", "Borno State")
-_REGION_NOUNS = {"province", "region", "district", "governorate", "oblast", "prefecture", "county"}
+_REGION_NOUNS = vocab.words("actors.yaml", "region_nouns")
 
 
 def _proper(tok: Token) -> bool:
@@ -225,10 +233,11 @@ def _split_possessive(span: Span, places: Places) -> list[Span]:
 
 @lru_cache(maxsize=1)
 def _institution_classes() -> dict[str, Any]:
-    data = load_yaml("institutions.yaml")
-    classes: dict[str, list[list[str]]] = {c: [p.split() for p in phrases] for c, phrases in data["classes"].items()}
+    classes: dict[str, list[list[str]]] = {
+        c: [p.split() for p in phrases] for c, phrases in vocab.word_lists("institutions.yaml", "classes").items()
+    }
     nouns = {p[-1] for phrases in classes.values() for p in phrases}
-    return {"classes": classes, "nouns": frozenset(nouns), "qualifiers": frozenset(data["qualifiers"])}
+    return {"classes": classes, "nouns": frozenset(nouns), "qualifiers": vocab.words("institutions.yaml", "qualifiers")}
 
 
 def _institution_class(words: list[str], classes: dict[str, Any]) -> str | None:
@@ -251,12 +260,15 @@ def _institution_class(words: list[str], classes: dict[str, Any]) -> str | None:
 
 
 # nouns that make a title's words an organisation ("Interior Ministry spokesman")
-_ORG_NOUNS = {"ministry", "army", "military", "department", "junta", "government", "police", "navy", "forces",
-              "office", "agency", "commission", "council", "command", "presidency", "mission", "headquarters"}
+_ORG_NOUNS = vocab.words("actors.yaml", "org_nouns")
+# nouns after a one-word name that make it a person's ("the Reyes administration", "the Lopez campaign")
+_CAMPAIGN_NOUNS = vocab.words("actors.yaml", "campaign_nouns")
+# "Saudi-led coalition", "Houthi-run ministry": the state before the hyphen runs the institution
+_STATE_LED = vocab.words("actors.yaml", "state_led")
 # a lower-case organisation noun in a title, and the kinds of the one organisation it can mean
-_TITLE_NOUN_KINDS = {"army": ("military",), "military": ("military",), "forces": ("military",), "junta": ("military",),
-                     "navy": ("military",), "police": ("government",)}
-_NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "abu", "ould"}
+_TITLE_NOUN_KINDS = vocab.word_lists("actors.yaml", "title_noun_kinds")
+# lower-case words inside a person's name ("Omar al Bashir", "Ana de la Cruz")
+_NAME_PARTICLES = vocab.words("actors.yaml", "name_particles")
 
 
 def _name_token(tok: Token) -> bool:
@@ -274,12 +286,12 @@ def _title_part(tok: Token) -> bool:
     """A word that can stand in a title before its role noun ("Afghan Taliban", "the KRC's Zamora country")."""
     if tok.is_punct and tok.text not in ("-",):
         return False
-    if tok.lower_ in ("then", "former", "acting", "deputy", "interim", "late", "self-styled", "self-declared"):
+    if tok.lower_ in _TITLE_MODIFIERS:
         return True
     return tok.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "POS", "HYPH", "VBN") and tok.lower_ not in ("said", "says")
 
 
-_SPELLINGS = {"defence": "defense", "organisation": "organization", "programme": "program", "centre": "center"}
+_SPELLINGS = vocab.names("actors.yaml", "spellings")
 
 
 def _spelling(key: str) -> str:
@@ -287,7 +299,8 @@ def _spelling(key: str) -> str:
     return " ".join(_SPELLINGS.get(w, w) for w in key.split())
 
 
-_INITIAL_SKIP = {"of", "the", "and", "for", "in", "on", "de", "del", "la", "&"}
+# words of a name that give no initial ("Kivu Council of Elders" -> KCE)
+_INITIAL_SKIP = vocab.words("actors.yaml", "initial_skip")
 
 
 def _initials(name: str) -> str:
@@ -438,7 +451,8 @@ class ActorResolver:
                         start = i
                         break
                 elif not (
-                    tok.lower_ in ("of", "for", "the", "and", "in", "on", "de", "del", "la", "-", "&", "'s", "\u2019s")
+                    tok.lower_ in _INITIAL_SKIP
+                    or tok.lower_ in ("'s", "\u2019s")
                     or tok.text == "-"
                 ):
                     break
@@ -519,9 +533,8 @@ class ActorResolver:
         # pass 1: clean spans, peel titles, pick a provisional key per span
         provisional: list[tuple[Span, str, Entry | None, list[Token], bool]] = []
         place_context: set[int] = set()  # spans whose surroundings say "place"
-        acronyms: dict[str, str] = {}
         spans, described = self._described_names(doc, _headline_names(doc, self._entity_spans(doc), self.places))
-        acronyms = doc.user_data.get("cg_acronyms", {})
+        acronyms: dict[str, str] = doc.user_data.get("cg_acronyms", {})
         for ent in spans:
             span = _strip_span(ent) if ent.start not in described else ent
             entry = self.gazetteer.by_name.get(span.kb_id_) if span.kb_id_ else None
@@ -552,10 +565,7 @@ class ActorResolver:
                 if title_tokens and label in ("PERSON", "ORG", "GPE", "NORP") and len(span) <= 4:
                     titled = any(t.text not in honorifics for t in title_tokens) or label == "PERSON"
                     label = "PERSON"
-                elif label == "ORG" and len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in (
-                    "administration",
-                    "campaign",
-                ):
+                elif label == "ORG" and len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in _CAMPAIGN_NOUNS:
                     label = "PERSON"
             if not _is_name_like(span) and entry is None:
                 continue
@@ -911,7 +921,7 @@ class ActorResolver:
                 return first, actors[owner].name
             return None, None
         # "Saudi-led coalition", "Houthi-run health ministry"
-        if tok.lower_ in ("led", "run", "backed", "controlled") and i >= 2 and doc[i - 1].text == "-":
+        if tok.lower_ in _STATE_LED and i >= 2 and doc[i - 1].text == "-":
             lead = doc[i - 2]
             owner_id = token_actor.get(lead.i)
             country = self.places.country_of(lead.text) or (actors[owner_id].name if owner_id else None)
@@ -1090,7 +1100,7 @@ class ActorResolver:
         if k >= sent_end:
             return
         verb = doc[k]
-        if verb.pos_ == "VERB" and verb.lemma_ in ("declare", "proclaim", "name", "appoint", "become", "call"):
+        if verb.pos_ == "VERB" and verb.lemma_ in _SELF_NAMING_VERBS:
             k += 1
             if k < sent_end and doc[k].lower_ in ("himself", "herself", "themselves", "as"):
                 k += 1
@@ -1143,7 +1153,7 @@ class ActorResolver:
                 if found:
                     return found[0]
         words = {t.lower_ for t in titles}
-        if words & _STATE_LEADER_WORDS and not words & {"vice", "deputy", "acting", "assistant"}:
+        if words & _STATE_LEADER_WORDS and not words & _DEPUTY_WORDS:
             # "Zamoran President Tomas Reyes": a head of state's demonym names the state, named or not
             for t in titles:
                 country = self.places.country_of(t.text) if t.text[:1].isupper() and t.i not in token_actor else None
@@ -1240,7 +1250,7 @@ class ActorResolver:
                 None,
             )
             employer = actors[org_id] if org_id else None
-            if employer is None and head is not None:
+            if employer is None:
                 # "Li Wen, China foreign ministry spokesperson": the organisation in the title's words
                 employer = self._org_in_title(doc, list(doc[i : head.i + 1]), token_actor, actors, doc._.cg_mentions)
             actor.add_role(Role(title, employer.id if employer else None, employer.name if employer else None))

@@ -4,8 +4,8 @@ Clause by clause, a kill or capture verb ("killed", "detained", "arrested")
 with its counted object ("two insurgents", "a Taliban leader and several
 associates", "three insurgents have been killed") gives an event. Counts:
 numbers and number words, "a"/"an"/"one" = 1, and vague quantities
-("several", "multiple", "a number of") at the value of ``VAGUE`` (3, the
-convention of operational reporting, where "several" means at least three).
+("several", "multiple", "a number of") at the least they mean (``events.yaml``:
+3 for "several", the convention of operational reporting).
 Leaders ("leader", "commander") are counted on their own as well. A count
 restated in a later sentence with the same words is counted once, and a
 definite phrase ("the insurgents") refers back rather than adds.
@@ -25,32 +25,33 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph import data as vocab
 from claimgraph.data import load_yaml
 from claimgraph.nlp.quantities import parse_number
 from claimgraph.nlp.util import indices_with, sentence_of
 
-__all__ = ["ATTACK_SUBJECTS", "RawEvent", "EventFinder", "VAGUE", "province_of", "province_in"]
+__all__ = ["ATTACK_SUBJECTS", "RawEvent", "EventFinder", "province_of", "province_in"]
 
-VAGUE = 3
 # "more than 30 insurgents" is at least 31 in operational reports, which count small numbers exactly;
 # "more than 2,000 people" is a round estimate, and 2,001 would be a precision it does not have
 _MORE_THAN_EXACT = 100
-_V: dict[str, Any] = load_yaml("events.yaml")  # the vocabularies, data in claimgraph/data/events.yaml
-_VAGUE_WORDS: dict[str, int] = dict(_V["vague_words"])
-_KILL = frozenset(_V["kill_verbs"])
-_CAPTURE = frozenset(_V["capture_verbs"])
-_WOUND = frozenset(_V["wound_verbs"])
-_TARGETS = frozenset(_V["targets"]) | frozenset(_V["security"])
-_SECURITY = frozenset(_V["security"])
-_LEADERS = frozenset(_V["leaders"])
-_CIVILIANS = frozenset(_V["civilians"])
-_NOMINAL: dict[str, str] = dict(_V["nominal"])
-_ADDITIVE = frozenset(_V["additive"])
-_ADDS_ANYWHERE = frozenset(_V["additive_anywhere"])
-_GROUP_COUNTS: dict[str, int] = dict(_V["group_counts"])
-_AIRSTRIKE = tuple(_V["airstrike"])
-_ATTACK_NOUNS = frozenset(_V["attack_nouns"])
-ATTACK_SUBJECTS = frozenset(_V["attack_subjects"])
+# the vocabularies of data/events.yaml, read once at import
+_VAGUE_WORDS = vocab.numbers("events.yaml", "vague_words")
+_KILL = vocab.words("events.yaml", "kill_verbs")
+_CAPTURE = vocab.words("events.yaml", "capture_verbs")
+_WOUND = vocab.words("events.yaml", "wound_verbs")
+_TARGETS = vocab.words("events.yaml", "targets") | vocab.words("events.yaml", "security")
+_SECURITY = vocab.words("events.yaml", "security")
+_LEADERS = vocab.words("events.yaml", "leaders")
+_CIVILIANS = vocab.words("events.yaml", "civilians")
+_NOMINAL = vocab.names("events.yaml", "nominal")
+_ADDITIVE = vocab.words("events.yaml", "additive")
+_ADDS_ANYWHERE = vocab.words("events.yaml", "additive_anywhere")
+_GROUP_COUNTS = vocab.numbers("events.yaml", "group_counts")
+_AIRSTRIKE = vocab.phrases("events.yaml", "airstrike")
+_ATTACK_NOUNS = vocab.words("events.yaml", "attack_nouns")
+ATTACK_SUBJECTS = vocab.words("events.yaml", "attack_subjects")
+_ACCUSING_VERBS = vocab.words("events.yaml", "accusing_verbs")
 
 
 @dataclass
@@ -514,7 +515,7 @@ class EventFinder:
                         # "accused the army of executing 500 people", "blamed the rebels for killing ...":
                         # the accused is the doer told of
                         accuser = verb.head.head
-                        if accuser.lemma_ in ("accuse", "blame", "charge", "condemn", "convict", "suspect"):
+                        if accuser.lemma_ in _ACCUSING_VERBS:
                             agent = next((c.i for c in accuser.children if c.dep_ in ("dobj", "nsubjpass")), None)
                     if agent is not None and (doer := _attack_doer(doc, doc[agent])) is not None:
                         agent = doer  # "the attack wounded two others": the attack's doer

@@ -20,6 +20,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from claimgraph import data as vocab
 from claimgraph.errors import NLPError
 from claimgraph.ingest.dates import parse_date
 from claimgraph.ingest.furniture import blank_spans
@@ -56,18 +57,12 @@ def _mention_at(mentions: list[TokMention], i: int) -> TokMention | None:
     return None
 
 
-_GROUP_NOUNS = {
-    "panel", "team", "report", "government", "ministry", "council", "committee", "agency", "group", "office",
-    "department", "administration", "court", "commission", "board", "embassy", "army", "police", "military",
-    "organization", "organisation", "network", "movement", "party", "campaign", "company", "firm", "newspaper",
-    "statement", "study", "survey", "assessment", "analysis", "data", "document", "documents", "reports",
-    "mission", "delegation", "force", "forces", "parliament", "senate", "congress", "poll", "polls",
-}
+# nouns of a described body, not of people ("a UN panel", "the mission's report"): data/speakers.yaml
+_GROUP_NOUNS = vocab.words("speakers.yaml", "group_nouns")
 
 
 # what a body issues: a speaker headed by one of these speaks for the organisation named in it
-_DOCUMENT_NOUNS = {"statement", "report", "reports", "release", "communique", "communiqué", "post", "letter", "tweet",
-                   "announcement", "bulletin", "findings", "assessment", "investigation"}
+_DOCUMENT_NOUNS = vocab.words("speakers.yaml", "document_nouns")
 
 
 def _speaker_number(speaker: Speaker, actors: dict[str, Actor]) -> str | None:
@@ -178,10 +173,12 @@ def _resolve_speaker(
         raw.start <= m.start and m.end <= raw.end and actors[m.actor].type == "person" for m in mentions
     )
     # anonymous means unnamed people; "the mission's report" or "a UN panel" is a described body
-    body = head.lower_ in _GROUP_NOUNS or head.lemma_ in _GROUP_NOUNS or head.lower_ in ("mission", "report", "reports")
+    body = head.lower_ in _GROUP_NOUNS or head.lemma_ in _GROUP_NOUNS
     return Speaker(None, text, char_span, _LEAD.sub("", text), not named and not body, affiliation)
 
 
+# words before a quoted phrase that make it a name, not someone's words ("the so-called \u201cpeace plan\u201d")
+_NAMING_WORDS = vocab.words("speakers.yaml", "naming_words")
 _QUOTED = re.compile(r"(\S*)\s*[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
 
 
@@ -193,7 +190,7 @@ def _quotes_speaker(content: str) -> bool:
     unprovoked\u201d firing"), or a phrase after "so-called", is a scare quote or a name.
     """
     for m in _QUOTED.finditer(content):
-        if m.group(1).lower() in ("so-called", "so", "called", "dubbed", "named", "the"):
+        if m.group(1).lower() in _NAMING_WORDS:
             continue
         words = len(m.group(2).split())
         if words >= 3 or (words == 2 and not content[m.end() :].strip(" .,;")):
@@ -216,14 +213,8 @@ def _names_np(doc: Doc, raw: RawSpeaker, m: TokMention) -> bool:
     return all(t.lower_ == "the" or t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("on", "in", "late", "early") for t in extra)
 
 
-# the kind of organisation a collective noun describes ("the ministry" -> a government body)
-_NOUN_KINDS = {
-    "ministry": ("government",), "government": ("government",), "department": ("government",),
-    "army": ("military",), "military": ("military",), "forces": ("military", "armed_group"),
-    "group": ("armed_group",), "militia": ("armed_group",), "rebels": ("armed_group",), "movement": ("armed_group",),
-    "bloc": ("intergovernmental",), "agency": ("intergovernmental", "government", "media"), "organization": (),
-    "organisation": (), "junta": ("military", "government"), "coalition": ("military_alliance", "military"),
-}
+# the kinds of organisation a collective noun describes ("the ministry" -> a government body)
+_NOUN_KINDS = vocab.word_lists("speakers.yaml", "noun_kinds")
 
 
 def _described_actor(
@@ -252,7 +243,7 @@ def _described_actor(
                 candidates.append(actor.id)
         elif actor.type == "organization":
             words = actor.name.lower().split()
-            if noun in words or (noun in _NOUN_KINDS and actor.kind in _NOUN_KINDS[noun]):
+            if noun in words or actor.kind in _NOUN_KINDS.get(noun, ()):
                 candidates.append(actor.id)
     # the qualifiers of the description must not contradict the candidate ("the Russian ministry")
     if len(candidates) == 1:
@@ -360,6 +351,8 @@ def _actor_in(doc: Doc, i: int | None, token_actor: dict[int, str], actors: dict
 
 
 _PLACE_ORDER = {"city": 0, None: 1, "region": 2, "country": 3}
+# lemmas whose place is where someone spoke, not where the event was ("speaking at a summit in Oren")
+_VENUE_VERBS = vocab.words("speakers.yaml", "venue_verbs")
 
 
 def _places_in(doc: Doc, mentions: list[TokMention], actors: dict[str, Actor], start: int, end: int) -> str | None:
@@ -369,7 +362,7 @@ def _places_in(doc: Doc, mentions: list[TokMention], actors: dict[str, Actor], s
         actor = actors.get(m.actor)
         if actor is None or actor.type != "place" or not (start <= doc[m.start].idx < end):
             continue
-        if any(t.lower_ == "according" or t.lemma_ in ("speak", "address") for t in doc[m.start].ancestors):
+        if any(t.lower_ == "according" or t.lemma_ in _VENUE_VERBS for t in doc[m.start].ancestors):
             continue  # "according to Kabul", "speaking at a summit in Nairobi": a source, not where it happened
         if doc[m.start].ent_type_ == "DATE":
             continue  # "in March 2022": a month the gazetteer may share with a place
@@ -558,8 +551,8 @@ def _role_claims(
     return out
 
 
-_DENYING_CUES = {"deny", "reject", "dismiss", "refute", "dispute"}
-_NON_ASSERTING_CUES = {"decline", "refuse", "ask", "question", "wonder", "demand", "urge", "call", "want", "seek"}
+_DENYING_CUES = vocab.words("cues.yaml", "denying_cues")
+_NON_ASSERTING_CUES = vocab.words("cues.yaml", "non_asserting_cues")
 
 
 def _claims(

@@ -13,22 +13,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimgraph import data as vocab
 from claimgraph.nlp.util import indices_with, like_num_indices
 
 __all__ = ["RawQuantity", "QuantityFinder", "number_word", "parse_number"]
 
-_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-    "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
-_VAGUE = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999), "scores": (40, 99)}
-_APPROX = {"around", "about", "approximately", "roughly", "some", "nearly", "almost", "an", "estimated", "circa", "over", "under", "approx", "~"}
-_LOWER = {("more", "than"), ("at", "least"), ("over",), ("upwards", "of"), ("in", "excess", "of")}
-_UPPER = {("up", "to"), ("fewer", "than"), ("less", "than"), ("at", "most"), ("under",), ("no", "more", "than")}
+# the count words of data/counts.yaml, read once at import
+_WORDS = vocab.numbers("counts.yaml", "number_words")
+_SCALES = vocab.numbers("counts.yaml", "scales")
+_VAGUE = vocab.ranges("counts.yaml", "vague_counts")
+_APPROX = vocab.words("counts.yaml", "approximate")
+_LOWER = tuple(tuple(p.split()) for p in vocab.phrases("counts.yaml", "lower_bounds"))
+_UPPER = tuple(tuple(p.split()) for p in vocab.phrases("counts.yaml", "upper_bounds"))
 _RANGE_JOIN = {"to", "-", "\u2013", "and", "or"}
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _NUM_RE = re.compile(r"^[$\u00a3\u20ac]?\d[\d,]*(\.\d+)?$")

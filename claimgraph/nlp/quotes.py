@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.data import load_yaml
+from claimgraph import data as vocab
 from claimgraph.model import Span as CharSpan
 from claimgraph.nlp.util import indices_with, sentence_of
 
@@ -32,20 +31,17 @@ _SUBJ_DEPS = {"nsubj", "nsubjpass"}
 _STOP_SPEAKER = {",", ";", ":", "(", "\u2014", "\u2013", "who", "which", "whose"}
 
 
-@lru_cache(maxsize=1)
-def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    data = load_yaml("cues.yaml")
-    return frozenset(data["speech_verbs"]), frozenset(data["clausal_only"]), frozenset(data["quote_verbs"])
-
-
-@lru_cache(maxsize=1)
-def _stance_verbs() -> frozenset[str]:
-    return frozenset(load_yaml("cues.yaml")["stance_verbs"])
+# the cue verbs of data/cues.yaml (lemmas), read once at import
+_SPEECH_VERBS = vocab.words("cues.yaml", "speech_verbs")
+_CLAUSAL_ONLY = vocab.words("cues.yaml", "clausal_only")
+_QUOTE_VERBS = vocab.words("cues.yaml", "quote_verbs")
+_STANCE_VERBS = vocab.words("cues.yaml", "stance_verbs")
 
 
 _HEADLINE_TAIL = re.compile(r"^\s*(\S.{15,}?\S)\s+[-\u2013\u2014]\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*$")
 _HEADLINE = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s+(\S.*\S)\s*$")
-_STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "report", "note", "post", "letter", "tweet", "video"}
+_STATEMENT_NOUNS = vocab.words("cues.yaml", "statement_nouns")
+_LISTENERS = vocab.words("cues.yaml", "listeners")  # "X told reporters: ..."
 _QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "oprd", "attr", "acomp", "pcomp", "obj", "dative", "prt"}
 
@@ -67,19 +63,6 @@ class RawAttribution:
     cue: Token | None
     speaker: RawSpeaker
     continues: bool = False  # a quote paragraph with no cue of its own
-
-
-def _paragraph_breaks(text: str) -> list[int]:
-    out = []
-    i = text.find("\n")
-    while i != -1:
-        j = i
-        while j < len(text) and text[j] in "\r\n \t":
-            j += 1
-        if text.count("\n", i, j) >= 1:
-            out.append(i)
-        i = text.find("\n", j)
-    return out
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -146,7 +129,7 @@ class AttributionFinder:
     """The ``claimgraph_quotes`` component: sets ``doc._.cg_attributions``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        speech, clausal_only, quote_verbs = _cues()
+        speech, clausal_only, quote_verbs = _SPEECH_VERBS, _CLAUSAL_ONLY, _QUOTE_VERBS
         text = doc.text  # Doc.text joins every token: read it once
         quotes = [q for q in find_quote_spans(text) if _word_count(text[q[0] : q[1]]) >= 1]
         in_quote = [False] * len(doc)
@@ -200,7 +183,7 @@ class AttributionFinder:
             prev_direct = att
 
         direct_spans = [a.content for a in found]
-        stance = _stance_verbs()
+        stance = _STANCE_VERBS
         candidates = sorted(set(indices_with(doc, speech | stance, "lemma")) | set(indices_with(doc, ("according",))))
         for i in candidates:
             tok = doc[i]
@@ -208,9 +191,9 @@ class AttributionFinder:
                 continue
             if tok.lemma_ in speech and tok.pos_ in ("VERB", "AUX"):
                 att = self._indirect(doc, tok, clausal_only, quote_verbs, in_quote)
-                if att is None and tok.lemma_ in _stance_verbs():
+                if att is None and tok.lemma_ in _STANCE_VERBS:
                     att = self._stance(doc, tok, in_quote)
-            elif tok.lemma_ in _stance_verbs() and tok.pos_ == "VERB":
+            elif tok.lemma_ in _STANCE_VERBS and tok.pos_ == "VERB":
                 att = self._stance(doc, tok, in_quote)
             elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 att = self._according(doc, tok)
@@ -286,7 +269,7 @@ class AttributionFinder:
             if not quoted and not people and not (kinds & {"person", "organization"}):
                 continue
             # "..., UAE denies it": another speaker's clause after a comma is not the headline speaker's
-            _, _, quote_verbs = _cues()
+            quote_verbs = _QUOTE_VERBS
             for t in content:
                 if t.lemma_ in quote_verbs and t.pos_ == "VERB" and any(c.dep_ in _SUBJ_DEPS for c in t.children):
                     commas = [c for c in content if c.text in (",", ";") and c.i < t.i]
@@ -347,7 +330,7 @@ class AttributionFinder:
                 break
             if tok.lemma_ in quote_verbs and tok.pos_ in ("VERB", "AUX"):
                 between = doc[tok.i + 1 : quote.start]
-                if all(t.is_punct or t.dep_ in ("dobj", "dative", "pobj", "prep", "mark", "npadvmod", "advmod") or t.lower_ in ("that", "reporters", "me", "him", "her", "them", "us") for t in between):
+                if all(t.is_punct or t.dep_ in ("dobj", "dative", "pobj", "prep", "mark", "npadvmod", "advmod") or t.lower_ == "that" or t.lower_ in _LISTENERS for t in between):
                     speaker = self._speaker_of(doc, tok, after=None, in_quote=in_quote)
                     if speaker.start is not None:
                         return RawAttribution((0, 0), True, tok, speaker)
@@ -393,8 +376,6 @@ class AttributionFinder:
             return None
         left, right = content
         while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].lower_ in ("but", "and", "however")):
-            if doc[left].lower_ == "that":
-                break
             left += 1
         while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
             if doc[right - 1].text in _CLOSE + '"' and any(in_quote[k] for k in range(left, right - 1)):
@@ -405,7 +386,7 @@ class AttributionFinder:
         speaker = self._speaker_of(doc, verb, after=None, in_quote=in_quote)
         if speaker.start is None:
             return None
-        if speaker.start is not None and speaker.end is not None and speaker.start < right and speaker.end > left:
+        if speaker.end is not None and speaker.start < right and speaker.end > left:
             return None
         span = doc[left:right]
         return RawAttribution((span.start_char, span.end_char), False, verb, speaker)

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
+from claimgraph import data as vocab
 from claimgraph.nlp.util import indices_with, sentence_of
 
 __all__ = ["RawTimex", "TimexFinder", "resolve_timex"]
@@ -24,8 +25,8 @@ _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
+# "a year ago", "two weeks from now": the count words of data/counts.yaml, and "a"
+_NUMBER_WORDS = {"a": 1, "an": 1, **vocab.numbers("counts.yaml", "number_words")}
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _ABSOLUTE = re.compile(
     rf"\b(?P<mdy>{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
@@ -102,9 +103,7 @@ def resolve_timex(text: str, published: date | None, tense: str | None = None) -
         return d.isoformat(), "week"
     m = re.fullmatch(r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (year|month|week|day)s? (ago|from now|hence)", t)
     if m:
-        n = _NUMBER_WORDS.get(m[1]) if not m[1].isdigit() else int(m[1])
-        if n is None:
-            return None, None
+        n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1]]
         sign = -1 if m[3] == "ago" else 1
         unit = m[2]
         if unit == "year":
