@@ -350,12 +350,10 @@ def brief(actor: str, other: str | None, fmt: str, output: str | None, db: str) 
 
         claimgraph brief Taliban --with al-Qaeda --format html -o brief.html
     """
-    from claimgraph.analysis import enrich
-    from claimgraph.analysis.brief import build_brief
+    from claimgraph.analysis import KnowledgeBase
 
     with open_store(db) as store:
-        analysis = enrich(store.analysis(), store.grades(), store.agreements())
-    result = build_brief(analysis, actor, other)
+        result = KnowledgeBase(store).brief(actor, other)
     text = result.html() if fmt == "html" else result.markdown()
     if output:
         with open(output, "w", encoding="utf-8") as fh:

@@ -144,3 +144,14 @@ def test_pages_are_read_in_sql(store: Store) -> None:
     dates = [t.date for t in kb.timeline(limit=1000).items]
     assert dates == sorted(dates)
     assert kb.timeline(date_from="2024-03-05", limit=1000).items[0].date >= "2024-03-05"
+
+
+def test_brief_from_the_actor_alone_equals_the_whole_store_brief(store: Store) -> None:
+    from claimgraph.analysis.brief import build_brief
+
+    kb = KnowledgeBase(store)
+    _fill(kb, _paths())
+    kb.add_agreement("zamora-ceasefire-2023", _agreement())
+    whole = enrich(store.analysis(), store.grades(), store.agreements())
+    for actor, other in (("Eastern Shield Brigades", None), ("Northern Alliance", None), ("Eastern Shield Brigades", "Northern Alliance")):
+        assert kb.brief(actor, other).markdown() == build_brief(whole, actor, other).markdown()

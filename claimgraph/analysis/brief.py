@@ -9,6 +9,7 @@ browser. Returns strings; prints nothing.
 from __future__ import annotations
 
 import html
+from collections import Counter
 from dataclasses import dataclass
 
 from claimgraph.errors import AnalysisError
@@ -77,7 +78,10 @@ def build_brief(analysis: Analysis, actor: str, other: str | None = None) -> Bri
         hits = [a for a in analysis.actors if a.id == name or name_key(a.name) == key or key in {name_key(x) for x in a.aliases}]
         if not hits:
             raise AnalysisError(f"no actor named {name!r} in the knowledge base (see 'claimgraph actors')")
-        return max(hits, key=lambda a: sum(1 for m in analysis.mentions if m.actor == a.id))
+        if len(hits) == 1:
+            return hits[0]
+        counts = Counter(m.actor for m in analysis.mentions)
+        return max(hits, key=lambda a: counts[a.id])
 
     a = find(actor)
     b = find(other) if other else None
@@ -116,11 +120,20 @@ def build_brief(analysis: Analysis, actor: str, other: str | None = None) -> Bri
         if x.speaker.actor == a.id
     ]
     sections.append((f"What {a.name} says", said))
+    # where the focus is mentioned, by document: the sections below ask it for every item
+    seen_at: dict[str, list[int]] = {}
+    for m in analysis.mentions:
+        if m.actor in focus and m.document:
+            seen_at.setdefault(m.document, []).append(m.span[0])
+
+    def mentioned(document: str, start: int, end: int) -> bool:
+        return any(start <= at < end for at in seen_at.get(document, ()))
+
     about = []
     for x in analysis.attributions:
         if x.speaker.actor in focus:
             continue
-        if any(m.actor in focus and x.span[0] <= m.span[0] < x.span[1] and m.document == x.document for m in analysis.mentions if m.actor in focus):
+        if mentioned(x.document, x.span[0], x.span[1]):
             about.append(f"{_speaker(x, actors)}: \u201c{_short(x.content)}\u201d {_cite(docs, x.document, x.span)}")
     sections.append((f"What others say about {a.name}", about[:30]))
 
@@ -135,7 +148,9 @@ def build_brief(analysis: Analysis, actor: str, other: str | None = None) -> Bri
         ref = actors.get(actor_id or "")
         return bool(ref and ref.type == "class" and any(actors[f].name in members.get(ref.name, set()) for f in focus))
 
-    for con in analysis.contradictions:
+    kinds = ("polarity", "count", "rejection", "mutual_blame")
+    ranked = sorted(analysis.contradictions, key=lambda c: (kinds.index(c.get("kind") or "polarity") if (c.get("kind") or "polarity") in kinds else 9, c["about"], c["id"]))
+    for con in ranked:
         parts = [claims[c] for c in con["claims"] if c in claims]
         if any(touches(c.subject) or touches(c.object) for c in parts):
             cites = " ".join(_cite(docs, c.document, c.span) for c in parts[:4])
@@ -143,7 +158,7 @@ def build_brief(analysis: Analysis, actor: str, other: str | None = None) -> Bri
     sections.append(("Contradictions", cons))
 
     coms = []
-    for com in analysis.commitments:
+    for com in sorted(analysis.commitments, key=lambda c: c["agreement"]):  # stable: an agreement's obligations in its order
         if com["obligor"] not in focus and not (b is None and a.type == "agreement"):
             continue
         coms.append(f"{com['obligor_name']} under {com['agreement']}: {com['obligation']} \u2014 {com['status'].upper()} ({com['reason']})")
@@ -155,7 +170,7 @@ def build_brief(analysis: Analysis, actor: str, other: str | None = None) -> Bri
 
     numbers = []
     for q in analysis.quantities:
-        if q.of in focus or any(m.actor in focus and abs(m.span[0] - q.span[0]) < 200 and m.document == q.document for m in analysis.mentions):
+        if q.of in focus or mentioned(q.document, q.span[0] - 199, q.span[0] + 200):
             holder = next((x for x in analysis.attributions if x.document == q.document and x.span[0] <= q.span[0] < x.span[1]), None)
             rng = f"{q.min:g}" + (f"-{q.max:g}" if q.max != q.min else "")
             numbers.append(f"{rng} {q.unit or ''} ({_speaker(holder, actors)}): \u201c{q.text}\u201d {_cite(docs, q.document, q.span)}")
@@ -169,7 +184,7 @@ def build_brief(analysis: Analysis, actor: str, other: str | None = None) -> Bri
         start = max(0, doc.text.rfind(".", 0, t.span[0]) + 1)
         end = doc.text.find(".", t.span[1])
         sentence = doc.text[start : end + 1 if end != -1 else len(doc.text)]
-        if any(m.actor in focus and start <= m.span[0] < (end if end != -1 else len(doc.text)) and m.document == t.document for m in analysis.mentions):
+        if mentioned(t.document, start, end if end != -1 else len(doc.text)):
             timeline.append(f"{t.date} ({t.precision}): {_short(sentence.strip(), 160)} {_cite(docs, t.document, t.span)}")
     sections.append(("Timeline", timeline))
 

@@ -22,7 +22,9 @@ due, unknown) with the claims for and against it and a reason.
 
 from __future__ import annotations
 
+import copy
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -82,13 +84,20 @@ def validate_agreement(data: Any, source: str) -> dict[str, Any]:
     return out
 
 
-def shipped_agreements() -> list[dict[str, Any]]:
+@lru_cache(maxsize=1)
+def _shipped() -> tuple[dict[str, Any], ...]:
+    """The agreement files that ship with claimgraph, read and validated once."""
     out = []
     folder = resources.files("claimgraph.data").joinpath("agreements")
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith((".yaml", ".yml")):
             out.append(validate_agreement(yaml.safe_load(item.read_text(encoding="utf-8")), f"claimgraph/data/agreements/{item.name}"))
-    return out
+    return tuple(out)
+
+
+def shipped_agreements() -> list[dict[str, Any]]:
+    """The shipped agreements (copies: a caller may change its own)."""
+    return copy.deepcopy(list(_shipped()))
 
 
 def _all_accused(ag: dict[str, Any], party_ids: dict[str, set[str]], claims: list[Claim]) -> bool:

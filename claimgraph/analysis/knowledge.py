@@ -26,11 +26,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from claimgraph.analysis.brief import Brief, build_brief
 from claimgraph.analysis.commitments import assess_commitments, shipped_agreements, text_agreements
 from claimgraph.analysis.contradictions import find_contradictions, mutual_blame
 from claimgraph.analysis.grading import Source, source_of
-from claimgraph.analysis.numbers import number_contradictions, rejections
+from claimgraph.analysis.numbers import _unit, number_contradictions, rejections
 from claimgraph.analysis.relations import build_relations
+from claimgraph.errors import AnalysisError
 from claimgraph.model import (
     Actor,
     Analysis,
@@ -40,6 +42,7 @@ from claimgraph.model import (
     Contradiction,
     Document,
     DocumentAnalysis,
+    Quantity,
     Relation,
     TimeExpression,
     name_key,
@@ -163,23 +166,26 @@ class KnowledgeBase:
     def _derive(self, analysis: DocumentAnalysis) -> None:
         st = self.store
         doc = analysis.document
-        changed = st.claims(documents=[doc.id])
+        # the document's facts as stored: resolution has given them their actors' ids
+        changed = list({c.id: c for c in analysis.claims}.values())
         # a speaker given a role for the first time is graded anew wherever it spoke
-        regraded = st.new_roles(doc.id)
+        regraded = st.new_roles(doc.id) if any(a.roles for a in analysis.actors) else []
         if regraded:
             changed += st.claims_where(attribution=st.attribution_ids_of_speakers(regraded))
-        if doc.report == doc.id:
-            # the document may have taken over the head of a story stored before it: what the
-            # copies say in their own voice is now sourced to it
+        if doc.report == doc.id and st.documents_in_reports([doc.id]) != [doc.id]:
+            # the document took over the head of a story stored before it: what the copies
+            # say in their own voice is now sourced to it
             copies = [d for d in st.documents_in_reports([doc.id]) if d != doc.id]
-            if copies:
-                changed += st.claims_where(document=copies, attribution=None)
+            changed += st.claims_where(document=copies, attribution=None)
         touched = {x for c in changed for x in (c.subject, c.object) if x}
         touched |= {m.actor for m in analysis.mentions}
         touched |= {a.speaker.actor for a in analysis.attributions if a.speaker.actor}
-        counted = sorted({q.of for q in analysis.quantities if q.of})
+        counted = sorted({q.of for q in analysis.quantities if q.of and q.unit})
         self._refresh(changed)
-        self._documents([doc.id], counted)
+        if analysis.attributions or analysis.quantities:
+            self._documents([doc.id], counted, local=analysis)
+        else:  # nothing said and nothing counted: only its dates
+            st.replace_derived("timeline", [doc.id], _timeline_rows(analysis.timeline, analysis.claims, [e.to_dict() for e in analysis.events]))
         latest = st.latest_published()
         # a later publication date moves every deadline's "due": those agreements are recomputed too
         self._refresh_commitments(touched, due_too=bool(doc.published and doc.published == latest))
@@ -189,19 +195,32 @@ class KnowledgeBase:
         if not changed:
             return
         self._relations(sorted({r for c in changed if (r := relation_id(c.subject, c.predicate, c.object))}))
-        symmetric = self._symmetric()
-        # denials among the changed claims, and those that a changed affirmation answers
-        wanted: dict[str, set[str]] = {}
+        # denials among the changed claims, and those that a changed affirmation meets
         affirmed = [c for c in changed if c.polarity == "affirmed" and c.subject]
-        covers = self._covers({x for c in affirmed for x in (c.subject, c.object) if x})
-        for c in affirmed:
-            parties = wanted.setdefault(c.predicate, set())
-            parties |= covers.get(c.subject or "", set()) | covers.get(c.object or "", set())
-            if symmetric.get(c.predicate) and c.object is None:
-                parties.add("*")
         denials = {c.id: c for c in changed if c.polarity == "negated" and c.subject}
-        denials.update({c.id: c for c in self.store.negated_matches(wanted, "negated")} if wanted else {})
+        denials.update({c.id: c for c in self._meeting(affirmed, "negated")})
         self._denials(list(denials.values()))
+
+    def _meeting(self, claims: list[Claim], polarity: str) -> list[Claim]:
+        """Claims of ``polarity`` that may meet one of ``claims`` in a contradiction: the same
+        predicate between the same parties (or a class and its member, or no object at all),
+        either way round for a symmetric predicate. A superset: ``find_contradictions`` decides."""
+        if not claims:
+            return []
+        symmetric = self._symmetric()
+        covers = self._covers({x for c in claims for x in (c.subject, c.object) if x})
+        asks: set[tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]] = set()
+        for c in claims:
+            x = tuple(sorted(covers.get(c.subject or "", set())))
+            y = tuple(sorted(covers[c.object])) if c.object else None
+            asks.add((c.predicate, x, y))
+            if symmetric.get(c.predicate):
+                asks.add((c.predicate, y, x))
+        found: dict[str, Claim] = {}
+        for predicate, subjects, objects in sorted(asks, key=str):
+            for m in self.store.claims_between(predicate, polarity, subjects, objects):
+                found[m.id] = m
+        return list(found.values())
 
     # -- scopes ---------------------------------------------------------------------------
 
@@ -222,32 +241,38 @@ class KnowledgeBase:
         if not denials:
             return
         symmetric = self._symmetric()
-        covers = self._covers({x for c in denials for x in (c.subject, c.object) if x})
-        wanted: dict[str, set[str]] = {}
-        for n in denials:
-            parties = wanted.setdefault(n.predicate, set())
-            parties |= covers.get(n.subject or "", set()) | covers.get(n.object or "", set())
-            if symmetric.get(n.predicate) and n.object is None:
-                parties.add("*")
-        rivals = self.store.negated_matches(wanted, "affirmed")
+        rivals = self._meeting(denials, "affirmed")
         ctx = self._context(denials + rivals)
         found = find_contradictions(ctx.claims, ctx.sources, ctx.actors, symmetric)
         self._store_contradictions([f"neg:{n.id}" for n in denials], found, ctx, lambda con: f"neg:{con['claims'][0]}")
 
-    def _documents(self, doc_ids: list[str], counted: list[str]) -> None:
+    def _documents(self, doc_ids: list[str], counted: list[str], local: DocumentAnalysis | None = None) -> None:
         """What is computed within documents (rejections, mutual blame, counts of a phrase),
-        the counts of actors across documents, and the documents' timeline entries."""
+        the counts of actors across documents, and the documents' timeline entries.
+        ``local``: the one document just written, whose facts need not be read back."""
         st = self.store
         if not doc_ids and not counted:
             return
-        own = st.quantities(documents=doc_ids) if doc_ids else []
-        across = [q for q in st.quantities_of(counted) if q.unit] if counted else []
+        if local is not None:
+            own, own_atts, claims = list(local.quantities), list(local.attributions), list(local.claims)
+        else:
+            own = st.quantities(documents=doc_ids) if doc_ids else []
+            own_atts = st.attributions(documents=doc_ids) if doc_ids else []
+            claims = st.claims(documents=doc_ids) if doc_ids else []
+        across = [q for q in st.quantities_of(counted) if q.unit and q.document not in set(doc_ids)] if counted else []
+        if local is not None:
+            # a new document adds pairs of counts, one of them its own: only counts that cannot
+            # both hold with one of its own can make one (their ranges do not even overlap)
+            mine: dict[tuple[str | None, str], list[Quantity]] = {}
+            for q in own:
+                mine.setdefault((q.of, _unit(q.unit)), []).append(q)
+            across = [q for q in across if any(q.max < n.min or n.max < q.min for n in mine.get((q.of, _unit(q.unit)), []))]
         quantities = list({q.id: q for q in own + across}.values())
-        q_docs = sorted({q.document for q in quantities})
-        atts = st.attributions(documents=sorted(set(doc_ids) | set(q_docs))) if (doc_ids or q_docs) else []
+        other_docs = sorted({q.document for q in across})
+        atts = list({a.id: a for a in own_atts + (st.attributions(documents=other_docs) if other_docs else [])}.values())
         holders = {a.id for a in atts for q in quantities if a.document == q.document and a.span[0] <= q.span[0] < a.span[1]}
-        claims = st.claims(documents=doc_ids) if doc_ids else []
-        claims += [c for c in st.claims_where(attribution=holders) if c.document not in set(doc_ids)] if holders else []
+        outside = {h for h in holders if not any(a.id == h and a.document in set(doc_ids) for a in own_atts)}
+        claims += st.claims_where(attribution=outside) if outside else []
         ctx = self._context(claims, {a.id: a for a in atts}, extra_actors={q.of for q in quantities if q.of}, aliases=True)
         mini = Analysis(
             documents=list(ctx.documents.values()),
@@ -281,28 +306,20 @@ class KnowledgeBase:
             return f"doc:{document}"
 
         ctx.claims = list(by_id.values())
-        self._store_contradictions([f"doc:{d}" for d in doc_ids] + [f"qty:{o}" for o in counted], found, ctx, scope)
-        self._timeline(doc_ids)
+        # a new document's pairs with earlier counts are new rows; its own scope is replaced
+        scopes = [f"doc:{d}" for d in doc_ids] + ([f"qty:{o}" for o in counted] if local is None else [])
+        self._store_contradictions(scopes, found, ctx, scope)
+        if local is not None:
+            rows = _timeline_rows(local.timeline, local.claims, [e.to_dict() for e in local.events])
+            st.replace_derived("timeline", doc_ids, rows)
+        else:
+            self._timeline(doc_ids)
 
     def _timeline(self, doc_ids: list[str]) -> None:
         if not doc_ids:
             return
         st = self.store
-        entries = [t for t in st.timeline(documents=doc_ids) if t.date]
-        entries += [
-            TimeExpression(c.id, c.document, c.text, c.span, c.date, {4: "year", 7: "month"}.get(len(c.date), "day"), kind="claim")
-            for c in st.claims(documents=doc_ids) if c.date
-        ]
-        for e in st.events(documents=doc_ids):
-            d = e.to_dict()
-            if d.get("date"):
-                entries.append(TimeExpression(d["id"], d["document"], d["text"], (d["span"][0], d["span"][1]), d["date"],
-                                              {4: "year", 7: "month"}.get(len(d["date"]), "day"), kind="event"))
-        rows = [
-            {"id": t.id, "document": t.document, "kind": t.kind, "text": t.text, "start": t.span[0], "end": t.span[1],
-             "date": t.date, "precision": t.precision}
-            for t in entries
-        ]
+        rows = _timeline_rows(st.timeline(documents=doc_ids), st.claims(documents=doc_ids), [e.to_dict() for e in st.events(documents=doc_ids)])
         st.replace_derived("timeline", doc_ids, rows)
 
     def _store_contradictions(
@@ -351,8 +368,8 @@ class KnowledgeBase:
         rows = []
         reference = st.latest_published()
         for ag in chosen + from_text:
-            for com in self._assess(ag, reference):
-                rows.append({"id": com["id"], "scope": ag["id"], "status": com["status"], "data": com})
+            for n, com in enumerate(self._assess(ag, reference)):
+                rows.append({"id": com["id"], "scope": ag["id"], "status": com["status"], "ordinal": n, "data": com})
         if touched is None:
             with st.transaction():
                 st.replace_derived("commitments", [r["scope"] for r in st.derived_rows("commitments")] + scopes, rows)
@@ -487,7 +504,7 @@ class KnowledgeBase:
         self.fresh()
         st = self.store
         where = {"status": status} if status else {}
-        rows = st.derived_rows("commitments", where, order=("scope", "id"), limit=limit, offset=offset)
+        rows = st.derived_rows("commitments", where, order=("scope", "ordinal"), limit=limit, offset=offset)
         total = st.count_rows("commitments", where, cap=COUNT_CAP + offset)
         return Page([Commitment.from_dict(r["data"]) for r in rows], total, offset, limit, capped=total >= COUNT_CAP + offset)
 
@@ -525,9 +542,72 @@ class KnowledgeBase:
                     base.claims.append(Claim.from_dict(s))
                     known.add(s["id"])
         base.contradictions = [c.to_dict() for c in cons]
-        base.commitments = [Commitment.from_dict(r["data"]).to_dict() for r in st.derived_rows("commitments", order=("scope", "id"))]
+        base.commitments = [Commitment.from_dict(r["data"]).to_dict() for r in st.derived_rows("commitments", order=("scope", "ordinal"))]
         base.timeline = [t for t in self._all_timeline()]
         return base
+
+    def brief(self, actor: str, other: str | None = None) -> Brief:
+        """The brief on ``actor`` (and ``other``), from what touches them alone: their relations
+        with evidence, contradictions, commitments, what they said and what was said of them."""
+        self.fresh()
+        st = self.store
+        a = self._find(actor)
+        b = self._find(other) if other else None
+        focus = [a.id] + ([b.id] if b else [])
+        rels = [r for r in self.relations(actor=a.id, limit=1_000_000).items if b is None or b.id in (r.subject, r.object)]
+        covers = self._covers(set(focus))
+        con_ids = sorted({i for x in set().union(*covers.values()) for i in st.contradiction_ids_of(x)})
+        cons = [Contradiction.from_dict(r["data"]) for r in st.derived_by_ids("contradictions", con_ids)]
+        coms = [Commitment.from_dict(r["data"]) for r in st.derived_rows("commitments", order=("scope", "ordinal"))]
+        coms = [c for c in coms if c.obligor in focus or (b is None and a.type == "agreement")]
+        said = st.attributions(speaker_actor=a.id)
+        about = [x for f in focus for x in st.attributions_about(f, limit=100)]
+        claim_ids = {i for r in rels for i in r.supporting + r.opposing} | {i for c in cons for i in c.claims}
+        claim_ids |= {i for c in coms for i in c.evidence_for + c.evidence_against}
+        claims = st.claims(ids=sorted(claim_ids)) if claim_ids else []
+        known = {c.id for c in claims}
+        claims += [Claim.from_dict(s) for c in cons for s in c.statements if s["id"] not in known]
+        atts = {x.id: x for x in said + about}
+        missing = sorted({c.attribution for c in claims if c.attribution and c.attribution not in atts})
+        atts.update({x.id: x for x in st.attributions(ids=missing)} if missing else {})
+        mentions = [m for f in focus for m in st.mentions(actor=f)]
+        mention_docs = sorted({m.document for m in mentions if m.document})
+        quantities = st.quantities(documents=mention_docs) if mention_docs else []
+        if quantities:  # who gives each number: the attribution around it
+            q_docs = sorted({q.document for q in quantities})
+            atts.update({x.id: x for x in st.attributions(documents=q_docs)
+                         if any(q.document == x.document and x.span[0] <= q.span[0] < x.span[1] for q in quantities)})
+        timeline = st.timeline_entries(mention_docs) if mention_docs else []
+        with_text = sorted({t.document for t in timeline})
+        header_ids = sorted({c.document for c in claims} | {x.document for x in atts.values()} | {q.document for q in quantities} - set(with_text))
+        docs = {d.id: d for d in st.documents(ids=header_ids, with_text=False)} if header_ids else {}
+        docs.update({d.id: d for d in st.documents(ids=with_text)} if with_text else {})
+        ids = set(focus) | {x for r in rels for x in (r.subject, r.object)} | {x for c in claims for x in (c.subject, c.object) if x}
+        ids |= {x.speaker.actor for x in atts.values() if x.speaker.actor} | {c.obligor for c in coms}
+        scoped = Analysis(
+            documents=list(docs.values()),
+            actors=st.actors(ids=sorted(ids)),
+            mentions=mentions,
+            attributions=sorted(atts.values(), key=lambda x: (x.document, x.span)),
+            quantities=quantities,
+            timeline=timeline,
+            claims=claims,
+            relations=[r.to_dict() for r in rels],
+            contradictions=[c.to_dict() for c in cons],
+            commitments=[c.to_dict() for c in coms],
+        )
+        return build_brief(scoped, a.id, b.id if b else None)
+
+    def _find(self, name: str) -> Actor:
+        """An actor by id, name or alias; of several, the most mentioned."""
+        st = self.store
+        hits = st.actors(ids=[name]) or st.actors(name=name)
+        if not hits:
+            raise AnalysisError(f"no actor named {name!r} in the knowledge base (see 'claimgraph actors')")
+        if len(hits) == 1:
+            return hits[0]
+        counts = dict(st.actor_mentions([h.id for h in hits]))
+        return max(hits, key=lambda a: (counts.get(a.id, 0), a.name))
 
     def _all_timeline(self) -> Iterator[TimeExpression]:
         offset = 0
@@ -556,6 +636,25 @@ class KnowledgeBase:
                 if stored[name].get(i) != fresh[name].get(i):
                     out.append(f"{name} {i}: stored {'differs' if i in stored[name] and i in fresh[name] else 'missing' if i not in stored[name] else 'extra'}")
         return out
+
+
+def _precision(date: str) -> str:
+    return {4: "year", 7: "month"}.get(len(date), "day")
+
+
+def _timeline_rows(timexes: list[TimeExpression], claims: list[Claim], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Timeline rows: dates, dated claims and dated events (what ``chronology`` lists)."""
+    entries = [t for t in timexes if t.date]
+    entries += [TimeExpression(c.id, c.document, c.text, c.span, c.date, _precision(c.date), kind="claim") for c in claims if c.date]
+    entries += [
+        TimeExpression(e["id"], e["document"], e["text"], (e["span"][0], e["span"][1]), e["date"], _precision(e["date"]), kind="event")
+        for e in events if e.get("date")
+    ]
+    return [
+        {"id": t.id, "document": t.document, "kind": t.kind, "text": t.text, "start": t.span[0], "end": t.span[1],
+         "date": t.date, "precision": t.precision}
+        for t in entries
+    ]
 
 
 class _Undo(Exception):

@@ -252,6 +252,8 @@ commitments = sa.Table(
     sa.Column("id", sa.String(40), primary_key=True),
     sa.Column("scope", sa.String(200), nullable=False, index=True),
     sa.Column("status", sa.String(16), nullable=False, index=True),
+    # the obligation's place in its agreement: commitments list in the agreement's order
+    sa.Column("ordinal", sa.Integer, nullable=False),
     sa.Column("data", sa.JSON, nullable=False),
 )
 

@@ -858,6 +858,11 @@ class Store:
             total = self._capped_count(conn, q, cap)
         return [_attribution(r) for r in rows], total
 
+    def actor_mentions(self, ids: list[str]) -> list[tuple[str, int]]:
+        a = s.actors
+        with self._connect() as conn:
+            return [(r[0], int(r[1])) for r in conn.execute(sa.select(a.c.id, a.c.mentions).where(self._among(a.c.id, ids)))]
+
     def mention_counts(self) -> dict[str, int]:
         with self._connect() as conn:
             rows = conn.execute(sa.select(s.mentions.c.actor, sa.func.count()).group_by(s.mentions.c.actor))
@@ -1222,25 +1227,19 @@ class Store:
         with self._connect() as conn:
             return [r[0] for r in conn.execute(sa.select(ca.c.contradiction).where(ca.c.actor == actor).order_by(ca.c.contradiction))]
 
-    def negated_matches(self, predicates: dict[str, set[str]], polarity: str) -> list[Claim]:
-        """Claims of ``polarity`` with a subject, whose predicate is a key of ``predicates``
-        and whose subject or object is one of its actors (what a denial may answer)."""
+    def claims_between(
+        self, predicate: str, polarity: str, subjects: Sequence[str] | None, objects: Sequence[str] | None
+    ) -> list[Claim]:
+        """Claims of a predicate and polarity with a subject among ``subjects`` (any when None)
+        and an object among ``objects`` or none at all (any object when None)."""
         t = s.claims
-        out: dict[str, Claim] = {}
+        q = sa.select(*_CLAIM_COLUMNS).where(t.c.predicate == predicate, t.c.polarity == polarity, t.c.subject.is_not(None))
+        if subjects is not None:
+            q = q.where(self._among(t.c.subject, list(subjects)))
+        if objects is not None:
+            q = q.where(sa.or_(self._among(t.c.object, list(objects)), t.c.object.is_(None)))
         with self._connect() as conn:
-            for predicate, parties in sorted(predicates.items()):
-                base = sa.select(*_CLAIM_COLUMNS).where(t.c.predicate == predicate, t.c.polarity == polarity, t.c.subject.is_not(None))
-                if "*" not in parties:
-                    ids = sorted(parties)
-                    for part in _chunks(ids, 500):
-                        for r in conn.execute(base.where(sa.or_(t.c.subject.in_(part), t.c.object.in_(part)))).all():
-                            c = _claim(r)
-                            out[c.id] = c
-                else:
-                    for r in conn.execute(base).all():
-                        c = _claim(r)
-                        out[c.id] = c
-        return list(out.values())
+            return [_claim(r) for r in conn.execute(q).all()]
 
     def claims_where(self, **filters: Any) -> list[Claim]:
         """Claims whose columns are among the given values: ``object=[...]``, ``attribution=[...]``,
@@ -1326,6 +1325,14 @@ class Store:
             TimeExpression(r["id"], r["document"], r["text"], (r["start"], r["end"]), r["date"], r["precision"], kind=r["kind"])
             for r in rows
         ], total
+
+    def timeline_entries(self, documents: list[str]) -> list[TimeExpression]:
+        """The timeline entries (dates, dated claims and events) of some documents, in date order."""
+        t = s.timeline
+        with self._connect() as conn:
+            rows = [r for part in _chunks(sorted(documents), 500) for r in conn.execute(sa.select(t).where(t.c.document.in_(part))).mappings()]
+        rows.sort(key=lambda r: (r["date"], r["document"], r["start"], r["end"]))
+        return [TimeExpression(r["id"], r["document"], r["text"], (r["start"], r["end"]), r["date"], r["precision"], kind=r["kind"]) for r in rows]
 
     def latest_published(self) -> str | None:
         with self._connect() as conn:
