@@ -19,9 +19,9 @@ import csv
 import io
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from claimgraph.analysis import KnowledgeBase
 from claimgraph.errors import ClaimgraphError, StoreError
@@ -30,6 +30,7 @@ from claimgraph.model import (
     Analysis,
     Attribution,
     Claim,
+    Contradiction,
     Document,
     DocumentAnalysis,
     Event,
@@ -39,45 +40,75 @@ from claimgraph.model import (
 )
 from claimgraph.store import Store
 
-__all__ = ["FORMATS", "export", "import_jsonl", "jsonl_records", "stix_bundle", "ftm_entities", "graphml"]
+__all__ = ["FORMATS", "export", "write_export", "import_jsonl", "jsonl_records", "stix_bundle", "ftm_entities", "graphml"]
 
 FORMATS = ("json", "jsonl", "stix", "ftm", "graphml", "csv")
 _NS = uuid.UUID("6f1c1a52-8d5e-4c3e-9a59-3c1aa0f6d3b1")  # claimgraph's namespace for STIX ids
 _EPOCH = "1970-01-01T00:00:00.000Z"
 
 
-def _analysis(store: Store) -> Analysis:
-    return KnowledgeBase(store).analysis()
+#: documents read at a time: an export holds one batch of facts in memory, never the store
+BATCH = 200
+
+
+def _statements(store: Store) -> dict[str, list[Claim]]:
+    """The claims made up for sides of contradictions that carry no relation, by document."""
+    out: dict[str, dict[str, Claim]] = {}
+    for row in store.derived_rows("contradictions", order=("id",)):
+        for s in Contradiction.from_dict(row["data"]).statements:
+            out.setdefault(s["document"], {})[s["id"]] = Claim.from_dict(s)
+    return {d: list(claims.values()) for d, claims in out.items()}
+
+
+def _batches(store: Store, with_text: bool = False, statements: dict[str, list[Claim]] | None = None) -> Iterator[Analysis]:
+    """The stored documents a batch at a time, each with its facts (no relations); with
+    ``statements``, the made-up claims of their contradictions after their own."""
+    ids = list(store.all_ids("documents"))
+    for i in range(0, len(ids), BATCH):
+        part = ids[i : i + BATCH]
+        docs = store.documents(ids=part, with_text=with_text)
+        claims = store.claims(documents=part)
+        if statements:
+            known = {c.id for c in claims}
+            claims += [c for d in part for c in statements.get(d, []) if c.id not in known]
+        yield Analysis(
+            documents=docs,
+            mentions=store.mentions(documents=part),
+            attributions=store.attributions(documents=part),
+            quantities=store.quantities(documents=part),
+            timeline=store.timeline(documents=part),
+            claims=claims,
+            events=[e.to_dict() for e in store.events(documents=part)],
+        )
 
 
 # -- JSONL dump and import -------------------------------------------------------
 
 
 def jsonl_records(store: Store) -> Iterator[dict[str, Any]]:
-    """The whole store as records: actors first, then one record per document."""
-    analysis = store.analysis()
-    actors = store.actors()
-    for a in sorted(actors, key=lambda a: a.id):
+    """The whole store as records: actors first, then one record per document (read a batch at a time)."""
+    for a in sorted(store.actors(), key=lambda a: a.id):
         yield {"record": "actor", **a.to_dict()}
-    by_doc: dict[str, dict[str, list[Any]]] = {
-        d.id: {"mentions": [], "attributions": [], "quantities": [], "timeline": [], "claims": [], "events": []}
-        for d in analysis.documents
-    }
-    for m in analysis.mentions:
-        if m.document:
-            by_doc[m.document]["mentions"].append(m.to_dict())
-    for key, items in (
-        ("attributions", analysis.attributions),
-        ("quantities", analysis.quantities),
-        ("timeline", analysis.timeline),
-        ("claims", analysis.claims),
-    ):
-        for item in items:
-            by_doc[item.document][key].append(item.to_dict())
-    for e in analysis.events:
-        by_doc[e["document"]]["events"].append(e)
-    for d in analysis.documents:
-        yield {"record": "document", "document": d.to_dict(with_text=True) | {"dateline_span": list(d.dateline_span) if d.dateline_span else None}, **by_doc[d.id]}
+    for batch in _batches(store, with_text=True):
+        by_doc: dict[str, dict[str, list[Any]]] = {
+            d.id: {"mentions": [], "attributions": [], "quantities": [], "timeline": [], "claims": [], "events": []}
+            for d in batch.documents
+        }
+        for m in batch.mentions:
+            if m.document:
+                by_doc[m.document]["mentions"].append(m.to_dict())
+        for key, items in (
+            ("attributions", batch.attributions),
+            ("quantities", batch.quantities),
+            ("timeline", batch.timeline),
+            ("claims", batch.claims),
+        ):
+            for item in items:
+                by_doc[item.document][key].append(item.to_dict())
+        for e in batch.events:
+            by_doc[e["document"]]["events"].append(e)
+        for d in sorted(batch.documents, key=lambda d: (d.published or "", d.id)):
+            yield {"record": "document", "document": d.to_dict(with_text=True) | {"dateline_span": list(d.dateline_span) if d.dateline_span else None}, **by_doc[d.id]}
     for source, letter in sorted(store.grades().items()):
         yield {"record": "grade", "source": source, "reliability": letter}
     for ag in store.agreements():
@@ -148,18 +179,27 @@ _CONFIDENCE = {1: 95, 2: 75, 3: 50, 4: 25, 5: 10}
 
 
 def stix_bundle(analysis: Analysis) -> dict[str, Any]:
-    """A STIX 2.1 bundle of the analysis.
+    """A STIX 2.1 bundle of an analysis in memory (``export`` streams the store's instead)."""
+    first = min((d.published for d in analysis.documents if d.published), default=None)
+    objects = list(_stix_objects(analysis.actors, first, iter(analysis.relations), iter([analysis])))
+    return {"type": "bundle", "id": _sid("bundle", "|".join(sorted(o["id"] for o in objects))), "objects": objects}
+
+
+def _stix_objects(
+    actors: list[Actor], first: str | None, relations: Iterator[dict[str, Any]], batches: Iterator[Analysis]
+) -> Iterator[dict[str, Any]]:
+    """STIX objects: actors, relationships, then for each batch of documents a note per claim
+    and a report per document.
 
     Places become locations when rigour maps them to a country (STIX wants an
     ISO code or coordinates); other places, agreements and classes are left out.
     """
     from rigour.territories import lookup_territory
 
-    first = min((d.published for d in analysis.documents if d.published), default=None)
     created = _stamp(first)
-    objects: list[dict[str, Any]] = []
     ids: dict[str, str] = {}
-    for a in sorted(analysis.actors, key=lambda a: a.id):
+    actor_names = {a.id: a.name for a in actors}
+    for a in sorted(actors, key=lambda a: a.id):
         base: dict[str, Any] = {"spec_version": "2.1", "created": created, "modified": created, "name": a.name}
         if a.aliases:
             base["aliases"] = list(a.aliases)
@@ -183,8 +223,8 @@ def stix_bundle(analysis: Analysis) -> dict[str, Any]:
         else:
             continue
         ids[a.id] = obj["id"]
-        objects.append(obj)
-    for r in analysis.relations:
+        yield obj
+    for r in relations:
         if r["subject"] not in ids or r["object"] not in ids:
             continue
         rel: dict[str, Any] = {
@@ -200,55 +240,67 @@ def stix_bundle(analysis: Analysis) -> dict[str, Any]:
         }
         if r["credibility"] in _CONFIDENCE:
             rel["confidence"] = _CONFIDENCE[r["credibility"]]
-        objects.append(rel)
-    speakers = {a.id: a for a in analysis.attributions}
-    actor_names = {a.id: a.name for a in analysis.actors}
-    notes_by_doc: dict[str, list[str]] = {}
-    for c in analysis.claims:
-        refs = [ids[x] for x in (c.subject, c.object) if x in ids]
-        if not refs:
-            continue
-        att = speakers.get(c.attribution or "")
-        author = None
-        if att is not None:
-            author = actor_names.get(att.speaker.actor or "") or att.speaker.description or att.speaker.text
-        note: dict[str, Any] = {
-            "type": "note",
-            "spec_version": "2.1",
-            "id": _sid("note", c.id),
-            "created": created,
-            "modified": created,
-            "abstract": f"{actor_names.get(c.subject or '', '?')} {c.predicate.replace('_', ' ')} {actor_names.get(c.object or '', '?')} ({c.polarity})",
-            "content": c.text,
-            "object_refs": refs,
-        }
-        if author:
-            note["authors"] = [author]
-        objects.append(note)
-        notes_by_doc.setdefault(c.document, []).append(note["id"])
-    mentioned: dict[str, set[str]] = {}
-    for m in analysis.mentions:
-        if m.document and m.actor in ids:
-            mentioned.setdefault(m.document, set()).add(ids[m.actor])
-    for d in analysis.documents:
-        refs = sorted(mentioned.get(d.id, set())) + notes_by_doc.get(d.id, [])
-        if not refs:
-            continue
-        report: dict[str, Any] = {
-            "type": "report",
-            "spec_version": "2.1",
-            "id": _sid("report", d.id),
-            "created": created,
-            "modified": created,
-            "name": d.title or d.source,
-            "published": _stamp(d.published) if d.published else created,
-            "report_types": ["threat-report"],
-            "object_refs": refs,
-        }
-        if d.url:
-            report["external_references"] = [{"source_name": d.outlet or "source", "url": d.url}]
-        objects.append(report)
-    return {"type": "bundle", "id": _sid("bundle", "|".join(sorted(o["id"] for o in objects))), "objects": objects}
+        yield rel
+    for batch in batches:
+        speakers = {a.id: a for a in batch.attributions}
+        notes_by_doc: dict[str, list[str]] = {}
+        for c in batch.claims:
+            refs = [ids[x] for x in (c.subject, c.object) if x in ids]
+            if not refs:
+                continue
+            att = speakers.get(c.attribution or "")
+            author = None
+            if att is not None:
+                author = actor_names.get(att.speaker.actor or "") or att.speaker.description or att.speaker.text
+            note: dict[str, Any] = {
+                "type": "note",
+                "spec_version": "2.1",
+                "id": _sid("note", c.id),
+                "created": created,
+                "modified": created,
+                "abstract": f"{actor_names.get(c.subject or '', '?')} {c.predicate.replace('_', ' ')} {actor_names.get(c.object or '', '?')} ({c.polarity})",
+                "content": c.text,
+                "object_refs": refs,
+            }
+            if author:
+                note["authors"] = [author]
+            yield note
+            notes_by_doc.setdefault(c.document, []).append(note["id"])
+        mentioned: dict[str, set[str]] = {}
+        for m in batch.mentions:
+            if m.document and m.actor in ids:
+                mentioned.setdefault(m.document, set()).add(ids[m.actor])
+        for d in batch.documents:
+            refs = sorted(mentioned.get(d.id, set())) + notes_by_doc.get(d.id, [])
+            if not refs:
+                continue
+            report: dict[str, Any] = {
+                "type": "report",
+                "spec_version": "2.1",
+                "id": _sid("report", d.id),
+                "created": created,
+                "modified": created,
+                "name": d.title or d.source,
+                "published": _stamp(d.published) if d.published else created,
+                "report_types": ["threat-report"],
+                "object_refs": refs,
+            }
+            if d.url:
+                report["external_references"] = [{"source_name": d.outlet or "source", "url": d.url}]
+            yield report
+
+
+def _write_stix(store: Store, kb: KnowledgeBase, out: TextIO) -> None:
+    """The store's STIX bundle, written an object at a time: the bundle's id (from every
+    object's id) goes last, so that nothing but the ids is held until then."""
+    first = store.earliest_published()
+    out.write('{\n  "type": "bundle",\n  "objects": [')
+    seen: list[str] = []
+    objects = _stix_objects(store.actors(), first, (r.to_dict() for r in kb.iter_relations()), _batches(store, statements=_statements(store)))
+    for n, obj in enumerate(objects):
+        out.write(("," if n else "") + "\n    " + json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+        seen.append(obj["id"])
+    out.write(("\n  " if seen else "") + '],\n  "id": ' + json.dumps(_sid("bundle", "|".join(sorted(seen)))) + "\n}\n")
 
 
 # -- FollowTheMoney -----------------------------------------------------------------
@@ -262,12 +314,16 @@ _FTM_LINKS = {
 
 
 def ftm_entities(analysis: Analysis) -> list[dict[str, Any]]:
+    """FollowTheMoney entities of an analysis in memory (``export`` streams the store's)."""
+    return list(_ftm_entities(analysis.actors, iter(analysis.relations), iter(analysis.documents)))
+
+
+def _ftm_entities(actors: list[Actor], relations: Iterator[dict[str, Any]], documents: Iterator[Document]) -> Iterator[dict[str, Any]]:
     """FollowTheMoney entities (followthemoney's model builds and checks each one)."""
     from followthemoney import model
 
-    out: list[dict[str, Any]] = []
     schemas: dict[str, str] = {}
-    for a in sorted(analysis.actors, key=lambda a: a.id):
+    for a in sorted(actors, key=lambda a: a.id):
         schema = {"person": "Person", "organization": "Organization"}.get(a.type)
         if schema is None:
             continue
@@ -277,8 +333,8 @@ def ftm_entities(analysis: Analysis) -> list[dict[str, Any]]:
         for alias in a.aliases:
             e.add("alias", alias)
         schemas[a.id] = schema
-        out.append(e.to_dict())
-    for r in analysis.relations:
+        yield e.to_dict()
+    for r in relations:
         s, o = r["subject"], r["object"]
         if s not in schemas or o not in schemas:
             continue
@@ -303,8 +359,8 @@ def ftm_entities(analysis: Analysis) -> list[dict[str, Any]]:
             e.add("role", r["label"])
         e.id = r["id"]
         e.add("summary", r["grade_reason"])
-        out.append(e.to_dict())
-    for d in analysis.documents:
+        yield e.to_dict()
+    for d in documents:
         e = model.make_entity("Document")
         e.id = d.id
         e.add("title", d.title or d.source)
@@ -315,20 +371,23 @@ def ftm_entities(analysis: Analysis) -> list[dict[str, Any]]:
             e.add("sourceUrl", d.url)
         if d.outlet:
             e.add("publisher", d.outlet)
-        out.append(e.to_dict())
-    return out
+        yield e.to_dict()
 
 
 # -- GraphML and CSV -----------------------------------------------------------------
 
 
 def graphml(analysis: Analysis) -> str:
+    return _graphml(analysis.actors, iter(analysis.relations))
+
+
+def _graphml(actors: list[Actor], relations: Iterator[dict[str, Any]]) -> str:
     import networkx as nx
 
     g = nx.MultiDiGraph()
-    for a in analysis.actors:
+    for a in actors:
         g.add_node(a.id, name=a.name, type=a.type, kind=a.kind or "")
-    for r in analysis.relations:
+    for r in relations:
         g.add_edge(
             r["subject"], r["object"], key=r["id"], predicate=r["predicate"], label=r["label"],
             symmetric=bool(r["symmetric"]), credibility=int(r["credibility"]), supporting=len(r["supporting"]),
@@ -339,26 +398,108 @@ def graphml(analysis: Analysis) -> str:
     return buf.getvalue().decode("utf-8")
 
 
-def _csv_tables(analysis: Analysis) -> dict[str, tuple[list[str], list[list[Any]]]]:
-    names = {a.id: a.name for a in analysis.actors}
-    return {
-        "documents": (["id", "title", "published", "source", "outlet", "url"],
-                      [[d.id, d.title, d.published, d.source, d.outlet, d.url] for d in analysis.documents]),
-        "actors": (["id", "name", "type", "kind", "aliases", "roles"],
-                   [[a.id, a.name, a.type, a.kind, "; ".join(a.aliases), "; ".join(r.title for r in a.roles)] for a in analysis.actors]),
-        "attributions": (["id", "document", "speaker", "description", "anonymous", "direct", "cue", "content", "start", "end"],
-                         [[x.id, x.document, names.get(x.speaker.actor or "", ""), x.speaker.description, x.speaker.anonymous,
-                           x.direct, x.cue, " ".join(x.content.split()), x.span[0], x.span[1]] for x in analysis.attributions]),
-        "claims": (["id", "document", "attribution", "subject", "predicate", "object", "polarity", "hedges", "date", "text"],
-                   [[c.id, c.document, c.attribution, names.get(c.subject or "", ""), c.predicate, names.get(c.object or "", ""),
-                     c.polarity, "; ".join(c.hedges), c.date, " ".join(c.text.split())] for c in analysis.claims]),
-        "relations": (["id", "subject", "predicate", "object", "credibility", "supporting", "opposing", "sources", "reason"],
-                      [[r["id"], names.get(r["subject"], ""), r["predicate"], names.get(r["object"], ""), r["credibility"],
-                        len(r["supporting"]), len(r["opposing"]), "; ".join(r["source_labels"]), r["grade_reason"]]
-                       for r in analysis.relations]),
-        "quantities": (["id", "document", "text", "min", "max", "unit", "approximate", "of"],
-                       [[q.id, q.document, q.text, q.min, q.max, q.unit, q.approximate, names.get(q.of or "", "")] for q in analysis.quantities]),
-    }
+_CSV_HEADERS = {
+    "documents": ["id", "title", "published", "source", "outlet", "url"],
+    "actors": ["id", "name", "type", "kind", "aliases", "roles"],
+    "attributions": ["id", "document", "speaker", "description", "anonymous", "direct", "cue", "content", "start", "end"],
+    "claims": ["id", "document", "attribution", "subject", "predicate", "object", "polarity", "hedges", "date", "text"],
+    "relations": ["id", "subject", "predicate", "object", "credibility", "supporting", "opposing", "sources", "reason"],
+    "quantities": ["id", "document", "text", "min", "max", "unit", "approximate", "of"],
+}
+
+
+def _csv_rows(table: str, analysis: Analysis, names: dict[str, str]) -> Iterator[list[Any]]:
+    if table == "documents":
+        yield from ([d.id, d.title, d.published, d.source, d.outlet, d.url] for d in analysis.documents)
+    elif table == "actors":
+        yield from ([a.id, a.name, a.type, a.kind, "; ".join(a.aliases), "; ".join(r.title for r in a.roles)] for a in analysis.actors)
+    elif table == "attributions":
+        yield from ([x.id, x.document, names.get(x.speaker.actor or "", ""), x.speaker.description, x.speaker.anonymous,
+                     x.direct, x.cue, " ".join(x.content.split()), x.span[0], x.span[1]] for x in analysis.attributions)
+    elif table == "claims":
+        yield from ([c.id, c.document, c.attribution, names.get(c.subject or "", ""), c.predicate, names.get(c.object or "", ""),
+                     c.polarity, "; ".join(c.hedges), c.date, " ".join(c.text.split())] for c in analysis.claims)
+    elif table == "relations":
+        yield from ([r["id"], names.get(r["subject"], ""), r["predicate"], names.get(r["object"], ""), r["credibility"],
+                     len(r["supporting"]), len(r["opposing"]), "; ".join(r["source_labels"]), r["grade_reason"]]
+                    for r in analysis.relations)
+    else:
+        yield from ([q.id, q.document, q.text, q.min, q.max, q.unit, q.approximate, names.get(q.of or "", "")] for q in analysis.quantities)
+
+
+def _write_csv(store: Store, kb: KnowledgeBase, folder: Path) -> None:
+    actors = store.actors()
+    names = {a.id: a.name for a in actors}
+    files = {name: (folder / f"{name}.csv").open("w", newline="", encoding="utf-8") for name in _CSV_HEADERS}
+    try:
+        writers = {name: csv.writer(fh) for name, fh in files.items()}
+        for name, header in _CSV_HEADERS.items():
+            writers[name].writerow(header)
+        writers["actors"].writerows(_csv_rows("actors", Analysis(actors=actors), names))
+        for batch in _batches(store):
+            for name in ("documents", "attributions", "claims", "quantities"):
+                writers[name].writerows(_csv_rows(name, batch, names))
+        page: list[dict[str, Any]] = []
+        for r in kb.iter_relations():
+            page.append(r.to_dict())
+            if len(page) == 2000:
+                writers["relations"].writerows(_csv_rows("relations", Analysis(relations=page), names))
+                page = []
+        writers["relations"].writerows(_csv_rows("relations", Analysis(relations=page), names))
+    finally:
+        for fh in files.values():
+            fh.close()
+
+
+def _write_json(store: Store, kb: KnowledgeBase, out: TextIO) -> None:
+    """The analysis object of the JSON contract, a section at a time and a batch at a time
+    within it: the same text as ``json.dumps(analysis.to_dict(), indent=2)``."""
+    statements = _statements(store)
+
+    def batches(pick: Callable[[Analysis], list[Any]], with_text: bool = False) -> Iterator[Any]:
+        for batch in _batches(store, with_text, statements):
+            yield from pick(batch)
+
+    sections: list[tuple[str, Iterator[Any]]] = [
+        ("documents", (d.to_dict() for d in batches(lambda b: b.documents, with_text=True))),
+        ("actors", (a.to_dict() for a in store.actors())),
+        ("attributions", (a.to_dict() for a in batches(lambda b: b.attributions))),
+        ("quantities", (q.to_dict() for q in batches(lambda b: b.quantities))),
+        ("timeline", (t.to_dict() for t in kb.iter_timeline())),
+        ("mentions", (m.to_dict() for m in batches(lambda b: b.mentions))),
+        ("claims", (c.to_dict() for c in batches(lambda b: b.claims))),
+        ("relations", (r.to_dict() for r in kb.iter_relations())),
+        ("events", batches(lambda b: b.events)),
+        ("contradictions", (Contradiction.from_dict(r["data"]).to_dict() for r in store.derived_rows("contradictions", order=("id",)))),
+        ("commitments", (c.to_dict() for c in kb.commitments(limit=1_000_000).items)),
+    ]
+    out.write("{")
+    for n, (name, items) in enumerate(sections):
+        out.write(("," if n else "") + f"\n  {json.dumps(name)}: [")
+        wrote = False
+        for item in items:
+            out.write(("," if wrote else "") + "\n    " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+            wrote = True
+        out.write("\n  ]" if wrote else "]")
+    out.write("\n}\n")
+
+
+def write_export(store: Store, fmt: str, out: TextIO) -> None:
+    """Write the store in ``fmt`` (not csv) to ``out``, streamed: a batch of documents at a time."""
+    kb = KnowledgeBase(store)
+    if fmt == "jsonl":
+        for r in jsonl_records(store):
+            out.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")
+    elif fmt == "json":
+        _write_json(store, kb, out)
+    elif fmt == "stix":
+        _write_stix(store, kb, out)
+    elif fmt == "ftm":
+        documents = (d for batch in _batches(store, with_text=True) for d in batch.documents)
+        for e in _ftm_entities(store.actors(), (r.to_dict() for r in kb.iter_relations()), documents):
+            out.write(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n")
+    else:
+        out.write(_graphml(store.actors(), (r.to_dict() for r in kb.iter_relations())))
 
 
 def export(store: Store, fmt: str, output: str | None = None) -> str | None:
@@ -371,25 +512,17 @@ def export(store: Store, fmt: str, output: str | None = None) -> str | None:
         folder = Path(output)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            for name, (header, rows) in _csv_tables(_analysis(store)).items():
-                with (folder / f"{name}.csv").open("w", newline="", encoding="utf-8") as fh:
-                    writer = csv.writer(fh)
-                    writer.writerow(header)
-                    writer.writerows(rows)
+            _write_csv(store, KnowledgeBase(store), folder)
         except OSError as exc:
             raise StoreError(f"{output}: cannot write ({exc.strerror})") from None
         return None
-    if fmt == "jsonl":
-        text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in jsonl_records(store))
-    elif fmt == "json":
-        text = json.dumps(_analysis(store).to_dict(), ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "stix":
-        text = json.dumps(stix_bundle(_analysis(store)), ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "ftm":
-        text = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in ftm_entities(_analysis(store)))
-    else:
-        text = graphml(_analysis(store))
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                write_export(store, fmt, fh)
+        except OSError as exc:
+            raise StoreError(f"{output}: cannot write ({exc.strerror})") from None
         return None
-    return text
+    buf = io.StringIO()
+    write_export(store, fmt, buf)
+    return buf.getvalue()

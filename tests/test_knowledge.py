@@ -155,3 +155,18 @@ def test_brief_from_the_actor_alone_equals_the_whole_store_brief(store: Store) -
     whole = enrich(store.analysis(), store.grades(), store.agreements())
     for actor, other in (("Eastern Shield Brigades", None), ("Northern Alliance", None), ("Eastern Shield Brigades", "Northern Alliance")):
         assert kb.brief(actor, other).markdown() == build_brief(whole, actor, other).markdown()
+
+
+def test_streamed_exports_equal_the_in_memory_analysis(store: Store) -> None:
+    from claimgraph.export import export, stix_bundle
+
+    kb = KnowledgeBase(store)
+    _fill(kb, _paths())
+    kb.add_agreement("zamora-ceasefire-2023", _agreement())
+    whole = kb.analysis()
+    streamed = json.loads(export(store, "json") or "")
+    for section, items in whole.to_dict().items():
+        assert sorted(json.dumps(x, sort_keys=True) for x in streamed[section]) == sorted(json.dumps(x, sort_keys=True) for x in items), section
+    bundle, expected = json.loads(export(store, "stix") or ""), stix_bundle(whole)
+    assert bundle["id"] == expected["id"]
+    assert sorted(map(json.dumps, bundle["objects"])) == sorted(map(json.dumps, expected["objects"]))

@@ -543,7 +543,7 @@ class KnowledgeBase:
                     known.add(s["id"])
         base.contradictions = [c.to_dict() for c in cons]
         base.commitments = [Commitment.from_dict(r["data"]).to_dict() for r in st.derived_rows("commitments", order=("scope", "ordinal"))]
-        base.timeline = [t for t in self._all_timeline()]
+        base.timeline = list(self.iter_timeline())
         return base
 
     def brief(self, actor: str, other: str | None = None) -> Brief:
@@ -609,7 +609,8 @@ class KnowledgeBase:
         counts = dict(st.actor_mentions([h.id for h in hits]))
         return max(hits, key=lambda a: (counts.get(a.id, 0), a.name))
 
-    def _all_timeline(self) -> Iterator[TimeExpression]:
+    def iter_timeline(self) -> Iterator[TimeExpression]:
+        """The whole timeline in date order, a page at a time."""
         offset = 0
         while True:
             rows, _ = self.store.timeline_page(None, None, 5000, offset, cap=1)

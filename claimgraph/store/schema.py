@@ -43,6 +43,7 @@ documents = sa.Table(
     # copies of one wire story are one report, one source; decided when the document is stored
     sa.Column("report", sa.String(40)),
     sa.Index("ix_documents_order", "published", "id"),
+    sa.Index("ix_documents_report", "report"),
 )
 
 actors = sa.Table(
@@ -72,7 +73,7 @@ roles = sa.Table(
     sa.Column("title", sa.Text, primary_key=True),
     sa.Column("organization", sa.String(40)),
     sa.Column("organization_name", sa.Text),
-    sa.Column("document", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE")),
+    sa.Column("document", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"), index=True),
 )
 
 mentions = sa.Table(
@@ -160,6 +161,8 @@ claims = sa.Table(
     sa.Index("ix_claims_subject_relation", "subject", "relation"),
     # the claim list in document order, a page from the index
     sa.Index("ix_claims_order", "document", "start", "id"),
+    # claims of one predicate between given parties (what a denial meets), not every claim of the predicate
+    sa.Index("ix_claims_subject_predicate", "subject", "predicate", "polarity", "object"),
     sa.Index("ix_claims_object_relation", "object", "relation"),
 )
 
@@ -379,10 +382,14 @@ def _v7_derived(conn: sa.Connection) -> None:
         if "report" not in columns("documents"):
             conn.execute(sa.text("ALTER TABLE documents ADD COLUMN report VARCHAR(40)"))
         conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_documents_order ON documents (published, id)"))
+        conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_documents_report ON documents (report)"))
+    if "roles" in have:
+        conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_roles_document ON roles (document)"))
     if "quantities" in have:
         conn.execute(sa.text('CREATE INDEX IF NOT EXISTS ix_quantities_of ON quantities ("of")'))
     if "claims" in have:
         conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_claims_order ON claims (document, start, id)"))
+        conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_claims_subject_predicate ON claims (subject, predicate, polarity, object)"))
     if "actors" in have:
         if "mentions" not in columns("actors"):
             conn.execute(sa.text("ALTER TABLE actors ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0"))

@@ -48,6 +48,8 @@ __all__ = ["DEFAULT_DB", "Store", "database_url"]
 
 DEFAULT_DB = "claimgraph.db"
 T = TypeVar("T")
+#: documents a shingle is looked up in when a new document looks for the story it copies
+COMMON_SHINGLE = 200
 #: what the knowledge base does inside a document's transaction, after its facts are written
 Deriver = Callable[[DocumentAnalysis], None]
 
@@ -466,15 +468,17 @@ class Store:
         report = doc.id
         if kept:
             sh, d = s.doc_shingles, s.documents
-            shared = (
-                sa.select(sh.c.document)
-                .where(sh.c.hash.in_(kept), sh.c.document != doc.id)
-                .group_by(sh.c.document)
-                .having(sa.func.count() * 10 >= 3 * len(kept))
-            ).subquery()
+            # a 5-gram in hundreds of documents ("said in a statement on") tells no copy: each
+            # sampled 5-gram is looked up in a few hundred documents at most, so the look-up
+            # costs the same in a store of a million documents
+            one = self._statement("shingle docs", lambda: sa.select(sh.c.document).where(sh.c.hash == sa.bindparam("h")).limit(COMMON_SHINGLE))
+            shared: Counter[str] = Counter()
+            for h in kept:
+                shared.update(r[0] for r in conn.execute(one, {"h": h}))
+            candidates = sorted(x for x, n in shared.items() if x != doc.id and n * 10 >= 3 * len(kept))
             heads = conn.execute(
-                sa.select(d.c.report).distinct().where(d.c.id.in_(sa.select(shared.c.document)), d.c.report.is_not(None))
-            ).scalars().all()
+                sa.select(d.c.report).distinct().where(d.c.id.in_(candidates), d.c.report.is_not(None))
+            ).scalars().all() if candidates else []
             if heads:
                 texts = conn.execute(
                     sa.select(d.c.id, d.c.text, d.c.published).where(d.c.id.in_(sorted(heads))).order_by(d.c.published, d.c.id)
@@ -1333,6 +1337,11 @@ class Store:
             rows = [r for part in _chunks(sorted(documents), 500) for r in conn.execute(sa.select(t).where(t.c.document.in_(part))).mappings()]
         rows.sort(key=lambda r: (r["date"], r["document"], r["start"], r["end"]))
         return [TimeExpression(r["id"], r["document"], r["text"], (r["start"], r["end"]), r["date"], r["precision"], kind=r["kind"]) for r in rows]
+
+    def earliest_published(self) -> str | None:
+        with self._connect() as conn:
+            value = conn.execute(sa.select(sa.func.min(s.documents.c.published))).scalar()
+            return None if value is None else str(value)
 
     def latest_published(self) -> str | None:
         with self._connect() as conn:
