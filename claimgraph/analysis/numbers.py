@@ -142,11 +142,23 @@ def _same_side(a: Attribution, b: Attribution, actors: dict[str, Actor]) -> bool
 #: cues of statements a rejection of "the accusations" or "the report" answers
 _ACCUSING = re.compile(r"^(alleg|accus|blam|charg|claim|report|say|said|tell|told|find|found)", re.IGNORECASE)
 _STOP = frozenset("the a an of in on at to and or that this these those is are was were be been by for with from it its "
-                  "their his her they he she we as has have had not no such".split())
+                  "their his her they he she we as has have had not no such there how what which who against".split())
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so that "killed" meets "killing" and "uses" meets "used"."""
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    if word.endswith("e") and len(word) > 2:
+        return word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            return word[: -len(suffix)]
+    return word
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in name_key(text).split() if len(w) > 2 and w not in _STOP}
+    return {_stem(w) for w in name_key(text).split() if len(w) > 2 and w not in _STOP}
 
 
 def _answered(rej: Attribution, atts: list[Attribution], actors: dict[str, Actor]) -> Attribution | None:
@@ -154,15 +166,22 @@ def _answered(rej: Attribution, atts: list[Attribution], actors: dict[str, Actor
     Erdogan's claim") first, then one whose cue accuses when the rejection is of accusations,
     then one sharing words with it, the nearest first (before or after the denial); else the
     last one before it."""
-    # another rejection is no statement to answer: two denials of one thing are one side
-    others = [p for p in atts if p.id != rej.id and not _same_side(p, rej, actors) and not _is_rejection(p)]
+    # another rejection is no statement to answer: two denials of one thing are one side; nor is a
+    # statement inside the denial ("denied that X did it, claiming instead that Y did")
+    others = [p for p in atts if p.id != rej.id and not _same_side(p, rej, actors) and not _is_rejection(p)
+              and not (rej.span[0] <= p.span[0] and p.span[1] <= rej.span[1])]
     content = name_key(rej.content).split()
     words = _words(rej.content)
     of_accusations = bool(re.search(r"\b(accusation|allegation|claim|report|charge)", rej.content, re.IGNORECASE))
+    if _denies_proposition(rej):
+        # "denied that civilians were killed": what it denies is the statement that says it, in its words
+        others = [p for p in others if len(words & _words(p.content)) >= 2]
 
     def score(p: Attribution) -> int:
         actor = actors.get(p.speaker.actor or "")
-        keys = [name_key(n) for n in ([actor.name, *actor.aliases] if actor else [])]
+        # a spokesman is named by his organisation ("accusations by the Taliban" answers its spokesman)
+        orgs = [actors[r.organization] for r in actor.roles if r.organization in actors] if actor else []
+        keys = [name_key(n) for a in ([actor, *orgs] if actor else []) for n in (a.name, *a.aliases)]
         named = any(len(k) > 3 and (k in " ".join(content) or k.split()[-1] in content) for k in keys)
         accusing = of_accusations and bool(p.cue) and bool(_ACCUSING.match(p.cue or "")) and not (p.cue or "").lower().startswith(("say", "said", "tell", "told"))
         return 4 * named + 2 * accusing + min(2, len(words & _words(p.content)))
@@ -178,13 +197,30 @@ def _answered(rej: Attribution, atts: list[Attribution], actors: dict[str, Actor
 _DENIAL = re.compile(r"\b(reject|rejects|rejected|den(y|ies|ied)|dismiss(es|ed)?|refute[sd]?)\b", re.IGNORECASE)
 
 
+def _denies_proposition(att: Attribution) -> bool:
+    """ "The army denied that civilians were killed": a denial whose content is the clause it denies."""
+    return bool(att.cue and _REJECT.match(att.cue)) and att.content.lower().startswith("that ")
+
+
 def _is_rejection(att: Attribution) -> bool:
     """ "rejected the baseless accusations", or a statement that rejects them in its own words
-    ("'The government strongly rejects such baseless accusations,' the minister said")."""
+    ("'The government strongly rejects such baseless accusations,' the minister said"), or a
+    denial of a clause ("denied that the militia was behind the attack")."""
+    if _denies_proposition(att):
+        return True
     if not _target().search(att.content):
         return False
     # in reported speech a denial may be someone else's ("X says Rwanda backs M23, which Kigali denies")
     return bool(att.cue and _REJECT.match(att.cue)) or (att.direct and bool(_DENIAL.search(att.content)))
+
+
+def _speaker_label(att: Attribution, actors: dict[str, Actor]) -> str | None:
+    """How the text names a speaker, or its actor's name when that is a pronoun ("who", "he")."""
+    text = att.speaker.text
+    actor = actors.get(att.speaker.actor or "")
+    if actor is not None and (not text or text.islower()):
+        return actor.name
+    return text
 
 
 def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str, Any]]:
@@ -209,8 +245,8 @@ def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str,
                 if not any(c.attribution == att.id for c in analysis.claims) and not any(c.attribution == att.id for c in statements):
                     statements.append(_statement(att, polarity))
                 claims += [c.id for c in statements if c.attribution == att.id and c.id not in claims]
-            label_prev = prev.speaker.text or prev.speaker.description or "a source"
-            label_rej = rej.speaker.description or rej.speaker.text or "a source"
+            label_prev = _speaker_label(prev, actors) or prev.speaker.description or "a source"
+            label_rej = rej.speaker.description or _speaker_label(rej, actors) or "a source"
             out.append(
                 {
                     "id": make_id("con", prev.id, rej.id),
