@@ -172,6 +172,34 @@ def test_a_truce_that_parties_violate_becomes_an_agreement_with_them(analyse) ->
     assert ("Houthis", "violates", truce.name, "affirmed") in found
 
 
+def test_sides_accusing_each_other_of_breaking_a_truce_each_violate_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Zamora and Oren accused each other of breaching the truce on Monday.")
+    (truce,) = [a for a in an.actors if a.type == "agreement"]
+    found = _claims(an)
+    assert ("Zamora", "violates", truce.name, "affirmed") in found and ("Oren", "violates", truce.name, "affirmed") in found
+    # "the foes" are the two sides said to fight in the sentence
+    an = analyse("Zamoran troops clashed with Oren's army on Monday as the foes accused each other of violating a cease-fire.")
+    agreements = [a for a in an.actors if a.type == "agreement"]
+    assert len(agreements) == 1 and agreements[0].kind == "ceasefire"
+    violators = {s for s, p, _, _ in _claims(an) if p == "violates"}
+    assert len(violators) == 2
+
+
+def test_an_attack_despite_a_ceasefire_or_beside_its_violations_breaks_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("The government slammed the Eastern Shield Brigades for their attack on soldiers in Dara despite a ceasefire in place.")
+    (truce,) = [a for a in an.actors if a.type == "agreement"]
+    assert ("Eastern Shield Brigades", "violates", truce.name, "affirmed") in _claims(an)
+    an = analyse(
+        "The envoy voiced concern about violations of the truce. "
+        "He did not say who was to blame for the violations, but Zamora accused the Eastern Shield Brigades of attacking its positions."
+    )
+    violators = {s for s, p, _, _ in _claims(an) if p == "violates"}
+    assert violators == {"Eastern Shield Brigades"}
+    # rights violations are no breach of the truce, and an attack before it is none either
+    an = analyse("Rights groups accused the Eastern Shield Brigades of human rights violations after they attacked Zamora. A truce was signed later.")
+    assert not any(p == "violates" for _, p, _, _ in _claims(an))
+
+
 def test_no_agreement_without_a_party(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("The truce was violated overnight, officials said.")
     assert not [a for a in an.actors if a.type == "agreement"]

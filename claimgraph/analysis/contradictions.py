@@ -119,6 +119,10 @@ def mutual_blame(claims: list[Claim], sources: dict[str, Source], actors: dict[s
     at most one account can be the whole truth. Claims in the article's own voice take no side."""
     out = []
     reported = [c for c in claims if c.predicate in _BLAME and c.polarity == "affirmed" and c.attribution and c.subject]
+    # a statement that blames both ("the foes accused each other") takes no side
+    both = {a.attribution for a in reported for b in reported
+            if a.attribution == b.attribution and a.predicate == b.predicate and a.subject != b.subject and a.object == b.object}
+    reported = [c for c in reported if c.attribution not in both]
     for i, a in enumerate(reported):
         for b in reported[i + 1 :]:
             if a.document != b.document or a.subject == b.subject or a.predicate != b.predicate:

@@ -104,6 +104,18 @@ def _deal_kind(tok: Token, words: Any) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _attack_nouns() -> frozenset[str]:
+    """Nouns that name an attack (``relations.yaml``: attacks nouns)."""
+    return frozenset(relation_types()["attacks"].get("nouns") or [])
+
+
+@lru_cache(maxsize=1)
+def _attack_verbs() -> frozenset[str]:
+    """Verbs that name an attack (``relations.yaml``: attacks verbs)."""
+    return frozenset(relation_types()["attacks"].get("verbs") or [])
+
+
+@lru_cache(maxsize=1)
 def _sites() -> frozenset[str]:
     """Words for what is attacked or held at a place (``coding.yaml``: sites)."""
     from claimgraph.nlp.coder import _vocabulary
@@ -336,6 +348,7 @@ class ClaimFinder:
         A and B"), so that commitments can be held against it; without a party, no claim."""
         pending: dict[str, list[tuple[RawClaim, Token]]] = {}
         kept: list[RawClaim] = []
+        claims = claims + self._mutual_breaches(doc, claims) + self._attacks_in_truce(doc, claims)
         for c in claims:
             if c.object is not None and c.object.startswith(_DEAL):
                 tok = doc[int(c.object[len(_DEAL):])]
@@ -346,7 +359,10 @@ class ClaimFinder:
             parties = sorted({c.subject for c, _ in items if c.subject}, key=lambda a: self.actors[a].name)
             if not parties:
                 continue
-            phrase = max((_deal_phrase(doc, t) for t in _deal_tokens(doc, kind)), key=len, default=kind)
+            # the fullest phrase for it, but not another party's own ("the government's own truce")
+            own = {t.i for t in _deal_tokens(doc, kind) if any(c.dep_ == "poss" or c.lower_ == "own" for c in t.children)}
+            said = [t for _, t in items]
+            phrase = max((_deal_phrase(doc, t) for t in said + [t for t in _deal_tokens(doc, kind) if t.i not in own]), key=len, default=kind)
             names = [self.actors[p].name for p in parties]
             name = f"{phrase} between {' and '.join(names)}" if len(names) >= 2 else f"{phrase} of {names[0]}"
             if any(w in phrase.lower() for w in _CEASEFIRE):
@@ -357,6 +373,104 @@ class ClaimFinder:
                 c.object = actor_id
                 kept.append(c)
         return kept
+
+    def _mutual_breaches(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Zamora and Oren accused each other of breaching the truce", "the foes accused each other
+        of violating a cease-fire": each of the two is said to break it. "The foes" are the two
+        sides said to fight in the sentence (their states when both are armies of states)."""
+        verbs = set(relation_types()["violates"].get("verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, verbs, "lemma"):
+            t = doc[i]
+            acc = t.head.head
+            if t.dep_ != "pcomp" or t.head.lower_ != "of" or acc.pos_ != "VERB":
+                continue
+            if not any(c.dep_ == "dobj" and c.lower_ in ("other", "another") for c in acc.children):
+                continue
+            deal = next((c for c in t.children if c.dep_ == "dobj" and _deal_kind(c, _ALL_DEALS)), None)
+            subj = next((c for c in acc.children if c.dep_ == "nsubj"), None)
+            if deal is None or subj is None or self._asserts_nothing(acc) or self._negated(doc, acc, frozenset()):
+                continue
+            s, e = _sentence(doc, i)
+            pair = [a for a in dict.fromkeys(self._phrase_actor(x) for x in (subj, *subj.conjuncts)) if a]
+            if len(pair) < 2:
+                fought = [c for c in claims if c.predicate in ("fights", "attacks") and c.subject and c.object and not c.negated
+                          and s <= c.trigger < e and (self.actors[c.object].type != "place" or self.actors[c.object].kind == "country")]
+                # the states of two armies before the armies ("Armenian troops fought Azerbaijani forces")
+                fought.sort(key=lambda c: not (self.actors[c.subject or ""].kind == "country" and self.actors[c.object or ""].kind == "country"))
+                pair = [fought[0].subject or "", fought[0].object or ""] if fought else list(self._pair(doc, subj) or ())
+            for who in pair[:2]:
+                out.append(RawClaim(i, who, "violates", f"{_DEAL}{deal.i}", False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _attacks_in_truce(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "slammed the rebels for their attack despite a ceasefire", "did not say who was to blame for
+        the violations, but the government accused the militia of attacking its positions": an
+        attack said beside the document's ceasefire (after "despite", or beside "the violations" of
+        it) breaks the ceasefire. The attacker is the attack claim's subject, or the noun's agent
+        ("attack by X", "its attack": the group named just before)."""
+        spec = relation_types()["violates"]
+        despite = set(spec.get("despite_words") or [])
+        violation = set(spec.get("violation_nouns") or [])
+        truces = _deal_tokens(doc, "ceasefire")
+        if not truces:
+            return []
+        out: list[RawClaim] = []
+        done: set[int] = set()
+        for marker in [t for t in doc if t.lower_ in despite or (t.lower_ in violation and t.pos_ == "NOUN")]:
+            if marker.lower_ in despite:
+                deal = next((p for p in marker.children if p.dep_ == "pobj" and _deal_kind(p, _ALL_DEALS) == "ceasefire"), None)
+            else:
+                # "the violations", "truce violations", "violations of the ceasefire"; not "rights violations"
+                mods = [c for c in marker.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+                of = self._prep_objects(marker, ["of"])
+                if any(not _deal_kind(c, _ALL_DEALS) for c in mods + of):
+                    continue
+                deal = next((c for c in mods + of if _deal_kind(c, _ALL_DEALS) == "ceasefire"), None)
+                if deal is None and (mods or of or not any(c.lower_ == "the" for c in marker.children)):
+                    continue
+                deal = deal or truces[0]
+            if deal is None:
+                continue
+            s, e = _sentence(doc, marker.i)
+            if s in done:
+                continue
+            done.add(s)
+            span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            attackers = [(c.trigger, c.subject) for c in claims if c.predicate == "attacks" and c.subject and not c.negated
+                         and s <= c.trigger < e and self.actors[c.subject].type != "place"]
+            if not attackers:
+                attackers = [(n.i, a) for n in doc[s:e] if not self._negated(doc, n, frozenset()) and (a := self._attacker(doc, n, s)) is not None]
+            for trigger, who in dict.fromkeys(attackers):
+                out.append(RawClaim(trigger, who, "violates", f"{_DEAL}{deal.i}", False, *span))
+        return out
+
+    def _attacker(self, doc: Doc, noun: Token, start: int) -> str | None:
+        """Who makes an attack a noun or verb names: "attack by X", "X's attack", "its attack" (the
+        organisation named last before it in the sentence), "accused X of attacking"."""
+        if noun.pos_ == "VERB" and noun.lemma_ in _attack_verbs():
+            if any(c.dep_ == "auxpass" for c in noun.children):
+                return None
+            a = self._actor_of(self._subject(noun))
+            return a if a is not None and self.actors[a].type != "place" else None
+        if noun.pos_ != "NOUN" or noun.lower_ not in _attack_nouns():
+            return None
+        for by in self._prep_objects(noun, ["by"]):
+            if (a := self._actor_of(by)) is not None:
+                return a
+        for c in noun.children:
+            if c.dep_ != "poss":
+                continue
+            if c.pos_ == "PRON":
+                if c.lower_ not in ("its", "their"):
+                    return None
+                for j in range(noun.i - 1, start - 1, -1):
+                    a = self.token_actor.get(j)
+                    if a and self.actors[a].type == "organization":
+                        return a
+                return None
+            return self._actor_of(c)
+        return None
 
     # -- compound adjectives ---------------------------------------------------
 
