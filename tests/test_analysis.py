@@ -277,3 +277,44 @@ def test_two_sides_blaming_each_other_for_one_breach_contradict() -> None:
     sources = {c.id: source_of(c, atts, actors, {"d1": kb.documents[0]}, {}) for c in kb.claims}
     (con,) = mutual_blame(kb.claims, sources, actors)
     assert con["claims"] == ["b1", "b2"] and con["kind"] == "mutual_blame" and con["about"] == "truce"
+
+
+def test_a_denial_of_a_clause_answers_the_statement_that_says_it() -> None:
+    from claimgraph.analysis.numbers import rejections
+
+    kb = _kb()
+    tal, monitor, minister = (next(a for a in kb.actors if a.name == n) for n in ("Taliban", "Ann Monitor", "Sam Minister"))
+    kb.claims = []
+    kb.attributions = [
+        Attribution("p1", "d1", "about 40 people were killed in the strike, including several civilians", (0, 70), False, "says", Speaker(monitor.id, "Ann Monitor")),
+        Attribution("p2", "d1", "talks would resume in Oren next week", (80, 120), False, "said", Speaker(minister.id, "Sam Minister")),
+        Attribution("p3", "d1", "that civilians were killed in the strike, claiming instead that rebels were responsible", (130, 220), False, "denied",
+                    Speaker(tal.id, "Taliban")),
+        # a statement inside the denial is part of it, not what it answers
+        Attribution("p4", "d1", "that rebels were responsible", (190, 220), False, "claiming", Speaker(None, "rebels", None, "rebels")),
+    ]
+    (con,) = rejections(kb, {})
+    assert con["attributions"] == ["p1", "p3"]
+    # a denied clause that no statement says is left alone: no fallback to the statement before it
+    kb.attributions = [kb.attributions[1], Attribution("p5", "d1", "that the convoy was stopped at Dara", (130, 170), False, "denied", Speaker(tal.id, "Taliban"))]
+    assert rejections(kb, {}) == []
+
+
+def test_a_pledge_is_a_commitment_of_its_speaker() -> None:
+    kb = _kb()
+    tal = next(a for a in kb.actors if a.name == "Taliban")
+    accord = Actor(Actor.id_for("Oren accord", "agreement"), "Oren accord", "agreement", "agreement")
+    kb.actors.append(accord)
+    kb.attributions = [
+        Attribution("g1", "d1", "to respect the Oren accord and hold elections in Zamora", (0, 60), False, "pledged", Speaker(tal.id, "Taliban")),
+        Attribution("g2", "d1", "the elections were fair", (70, 90), False, "said", Speaker(tal.id, "Taliban")),
+    ]
+    kb.claims = []
+    an = enrich(kb)
+    (pledge,) = [c for c in an.commitments if c["agreement"].startswith("pledge")]
+    assert pledge["obligor"] == tal.id and pledge["obligation"] == "respect the Oren accord and hold elections in Zamora"
+    assert pledge["status"] == "unknown"
+    # the accord it names is kept by complying with it
+    kb.claims = [Claim("k1", "d1", tal.id, "complies_with", accord.id, "affirmed", "the Taliban honour the Oren accord", (70, 90), "g2")]
+    (pledge,) = [c for c in enrich(kb).commitments if c["agreement"].startswith("pledge")]
+    assert pledge["status"] == "kept" and pledge["evidence_for"] == ["k1"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimgraph.analysis.commitments import assess_commitments, shipped_agreements, text_agreements, validate_agreement
+from claimgraph.analysis.commitments import assess_commitments, pledges, shipped_agreements, text_agreements, validate_agreement
 from claimgraph.analysis.contradictions import find_contradictions, mutual_blame
 from claimgraph.analysis.grading import CREDIBILITY, RELIABILITY, Source, credibility, source_of, speaker_source
 from claimgraph.analysis.numbers import chronology, number_contradictions, rejections
@@ -55,5 +55,6 @@ def enrich(
     files = shipped_agreements() + list(agreements or [])
     named = {name_key(str(ag.get("actor") or ag["name"])) for ag in files}
     from_text = [ag for ag in text_agreements(analysis.claims, actors) if name_key(ag["name"]) not in named]
+    from_text += pledges(analysis.attributions, actors)
     analysis.commitments = assess_commitments(files + from_text, analysis.claims, sources, actors, documents)
     return analysis

@@ -30,10 +30,11 @@ import yaml
 
 from claimgraph.analysis.grading import Source
 from claimgraph.errors import AnalysisError
-from claimgraph.model import Actor, Claim, Document, make_id, name_key
+from claimgraph.data import load_yaml
+from claimgraph.model import Actor, Attribution, Claim, Document, make_id, name_key
 from claimgraph.nlp.claims import CLASS_TYPE, class_members, relation_types
 
-__all__ = ["validate_agreement", "shipped_agreements", "assess_commitments", "text_agreements"]
+__all__ = ["validate_agreement", "shipped_agreements", "assess_commitments", "text_agreements", "pledges"]
 
 
 def _date(value: Any, where: str) -> str:
@@ -142,6 +143,43 @@ def text_agreements(claims: list[Claim], actors: dict[str, Actor]) -> list[dict[
                 "kept_by": {"predicates": ["complies_with"], "objects": [ag.name]},
             })
         out.append({"id": ag.id, "name": ag.name, "actor": ag.name, "parties": names, "obligations": obligations, "from_text": True})
+    return out
+
+
+def _pledge_cue(cue: str | None) -> bool:
+    """ "pledged", "promises", "vowed", "agreed": a cue by which the speaker binds itself (``cues.yaml``)."""
+    word = (cue or "").lower()
+    return bool(word) and any(word.startswith(w[:-1] if w.endswith("e") else w) for w in load_yaml("cues.yaml")["pledge_verbs"])
+
+
+def pledges(attributions: list[Attribution], actors: dict[str, Actor]) -> list[dict[str, Any]]:
+    """ "Zamora pledged to respect the Oren accord", "the rebels vowed to free the hostages": a
+    named speaker binds itself to what follows "to"; an agreement the pledge names is kept by
+    complying with it and broken by violating it. Each pledge is an agreement of one party."""
+    out = []
+    for att in attributions:
+        speaker = actors.get(att.speaker.actor or "")
+        content = " ".join(att.content.split())
+        if speaker is None or speaker.type == "agreement" or not _pledge_cue(att.cue) or not content.lower().startswith("to "):
+            continue
+        what = content[3:]
+        key = name_key(what)
+        named = [a.name for a in actors.values() if a.type == "agreement" and any(
+            len(n) > 3 and f" {name_key(n)} " in f" {key} " for n in (a.name, *a.aliases))]
+        out.append({
+            "id": make_id("pledge", att.id),
+            "name": f"pledge by {speaker.name}",
+            "parties": [speaker.name],
+            "obligations": [{
+                "id": "pledge",
+                "obligor": speaker.name,
+                "text": what,
+                "breached_by": {"predicates": ["violates"], "objects": named},
+                "kept_by": {"predicates": ["complies_with"], "objects": named},
+            }],
+            "from_text": True,
+            "pledge": True,
+        })
     return out
 
 
