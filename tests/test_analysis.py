@@ -318,3 +318,34 @@ def test_a_pledge_is_a_commitment_of_its_speaker() -> None:
     kb.claims = [Claim("k1", "d1", tal.id, "complies_with", accord.id, "affirmed", "the Taliban honour the Oren accord", (70, 90), "g2")]
     (pledge,) = [c for c in enrich(kb).commitments if c["agreement"].startswith("pledge")]
     assert pledge["status"] == "kept" and pledge["evidence_for"] == ["k1"]
+
+
+def test_an_accusation_of_attacks_answered_by_an_attack_of_the_accuser_is_mutual_blame() -> None:
+    from claimgraph.analysis.contradictions import accusation_blame
+    from claimgraph.analysis.grading import source_of
+
+    kb = _kb()
+    zamora = Actor(Actor.id_for("Zamora", "place"), "Zamora", "place", "country")
+    oren = Actor(Actor.id_for("Oren", "place"), "Oren", "place", "country")
+    troops = Actor(Actor.id_for("Zamoran troops", "organization"), "Zamoran troops", "organization", "military")
+    dara = Actor(Actor.id_for("Dara", "place"), "Dara", "place", "city")
+    kb.actors += [zamora, oren, troops, dara]
+    kb.attributions = [
+        Attribution("z1", "d1", "Oren of shelling villages on the border", (7, 50), False, "accused", Speaker(zamora.id, "Zamora")),
+        Attribution("z2", "d1", "it returned fire after Zamoran troops shelled its positions in Dara", (60, 130), False, "said", Speaker(oren.id, "Oren")),
+        Attribution("z3", "d1", "the talks would go on", (140, 160), False, "said", Speaker(oren.id, "Oren")),
+    ]
+    kb.claims = [
+        Claim("y1", "d1", zamora.id, "accuses", oren.id, "affirmed", "Zamora accused Oren of shelling villages on the border.", (0, 55)),
+        Claim("y2", "d1", troops.id, "attacks", dara.id, "affirmed", "Oren said it returned fire ...", (56, 135), "z2"),
+        Claim("y3", "d1", troops.id, "member_of", zamora.id, "affirmed", "Zamoran troops", (56, 135)),
+    ]
+    actors = {a.id: a for a in kb.actors}
+    atts = {a.id: a for a in kb.attributions}
+    sources = {c.id: source_of(c, atts, actors, {"d1": kb.documents[0]}, {}) for c in kb.claims}
+    (con,), (statement,) = accusation_blame(kb.claims, atts, sources, actors)
+    assert con["claims"] == [statement.id, "y2"] and statement.attribution == "z1"
+    # an accusation of something else ("of lying") is no blame for an attack
+    kb.attributions[0] = Attribution("z1", "d1", "Oren of lying about the talks", (7, 50), False, "accused", Speaker(zamora.id, "Zamora"))
+    atts = {a.id: a for a in kb.attributions}
+    assert accusation_blame(kb.claims, atts, sources, actors) == ([], [])

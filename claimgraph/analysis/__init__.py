@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimgraph.analysis.commitments import assess_commitments, pledges, shipped_agreements, text_agreements, validate_agreement
-from claimgraph.analysis.contradictions import find_contradictions, mutual_blame
+from claimgraph.analysis.commitments import (
+    assess_commitments,
+    pledges,
+    shipped_agreements,
+    text_agreements,
+    validate_agreement,
+)
+from claimgraph.analysis.contradictions import accusation_blame, find_contradictions, mutual_blame
 from claimgraph.analysis.grading import CREDIBILITY, RELIABILITY, Source, credibility, source_of, speaker_source
 from claimgraph.analysis.numbers import chronology, number_contradictions, rejections
 from claimgraph.analysis.relations import build_relations
@@ -48,6 +54,9 @@ def enrich(
     analysis.contradictions += number_contradictions(analysis, attributions, actors, reports)
     analysis.contradictions += rejections(analysis, sources)
     analysis.contradictions += mutual_blame(analysis.claims, sources, actors)
+    blamed, statements = accusation_blame(analysis.claims, attributions, sources, actors)
+    analysis.contradictions += blamed
+    analysis.claims.extend(statements)
     for c in analysis.claims:  # the statements a rejection cites have sources too
         if c.id not in sources:
             sources[c.id] = source_of(c, attributions, actors, documents, overrides or {}, reports)

@@ -29,8 +29,8 @@ from typing import Any
 import yaml
 
 from claimgraph.analysis.grading import Source
-from claimgraph.errors import AnalysisError
 from claimgraph.data import load_yaml
+from claimgraph.errors import AnalysisError
 from claimgraph.model import Actor, Attribution, Claim, Document, make_id, name_key
 from claimgraph.nlp.claims import CLASS_TYPE, class_members, relation_types
 

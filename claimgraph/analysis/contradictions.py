@@ -15,10 +15,10 @@ from __future__ import annotations
 from typing import Any
 
 from claimgraph.analysis.grading import Source
-from claimgraph.model import Actor, Claim, make_id
-from claimgraph.nlp.claims import CLASS_TYPE, class_members
+from claimgraph.model import Actor, Attribution, Claim, make_id, name_key
+from claimgraph.nlp.claims import CLASS_TYPE, class_members, relation_types
 
-__all__ = ["find_contradictions", "mutual_blame"]
+__all__ = ["find_contradictions", "mutual_blame", "accusation_blame"]
 
 
 def _covers(general: str | None, specific: str | None, actors: dict[str, Actor], members: dict[str, set[str]]) -> bool:
@@ -147,3 +147,65 @@ def mutual_blame(claims: list[Claim], sources: dict[str, Source], actors: dict[s
                 }
             )
     return out
+
+
+def _sides_of(actor_id: str, claims: list[Claim], actors: dict[str, Actor]) -> set[str]:
+    """An actor, the state or organisation it is a member of, and those it speaks or works for."""
+    out = {actor_id}
+    actor = actors.get(actor_id)
+    if actor is not None:
+        out |= {r.organization for r in actor.roles if r.organization}
+    out |= {c.object for c in claims if c.subject == actor_id and c.predicate in ("member_of", "spokesperson_for")
+            and c.polarity == "affirmed" and c.object}
+    return out
+
+
+def accusation_blame(
+    claims: list[Claim], attributions: dict[str, Attribution], sources: dict[str, Source], actors: dict[str, Actor]
+) -> tuple[list[dict[str, Any]], list[Claim]]:
+    """ "Zamora accused Oren of shelling its villages" and "Oren said Zamoran troops shelled its
+    positions first": one side accuses the other of an attack, and the accused says the accuser
+    (or its forces) attacked. The accusation is cited by a statement claim of its attribution
+    (returned, to be added to the claims); the other side by its attack claim."""
+    from claimgraph.analysis.numbers import _statement, _stem
+
+    attack_stems = {_stem(w) for w in relation_types()["attacks"].get("verbs") or []}
+    out: list[dict[str, Any]] = []
+    statements: list[Claim] = []
+    accusations = [c for c in claims if c.predicate == "accuses" and c.polarity == "affirmed" and c.subject and c.object]
+    for acc in accusations:
+        # the accuser's own words: its attribution in the accusation's sentence, about an attack
+        said = [a for a in attributions.values() if a.document == acc.document and a.speaker.actor == acc.subject
+                and acc.span[0] <= a.span[0] < acc.span[1] and (a.cue or "").lower().startswith(("accus", "blam", "charg"))
+                and {_stem(w) for w in name_key(a.content).split()} & attack_stems]
+        if not said:
+            continue
+        accuser_sides = _sides_of(acc.subject or "", claims, actors)
+        accused_sides = _sides_of(acc.object or "", claims, actors)
+        answers = [c for c in claims if c.predicate == "attacks" and c.polarity == "affirmed" and c.document == acc.document
+                   and c.attribution in attributions and c.subject is not None
+                   and (attributions[c.attribution].speaker.actor or "") in accused_sides
+                   and (c.subject in accuser_sides or _sides_of(c.subject, claims, actors) & {acc.subject})]
+        if not answers:
+            continue
+        att = said[0]
+        statement = next((c for c in claims + statements if c.attribution == att.id and c.predicate != "accuses"), None)
+        if statement is None:
+            statement = _statement(att, "affirmed")
+            statements.append(statement)
+        answer = answers[0]
+        answerer = attributions[answer.attribution or ""].speaker.actor
+        out.append(
+            {
+                "id": make_id("con", "blame", statement.id, answer.id),
+                "kind": "mutual_blame",
+                "claims": [statement.id, answer.id],
+                "about": "attacks on each other",
+                "explanation": (
+                    f"{_name(actors, acc.subject)} accuses {_name(actors, acc.object)} of attacking "
+                    f"({' '.join(att.content.split())[:100]!r}); {_name(actors, answerer)} "
+                    f"says {_name(actors, answer.subject)} attacked."
+                ),
+            }
+        )
+    return out, statements
