@@ -200,6 +200,26 @@ def test_an_attack_despite_a_ceasefire_or_beside_its_violations_breaks_it(analys
     assert not any(p == "violates" for _, p, _, _ in _claims(an))
 
 
+def test_failing_to_do_what_was_agreed_breaks_the_agreement(analyse) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.analysis import enrich
+    from claimgraph.model import Analysis
+
+    da = analyse(
+        "Oren officials say the Eastern Shield Brigades are failing to free the prisoners held in Dara, as agreed under the accord signed in May. "
+        "The Eastern Shield Brigades denied accusations that they were holding prisoners in violation of the accord."
+    )
+    (accord,) = [a for a in da.actors if a.type == "agreement"]
+    found = _claims(da)
+    assert ("Eastern Shield Brigades", "violates", accord.name, "affirmed") in found
+    # the denial of breaking it is the denier's, negated
+    assert ("Eastern Shield Brigades", "violates", accord.name, "negated") in found
+    an = enrich(Analysis([da.document], da.actors, da.mentions, da.attributions, [], [], da.claims))
+    terms = {c["obligation"]: c["status"] for c in an.commitments}
+    assert terms.get("free the prisoners held in Dara") == "disputed"
+    # what is not done "as agreed" without a named agreement binds nobody
+    assert not [a for a in analyse("The rebels have not left Dara as agreed.").actors if a.type == "agreement"]
+
+
 def test_no_agreement_without_a_party(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("The truce was violated overnight, officials said.")
     assert not [a for a in an.actors if a.type == "agreement"]

@@ -22,7 +22,9 @@ due, unknown) with the claims for and against it and a reason.
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -117,6 +119,37 @@ def _covers(wanted: list[str], actor_id: str | None, actors: dict[str, Actor]) -
     return False
 
 
+@lru_cache(maxsize=1)
+def _as_agreed() -> re.Pattern[str]:
+    """ "failing to send the aid, as agreed", "have not freed the prisoners as promised": what a
+    party is said not to do that the agreement asks (``relations.yaml`` violates: failure_verbs, as_agreed)."""
+    spec = relation_types()["violates"]
+    fail = "|".join(re.escape(w.rstrip("e")) + r"\w*" for w in spec.get("failure_verbs") or [])
+    agreed = "|".join(re.escape(w) for w in spec.get("as_agreed") or [])
+    return re.compile(rf"\b(?:(?:{fail}) to|not|never) (?P<what>[^.;]+?),? as (?:{agreed})\b", re.IGNORECASE)
+
+
+def _agreed_terms(ag: Actor, on: list[Claim], actors: dict[str, Actor]) -> list[dict[str, Any]]:
+    """The obligations a text spells out for a party: what it is said to fail to do "as agreed"."""
+    out: list[dict[str, Any]] = []
+    for c in on:
+        m = _as_agreed().search(c.text) if c.predicate == "violates" and c.subject in actors else None
+        if m is None:
+            continue
+        what = " ".join(m.group("what").split())
+        name = actors[c.subject or ""].name
+        if any(ob["obligor"] == name and ob["text"] == what for ob in out):
+            continue
+        out.append({
+            "id": f"agreed-{name_key(name).replace(' ', '-')}-{len(out) + 1}",
+            "obligor": name,
+            "text": what,
+            "breached_by": {"predicates": ["violates"], "objects": [ag.name]},
+            "kept_by": {"predicates": ["complies_with"], "objects": [ag.name]},
+        })
+    return out
+
+
 def text_agreements(claims: list[Claim], actors: dict[str, Actor]) -> list[dict[str, Any]]:
     """Agreements the documents name without a file: "the truce" that a party is said to violate
     or honour (an agreement actor made by the claims layer). Each party is bound to observe it;
@@ -130,7 +163,7 @@ def text_agreements(claims: list[Claim], actors: dict[str, Actor]) -> list[dict[
         if not parties:
             continue
         names = [actors[p].name for p in parties]
-        obligations = []
+        obligations = _agreed_terms(ag, on, actors)
         for name in names:
             others = [n for n in names if n != name]
             ceasefire = ag.kind == "ceasefire"

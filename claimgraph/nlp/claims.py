@@ -93,6 +93,10 @@ _CEASEFIRE = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "ceasef
 _ALL_DEALS = frozenset(_CEASEFIRE | {"agreement", "deal", "accord", "accords", "treaty", "pact", "commitments"})
 
 
+#: cues under which a claim is the speaker's, negated (as ``extract._claims`` reads them)
+_DENYING_CUES = frozenset({"deny", "reject", "dismiss", "refute", "dispute"})
+
+
 def _deal_kind(tok: Token, words: Any) -> str | None:
     """``ceasefire`` or ``agreement`` when the token is an agreement word ("cease-fire" split in three too)."""
     word = tok.lower_
@@ -348,7 +352,7 @@ class ClaimFinder:
         A and B"), so that commitments can be held against it; without a party, no claim."""
         pending: dict[str, list[tuple[RawClaim, Token]]] = {}
         kept: list[RawClaim] = []
-        claims = claims + self._mutual_breaches(doc, claims) + self._attacks_in_truce(doc, claims)
+        claims = claims + self._mutual_breaches(doc, claims) + self._attacks_in_truce(doc, claims) + self._not_as_agreed(doc) + self._denied_breaches(doc)
         for c in claims:
             if c.object is not None and c.object.startswith(_DEAL):
                 tok = doc[int(c.object[len(_DEAL):])]
@@ -443,6 +447,71 @@ class ClaimFinder:
                 attackers = [(n.i, a) for n in doc[s:e] if not self._negated(doc, n, frozenset()) and (a := self._attacker(doc, n, s)) is not None]
             for trigger, who in dict.fromkeys(attackers):
                 out.append(RawClaim(trigger, who, "violates", f"{_DEAL}{deal.i}", False, *span))
+        return out
+
+    def _not_as_agreed(self, doc: Doc) -> list[RawClaim]:
+        """ "Israel is failing to send the aid, as agreed for the first stage of the accord", "the
+        rebels have not released the prisoners as promised under the Oren accord": who fails (or
+        does not do) what an agreement named beside "as agreed" says breaks that agreement."""
+        spec = relation_types()["violates"]
+        failing = set(spec.get("failure_verbs") or [])
+        agreed = set(spec.get("as_agreed") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, agreed):
+            a = doc[i]
+            if not any(c.lower_ == "as" and c.dep_ in ("mark", "advmod") for c in a.children) and not (i > 0 and doc[i - 1].lower_ == "as"):
+                continue
+            deal = next((t for t in a.subtree if t.i > i and _deal_kind(t, _ALL_DEALS) and t.pos_ in ("NOUN", "PROPN")), None)
+            if deal is None:
+                continue
+            s, e = _sentence(doc, i)
+            # the nearest verb before it that fails, or is denied, to do the thing
+            verb = next((t for t in reversed(doc[s:i]) if t.pos_ == "VERB" and (
+                (t.lemma_ in failing and not self._negated(doc, t, frozenset()))
+                or (any(c.dep_ == "neg" for c in t.children) and t.lemma_ not in failing))), None)
+            if verb is None or self._asserts_nothing(verb):
+                continue
+            who = self._actor_of(self._subject(verb))
+            if who is None or self.actors[who].type == "place" and self.actors[who].kind != "country":
+                continue
+            out.append(RawClaim(verb.i, who, "violates", f"{_DEAL}{deal.i}", False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _denied_breaches(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora denies accusations that aid is held back in violation of the truce", "Oren
+        rejected claims that its troops advanced in breach of the accord": the denier says it did
+        not break the agreement (a negated claim, on the denying verb)."""
+        rejecting = set(relation_types()["rejects"].get("rejecting_verbs") or [])
+        violation = set(relation_types()["violates"].get("violation_nouns") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, rejecting, "lemma"):
+            v = doc[i]
+            if v.pos_ != "VERB" or self._negated(doc, v, frozenset()) or self._asserts_nothing(v):
+                continue
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            denier = self._party(subj, subject=True) if subj is not None else None
+            if denier is None:
+                continue
+            for n in v.subtree:
+                if n.lower_ not in violation or n.pos_ != "NOUN":
+                    continue
+                deal = next((d for d in self._prep_objects(n, ["of"]) if _deal_kind(d, _ALL_DEALS)), None)
+                # the breach is in the denied clause, not in a clause joined to the denial
+                path, h = [], n
+                while h.i != v.i and h.head.i != h.i:
+                    path.append(h.dep_)
+                    h = h.head
+                if deal is None or h.i != v.i or "conj" in path:
+                    continue
+                s, e = _sentence(doc, i)
+                span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+                # inside the denial's own words the claim is the denier's, negated by its cue
+                held = any(a.cue is not None and a.cue.i == i and a.content[0] <= n.idx < a.content[1] for a in doc._.cg_attributions or [])
+                if held and v.lemma_ in _DENYING_CUES:
+                    out.append(RawClaim(n.i, denier, "violates", f"{_DEAL}{deal.i}", False, *span))
+                else:
+                    out.append(RawClaim(i, denier, "violates", f"{_DEAL}{deal.i}", True, *span))
+                break
         return out
 
     def _attacker(self, doc: Doc, noun: Token, start: int) -> str | None:
