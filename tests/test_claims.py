@@ -195,6 +195,11 @@ def test_an_attack_despite_a_ceasefire_or_beside_its_violations_breaks_it(analys
     )
     violators = {s for s, p, _, _ in _claims(an) if p == "violates"}
     assert violators == {"Eastern Shield Brigades"}
+    # an attack beside the attacker's own declaration of a ceasefire breaks it; one the declaration follows does not
+    an = analyse("The Eastern Shield Brigades declared a ceasefire in May. The attack by the Eastern Shield Brigades on Dara exposed their insincerity in declaring a ceasefire.")
+    assert {s for s, p, _, _ in _claims(an) if p == "violates"} == {"Eastern Shield Brigades"}
+    an = analyse("The Eastern Shield Brigades declared a ceasefire after their attack on Dara.")
+    assert not any(p == "violates" for _, p, _, _ in _claims(an))
     # rights violations are no breach of the truce, and an attack before it is none either
     an = analyse("Rights groups accused the Eastern Shield Brigades of human rights violations after they attacked Zamora. A truce was signed later.")
     assert not any(p == "violates" for _, p, _, _ in _claims(an))

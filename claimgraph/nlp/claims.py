@@ -419,10 +419,16 @@ class ClaimFinder:
         truces = _deal_tokens(doc, "ceasefire")
         if not truces:
             return []
+        declare = set(spec.get("declare_verbs") or [])
         out: list[RawClaim] = []
         done: set[int] = set()
-        for marker in [t for t in doc if t.lower_ in despite or (t.lower_ in violation and t.pos_ == "NOUN")]:
-            if marker.lower_ in despite:
+        # "in declaring a ceasefire", "after announcing a truce"; not "before declaring" one
+        declared = [t.head for t in truces if t.dep_ == "dobj" and t.head.lemma_ in declare
+                    and t.head.head.lower_ not in ("before", "until") and not any(c.lower_ in ("before", "until") for c in t.head.children)]
+        for marker in [t for t in doc if t.lower_ in despite or (t.lower_ in violation and t.pos_ == "NOUN")] + declared:
+            if marker.lemma_ in declare and marker.pos_ == "VERB":
+                deal = next(c for c in marker.children if c.dep_ == "dobj")
+            elif marker.lower_ in despite:
                 deal = next((p for p in marker.children if p.dep_ == "pobj" and _deal_kind(p, _ALL_DEALS) == "ceasefire"), None)
             else:
                 # "the violations", "truce violations", "violations of the ceasefire"; not "rights violations"
@@ -445,6 +451,12 @@ class ClaimFinder:
                          and s <= c.trigger < e and self.actors[c.subject].type != "place"]
             if not attackers:
                 attackers = [(n.i, a) for n in doc[s:e] if not self._negated(doc, n, frozenset()) and (a := self._attacker(doc, n, s)) is not None]
+            if marker in declared:
+                # the attack is not the declaration's own clause ("declared a truce after the attack"),
+                # and a declarer named is the attacker (another party's truce does not bind it)
+                declarer = self._actor_of(self._subject(marker))
+                attackers = [(i, a) for i, a in attackers if not (marker.left_edge.i <= i <= marker.right_edge.i)
+                             and declarer in (None, a)]
             for trigger, who in dict.fromkeys(attackers):
                 out.append(RawClaim(trigger, who, "violates", f"{_DEAL}{deal.i}", False, *span))
         return out
