@@ -426,8 +426,9 @@ class ClaimFinder:
         declared = [t.head for t in truces if t.dep_ == "dobj" and t.head.lemma_ in declare
                     and t.head.head.lower_ not in ("before", "until") and not any(c.lower_ in ("before", "until") for c in t.head.children)]
         for marker in [t for t in doc if t.lower_ in despite or (t.lower_ in violation and t.pos_ == "NOUN")] + declared:
-            if marker.lemma_ in declare and marker.pos_ == "VERB":
-                deal = next(c for c in marker.children if c.dep_ == "dobj")
+            deal: Token | None
+            if marker in declared:
+                deal = next((c for c in marker.children if c.dep_ == "dobj" and _deal_kind(c, _ALL_DEALS)), None)
             elif marker.lower_ in despite:
                 deal = next((p for p in marker.children if p.dep_ == "pobj" and _deal_kind(p, _ALL_DEALS) == "ceasefire"), None)
             else:
