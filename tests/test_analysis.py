@@ -349,3 +349,19 @@ def test_an_accusation_of_attacks_answered_by_an_attack_of_the_accuser_is_mutual
     kb.attributions[0] = Attribution("z1", "d1", "Oren of lying about the talks", (7, 50), False, "accused", Speaker(zamora.id, "Zamora"))
     atts = {a.id: a for a in kb.attributions}
     assert accusation_blame(kb.claims, atts, sources, actors) == ([], [])
+
+
+def test_a_rejection_of_a_named_speakers_claims_answers_no_one_else() -> None:
+    from claimgraph.analysis.numbers import rejections
+
+    kb = _kb()
+    lopez = Actor(Actor.id_for("Maria Lopez", "person"), "Maria Lopez", "person")
+    kb.actors.append(lopez)
+    minister = next(a for a in kb.actors if a.name == "Sam Minister")
+    kb.claims = []
+    kb.attributions = [
+        Attribution("r1", "d1", "Zamora is ready to bring everyone home", (0, 40), False, "says", Speaker(None, "ombudsman", None, "ombudsman")),
+        Attribution("r2", "d1", "the claims of his counterpart Maria Lopez", (50, 90), False, "denying", Speaker(minister.id, "Sam Minister")),
+    ]
+    # Maria Lopez says nothing here: the statement before the denial is not hers to answer for
+    assert rejections(kb, {}) == []

@@ -190,8 +190,20 @@ def _answered(rej: Attribution, atts: list[Attribution], actors: dict[str, Actor
     best = max((sc for sc, _ in scored), default=0)
     if best >= 2:
         return min((p for sc, p in scored if sc == best), key=lambda p: (abs(p.span[0] - rej.span[0]), p.span[0] > rej.span[0]))
+    if _names_another(rej, actors):
+        return None  # "denied the claims of Maria Lopez": hers is the statement, and none of hers is here
     before = [p for p in others if p.span < rej.span]
     return before[-1] if before else None
+
+
+def _names_another(rej: Attribution, actors: dict[str, Actor]) -> bool:
+    """Whether a rejection names whose claims it rejects ("the claims of Maria Lopez"): a person or
+    an organisation that is not on the rejecting side."""
+    content = f" {name_key(rej.content)} "
+    sides = _sides(rej, actors)
+    return any(a.type in ("person", "organization") and a.id not in sides
+               and any(len(k) > 3 and f" {k} " in content for k in (name_key(n) for n in (a.name, *a.aliases)))
+               for a in actors.values())
 
 
 _DENIAL = re.compile(r"\b(reject|rejects|rejected|den(y|ies|ied)|dismiss(es|ed)?|refute[sd]?)\b", re.IGNORECASE)
