@@ -365,3 +365,27 @@ def test_a_rejection_of_a_named_speakers_claims_answers_no_one_else() -> None:
     ]
     # Maria Lopez says nothing here: the statement before the denial is not hers to answer for
     assert rejections(kb, {}) == []
+
+
+def test_a_side_that_says_it_only_answered_an_attack_contradicts_the_account_that_it_attacked() -> None:
+    from claimgraph.analysis.contradictions import self_defence
+
+    kb = _kb()
+    army = Actor(Actor.id_for("Zamoran army", "organization"), "Zamoran army", "organization", "military", ["Zamora's army"])
+    brigades = Actor(Actor.id_for("Eastern Shield Brigades", "organization"), "Eastern Shield Brigades", "organization", "armed_group")
+    kb.actors += [army, brigades]
+    kb.claims = []
+    kb.attributions = [
+        Attribution("s1", "d1", "their fighters repulsed a complex attack by the Zamoran army near Dara", (0, 70), False, "said",
+                    Speaker(brigades.id, "Eastern Shield Brigades")),
+        Attribution("s2", "d1", "it had retaliated against an attempted incursion, blaming terrorists", (80, 150), False, "said",
+                    Speaker(army.id, "Zamora's army")),
+        Attribution("s3", "d1", "the Zamoran army was attacked by drones", (160, 200), False, "said", Speaker(None, "x", None, "residents")),
+    ]
+    actors = {a.id: a for a in kb.actors}
+    atts = {a.id: a for a in kb.attributions}
+    (con,), statements = self_defence(kb.claims, atts, {}, actors)
+    assert {c.attribution for c in statements if c.id in con["claims"]} == {"s1", "s2"}
+    # an account in which the army is the one attacked says nothing against it
+    del atts["s1"]
+    assert self_defence([], atts, {}, actors) == ([], [])

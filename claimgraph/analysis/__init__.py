@@ -15,7 +15,7 @@ from claimgraph.analysis.commitments import (
     text_agreements,
     validate_agreement,
 )
-from claimgraph.analysis.contradictions import accusation_blame, find_contradictions, mutual_blame
+from claimgraph.analysis.contradictions import accusation_blame, find_contradictions, mutual_blame, self_defence
 from claimgraph.analysis.grading import CREDIBILITY, RELIABILITY, Source, credibility, source_of, speaker_source
 from claimgraph.analysis.numbers import chronology, number_contradictions, rejections
 from claimgraph.analysis.relations import build_relations
@@ -56,6 +56,9 @@ def enrich(
     analysis.contradictions += mutual_blame(analysis.claims, sources, actors)
     blamed, statements = accusation_blame(analysis.claims, attributions, sources, actors)
     analysis.contradictions += blamed
+    analysis.claims.extend(statements)
+    defended, statements = self_defence(analysis.claims, attributions, sources, actors)
+    analysis.contradictions += defended
     analysis.claims.extend(statements)
     for c in analysis.claims:  # the statements a rejection cites have sources too
         if c.id not in sources:

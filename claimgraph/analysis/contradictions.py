@@ -12,13 +12,16 @@ why in one sentence.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 from claimgraph.analysis.grading import Source
+from claimgraph.data import load_yaml
 from claimgraph.model import Actor, Attribution, Claim, make_id, name_key
 from claimgraph.nlp.claims import CLASS_TYPE, class_members, relation_types
 
-__all__ = ["find_contradictions", "mutual_blame", "accusation_blame"]
+__all__ = ["find_contradictions", "mutual_blame", "accusation_blame", "self_defence"]
 
 
 def _covers(general: str | None, specific: str | None, actors: dict[str, Actor], members: dict[str, set[str]]) -> bool:
@@ -208,4 +211,68 @@ def accusation_blame(
                 ),
             }
         )
+    return out, statements
+
+
+_PASSIVE = re.compile(r"\b(was|were|is|are|been|being|be|under)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _retaliation() -> re.Pattern[str]:
+    words = load_yaml("cues.yaml")["retaliation_words"]
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
+
+
+def self_defence(
+    claims: list[Claim], attributions: dict[str, Attribution], sources: dict[str, Source], actors: dict[str, Actor]
+) -> tuple[list[dict[str, Any]], list[Claim]]:
+    """ "The army said it retaliated against an attempted incursion" while the rebels say they
+    "repulsed an attack by the army": a side that says it only answered an attack meets, in the
+    same document, another speaker's words that it attacked ("attack by <it>", "<it> attacked").
+    Each side is cited by a claim of its statement (a statement claim, returned, when it has none)."""
+    from claimgraph.analysis.numbers import _statement, _stem
+
+    attack_words = {w for w in (relation_types()["attacks"].get("verbs") or []) + (relation_types()["attacks"].get("nouns") or [])}
+    attack = "|".join(sorted({re.escape(_stem(w)) for w in attack_words}, key=len, reverse=True))
+    out: list[dict[str, Any]] = []
+    statements: list[Claim] = []
+    atts = sorted(attributions.values(), key=lambda a: (a.document, a.span))
+    for r in atts:
+        speaker = actors.get(r.speaker.actor or "")
+        if speaker is None or not _retaliation().search(r.content):
+            continue
+        names = "|".join(re.escape(n) for n in sorted({speaker.name, *speaker.aliases}, key=len, reverse=True) if len(n) > 3)
+        if not names:
+            continue
+        # the other account makes it the attacker: "an attack by the Fama (Malian army)", "the Malian army attacked"
+        doer = re.compile(rf"\b(?:{attack})\w*\s+by\b[^.;]{{0,40}}\b(?:{names})\b|\b(?:{names})\b\W+(?:\w+\W+){{0,2}}(?:{attack})\w*", re.IGNORECASE)
+        sides = _sides_of(speaker.id, claims, actors)
+        for t in atts:
+            if t.document != r.document or t.id == r.id or (t.speaker.actor and (t.speaker.actor in sides or speaker.id in _sides_of(t.speaker.actor, claims, actors))):
+                continue
+            # "the army attacked", not "the army was attacked"
+            if not (t.speaker.actor or t.speaker.description) or not any(
+                    not _PASSIVE.search(m.group(0)) for m in doer.finditer(t.content)):
+                continue
+            cited: list[str] = []
+            for att in (t, r):
+                mine = next((c for c in claims + statements if c.attribution == att.id), None)
+                if mine is None:
+                    mine = _statement(att, "affirmed")
+                    statements.append(mine)
+                cited.append(mine.id)
+            label_t = _name(actors, t.speaker.actor) if t.speaker.actor else (t.speaker.description or "a source")
+            out.append(
+                {
+                    "id": make_id("con", "defence", t.id, r.id),
+                    "kind": "self_defence",
+                    "claims": cited,
+                    "about": f"who attacked: {speaker.name}",
+                    "explanation": (
+                        f"{label_t} says {speaker.name} attacked ({' '.join(t.content.split())[:100]!r}); "
+                        f"{speaker.name} says it answered an attack ({' '.join(r.content.split())[:100]!r})."
+                    ),
+                }
+            )
+            break
     return out, statements
