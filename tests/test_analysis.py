@@ -389,3 +389,22 @@ def test_a_side_that_says_it_only_answered_an_attack_contradicts_the_account_tha
     # an account in which the army is the one attacked says nothing against it
     del atts["s1"]
     assert self_defence([], atts, {}, actors) == ([], [])
+
+
+def test_two_counts_of_one_phrase_saying_different_things_do_not_contradict() -> None:
+    from claimgraph.analysis.numbers import number_contradictions
+    from claimgraph.model import Quantity
+
+    kb = _kb()
+    kb.claims = []
+    tal, monitor = (next(a for a in kb.actors if a.name == n) for n in ("Taliban", "Ann Monitor"))
+    kb.attributions = [
+        Attribution("q1", "d1", "lists of 600 Zamoran prisoners of war (POWs) held in Oren", (0, 60), False, "published", Speaker(tal.id, "Taliban")),
+        Attribution("q2", "d1", "3,767 Zamoran prisoners of war have returned home", (70, 120), False, "according to", Speaker(monitor.id, "Ann Monitor")),
+    ]
+    kb.quantities = [
+        Quantity("n1", "d1", "600 Zamoran prisoners", (9, 30), 600, 600, "prisoners"),
+        Quantity("n2", "d1", "3,767 Zamoran prisoners", (70, 93), 3767, 3767, "prisoners"),
+    ]
+    atts = {a.id: a for a in kb.attributions}
+    assert number_contradictions(kb, atts, {a.id: a for a in kb.actors}, {"d1": "d1"}) == []

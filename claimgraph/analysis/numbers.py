@@ -71,6 +71,8 @@ def number_contradictions(
                 kb, lb = _speaker_key(holders[b.id], b.document, reports)
                 if ka == kb or (of not in actors and (holders[a.id] is None or holders[b.id] is None)):
                     continue  # a count of a phrase needs two speakers who can be told apart
+                if of not in actors and not _same_fate(a, b, holders):
+                    continue  # "600 prisoners held" and "3,767 prisoners returned home" count two things
                 slack_a = 0.1 * a.max if a.approximate else 0
                 slack_b = 0.1 * b.max if b.approximate else 0
                 if a.max + slack_a < b.min - slack_b or b.max + slack_b < a.min - slack_a:
@@ -91,6 +93,23 @@ def number_contradictions(
                     )
     analysis.claims.extend(statements)
     return out
+
+
+def _same_fate(a: Any, b: Any, holders: dict[str, Attribution | None]) -> bool:
+    """Whether two counts of one phrase say the same of it: the words after each share a stem
+    ("40 soldiers had been killed", "eight soldiers were killed")."""
+
+    def after(q: Any) -> set[str]:
+        holder = holders[q.id]
+        if holder is None:
+            return set()
+        rest = holder.content[max(0, q.span[0] - holder.span[0]) :]
+        rest = rest[len(q.text):] if rest.startswith(q.text) else rest
+        # past the phrase's own complement ("prisoners of war (POWs)")
+        rest = re.sub(r"^\s*of\s+\S+(\s+\([^)]*\))?", "", rest)
+        return _words(" ".join(rest.split()[:6]))
+
+    return bool(after(a) & after(b))
 
 
 _COUNT_WORDS = frozenset("to and or more than less fewer about around nearly almost over under some at least most up "
