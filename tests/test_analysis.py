@@ -408,3 +408,29 @@ def test_two_counts_of_one_phrase_saying_different_things_do_not_contradict() ->
     ]
     atts = {a.id: a for a in kb.attributions}
     assert number_contradictions(kb, atts, {a.id: a for a in kb.actors}, {"d1": "d1"}) == []
+
+
+def test_a_side_that_says_it_answered_an_attack_disputes_a_breach_by_attacking() -> None:
+    from claimgraph.analysis.commitments import assess_commitments, text_agreements
+    from claimgraph.analysis.grading import source_of
+
+    kb = _kb()
+    tal, aq = (next(a for a in kb.actors if a.name == n) for n in ("Taliban", "al-Qaeda"))
+    deal = Actor(Actor.id_for("security arrangements of Taliban", "agreement"), "security arrangements of Taliban", "agreement", "agreement")
+    kb.actors.append(deal)
+    kb.claims = [
+        Claim("v1", "d1", tal.id, "violates", deal.id, "affirmed", "the attack was a violation of the security arrangements", (0, 10), "a1"),
+        Claim("s1", "d1", tal.id, "statement", None, "affirmed", "it retaliated against an incursion", (30, 40), "a4"),
+    ]
+    actors = {a.id: a for a in kb.actors}
+    atts = {a.id: a for a in kb.attributions}
+    docs = {"d1": kb.documents[0]}
+    sources = {c.id: source_of(c, atts, actors, docs, {}) for c in kb.claims}
+    ags = text_agreements(kb.claims, actors)
+    (alone,) = assess_commitments(ags, kb.claims, sources, actors, docs)
+    assert alone["status"] == "at_risk"
+    (answered,) = assess_commitments(ags, kb.claims, sources, actors, docs, {tal.id: ["s1"]})
+    assert answered["status"] == "disputed" and answered["evidence_for"] == ["s1"]
+    # an account by someone else, or in another document, disputes nothing
+    (other,) = assess_commitments(ags, kb.claims, sources, actors, docs, {aq.id: ["s1"]})
+    assert other["status"] == "at_risk"

@@ -225,6 +225,18 @@ def test_failing_to_do_what_was_agreed_breaks_the_agreement(analyse) -> None:  #
     assert not [a for a in analyse("The rebels have not left Dara as agreed.").actors if a.type == "agreement"]
 
 
+def test_an_attack_called_a_violation_of_an_agreement_breaks_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(
+        "Zamora said its troops repelled a complex attack by the Eastern Shield Brigades near Dara. "
+        "A spokesman denounced the attack as a violation of all security commitments."
+    )
+    (deal,) = [a for a in an.actors if a.type == "agreement"]
+    assert {(s, p) for s, p, o, _ in _claims(an) if o == deal.name} == {("Eastern Shield Brigades", "violates")}
+    # a violation of something that is no agreement says nothing
+    an = analyse("The attack by the Eastern Shield Brigades on Dara was a violation of international law.")
+    assert not any(p == "violates" for _, p, _, _ in _claims(an))
+
+
 def test_no_agreement_without_a_party(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("The truce was violated overnight, officials said.")
     assert not [a for a in an.actors if a.type == "agreement"]

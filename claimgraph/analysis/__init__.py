@@ -68,5 +68,9 @@ def enrich(
     named = {name_key(str(ag.get("actor") or ag["name"])) for ag in files}
     from_text = [ag for ag in text_agreements(analysis.claims, actors) if name_key(ag["name"]) not in named]
     from_text += pledges(analysis.attributions, actors)
-    analysis.commitments = assess_commitments(files + from_text, analysis.claims, sources, actors, documents)
+    # a side that says it only answered an attack disputes that it broke anything by attacking
+    answered: dict[str, list[str]] = {}
+    for con in defended:
+        answered.setdefault(con["defender"], []).append(con["claims"][-1])
+    analysis.commitments = assess_commitments(files + from_text, analysis.claims, sources, actors, documents, answered)
     return analysis

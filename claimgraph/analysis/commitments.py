@@ -222,7 +222,12 @@ def assess_commitments(
     sources: dict[str, Source],
     actors: dict[str, Actor],
     documents: dict[str, Document],
+    answered: dict[str, list[str]] | None = None,
 ) -> list[dict[str, Any]]:
+    """Each obligation's status from the claims for and against it. ``answered`` holds, by actor,
+    claims in which it says it only answered an attack: where it is said to break an obligation in
+    the same document, that account disputes the breach."""
+    by_id = {c.id: c for c in claims}
     reference = max((d.published for d in documents.values() if d.published), default=None)
     out = []
     for ag in agreements:
@@ -253,6 +258,10 @@ def assess_commitments(
                     (against if c.polarity == "affirmed" else support).append(c)
                 elif c.predicate in kept.get("predicates", []) and (not kept.get("objects") or _covers(kept["objects"], other, actors)):
                     (support if c.polarity == "affirmed" else against).append(c)
+            for cid in [cid for o in obligor_ids for cid in (answered or {}).get(o, [])]:
+                said = by_id.get(cid)
+                if said is not None and said not in support and any(a.document == said.document for a in against):
+                    support.append(said)
             n_against = len({sources[c.id].key for c in against})
             n_for = len({sources[c.id].key for c in support})
             due = ob.get("due")

@@ -267,6 +267,7 @@ def self_defence(
                     "id": make_id("con", "defence", t.id, r.id),
                     "kind": "self_defence",
                     "claims": cited,
+                    "defender": speaker.id,
                     "about": f"who attacked: {speaker.name}",
                     "explanation": (
                         f"{label_t} says {speaker.name} attacked ({' '.join(t.content.split())[:100]!r}); "

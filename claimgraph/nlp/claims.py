@@ -353,6 +353,7 @@ class ClaimFinder:
         pending: dict[str, list[tuple[RawClaim, Token]]] = {}
         kept: list[RawClaim] = []
         claims = claims + self._mutual_breaches(doc, claims) + self._attacks_in_truce(doc, claims) + self._not_as_agreed(doc) + self._denied_breaches(doc)
+        claims = claims + self._attacks_called_violations(doc)
         for c in claims:
             if c.object is not None and c.object.startswith(_DEAL):
                 tok = doc[int(c.object[len(_DEAL):])]
@@ -525,6 +526,41 @@ class ClaimFinder:
                 else:
                     out.append(RawClaim(i, denier, "violates", f"{_DEAL}{deal.i}", True, *span))
                 break
+        return out
+
+    def _attacks_called_violations(self, doc: Doc) -> list[RawClaim]:
+        """ "denouncing the attack as a violation of the security arrangements", "the raid was a
+        breach of the accord": whoever made the attack breaks the agreement. "The attack" with no
+        attacker of its own is the last attack named with one, at most three sentences before."""
+        violation = set(relation_types()["violates"].get("violation_nouns") or [])
+        out: list[RawClaim] = []
+        for v in doc:
+            if v.lower_ not in violation or v.pos_ != "NOUN":
+                continue
+            deal = next((d for d in self._prep_objects(v, ["of"]) if _deal_kind(d, _ALL_DEALS) and d.pos_ in ("NOUN", "PROPN")), None)
+            if deal is None:
+                continue
+            h = v.head.head if v.head.lower_ == "as" and v.dep_ == "pobj" else v.head
+            if v.dep_ == "attr":
+                h = next((c for c in v.head.children if c.dep_ == "nsubj"), h)
+            if h.pos_ == "VERB":
+                h = next((c for c in h.children if c.dep_ == "dobj"), h)
+            if h.lower_ not in _attack_nouns() or h.pos_ != "NOUN":
+                continue
+            s, e = _sentence(doc, v.i)
+            who = self._attacker(doc, h, s)
+            if who is None and any(c.lower_ in ("the", "this", "that") for c in h.children):
+                # the attack told before ("a complex attack by the army ... denouncing the attack")
+                start = s
+                for _ in range(3):
+                    if start == 0:
+                        break
+                    start = sentence_of(doc, start - 1)[0]
+                who = next((a for n in reversed(doc[start:h.i]) if n.lower_ in _attack_nouns() and n.pos_ == "NOUN"
+                            and (a := self._attacker(doc, n, sentence_of(doc, n.i)[0])) is not None), None)
+            if who is None or self._negated(doc, v, frozenset()):
+                continue
+            out.append(RawClaim(v.i, who, "violates", f"{_DEAL}{deal.i}", False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     def _attacker(self, doc: Doc, noun: Token, start: int) -> str | None:
