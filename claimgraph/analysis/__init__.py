@@ -58,7 +58,9 @@ def enrich(
     analysis.contradictions += blamed
     analysis.claims.extend(statements)
     defended, statements = self_defence(analysis.claims, attributions, sources, actors)
-    analysis.contradictions += defended
+    # one pair of accounts is one contradiction, however it is found
+    told = [set(c["claims"]) for c in analysis.contradictions]
+    analysis.contradictions += [c for c in defended if set(c["claims"]) not in told]
     analysis.claims.extend(statements)
     for c in analysis.claims:  # the statements a rejection cites have sources too
         if c.id not in sources:

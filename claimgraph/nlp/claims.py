@@ -417,16 +417,21 @@ class ClaimFinder:
         spec = relation_types()["violates"]
         despite = set(spec.get("despite_words") or [])
         violation = set(spec.get("violation_nouns") or [])
+        declare = set(spec.get("declare_verbs") or [])
+        found = indices_with(doc, despite | violation)
+        said = indices_with(doc, declare, "lemma")
+        if not found and not said:
+            return []
         truces = _deal_tokens(doc, "ceasefire")
         if not truces:
             return []
-        declare = set(spec.get("declare_verbs") or [])
         out: list[RawClaim] = []
         done: set[int] = set()
         # "in declaring a ceasefire", "after announcing a truce"; not "before declaring" one
-        declared = [t.head for t in truces if t.dep_ == "dobj" and t.head.lemma_ in declare
+        declared = [t.head for t in truces if t.dep_ == "dobj" and t.head.i in said
                     and t.head.head.lower_ not in ("before", "until") and not any(c.lower_ in ("before", "until") for c in t.head.children)]
-        for marker in [t for t in doc if t.lower_ in despite or (t.lower_ in violation and t.pos_ == "NOUN")] + declared:
+        markers = [doc[i] for i in found if doc[i].lower_ in despite or doc[i].pos_ == "NOUN"]
+        for marker in markers + declared:
             deal: Token | None
             if marker in declared:
                 deal = next((c for c in marker.children if c.dep_ == "dobj" and _deal_kind(c, _ALL_DEALS)), None)
@@ -534,8 +539,9 @@ class ClaimFinder:
         attacker of its own is the last attack named with one, at most three sentences before."""
         violation = set(relation_types()["violates"].get("violation_nouns") or [])
         out: list[RawClaim] = []
-        for v in doc:
-            if v.lower_ not in violation or v.pos_ != "NOUN":
+        for i in indices_with(doc, violation):
+            v = doc[i]
+            if v.pos_ != "NOUN":
                 continue
             deal = next((d for d in self._prep_objects(v, ["of"]) if _deal_kind(d, _ALL_DEALS) and d.pos_ in ("NOUN", "PROPN")), None)
             if deal is None:
