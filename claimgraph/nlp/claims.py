@@ -484,10 +484,17 @@ class ClaimFinder:
             if deal is None:
                 continue
             s, e = _sentence(doc, i)
-            # the nearest verb before it that fails, or is denied, to do the thing
-            verb = next((t for t in reversed(doc[s:i]) if t.pos_ == "VERB" and (
-                (t.lemma_ in failing and not self._negated(doc, t, frozenset()))
-                or (any(c.dep_ == "neg" for c in t.children) and t.lemma_ not in failing))), None)
+            # the verb it qualifies, else the nearest clause's verb before it (not a participle of a
+            # noun, "the prisoners held in Dara"): what fails ("failing to free"), or is not done ("have not freed")
+            nearest = next((t for t in reversed(doc[s:i]) if t.pos_ == "VERB" and t.dep_ not in ("acl", "relcl", "amod")), None)
+            verb = None
+            for cand in dict.fromkeys(t for t in (a.head if a.head.i < i else None, nearest) if t is not None and t.pos_ == "VERB"):
+                if cand.lemma_ not in failing and cand.dep_ == "xcomp" and cand.head.lemma_ in failing:
+                    cand = cand.head
+                if (cand.lemma_ in failing and not self._negated(doc, cand, frozenset())) or (
+                        cand.lemma_ not in failing and any(c.dep_ == "neg" for c in cand.children)):
+                    verb = cand
+                    break
             if verb is None or self._asserts_nothing(verb):
                 continue
             who = self._actor_of(self._subject(verb))
