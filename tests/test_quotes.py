@@ -276,3 +276,10 @@ def test_what_a_speaker_publishes_is_its_position(analyse) -> None:  # type: ign
     an = analyse("Maria Lopez published lists of 300 prisoners held in Oren, whom Zamora allegedly refused to take back.")
     (att,) = an.attributions
     assert speaker_name(an, att) == "Maria Lopez" and att.content.startswith("lists of 300 prisoners")
+
+
+@pytest.mark.model
+def test_a_dateline_parsed_as_a_subject_is_not_the_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Army denies strikes in Oren\n\nAldera: The Zamoran Army on Tuesday rejected accusations by the Eastern Shield Brigades that it shelled Dara.")
+    (att,) = [a for a in an.attributions if a.content.startswith("accusations")]
+    assert speaker_name(an, att) == "Zamoran Army"
