@@ -152,14 +152,28 @@ def mutual_blame(claims: list[Claim], sources: dict[str, Source], actors: dict[s
     return out
 
 
-def _sides_of(actor_id: str, claims: list[Claim], actors: dict[str, Actor]) -> set[str]:
+def _memberships(claims: list[Claim]) -> dict[str, set[str]]:
+    """Actor -> the states and organisations it is said to be a member of or to speak for."""
+    out: dict[str, set[str]] = {}
+    for c in claims:
+        if c.predicate in ("member_of", "spokesperson_for") and c.polarity == "affirmed" and c.subject and c.object:
+            out.setdefault(c.subject, set()).add(c.object)
+    return out
+
+
+def _sides_of(actor_id: str, members: dict[str, set[str]], actors: dict[str, Actor]) -> set[str]:
     """An actor, the state or organisation it is a member of, and those it speaks or works for."""
-    out = {actor_id}
+    out = {actor_id} | members.get(actor_id, set())
     actor = actors.get(actor_id)
     if actor is not None:
         out |= {r.organization for r in actor.roles if r.organization}
-    out |= {c.object for c in claims if c.subject == actor_id and c.predicate in ("member_of", "spokesperson_for")
-            and c.polarity == "affirmed" and c.object}
+    return out
+
+
+def _by_document(items: Any) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for x in items:
+        out.setdefault(x.document, []).append(x)
     return out
 
 
@@ -175,24 +189,27 @@ def accusation_blame(
     attack_stems = {_stem(w) for w in relation_types()["attacks"].get("verbs") or []}
     out: list[dict[str, Any]] = []
     statements: list[Claim] = []
+    members = _memberships(claims)
+    atts_in = _by_document(attributions.values())
+    claims_in = _by_document(claims)
     accusations = [c for c in claims if c.predicate == "accuses" and c.polarity == "affirmed" and c.subject and c.object]
     for acc in accusations:
         # the accuser's own words: its attribution in the accusation's sentence, about an attack
-        said = [a for a in attributions.values() if a.document == acc.document and a.speaker.actor == acc.subject
+        said = [a for a in atts_in.get(acc.document, []) if a.speaker.actor == acc.subject
                 and acc.span[0] <= a.span[0] < acc.span[1] and (a.cue or "").lower().startswith(("accus", "blam", "charg"))
                 and {_stem(w) for w in name_key(a.content).split()} & attack_stems]
         if not said:
             continue
-        accuser_sides = _sides_of(acc.subject or "", claims, actors)
-        accused_sides = _sides_of(acc.object or "", claims, actors)
-        answers = [c for c in claims if c.predicate == "attacks" and c.polarity == "affirmed" and c.document == acc.document
+        accuser_sides = _sides_of(acc.subject or "", members, actors)
+        accused_sides = _sides_of(acc.object or "", members, actors)
+        answers = [c for c in claims_in.get(acc.document, []) if c.predicate == "attacks" and c.polarity == "affirmed"
                    and c.attribution in attributions and c.subject is not None
                    and (attributions[c.attribution].speaker.actor or "") in accused_sides
-                   and (c.subject in accuser_sides or _sides_of(c.subject, claims, actors) & {acc.subject})]
+                   and (c.subject in accuser_sides or acc.subject in _sides_of(c.subject, members, actors))]
         if not answers:
             continue
         att = said[0]
-        statement = next((c for c in claims + statements if c.attribution == att.id and c.predicate != "accuses"), None)
+        statement = next((c for c in claims_in.get(acc.document, []) + statements if c.attribution == att.id and c.predicate != "accuses"), None)
         if statement is None:
             statement = _statement(att, "affirmed")
             statements.append(statement)
@@ -236,8 +253,10 @@ def self_defence(
     attack = "|".join(sorted({re.escape(_stem(w)) for w in attack_words}, key=len, reverse=True))
     out: list[dict[str, Any]] = []
     statements: list[Claim] = []
-    atts = sorted(attributions.values(), key=lambda a: (a.document, a.span))
-    for r in atts:
+    members = _memberships(claims)
+    atts_in = {d: sorted(atts, key=lambda a: a.span) for d, atts in _by_document(attributions.values()).items()}
+    claims_in = _by_document(claims)
+    for r in [a for atts in atts_in.values() for a in atts]:
         speaker = actors.get(r.speaker.actor or "")
         if speaker is None or not _retaliation().search(r.content):
             continue
@@ -246,9 +265,9 @@ def self_defence(
             continue
         # the other account makes it the attacker: "an attack by the Fama (Malian army)", "the Malian army attacked"
         doer = re.compile(rf"\b(?:{attack})\w*\s+by\b[^.;]{{0,40}}\b(?:{names})\b|\b(?:{names})\b\W+(?:\w+\W+){{0,2}}(?:{attack})\w*", re.IGNORECASE)
-        sides = _sides_of(speaker.id, claims, actors)
-        for t in atts:
-            if t.document != r.document or t.id == r.id or (t.speaker.actor and (t.speaker.actor in sides or speaker.id in _sides_of(t.speaker.actor, claims, actors))):
+        sides = _sides_of(speaker.id, members, actors)
+        for t in atts_in[r.document]:
+            if t.id == r.id or (t.speaker.actor and (t.speaker.actor in sides or speaker.id in _sides_of(t.speaker.actor, members, actors))):
                 continue
             # "the army attacked", not "the army was attacked"
             if not (t.speaker.actor or t.speaker.description) or not any(
@@ -256,7 +275,7 @@ def self_defence(
                 continue
             cited: list[str] = []
             for att in (t, r):
-                mine = next((c for c in claims + statements if c.attribution == att.id), None)
+                mine = next((c for c in claims_in.get(att.document, []) + statements if c.attribution == att.id), None)
                 if mine is None:
                     mine = _statement(att, "affirmed")
                     statements.append(mine)

@@ -180,7 +180,9 @@ def _words(text: str) -> set[str]:
     return {_stem(w) for w in name_key(text).split() if len(w) > 2 and w not in _STOP}
 
 
-def _answered(rej: Attribution, atts: list[Attribution], actors: dict[str, Actor]) -> Attribution | None:
+def _answered(
+    rej: Attribution, atts: list[Attribution], actors: dict[str, Actor], index: dict[str, set[str]] | None = None
+) -> Attribution | None:
     """The statement a rejection answers, by another speaker: one the rejection names ("denied
     Erdogan's claim") first, then one whose cue accuses when the rejection is of accusations,
     then one sharing words with it, the nearest first (before or after the denial); else the
@@ -209,20 +211,33 @@ def _answered(rej: Attribution, atts: list[Attribution], actors: dict[str, Actor
     best = max((sc for sc, _ in scored), default=0)
     if best >= 2:
         return min((p for sc, p in scored if sc == best), key=lambda p: (abs(p.span[0] - rej.span[0]), p.span[0] > rej.span[0]))
-    if _names_another(rej, actors):
+    if _names_another(rej, actors, index if index is not None else _name_index(actors)):
         return None  # "denied the claims of Maria Lopez": hers is the statement, and none of hers is here
     before = [p for p in others if p.span < rej.span]
     return before[-1] if before else None
 
 
-def _names_another(rej: Attribution, actors: dict[str, Actor]) -> bool:
+def _names_another(rej: Attribution, actors: dict[str, Actor], index: dict[str, set[str]]) -> bool:
     """Whether a rejection names whose claims it rejects ("the claims of Maria Lopez"): a person or
     an organisation that is not on the rejecting side."""
-    content = f" {name_key(rej.content)} "
+    words = name_key(rej.content).split()
     sides = _sides(rej, actors)
-    return any(a.type in ("person", "organization") and a.id not in sides
-               and any(len(k) > 3 and f" {k} " in content for k in (name_key(n) for n in (a.name, *a.aliases)))
-               for a in actors.values())
+    for n in range(1, 6):
+        for i in range(len(words) - n + 1):
+            key = " ".join(words[i : i + n])
+            if len(key) > 3 and index.get(key, set()) - sides:
+                return True
+    return False
+
+
+def _name_index(actors: dict[str, Actor]) -> dict[str, set[str]]:
+    """Name key -> persons and organisations so named."""
+    index: dict[str, set[str]] = {}
+    for a in actors.values():
+        if a.type in ("person", "organization"):
+            for n in (a.name, *a.aliases):
+                index.setdefault(name_key(n), set()).add(a.id)
+    return index
 
 
 _DENIAL = re.compile(r"\b(reject|rejects|rejected|den(y|ies|ied)|dismiss(es|ed)?|refute[sd]?)\b", re.IGNORECASE)
@@ -258,6 +273,7 @@ def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str,
     """ "Foreign governments reject the claim as blatantly false": against the claim just reported."""
     out = []
     actors = {a.id: a for a in analysis.actors}
+    index = _name_index(actors)
     statements: list[Claim] = []
     by_doc: dict[str, list[Attribution]] = {}
     for a in analysis.attributions:
@@ -267,7 +283,7 @@ def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str,
         for rej in atts:
             if not _is_rejection(rej):
                 continue
-            prev = _answered(rej, atts, actors)
+            prev = _answered(rej, atts, actors, index)
             if prev is None:
                 continue
             claims = [c.id for c in analysis.claims if c.attribution in (prev.id, rej.id)]
