@@ -200,6 +200,10 @@ def test_an_attack_despite_a_ceasefire_or_beside_its_violations_breaks_it(analys
     assert {s for s, p, _, _ in _claims(an) if p == "violates"} == {"Eastern Shield Brigades"}
     an = analyse("The Eastern Shield Brigades declared a ceasefire after their attack on Dara.")
     assert not any(p == "violates" for _, p, _, _ in _claims(an))
+    an = analyse("The Eastern Shield Brigades shelled Dara on Monday, hours after they declared a ceasefire.")
+    assert ("Eastern Shield Brigades", "violates") in {(s, p) for s, p, _, _ in _claims(an)}
+    an = analyse("The Eastern Shield Brigades shelled Dara on Monday, hours before they declared a ceasefire.")
+    assert not any(p == "violates" for _, p, _, _ in _claims(an))
     # rights violations are no breach of the truce, and an attack before it is none either
     an = analyse("Rights groups accused the Eastern Shield Brigades of human rights violations after they attacked Zamora. A truce was signed later.")
     assert not any(p == "violates" for _, p, _, _ in _claims(an))

@@ -427,8 +427,9 @@ class ClaimFinder:
             return []
         out: list[RawClaim] = []
         done: set[int] = set()
-        # "in declaring a ceasefire", "after announcing a truce"; not "before declaring" one
-        declared = [t.head for t in truces if t.dep_ == "dobj" and t.head.i in said
+        # "in declaring a ceasefire", "hours after it announced a truce": a declaration the attack's
+        # clause subordinates; not "before declaring" one, nor a declaration told as news of its own
+        declared = [t.head for t in truces if t.dep_ == "dobj" and t.head.i in said and t.head.dep_ in ("pcomp", "advcl")
                     and t.head.head.lower_ not in ("before", "until") and not any(c.lower_ in ("before", "until") for c in t.head.children)]
         markers = [doc[i] for i in found if doc[i].lower_ in despite or doc[i].pos_ == "NOUN"]
         for marker in markers + declared:
@@ -455,7 +456,7 @@ class ClaimFinder:
             done.add(s)
             span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
             attackers = [(c.trigger, c.subject) for c in claims if c.predicate == "attacks" and c.subject and not c.negated
-                         and s <= c.trigger < e and self.actors[c.subject].type != "place"]
+                         and s <= c.trigger < e and (self.actors[c.subject].type != "place" or self.actors[c.subject].kind == "country")]
             if not attackers:
                 attackers = [(n.i, a) for n in doc[s:e] if not self._negated(doc, n, frozenset()) and (a := self._attacker(doc, n, s)) is not None]
             if marker in declared:
@@ -583,7 +584,7 @@ class ClaimFinder:
             if any(c.dep_ == "auxpass" for c in noun.children):
                 return None
             a = self._actor_of(self._subject(noun))
-            return a if a is not None and self.actors[a].type != "place" else None
+            return a if a is not None and (self.actors[a].type != "place" or self.actors[a].kind == "country") else None
         if noun.pos_ != "NOUN" or noun.lower_ not in _attack_nouns():
             return None
         for by in self._prep_objects(noun, ["by"]):
