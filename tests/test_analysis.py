@@ -386,6 +386,10 @@ def test_a_side_that_says_it_only_answered_an_attack_contradicts_the_account_tha
     atts = {a.id: a for a in kb.attributions}
     (con,), statements = self_defence(kb.claims, atts, {}, actors)
     assert {c.attribution for c in statements if c.id in con["claims"]} == {"s1", "s2"}
+    # the army telling of someone else's retaliation says nothing of its own
+    said = dict(atts)
+    said["s2"] = Attribution("s2", "d1", "the Brigades retaliated against the convoy", (80, 150), False, "said", Speaker(army.id, "Zamora's army"))
+    assert self_defence(kb.claims, said, {}, actors) == ([], [])
     # an account in which the army is the one attacked says nothing against it
     del atts["s1"]
     assert self_defence([], atts, {}, actors) == ([], [])

@@ -240,6 +240,20 @@ def _retaliation() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
 
 
+_SELF = frozenset({"it", "its", "they", "their", "we", "our"})
+
+
+def _says_of_itself(content: str, speaker: Actor) -> bool:
+    """ "(that) it retaliated", "their forces repulsed": the statement is about the speaker's side."""
+    words = name_key(content).split()
+    if words[:1] == ["that"]:
+        words = words[1:]
+    if words[:1] and words[0] in _SELF:
+        return True
+    text = " ".join(words)
+    return any(text.startswith(name_key(n)) for n in (speaker.name, *speaker.aliases) if name_key(n))
+
+
 def self_defence(
     claims: list[Claim], attributions: dict[str, Attribution], sources: dict[str, Source], actors: dict[str, Actor]
 ) -> tuple[list[dict[str, Any]], list[Claim]]:
@@ -258,7 +272,7 @@ def self_defence(
     claims_in = _by_document(claims)
     for r in [a for atts in atts_in.values() for a in atts]:
         speaker = actors.get(r.speaker.actor or "")
-        if speaker is None or not _retaliation().search(r.content):
+        if speaker is None or not _retaliation().search(r.content) or not _says_of_itself(r.content, speaker):
             continue
         names = "|".join(re.escape(n) for n in sorted({speaker.name, *speaker.aliases}, key=len, reverse=True) if len(n) > 3)
         if not names:
