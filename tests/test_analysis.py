@@ -295,6 +295,12 @@ def test_a_denial_of_a_clause_answers_the_statement_that_says_it() -> None:
     ]
     (con,) = rejections(kb, {})
     assert con["attributions"] == ["p1", "p3"]
+    # a denial that is itself denied rejects nothing
+    text = "x" * 130 + "The Taliban did not deny that civilians were killed in the strike."
+    kb.documents = [Document(id="d1", text=text, source="a.txt", published="2021-02-16")]
+    start = text.index("that civilians")
+    kb.attributions = [kb.attributions[0], Attribution("p3", "d1", text[start:-1], (start, len(text) - 1), False, "deny", Speaker(tal.id, "Taliban"))]
+    assert rejections(kb, {}) == []
     # a denied clause that no statement says is left alone: no fallback to the statement before it
     kb.attributions = [kb.attributions[1], Attribution("p5", "d1", "that the convoy was stopped at Dara", (130, 170), False, "denied", Speaker(tal.id, "Taliban"))]
     assert rejections(kb, {}) == []

@@ -260,6 +260,17 @@ def _is_rejection(att: Attribution) -> bool:
     return bool(att.cue and _REJECT.match(att.cue)) or (att.direct and bool(_DENIAL.search(att.content)))
 
 
+_NOT_DENIED = re.compile(r"\b(not|n't|never|nor)\s+(\w+\s+){0,2}\w+\W*$", re.IGNORECASE)
+
+
+def _denial_denied(rej: Attribution, text: str) -> bool:
+    """ "did not deny that civilians were killed", "never rejected the report": no rejection."""
+    cue = (rej.cue or "").lower()
+    before = text[max(0, rej.span[0] - 60) : rej.span[0]]
+    at = before.lower().rfind(cue) if cue else -1
+    return at >= 0 and bool(_NOT_DENIED.search(before[: at + len(cue)]))
+
+
 def _speaker_label(att: Attribution, actors: dict[str, Actor]) -> str | None:
     """How the text names a speaker, or its actor's name when that is a pronoun ("who", "he")."""
     text = att.speaker.text
@@ -278,10 +289,11 @@ def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str,
     by_doc: dict[str, list[Attribution]] = {}
     for a in analysis.attributions:
         by_doc.setdefault(a.document, []).append(a)
+    texts = {d.id: d.text for d in analysis.documents}
     for atts in by_doc.values():
         atts.sort(key=lambda a: a.span)
         for rej in atts:
-            if not _is_rejection(rej):
+            if not _is_rejection(rej) or _denial_denied(rej, texts.get(rej.document, "")):
                 continue
             prev = _answered(rej, atts, actors, index)
             if prev is None:
