@@ -324,6 +324,15 @@ def test_a_pledge_is_a_commitment_of_its_speaker() -> None:
     kb.claims = [Claim("k1", "d1", tal.id, "complies_with", accord.id, "affirmed", "the Taliban honour the Oren accord", (70, 90), "g2")]
     (pledge,) = [c for c in enrich(kb).commitments if c["agreement"].startswith("pledge")]
     assert pledge["status"] == "kept" and pledge["evidence_for"] == ["k1"]
+    # a pledge not made binds nobody
+    from claimgraph.analysis.commitments import pledges
+
+    text = "The Taliban did not pledge to hold elections in Zamora."
+    doc = Document(id="d2", text=text, source="b.txt")
+    start = text.index("to hold")
+    att = Attribution("g3", "d2", text[start:-1], (start, len(text) - 1), False, "pledge", Speaker(tal.id, "Taliban"))
+    assert pledges([att], {a.id: a for a in kb.actors}, {"d2": doc}) == []
+    assert len(pledges([att], {a.id: a for a in kb.actors})) == 1
 
 
 def test_an_accusation_of_attacks_answered_by_an_attack_of_the_accuser_is_mutual_blame() -> None:

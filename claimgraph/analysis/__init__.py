@@ -69,7 +69,7 @@ def enrich(
     files = shipped_agreements() + list(agreements or [])
     named = {name_key(str(ag.get("actor") or ag["name"])) for ag in files}
     from_text = [ag for ag in text_agreements(analysis.claims, actors) if name_key(ag["name"]) not in named]
-    from_text += pledges(analysis.attributions, actors)
+    from_text += pledges(analysis.attributions, actors, documents)
     # a side that says it only answered an attack disputes that it broke anything by attacking
     answered: dict[str, list[str]] = {}
     for con in defended:

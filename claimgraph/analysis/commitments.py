@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from claimgraph.analysis.grading import Source
+from claimgraph.analysis.numbers import negated_cue
 from claimgraph.data import load_yaml
 from claimgraph.errors import AnalysisError
 from claimgraph.model import Actor, Attribution, Claim, Document, make_id, name_key
@@ -185,7 +186,9 @@ def _pledge_cue(cue: str | None) -> bool:
     return bool(word) and any(word.startswith(w[:-1] if w.endswith("e") else w) for w in load_yaml("cues.yaml")["pledge_verbs"])
 
 
-def pledges(attributions: list[Attribution], actors: dict[str, Actor]) -> list[dict[str, Any]]:
+def pledges(
+    attributions: list[Attribution], actors: dict[str, Actor], documents: dict[str, Document] | None = None
+) -> list[dict[str, Any]]:
     """ "Zamora pledged to respect the Oren accord", "the rebels vowed to free the hostages": a
     named speaker binds itself to what follows "to"; an agreement the pledge names is kept by
     complying with it and broken by violating it. Each pledge is an agreement of one party."""
@@ -195,6 +198,9 @@ def pledges(attributions: list[Attribution], actors: dict[str, Actor]) -> list[d
         content = " ".join(att.content.split())
         if speaker is None or speaker.type == "agreement" or not _pledge_cue(att.cue) or not content.lower().startswith("to "):
             continue
+        doc = (documents or {}).get(att.document)
+        if doc is not None and negated_cue(att, doc.text):
+            continue  # "did not promise to ..."
         what = content[3:]
         key = name_key(what)
         named = [a.name for a in actors.values() if a.type == "agreement" and any(

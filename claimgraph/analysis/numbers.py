@@ -263,8 +263,9 @@ def _is_rejection(att: Attribution) -> bool:
 _NOT_DENIED = re.compile(r"\b(not|n't|never|nor)\s+(\w+\s+){0,2}\w+\W*$", re.IGNORECASE)
 
 
-def _denial_denied(rej: Attribution, text: str) -> bool:
-    """ "did not deny that civilians were killed", "never rejected the report": no rejection."""
+def negated_cue(rej: Attribution, text: str) -> bool:
+    """Whether a statement's cue is itself negated ("did not deny that civilians were killed",
+    "never promised to"): such a statement rejects or binds nothing."""
     cue = (rej.cue or "").lower()
     before = text[max(0, rej.span[0] - 60) : rej.span[0]]
     at = before.lower().rfind(cue) if cue else -1
@@ -293,7 +294,7 @@ def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str,
     for atts in by_doc.values():
         atts.sort(key=lambda a: a.span)
         for rej in atts:
-            if not _is_rejection(rej) or _denial_denied(rej, texts.get(rej.document, "")):
+            if not _is_rejection(rej) or negated_cue(rej, texts.get(rej.document, "")):
                 continue
             prev = _answered(rej, atts, actors, index)
             if prev is None:
