@@ -193,6 +193,7 @@ def pledges(
     named speaker binds itself to what follows "to"; an agreement the pledge names is kept by
     complying with it and broken by violating it. Each pledge is an agreement of one party."""
     out = []
+    deals = [(a.name, [name_key(n) for n in (a.name, *a.aliases) if len(n) > 3]) for a in actors.values() if a.type == "agreement"]
     for att in attributions:
         speaker = actors.get(att.speaker.actor or "")
         content = " ".join(att.content.split())
@@ -203,8 +204,7 @@ def pledges(
             continue  # "did not promise to ..."
         what = content[3:]
         key = name_key(what)
-        named = [a.name for a in actors.values() if a.type == "agreement" and any(
-            len(n) > 3 and f" {name_key(n)} " in f" {key} " for n in (a.name, *a.aliases))]
+        named = [name for name, keys in deals if any(f" {k} " in f" {key} " for k in keys)]
         out.append({
             "id": make_id("pledge", att.id),
             "name": f"pledge by {speaker.name}",
