@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from claimgraph.analysis import KnowledgeBase
+from claimgraph.analysis.knowledge import ANSWERED
 from claimgraph.errors import ClaimgraphError, StoreError
 from claimgraph.model import (
     Actor,
@@ -470,7 +471,7 @@ def _write_json(store: Store, kb: KnowledgeBase, out: TextIO) -> None:
         ("claims", (c.to_dict() for c in batches(lambda b: b.claims))),
         ("relations", (r.to_dict() for r in kb.iter_relations())),
         ("events", batches(lambda b: b.events)),
-        ("contradictions", (Contradiction.from_dict(r["data"]).to_dict() for r in store.derived_rows("contradictions", order=("id",)))),
+        ("contradictions", (Contradiction.from_dict(r["data"]).to_dict() for r in store.derived_rows("contradictions", {"kind": ("!=", ANSWERED)}, order=("id",)))),
         ("commitments", (c.to_dict() for c in kb.commitments(limit=1_000_000).items)),
     ]
     out.write("{")

@@ -277,3 +277,179 @@ def test_two_sides_blaming_each_other_for_one_breach_contradict() -> None:
     sources = {c.id: source_of(c, atts, actors, {"d1": kb.documents[0]}, {}) for c in kb.claims}
     (con,) = mutual_blame(kb.claims, sources, actors)
     assert con["claims"] == ["b1", "b2"] and con["kind"] == "mutual_blame" and con["about"] == "truce"
+
+
+def test_a_denial_of_a_clause_answers_the_statement_that_says_it() -> None:
+    from claimgraph.analysis.numbers import rejections
+
+    kb = _kb()
+    tal, monitor, minister = (next(a for a in kb.actors if a.name == n) for n in ("Taliban", "Ann Monitor", "Sam Minister"))
+    kb.claims = []
+    kb.attributions = [
+        Attribution("p1", "d1", "about 40 people were killed in the strike, including several civilians", (0, 70), False, "says", Speaker(monitor.id, "Ann Monitor")),
+        Attribution("p2", "d1", "talks would resume in Oren next week", (80, 120), False, "said", Speaker(minister.id, "Sam Minister")),
+        Attribution("p3", "d1", "that civilians were killed in the strike, claiming instead that rebels were responsible", (130, 220), False, "denied",
+                    Speaker(tal.id, "Taliban")),
+        # a statement inside the denial is part of it, not what it answers
+        Attribution("p4", "d1", "that rebels were responsible", (190, 220), False, "claiming", Speaker(None, "rebels", None, "rebels")),
+    ]
+    (con,) = rejections(kb, {})
+    assert con["attributions"] == ["p1", "p3"]
+    # a denial that is itself denied rejects nothing
+    text = "x" * 130 + "The Taliban did not deny that civilians were killed in the strike."
+    kb.documents = [Document(id="d1", text=text, source="a.txt", published="2021-02-16")]
+    start = text.index("that civilians")
+    kb.attributions = [kb.attributions[0], Attribution("p3", "d1", text[start:-1], (start, len(text) - 1), False, "deny", Speaker(tal.id, "Taliban"))]
+    assert rejections(kb, {}) == []
+    # a denied clause that no statement says is left alone: no fallback to the statement before it
+    kb.attributions = [kb.attributions[1], Attribution("p5", "d1", "that the convoy was stopped at Dara", (130, 170), False, "denied", Speaker(tal.id, "Taliban"))]
+    assert rejections(kb, {}) == []
+
+
+def test_a_pledge_is_a_commitment_of_its_speaker() -> None:
+    kb = _kb()
+    tal = next(a for a in kb.actors if a.name == "Taliban")
+    accord = Actor(Actor.id_for("Oren accord", "agreement"), "Oren accord", "agreement", "agreement")
+    kb.actors.append(accord)
+    kb.attributions = [
+        Attribution("g1", "d1", "to respect the Oren accord and hold elections in Zamora", (0, 60), False, "pledged", Speaker(tal.id, "Taliban")),
+        Attribution("g2", "d1", "the elections were fair", (70, 90), False, "said", Speaker(tal.id, "Taliban")),
+    ]
+    kb.claims = []
+    an = enrich(kb)
+    (pledge,) = [c for c in an.commitments if c["agreement"].startswith("pledge")]
+    assert pledge["obligor"] == tal.id and pledge["obligation"] == "respect the Oren accord and hold elections in Zamora"
+    assert pledge["status"] == "unknown"
+    # the accord it names is kept by complying with it
+    kb.claims = [Claim("k1", "d1", tal.id, "complies_with", accord.id, "affirmed", "the Taliban honour the Oren accord", (70, 90), "g2")]
+    (pledge,) = [c for c in enrich(kb).commitments if c["agreement"].startswith("pledge")]
+    assert pledge["status"] == "kept" and pledge["evidence_for"] == ["k1"]
+    # a pledge not made binds nobody
+    from claimgraph.analysis.commitments import pledges
+
+    text = "The Taliban did not pledge to hold elections in Zamora."
+    doc = Document(id="d2", text=text, source="b.txt")
+    start = text.index("to hold")
+    att = Attribution("g3", "d2", text[start:-1], (start, len(text) - 1), False, "pledge", Speaker(tal.id, "Taliban"))
+    assert pledges([att], {a.id: a for a in kb.actors}, {"d2": doc}) == []
+    assert len(pledges([att], {a.id: a for a in kb.actors})) == 1
+
+
+def test_an_accusation_of_attacks_answered_by_an_attack_of_the_accuser_is_mutual_blame() -> None:
+    from claimgraph.analysis.contradictions import accusation_blame
+    from claimgraph.analysis.grading import source_of
+
+    kb = _kb()
+    zamora = Actor(Actor.id_for("Zamora", "place"), "Zamora", "place", "country")
+    oren = Actor(Actor.id_for("Oren", "place"), "Oren", "place", "country")
+    troops = Actor(Actor.id_for("Zamoran troops", "organization"), "Zamoran troops", "organization", "military")
+    dara = Actor(Actor.id_for("Dara", "place"), "Dara", "place", "city")
+    kb.actors += [zamora, oren, troops, dara]
+    kb.attributions = [
+        Attribution("z1", "d1", "Oren of shelling villages on the border", (7, 50), False, "accused", Speaker(zamora.id, "Zamora")),
+        Attribution("z2", "d1", "it returned fire after Zamoran troops shelled its positions in Dara", (60, 130), False, "said", Speaker(oren.id, "Oren")),
+        Attribution("z3", "d1", "the talks would go on", (140, 160), False, "said", Speaker(oren.id, "Oren")),
+    ]
+    kb.claims = [
+        Claim("y1", "d1", zamora.id, "accuses", oren.id, "affirmed", "Zamora accused Oren of shelling villages on the border.", (0, 55)),
+        Claim("y2", "d1", troops.id, "attacks", dara.id, "affirmed", "Oren said it returned fire ...", (56, 135), "z2"),
+        Claim("y3", "d1", troops.id, "member_of", zamora.id, "affirmed", "Zamoran troops", (56, 135)),
+    ]
+    actors = {a.id: a for a in kb.actors}
+    atts = {a.id: a for a in kb.attributions}
+    sources = {c.id: source_of(c, atts, actors, {"d1": kb.documents[0]}, {}) for c in kb.claims}
+    (con,), (statement,) = accusation_blame(kb.claims, atts, sources, actors)
+    assert con["claims"] == [statement.id, "y2"] and statement.attribution == "z1"
+    # an accusation of something else ("of lying") is no blame for an attack
+    kb.attributions[0] = Attribution("z1", "d1", "Oren of lying about the talks", (7, 50), False, "accused", Speaker(zamora.id, "Zamora"))
+    atts = {a.id: a for a in kb.attributions}
+    assert accusation_blame(kb.claims, atts, sources, actors) == ([], [])
+
+
+def test_a_rejection_of_a_named_speakers_claims_answers_no_one_else() -> None:
+    from claimgraph.analysis.numbers import rejections
+
+    kb = _kb()
+    lopez = Actor(Actor.id_for("Maria Lopez", "person"), "Maria Lopez", "person")
+    kb.actors.append(lopez)
+    minister = next(a for a in kb.actors if a.name == "Sam Minister")
+    kb.claims = []
+    kb.attributions = [
+        Attribution("r1", "d1", "Zamora is ready to bring everyone home", (0, 40), False, "says", Speaker(None, "ombudsman", None, "ombudsman")),
+        Attribution("r2", "d1", "the claims of his counterpart Maria Lopez", (50, 90), False, "denying", Speaker(minister.id, "Sam Minister")),
+    ]
+    # Maria Lopez says nothing here: the statement before the denial is not hers to answer for
+    assert rejections(kb, {}) == []
+
+
+def test_a_side_that_says_it_only_answered_an_attack_contradicts_the_account_that_it_attacked() -> None:
+    from claimgraph.analysis.contradictions import self_defence
+
+    kb = _kb()
+    army = Actor(Actor.id_for("Zamoran army", "organization"), "Zamoran army", "organization", "military", ["Zamora's army"])
+    brigades = Actor(Actor.id_for("Eastern Shield Brigades", "organization"), "Eastern Shield Brigades", "organization", "armed_group")
+    kb.actors += [army, brigades]
+    kb.claims = []
+    kb.attributions = [
+        Attribution("s1", "d1", "their fighters repulsed a complex attack by the Zamoran army near Dara", (0, 70), False, "said",
+                    Speaker(brigades.id, "Eastern Shield Brigades")),
+        Attribution("s2", "d1", "it had retaliated against an attempted incursion, blaming terrorists", (80, 150), False, "said",
+                    Speaker(army.id, "Zamora's army")),
+        Attribution("s3", "d1", "the Zamoran army was attacked by drones", (160, 200), False, "said", Speaker(None, "x", None, "residents")),
+    ]
+    actors = {a.id: a for a in kb.actors}
+    atts = {a.id: a for a in kb.attributions}
+    (con,), statements = self_defence(kb.claims, atts, {}, actors)
+    assert {c.attribution for c in statements if c.id in con["claims"]} == {"s1", "s2"}
+    # the army telling of someone else's retaliation says nothing of its own
+    said = dict(atts)
+    said["s2"] = Attribution("s2", "d1", "the Brigades retaliated against the convoy", (80, 150), False, "said", Speaker(army.id, "Zamora's army"))
+    assert self_defence(kb.claims, said, {}, actors) == ([], [])
+    # an account in which the army is the one attacked says nothing against it
+    del atts["s1"]
+    assert self_defence([], atts, {}, actors) == ([], [])
+
+
+def test_two_counts_of_one_phrase_saying_different_things_do_not_contradict() -> None:
+    from claimgraph.analysis.numbers import number_contradictions
+    from claimgraph.model import Quantity
+
+    kb = _kb()
+    kb.claims = []
+    tal, monitor = (next(a for a in kb.actors if a.name == n) for n in ("Taliban", "Ann Monitor"))
+    kb.attributions = [
+        Attribution("q1", "d1", "lists of 600 Zamoran prisoners of war (POWs) held in Oren", (0, 60), False, "published", Speaker(tal.id, "Taliban")),
+        Attribution("q2", "d1", "3,767 Zamoran prisoners of war have returned home", (70, 120), False, "according to", Speaker(monitor.id, "Ann Monitor")),
+    ]
+    kb.quantities = [
+        Quantity("n1", "d1", "600 Zamoran prisoners", (9, 30), 600, 600, "prisoners"),
+        Quantity("n2", "d1", "3,767 Zamoran prisoners", (70, 93), 3767, 3767, "prisoners"),
+    ]
+    atts = {a.id: a for a in kb.attributions}
+    assert number_contradictions(kb, atts, {a.id: a for a in kb.actors}, {"d1": "d1"}) == []
+
+
+def test_a_side_that_says_it_answered_an_attack_disputes_a_breach_by_attacking() -> None:
+    from claimgraph.analysis.commitments import assess_commitments, text_agreements
+    from claimgraph.analysis.grading import source_of
+
+    kb = _kb()
+    tal, aq = (next(a for a in kb.actors if a.name == n) for n in ("Taliban", "al-Qaeda"))
+    deal = Actor(Actor.id_for("security arrangements of Taliban", "agreement"), "security arrangements of Taliban", "agreement", "agreement")
+    kb.actors.append(deal)
+    kb.claims = [
+        Claim("v1", "d1", tal.id, "violates", deal.id, "affirmed", "the attack was a violation of the security arrangements", (0, 10), "a1"),
+        Claim("s1", "d1", tal.id, "statement", None, "affirmed", "it retaliated against an incursion", (30, 40), "a4"),
+    ]
+    actors = {a.id: a for a in kb.actors}
+    atts = {a.id: a for a in kb.attributions}
+    docs = {"d1": kb.documents[0]}
+    sources = {c.id: source_of(c, atts, actors, docs, {}) for c in kb.claims}
+    ags = text_agreements(kb.claims, actors)
+    (alone,) = assess_commitments(ags, kb.claims, sources, actors, docs)
+    assert alone["status"] == "at_risk"
+    (answered,) = assess_commitments(ags, kb.claims, sources, actors, docs, {tal.id: ["s1"]})
+    assert answered["status"] == "disputed" and answered["evidence_for"] == ["s1"]
+    # an account by someone else, or in another document, disputes nothing
+    (other,) = assess_commitments(ags, kb.claims, sources, actors, docs, {aq.id: ["s1"]})
+    assert other["status"] == "at_risk"

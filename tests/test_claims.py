@@ -172,6 +172,78 @@ def test_a_truce_that_parties_violate_becomes_an_agreement_with_them(analyse) ->
     assert ("Houthis", "violates", truce.name, "affirmed") in found
 
 
+def test_sides_accusing_each_other_of_breaking_a_truce_each_violate_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Zamora and Oren accused each other of breaching the truce on Monday.")
+    (truce,) = [a for a in an.actors if a.type == "agreement"]
+    found = _claims(an)
+    assert ("Zamora", "violates", truce.name, "affirmed") in found and ("Oren", "violates", truce.name, "affirmed") in found
+    # "the foes" are the two sides said to fight in the sentence
+    an = analyse("Zamoran troops clashed with Oren's army on Monday as the foes accused each other of violating a cease-fire.")
+    agreements = [a for a in an.actors if a.type == "agreement"]
+    assert len(agreements) == 1 and agreements[0].kind == "ceasefire"
+    violators = {s for s, p, _, _ in _claims(an) if p == "violates"}
+    assert len(violators) == 2
+
+
+def test_an_attack_despite_a_ceasefire_or_beside_its_violations_breaks_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("The government slammed the Eastern Shield Brigades for their attack on soldiers in Dara despite a ceasefire in place.")
+    (truce,) = [a for a in an.actors if a.type == "agreement"]
+    assert ("Eastern Shield Brigades", "violates", truce.name, "affirmed") in _claims(an)
+    an = analyse(
+        "The envoy voiced concern about violations of the truce. "
+        "He did not say who was to blame for the violations, but Zamora accused the Eastern Shield Brigades of attacking its positions."
+    )
+    violators = {s for s, p, _, _ in _claims(an) if p == "violates"}
+    assert violators == {"Eastern Shield Brigades"}
+    # an attack beside the attacker's own declaration of a ceasefire breaks it; one the declaration follows does not
+    an = analyse("The Eastern Shield Brigades declared a ceasefire in May. The attack by the Eastern Shield Brigades on Dara exposed their insincerity in declaring a ceasefire.")
+    assert {s for s, p, _, _ in _claims(an) if p == "violates"} == {"Eastern Shield Brigades"}
+    an = analyse("The Eastern Shield Brigades declared a ceasefire after their attack on Dara.")
+    assert not any(p == "violates" for _, p, _, _ in _claims(an))
+    an = analyse("The Eastern Shield Brigades shelled Dara on Monday, hours after they declared a ceasefire.")
+    assert ("Eastern Shield Brigades", "violates") in {(s, p) for s, p, _, _ in _claims(an)}
+    an = analyse("The Eastern Shield Brigades shelled Dara on Monday, hours before they declared a ceasefire.")
+    assert not any(p == "violates" for _, p, _, _ in _claims(an))
+    # rights violations are no breach of the truce, and an attack before it is none either
+    an = analyse("Rights groups accused the Eastern Shield Brigades of human rights violations after they attacked Zamora. A truce was signed later.")
+    assert not any(p == "violates" for _, p, _, _ in _claims(an))
+
+
+def test_failing_to_do_what_was_agreed_breaks_the_agreement(analyse) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.analysis import enrich
+    from claimgraph.model import Analysis
+
+    da = analyse(
+        "Oren officials say the Eastern Shield Brigades are failing to free the prisoners held in Dara, as agreed under the accord signed in May. "
+        "The Eastern Shield Brigades denied accusations that they were holding prisoners in violation of the accord."
+    )
+    (accord,) = [a for a in da.actors if a.type == "agreement"]
+    found = _claims(da)
+    assert ("Eastern Shield Brigades", "violates", accord.name, "affirmed") in found
+    # the denial of breaking it is the denier's, negated
+    assert ("Eastern Shield Brigades", "violates", accord.name, "negated") in found
+    an = enrich(Analysis([da.document], da.actors, da.mentions, da.attributions, [], [], da.claims))
+    terms = {c["obligation"]: c["status"] for c in an.commitments}
+    assert terms.get("free the prisoners held in Dara") == "disputed"
+    # only what is not done as agreed: "who have not been paid" is another clause
+    an = analyse("The Eastern Shield Brigades, who have not been paid, left Dara as agreed under the accord.")
+    assert not any(p == "violates" for _, p, _, _ in _claims(an))
+    # what is not done "as agreed" without a named agreement binds nobody
+    assert not [a for a in analyse("The rebels have not left Dara as agreed.").actors if a.type == "agreement"]
+
+
+def test_an_attack_called_a_violation_of_an_agreement_breaks_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(
+        "Zamora said its troops repelled a complex attack by the Eastern Shield Brigades near Dara. "
+        "A spokesman denounced the attack as a violation of all security commitments."
+    )
+    (deal,) = [a for a in an.actors if a.type == "agreement"]
+    assert {(s, p) for s, p, o, _ in _claims(an) if o == deal.name} == {("Eastern Shield Brigades", "violates")}
+    # a violation of something that is no agreement says nothing
+    an = analyse("The attack by the Eastern Shield Brigades on Dara was a violation of international law.")
+    assert not any(p == "violates" for _, p, _, _ in _claims(an))
+
+
 def test_no_agreement_without_a_party(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("The truce was violated overnight, officials said.")
     assert not [a for a in an.actors if a.type == "agreement"]

@@ -269,3 +269,17 @@ def test_headline_speaker_keeps_its_statement_and_the_denial_is_not_a_quote(anal
     an = analyse(headline + "\n\nThe strikes hit a market on Thursday, residents said.")
     (att,) = [a for a in an.attributions if a.span[0] < len(headline)]
     assert att.content == "Coalition strikes kill dozens" and att.speaker.text == "Somalia rebels"
+
+
+@pytest.mark.model
+def test_what_a_speaker_publishes_is_its_position(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Maria Lopez published lists of 300 prisoners held in Oren, whom Zamora allegedly refused to take back.")
+    (att,) = an.attributions
+    assert speaker_name(an, att) == "Maria Lopez" and att.content.startswith("lists of 300 prisoners")
+
+
+@pytest.mark.model
+def test_a_dateline_parsed_as_a_subject_is_not_the_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Army denies strikes in Oren\n\nAldera: The Zamoran Army on Tuesday rejected accusations by the Eastern Shield Brigades that it shelled Dara.")
+    (att,) = [a for a in an.attributions if a.content.startswith("accusations")]
+    assert speaker_name(an, att) == "Zamoran Army"

@@ -23,6 +23,7 @@ due, unknown) with the claims for and against it and a reason.
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -31,11 +32,13 @@ from typing import Any
 import yaml
 
 from claimgraph.analysis.grading import Source
+from claimgraph.analysis.numbers import negated_cue
+from claimgraph.data import load_yaml
 from claimgraph.errors import AnalysisError
-from claimgraph.model import Actor, Claim, Document, make_id, name_key
+from claimgraph.model import Actor, Attribution, Claim, Document, make_id, name_key
 from claimgraph.nlp.claims import CLASS_TYPE, class_members, relation_types
 
-__all__ = ["validate_agreement", "shipped_agreements", "assess_commitments", "text_agreements"]
+__all__ = ["validate_agreement", "shipped_agreements", "assess_commitments", "text_agreements", "pledges"]
 
 
 def _date(value: Any, where: str) -> str:
@@ -125,6 +128,37 @@ def _covers(wanted: list[str], actor_id: str | None, actors: dict[str, Actor]) -
     return False
 
 
+@lru_cache(maxsize=1)
+def _as_agreed() -> re.Pattern[str]:
+    """ "failing to send the aid, as agreed", "have not freed the prisoners as promised": what a
+    party is said not to do that the agreement asks (``relations.yaml`` violates: failure_verbs, as_agreed)."""
+    spec = relation_types()["violates"]
+    fail = "|".join(re.escape(w.rstrip("e")) + r"\w*" for w in spec.get("failure_verbs") or [])
+    agreed = "|".join(re.escape(w) for w in spec.get("as_agreed") or [])
+    return re.compile(rf"\b(?:(?:{fail}) to|not|never) (?P<what>[^.;]+?),? as (?:{agreed})\b", re.IGNORECASE)
+
+
+def _agreed_terms(ag: Actor, on: list[Claim], actors: dict[str, Actor]) -> list[dict[str, Any]]:
+    """The obligations a text spells out for a party: what it is said to fail to do "as agreed"."""
+    out: list[dict[str, Any]] = []
+    for c in on:
+        m = _as_agreed().search(c.text) if c.predicate == "violates" and c.subject in actors else None
+        if m is None:
+            continue
+        what = " ".join(m.group("what").split())
+        name = actors[c.subject or ""].name
+        if any(ob["obligor"] == name and ob["text"] == what for ob in out):
+            continue
+        out.append({
+            "id": f"agreed-{name_key(name).replace(' ', '-')}-{len(out) + 1}",
+            "obligor": name,
+            "text": what,
+            "breached_by": {"predicates": ["violates"], "objects": [ag.name]},
+            "kept_by": {"predicates": ["complies_with"], "objects": [ag.name]},
+        })
+    return out
+
+
 def text_agreements(claims: list[Claim], actors: dict[str, Actor]) -> list[dict[str, Any]]:
     """Agreements the documents name without a file: "the truce" that a party is said to violate
     or honour (an agreement actor made by the claims layer). Each party is bound to observe it;
@@ -138,7 +172,7 @@ def text_agreements(claims: list[Claim], actors: dict[str, Actor]) -> list[dict[
         if not parties:
             continue
         names = [actors[p].name for p in parties]
-        obligations = []
+        obligations = _agreed_terms(ag, on, actors)
         for name in names:
             others = [n for n in names if n != name]
             ceasefire = ag.kind == "ceasefire"
@@ -154,6 +188,48 @@ def text_agreements(claims: list[Claim], actors: dict[str, Actor]) -> list[dict[
     return out
 
 
+def _pledge_cue(cue: str | None) -> bool:
+    """ "pledged", "promises", "vowed", "agreed": a cue by which the speaker binds itself (``cues.yaml``)."""
+    word = (cue or "").lower()
+    return bool(word) and any(word.startswith(w[:-1] if w.endswith("e") else w) for w in load_yaml("cues.yaml")["pledge_verbs"])
+
+
+def pledges(
+    attributions: list[Attribution], actors: dict[str, Actor], documents: dict[str, Document] | None = None
+) -> list[dict[str, Any]]:
+    """ "Zamora pledged to respect the Oren accord", "the rebels vowed to free the hostages": a
+    named speaker binds itself to what follows "to"; an agreement the pledge names is kept by
+    complying with it and broken by violating it. Each pledge is an agreement of one party."""
+    out = []
+    deals = [(a.name, [name_key(n) for n in (a.name, *a.aliases) if len(n) > 3]) for a in actors.values() if a.type == "agreement"]
+    for att in attributions:
+        speaker = actors.get(att.speaker.actor or "")
+        content = " ".join(att.content.split())
+        if speaker is None or speaker.type == "agreement" or not _pledge_cue(att.cue) or not content.lower().startswith("to "):
+            continue
+        doc = (documents or {}).get(att.document)
+        if doc is not None and negated_cue(att, doc.text):
+            continue  # "did not promise to ..."
+        what = content[3:]
+        key = name_key(what)
+        named = [name for name, keys in deals if any(f" {k} " in f" {key} " for k in keys)]
+        out.append({
+            "id": make_id("pledge", att.id),
+            "name": f"pledge by {speaker.name}",
+            "parties": [speaker.name],
+            "obligations": [{
+                "id": "pledge",
+                "obligor": speaker.name,
+                "text": what,
+                "breached_by": {"predicates": ["violates"], "objects": named},
+                "kept_by": {"predicates": ["complies_with"], "objects": named},
+            }],
+            "from_text": True,
+            "pledge": True,
+        })
+    return out
+
+
 def assess_commitments(
     agreements: list[dict[str, Any]],
     claims: list[Claim],
@@ -161,10 +237,14 @@ def assess_commitments(
     actors: dict[str, Actor],
     documents: dict[str, Document],
     reference: str | None = None,
+    answered: dict[str, list[str]] | None = None,
 ) -> list[dict[str, Any]]:
-    """The status of each obligation, from the claims for and against it. ``reference``: the
-    latest publication date known (a deadline before it has passed); by default the latest
-    of ``documents``."""
+    """Each obligation's status from the claims for and against it. ``reference``: the latest
+    publication date known (a deadline before it has passed); by default the latest of
+    ``documents``. ``answered`` holds, by actor, claims in which it says it only answered an
+    attack: where it is said to break an obligation in the same document, that account
+    disputes the breach."""
+    by_id = {c.id: c for c in claims}
     if reference is None:
         reference = max((d.published for d in documents.values() if d.published), default=None)
     out = []
@@ -196,6 +276,10 @@ def assess_commitments(
                     (against if c.polarity == "affirmed" else support).append(c)
                 elif c.predicate in kept.get("predicates", []) and (not kept.get("objects") or _covers(kept["objects"], other, actors)):
                     (support if c.polarity == "affirmed" else against).append(c)
+            for cid in [cid for o in obligor_ids for cid in (answered or {}).get(o, [])]:
+                said = by_id.get(cid)
+                if said is not None and said not in support and any(a.document == said.document for a in against):
+                    support.append(said)
             n_against = len({sources[c.id].key for c in against})
             n_for = len({sources[c.id].key for c in support})
             due = ob.get("due")

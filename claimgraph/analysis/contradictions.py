@@ -12,13 +12,16 @@ why in one sentence.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 from claimgraph.analysis.grading import Source
-from claimgraph.model import Actor, Claim, make_id
-from claimgraph.nlp.claims import CLASS_TYPE, class_members
+from claimgraph.data import load_yaml
+from claimgraph.model import Actor, Attribution, Claim, make_id, name_key
+from claimgraph.nlp.claims import CLASS_TYPE, class_members, relation_types
 
-__all__ = ["find_contradictions", "mutual_blame"]
+__all__ = ["find_contradictions", "mutual_blame", "accusation_blame", "self_defence"]
 
 
 def _covers(general: str | None, specific: str | None, actors: dict[str, Actor], members: dict[str, set[str]]) -> bool:
@@ -119,6 +122,10 @@ def mutual_blame(claims: list[Claim], sources: dict[str, Source], actors: dict[s
     at most one account can be the whole truth. Claims in the article's own voice take no side."""
     out = []
     reported = [c for c in claims if c.predicate in _BLAME and c.polarity == "affirmed" and c.attribution and c.subject]
+    # a statement that blames both ("the foes accused each other") takes no side
+    both = {a.attribution for a in reported for b in reported
+            if a.attribution == b.attribution and a.predicate == b.predicate and a.subject != b.subject and a.object == b.object}
+    reported = [c for c in reported if c.attribution not in both]
     for i, a in enumerate(reported):
         for b in reported[i + 1 :]:
             if a.document != b.document or a.subject == b.subject or a.predicate != b.predicate:
@@ -143,3 +150,163 @@ def mutual_blame(claims: list[Claim], sources: dict[str, Source], actors: dict[s
                 }
             )
     return out
+
+
+def _memberships(claims: list[Claim]) -> dict[str, set[str]]:
+    """Actor -> the states and organisations it is said to be a member of or to speak for."""
+    out: dict[str, set[str]] = {}
+    for c in claims:
+        if c.predicate in ("member_of", "spokesperson_for") and c.polarity == "affirmed" and c.subject and c.object:
+            out.setdefault(c.subject, set()).add(c.object)
+    return out
+
+
+def _sides_of(actor_id: str, members: dict[str, set[str]], actors: dict[str, Actor]) -> set[str]:
+    """An actor, the state or organisation it is a member of, and those it speaks or works for."""
+    out = {actor_id} | members.get(actor_id, set())
+    actor = actors.get(actor_id)
+    if actor is not None:
+        out |= {r.organization for r in actor.roles if r.organization}
+    return out
+
+
+def _by_document(items: Any) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for x in items:
+        out.setdefault(x.document, []).append(x)
+    return out
+
+
+def accusation_blame(
+    claims: list[Claim], attributions: dict[str, Attribution], sources: dict[str, Source], actors: dict[str, Actor]
+) -> tuple[list[dict[str, Any]], list[Claim]]:
+    """ "Zamora accused Oren of shelling its villages" and "Oren said Zamoran troops shelled its
+    positions first": one side accuses the other of an attack, and the accused says the accuser
+    (or its forces) attacked. The accusation is cited by a statement claim of its attribution
+    (returned, to be added to the claims); the other side by its attack claim."""
+    from claimgraph.analysis.numbers import _statement, _stem
+
+    attack_stems = {_stem(w) for w in relation_types()["attacks"].get("verbs") or []}
+    out: list[dict[str, Any]] = []
+    statements: list[Claim] = []
+    members = _memberships(claims)
+    atts_in = _by_document(attributions.values())
+    claims_in = _by_document(claims)
+    accusations = [c for c in claims if c.predicate == "accuses" and c.polarity == "affirmed" and c.subject and c.object]
+    for acc in accusations:
+        # the accuser's own words: its attribution in the accusation's sentence, about an attack
+        said = [a for a in atts_in.get(acc.document, []) if a.speaker.actor == acc.subject
+                and acc.span[0] <= a.span[0] < acc.span[1] and (a.cue or "").lower().startswith(("accus", "blam", "charg"))
+                and {_stem(w) for w in name_key(a.content).split()} & attack_stems]
+        if not said:
+            continue
+        accuser_sides = _sides_of(acc.subject or "", members, actors)
+        accused_sides = _sides_of(acc.object or "", members, actors)
+        answers = [c for c in claims_in.get(acc.document, []) if c.predicate == "attacks" and c.polarity == "affirmed"
+                   and c.attribution in attributions and c.subject is not None
+                   and (attributions[c.attribution].speaker.actor or "") in accused_sides
+                   and (c.subject in accuser_sides or acc.subject in _sides_of(c.subject, members, actors))]
+        if not answers:
+            continue
+        att = said[0]
+        statement = next((c for c in claims_in.get(acc.document, []) + statements if c.attribution == att.id and c.predicate != "accuses"), None)
+        if statement is None:
+            statement = _statement(att, "affirmed")
+            statements.append(statement)
+        answer = answers[0]
+        answerer = attributions[answer.attribution or ""].speaker.actor
+        out.append(
+            {
+                "id": make_id("con", "blame", statement.id, answer.id),
+                "kind": "mutual_blame",
+                "claims": [statement.id, answer.id],
+                "about": "attacks on each other",
+                "explanation": (
+                    f"{_name(actors, acc.subject)} accuses {_name(actors, acc.object)} of attacking "
+                    f"({' '.join(att.content.split())[:100]!r}); {_name(actors, answerer)} "
+                    f"says {_name(actors, answer.subject)} attacked."
+                ),
+            }
+        )
+    return out, statements
+
+
+_PASSIVE = re.compile(r"\b(was|were|is|are|been|being|be|under)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _retaliation() -> re.Pattern[str]:
+    words = load_yaml("cues.yaml")["retaliation_words"]
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
+
+
+_SELF = frozenset({"it", "its", "they", "their", "we", "our"})
+
+
+def _says_of_itself(content: str, speaker: Actor) -> bool:
+    """ "(that) it retaliated", "their forces repulsed": the statement is about the speaker's side."""
+    words = name_key(content).split()
+    if words[:1] == ["that"]:
+        words = words[1:]
+    if words[:1] and words[0] in _SELF:
+        return True
+    text = " ".join(words)
+    return any(text.startswith(name_key(n)) for n in (speaker.name, *speaker.aliases) if name_key(n))
+
+
+def self_defence(
+    claims: list[Claim], attributions: dict[str, Attribution], sources: dict[str, Source], actors: dict[str, Actor]
+) -> tuple[list[dict[str, Any]], list[Claim]]:
+    """ "The army said it retaliated against an attempted incursion" while the rebels say they
+    "repulsed an attack by the army": a side that says it only answered an attack meets, in the
+    same document, another speaker's words that it attacked ("attack by <it>", "<it> attacked").
+    Each side is cited by a claim of its statement (a statement claim, returned, when it has none)."""
+    from claimgraph.analysis.numbers import _statement, _stem
+
+    attack_words = {w for w in (relation_types()["attacks"].get("verbs") or []) + (relation_types()["attacks"].get("nouns") or [])}
+    attack = "|".join(sorted({re.escape(_stem(w)) for w in attack_words}, key=len, reverse=True))
+    out: list[dict[str, Any]] = []
+    statements: list[Claim] = []
+    members = _memberships(claims)
+    atts_in = {d: sorted(atts, key=lambda a: a.span) for d, atts in _by_document(attributions.values()).items()}
+    claims_in = _by_document(claims)
+    for r in [a for atts in atts_in.values() for a in atts]:
+        speaker = actors.get(r.speaker.actor or "")
+        if speaker is None or not _retaliation().search(r.content) or not _says_of_itself(r.content, speaker):
+            continue
+        names = "|".join(re.escape(n) for n in sorted({speaker.name, *speaker.aliases}, key=len, reverse=True) if len(n) > 3)
+        if not names:
+            continue
+        # the other account makes it the attacker: "an attack by the Fama (Malian army)", "the Malian army attacked"
+        doer = re.compile(rf"\b(?:{attack})\w*\s+by\b[^.;]{{0,40}}\b(?:{names})\b|\b(?:{names})\b\W+(?:\w+\W+){{0,2}}(?:{attack})\w*", re.IGNORECASE)
+        sides = _sides_of(speaker.id, members, actors)
+        for t in atts_in[r.document]:
+            if t.id == r.id or (t.speaker.actor and (t.speaker.actor in sides or speaker.id in _sides_of(t.speaker.actor, members, actors))):
+                continue
+            # "the army attacked", not "the army was attacked"
+            if not (t.speaker.actor or t.speaker.description) or not any(
+                    not _PASSIVE.search(m.group(0)) for m in doer.finditer(t.content)):
+                continue
+            cited: list[str] = []
+            for att in (t, r):
+                mine = next((c for c in claims_in.get(att.document, []) + statements if c.attribution == att.id), None)
+                if mine is None:
+                    mine = _statement(att, "affirmed")
+                    statements.append(mine)
+                cited.append(mine.id)
+            label_t = _name(actors, t.speaker.actor) if t.speaker.actor else (t.speaker.description or "a source")
+            out.append(
+                {
+                    "id": make_id("con", "defence", t.id, r.id),
+                    "kind": "self_defence",
+                    "claims": cited,
+                    "defender": speaker.id,
+                    "about": f"who attacked: {speaker.name}",
+                    "explanation": (
+                        f"{label_t} says {speaker.name} attacked ({' '.join(t.content.split())[:100]!r}); "
+                        f"{speaker.name} says it answered an attack ({' '.join(r.content.split())[:100]!r})."
+                    ),
+                }
+            )
+            break
+    return out, statements

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from claimgraph.analysis.brief import Brief, build_brief
-from claimgraph.analysis.commitments import assess_commitments, shipped_agreements, text_agreements
-from claimgraph.analysis.contradictions import find_contradictions, mutual_blame
+from claimgraph.analysis.commitments import assess_commitments, pledges, shipped_agreements, text_agreements
+from claimgraph.analysis.contradictions import accusation_blame, find_contradictions, mutual_blame, self_defence
 from claimgraph.analysis.grading import Source, source_of
 from claimgraph.analysis.numbers import _unit, number_contradictions, rejections
 from claimgraph.analysis.relations import build_relations
@@ -88,6 +88,11 @@ class _Context:
     actors: dict[str, Actor] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+
+
+#: the kind of a row that holds a self-defence account told already by another contradiction:
+#: no contradiction of its own, but it still disputes the breach it answers
+ANSWERED = "answered"
 
 
 def _kind(con: dict[str, Any]) -> str:
@@ -293,7 +298,24 @@ class KnowledgeBase:
         statements.update({c.id: c for c in mini.claims[n_before:]})
         for c in statements.values():
             ctx.sources.setdefault(c.id, source_of(c, ctx.attributions, ctx.actors, ctx.documents, self._overrides(), reports))
-        found += mutual_blame(per_doc, ctx.sources, ctx.actors)
+        found += [dict(c, kind=c.get("kind") or "mutual_blame") for c in mutual_blame(per_doc, ctx.sources, ctx.actors)]
+        # who is a member of whom or speaks for whom, from every document: the sides of an accusation
+        parties = sorted({x for c in per_doc for x in (c.subject, c.object) if x} | {a.speaker.actor for a in own_atts if a.speaker.actor})
+        ties = [c for c in st.claims_where(predicate=["member_of", "spokesperson_for"], subject=parties) if c.document not in in_docs] if parties else []
+        for c in ties:
+            ctx.sources.setdefault(c.id, source_of(c, ctx.attributions, ctx.actors, ctx.documents, self._overrides(), reports))
+        told_claims = per_doc + ties + list(statements.values())
+        blamed, made = accusation_blame(told_claims, ctx.attributions, ctx.sources, ctx.actors)
+        found += [dict(c, kind=c.get("kind") or "mutual_blame") for c in blamed]
+        defended, made_too = self_defence(told_claims + made, ctx.attributions, ctx.sources, ctx.actors)
+        for c in made + made_too:
+            statements[c.id] = c
+            ctx.sources.setdefault(c.id, source_of(c, ctx.attributions, ctx.actors, ctx.documents, self._overrides(), reports))
+        # one pair of accounts is one contradiction, however it is found (a denial's too); a
+        # self-defence account told already is kept hidden: it still disputes a breach
+        denials = [f"neg:{c.id}" for c in per_doc if c.polarity == "negated"]
+        told = [set(c["claims"]) for c in found] + [set(r["data"]["claims"]) for r in st.derived_rows("contradictions", scopes=denials)] if denials else [set(c["claims"]) for c in found]
+        found += [dict(c, kind="self_defence" if set(c["claims"]) not in told else ANSWERED) for c in defended]
         by_id = {c.id: c for c in ctx.claims} | statements
         for con in found:
             con["statements"] = [by_id[c].to_dict() for c in con.get("claims", []) if c in statements]
@@ -309,11 +331,26 @@ class KnowledgeBase:
         # a new document's pairs with earlier counts are new rows; its own scope is replaced
         scopes = [f"doc:{d}" for d in doc_ids] + ([f"qty:{o}" for o in counted] if local is None else [])
         self._store_contradictions(scopes, found, ctx, scope)
+        self._pledges(doc_ids, own_atts, ctx, local)
         if local is not None:
             rows = _timeline_rows(local.timeline, local.claims, [e.to_dict() for e in local.events])
             st.replace_derived("timeline", doc_ids, rows)
         else:
             self._timeline(doc_ids)
+
+    def _pledges(self, doc_ids: list[str], atts: list[Attribution], ctx: _Context, local: DocumentAnalysis | None) -> None:
+        """What named speakers pledged in these documents: agreements of one party each."""
+        st = self.store
+        cued = [a for a in atts if a.document in set(doc_ids) and a.speaker.actor and a.cue]
+        rows = []
+        if cued:
+            texts = {local.document.id: local.document} if local is not None else {d.id: d for d in st.documents(ids=sorted({a.document for a in cued}))}
+            actors = dict(ctx.actors)
+            actors.update({a.id: a for a in st.actors(type_="agreement") if a.id not in actors})
+            for att in cued:
+                for ag in pledges([att], actors, texts):
+                    rows.append({"id": ag["id"], "document": att.document, "party": att.speaker.actor, "data": ag})
+        st.replace_derived("pledges", doc_ids, rows)
 
     def _timeline(self, doc_ids: list[str]) -> None:
         if not doc_ids:
@@ -330,6 +367,8 @@ class KnowledgeBase:
         for con in found:
             con.setdefault("kind", _kind(con))
             rows.append({"id": con["id"], "scope": scope_of(con), "kind": con["kind"], "data": con})
+            if con["kind"] == ANSWERED:
+                continue
             for cid in con.get("claims", []):
                 c = by_id.get(cid)
                 for actor in (c.subject, c.object) if c else ():
@@ -364,6 +403,8 @@ class KnowledgeBase:
         on_text: list[Claim] = st.claims_where(object=candidates, predicate=["violates", "complies_with"]) if candidates else []
         text_actors = {a.id: a for a in st.actors(ids=sorted({x for c in on_text for x in (c.subject, c.object) if x}))} if on_text else {}
         from_text = [ag for ag in text_agreements(on_text, text_actors) if name_key(ag["name"]) not in named]
+        pledged = st.derived_rows("pledges", None if touched is None else {"party": sorted(touched)}, order=("id",))
+        from_text += [r["data"] for r in pledged]
         scopes = [ag["id"] for ag in chosen + from_text]
         rows = []
         reference = st.latest_published()
@@ -392,8 +433,17 @@ class KnowledgeBase:
             parties.add(ag["id"])
         claims = st.claims_where(subject=parties, predicate=predicates) + st.claims_where(object=parties, predicate=predicates)
         claims = list({c.id: c for c in claims}.values())
+        # a side's "we only answered an attack" disputes a breach told in the same document
+        answered: dict[str, list[str]] = {}
+        for row in self.store.derived_rows("contradictions", {"kind": ["self_defence", ANSWERED]}, order=("id",)):
+            con = Contradiction.from_dict(row["data"])
+            defender = row["data"].get("defender")
+            if defender in parties and con.claims:
+                answered.setdefault(defender, []).append(con.claims[-1])
+                made = {s["id"]: Claim.from_dict(s) for s in con.statements}
+                claims += [made[con.claims[-1]]] if con.claims[-1] in made else self.store.claims(ids=[con.claims[-1]])
         ctx = self._context(claims, extra_actors=parties, aliases=True)
-        return assess_commitments([ag], ctx.claims, ctx.sources, ctx.actors, ctx.documents, reference=reference)
+        return assess_commitments([ag], ctx.claims, ctx.sources, ctx.actors, ctx.documents, reference=reference, answered=answered)
 
     # -- what the scopes need ----------------------------------------------------------
 
@@ -493,9 +543,9 @@ class KnowledgeBase:
         self.fresh()
         st = self.store
         if actor:
-            rows = [r for r in st.derived_by_ids("contradictions", st.contradiction_ids_of(actor)) if kind is None or r["kind"] == kind]
+            rows = [r for r in st.derived_by_ids("contradictions", st.contradiction_ids_of(actor)) if r["kind"] != ANSWERED and (kind is None or r["kind"] == kind)]
             return Page([Contradiction.from_dict(r["data"]) for r in rows[offset : offset + limit]], len(rows), offset, limit)
-        where = {"kind": kind} if kind else {}
+        where: dict[str, Any] = {"kind": kind} if kind else {"kind": ("!=", ANSWERED)}
         rows = st.derived_rows("contradictions", where, order=("id",), limit=limit, offset=offset)
         total = st.count_rows("contradictions", where, cap=COUNT_CAP + offset)
         return Page([Contradiction.from_dict(r["data"]) for r in rows], total, offset, limit, capped=total >= COUNT_CAP + offset)
@@ -534,14 +584,15 @@ class KnowledgeBase:
         self.fresh()
         base = st.analysis()
         base.relations = [r.to_dict() for r in self.iter_relations()]
-        cons = [Contradiction.from_dict(r["data"]) for r in st.derived_rows("contradictions", order=("id",))]
+        rows = st.derived_rows("contradictions", order=("id",))
+        cons = [Contradiction.from_dict(r["data"]) for r in rows]
         known = {c.id for c in base.claims}
         for con in cons:
             for s in con.statements:
                 if s["id"] not in known:
                     base.claims.append(Claim.from_dict(s))
                     known.add(s["id"])
-        base.contradictions = [c.to_dict() for c in cons]
+        base.contradictions = [c.to_dict() for c, r in zip(cons, rows, strict=True) if r["kind"] != ANSWERED]
         base.commitments = [Commitment.from_dict(r["data"]).to_dict() for r in st.derived_rows("commitments", order=("scope", "ordinal"))]
         base.timeline = list(self.iter_timeline())
         return base
@@ -557,7 +608,7 @@ class KnowledgeBase:
         rels = [r for r in self.relations(actor=a.id, limit=1_000_000).items if b is None or b.id in (r.subject, r.object)]
         covers = self._covers(set(focus))
         con_ids = sorted({i for x in set().union(*covers.values()) for i in st.contradiction_ids_of(x)})
-        cons = [Contradiction.from_dict(r["data"]) for r in st.derived_by_ids("contradictions", con_ids)]
+        cons = [Contradiction.from_dict(r["data"]) for r in st.derived_by_ids("contradictions", con_ids) if r["kind"] != ANSWERED]
         coms = [Commitment.from_dict(r["data"]) for r in st.derived_rows("commitments", order=("scope", "ordinal"))]
         coms = [c for c in coms if c.obligor in focus or (b is None and a.type == "agreement")]
         said = st.attributions(speaker_actor=a.id)

@@ -71,6 +71,8 @@ def number_contradictions(
                 kb, lb = _speaker_key(holders[b.id], b.document, reports)
                 if ka == kb or (of not in actors and (holders[a.id] is None or holders[b.id] is None)):
                     continue  # a count of a phrase needs two speakers who can be told apart
+                if of not in actors and not _same_fate(a, b, holders):
+                    continue  # "600 prisoners held" and "3,767 prisoners returned home" count two things
                 slack_a = 0.1 * a.max if a.approximate else 0
                 slack_b = 0.1 * b.max if b.approximate else 0
                 if a.max + slack_a < b.min - slack_b or b.max + slack_b < a.min - slack_a:
@@ -91,6 +93,23 @@ def number_contradictions(
                     )
     analysis.claims.extend(statements)
     return out
+
+
+def _same_fate(a: Any, b: Any, holders: dict[str, Attribution | None]) -> bool:
+    """Whether two counts of one phrase say the same of it: the words after each share a stem
+    ("40 soldiers had been killed", "eight soldiers were killed")."""
+
+    def after(q: Any) -> set[str]:
+        holder = holders[q.id]
+        if holder is None:
+            return set()
+        rest = holder.content[max(0, q.span[0] - holder.span[0]) :]
+        rest = rest[len(q.text):] if rest.startswith(q.text) else rest
+        # past the phrase's own complement ("prisoners of war (POWs)")
+        rest = re.sub(r"^\s*of\s+\S+(\s+\([^)]*\))?", "", rest)
+        return _words(" ".join(rest.split()[:6]))
+
+    return bool(after(a) & after(b))
 
 
 _COUNT_WORDS = frozenset("to and or more than less fewer about around nearly almost over under some at least most up "
@@ -142,27 +161,48 @@ def _same_side(a: Attribution, b: Attribution, actors: dict[str, Actor]) -> bool
 #: cues of statements a rejection of "the accusations" or "the report" answers
 _ACCUSING = re.compile(r"^(alleg|accus|blam|charg|claim|report|say|said|tell|told|find|found)", re.IGNORECASE)
 _STOP = frozenset("the a an of in on at to and or that this these those is are was were be been by for with from it its "
-                  "their his her they he she we as has have had not no such".split())
+                  "their his her they he she we as has have had not no such there how what which who against".split())
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so that "killed" meets "killing" and "uses" meets "used"."""
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    if word.endswith("e") and len(word) > 2:
+        return word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            return word[: -len(suffix)]
+    return word
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in name_key(text).split() if len(w) > 2 and w not in _STOP}
+    return {_stem(w) for w in name_key(text).split() if len(w) > 2 and w not in _STOP}
 
 
-def _answered(rej: Attribution, atts: list[Attribution], actors: dict[str, Actor]) -> Attribution | None:
+def _answered(
+    rej: Attribution, atts: list[Attribution], actors: dict[str, Actor], index: dict[str, set[str]] | None = None
+) -> Attribution | None:
     """The statement a rejection answers, by another speaker: one the rejection names ("denied
     Erdogan's claim") first, then one whose cue accuses when the rejection is of accusations,
     then one sharing words with it, the nearest first (before or after the denial); else the
     last one before it."""
-    # another rejection is no statement to answer: two denials of one thing are one side
-    others = [p for p in atts if p.id != rej.id and not _same_side(p, rej, actors) and not _is_rejection(p)]
+    # another rejection is no statement to answer: two denials of one thing are one side; nor is a
+    # statement inside the denial ("denied that X did it, claiming instead that Y did")
+    others = [p for p in atts if p.id != rej.id and not _same_side(p, rej, actors) and not _is_rejection(p)
+              and not (rej.span[0] <= p.span[0] and p.span[1] <= rej.span[1])]
     content = name_key(rej.content).split()
     words = _words(rej.content)
     of_accusations = bool(re.search(r"\b(accusation|allegation|claim|report|charge)", rej.content, re.IGNORECASE))
+    if _denies_proposition(rej):
+        # "denied that civilians were killed": what it denies is the statement that says it, in its words
+        others = [p for p in others if len(words & _words(p.content)) >= 2]
 
     def score(p: Attribution) -> int:
         actor = actors.get(p.speaker.actor or "")
-        keys = [name_key(n) for n in ([actor.name, *actor.aliases] if actor else [])]
+        # a spokesman is named by his organisation ("accusations by the Taliban" answers its spokesman)
+        orgs = [actors[r.organization] for r in actor.roles if r.organization in actors] if actor else []
+        keys = [name_key(n) for a in ([actor, *orgs] if actor else []) for n in (a.name, *a.aliases)]
         named = any(len(k) > 3 and (k in " ".join(content) or k.split()[-1] in content) for k in keys)
         accusing = of_accusations and bool(p.cue) and bool(_ACCUSING.match(p.cue or "")) and not (p.cue or "").lower().startswith(("say", "said", "tell", "told"))
         return 4 * named + 2 * accusing + min(2, len(words & _words(p.content)))
@@ -171,36 +211,92 @@ def _answered(rej: Attribution, atts: list[Attribution], actors: dict[str, Actor
     best = max((sc for sc, _ in scored), default=0)
     if best >= 2:
         return min((p for sc, p in scored if sc == best), key=lambda p: (abs(p.span[0] - rej.span[0]), p.span[0] > rej.span[0]))
+    if _names_another(rej, actors, index if index is not None else _name_index(actors)):
+        return None  # "denied the claims of Maria Lopez": hers is the statement, and none of hers is here
     before = [p for p in others if p.span < rej.span]
     return before[-1] if before else None
+
+
+def _names_another(rej: Attribution, actors: dict[str, Actor], index: dict[str, set[str]]) -> bool:
+    """Whether a rejection names whose claims it rejects ("the claims of Maria Lopez"): a person or
+    an organisation that is not on the rejecting side."""
+    words = name_key(rej.content).split()
+    sides = _sides(rej, actors)
+    for n in range(1, 6):
+        for i in range(len(words) - n + 1):
+            key = " ".join(words[i : i + n])
+            if len(key) > 3 and index.get(key, set()) - sides:
+                return True
+    return False
+
+
+def _name_index(actors: dict[str, Actor]) -> dict[str, set[str]]:
+    """Name key -> persons and organisations so named."""
+    index: dict[str, set[str]] = {}
+    for a in actors.values():
+        if a.type in ("person", "organization"):
+            for n in (a.name, *a.aliases):
+                index.setdefault(name_key(n), set()).add(a.id)
+    return index
 
 
 _DENIAL = re.compile(r"\b(reject|rejects|rejected|den(y|ies|ied)|dismiss(es|ed)?|refute[sd]?)\b", re.IGNORECASE)
 
 
+def _denies_proposition(att: Attribution) -> bool:
+    """ "The army denied that civilians were killed": a denial whose content is the clause it denies."""
+    return bool(att.cue and _REJECT.match(att.cue)) and att.content.lower().startswith("that ")
+
+
 def _is_rejection(att: Attribution) -> bool:
     """ "rejected the baseless accusations", or a statement that rejects them in its own words
-    ("'The government strongly rejects such baseless accusations,' the minister said")."""
+    ("'The government strongly rejects such baseless accusations,' the minister said"), or a
+    denial of a clause ("denied that the militia was behind the attack")."""
+    if _denies_proposition(att):
+        return True
     if not _target().search(att.content):
         return False
     # in reported speech a denial may be someone else's ("X says Rwanda backs M23, which Kigali denies")
     return bool(att.cue and _REJECT.match(att.cue)) or (att.direct and bool(_DENIAL.search(att.content)))
 
 
+_NOT_DENIED = re.compile(r"\b(not|n't|never|nor)\s+(\w+\s+){0,2}\w+\W*$", re.IGNORECASE)
+
+
+def negated_cue(rej: Attribution, text: str) -> bool:
+    """Whether a statement's cue is itself negated ("did not deny that civilians were killed",
+    "never promised to"): such a statement rejects or binds nothing."""
+    cue = (rej.cue or "").lower()
+    before = text[max(0, rej.span[0] - 60) : rej.span[0]]
+    at = before.lower().rfind(cue) if cue else -1
+    return at >= 0 and bool(_NOT_DENIED.search(before[: at + len(cue)]))
+
+
+def _speaker_label(att: Attribution, actors: dict[str, Actor]) -> str | None:
+    """How the text names a speaker, or its actor's name when that is a pronoun ("who", "he")."""
+    text = att.speaker.text
+    actor = actors.get(att.speaker.actor or "")
+    if actor is not None and (not text or text.islower()):
+        return actor.name
+    return text
+
+
 def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str, Any]]:
     """ "Foreign governments reject the claim as blatantly false": against the claim just reported."""
     out = []
     actors = {a.id: a for a in analysis.actors}
+    index = _name_index(actors)
     statements: list[Claim] = []
     by_doc: dict[str, list[Attribution]] = {}
     for a in analysis.attributions:
         by_doc.setdefault(a.document, []).append(a)
+    texts = {d.id: d.text for d in analysis.documents}
     for atts in by_doc.values():
         atts.sort(key=lambda a: a.span)
         for rej in atts:
-            if not _is_rejection(rej):
+            if not _is_rejection(rej) or negated_cue(rej, texts.get(rej.document, "")):
                 continue
-            prev = _answered(rej, atts, actors)
+            prev = _answered(rej, atts, actors, index)
             if prev is None:
                 continue
             claims = [c.id for c in analysis.claims if c.attribution in (prev.id, rej.id)]
@@ -209,8 +305,8 @@ def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str,
                 if not any(c.attribution == att.id for c in analysis.claims) and not any(c.attribution == att.id for c in statements):
                     statements.append(_statement(att, polarity))
                 claims += [c.id for c in statements if c.attribution == att.id and c.id not in claims]
-            label_prev = prev.speaker.text or prev.speaker.description or "a source"
-            label_rej = rej.speaker.description or rej.speaker.text or "a source"
+            label_prev = _speaker_label(prev, actors) or prev.speaker.description or "a source"
+            label_rej = rej.speaker.description or _speaker_label(rej, actors) or "a source"
             out.append(
                 {
                     "id": make_id("con", prev.id, rej.id),

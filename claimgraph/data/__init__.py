@@ -65,6 +65,7 @@ SCHEMAS: dict[str, Schema] = {
     "cues.yaml": {
         "speech_verbs": _W, "clausal_only": _W, "quote_verbs": _W, "stance_verbs": _W,
         "rejection_targets": _W, "statement_nouns": _W, "listeners": _W, "denying_cues": _W, "non_asserting_cues": _W,
+        "pledge_verbs": _W, "retaliation_words": _P,
     },
     "roles.yaml": {
         "title_words": _W, "title_joiners": _W, "honorifics": _W, "role_nouns": _W, "service_verbs": _W,

@@ -93,6 +93,10 @@ _CEASEFIRE = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "ceasef
 _ALL_DEALS = frozenset(_CEASEFIRE | {"agreement", "deal", "accord", "accords", "treaty", "pact", "commitments"})
 
 
+#: cues under which a claim is the speaker's, negated (as ``extract._claims`` reads them)
+_DENYING_CUES = frozenset({"deny", "reject", "dismiss", "refute", "dispute"})
+
+
 def _deal_kind(tok: Token, words: Any) -> str | None:
     """``ceasefire`` or ``agreement`` when the token is an agreement word ("cease-fire" split in three too)."""
     word = tok.lower_
@@ -101,6 +105,18 @@ def _deal_kind(tok: Token, words: Any) -> str | None:
     if word not in words and word not in _ALL_DEALS:
         return None
     return "ceasefire" if word in _CEASEFIRE else "agreement"
+
+
+@lru_cache(maxsize=1)
+def _attack_nouns() -> frozenset[str]:
+    """Nouns that name an attack (``relations.yaml``: attacks nouns)."""
+    return frozenset(relation_types()["attacks"].get("nouns") or [])
+
+
+@lru_cache(maxsize=1)
+def _attack_verbs() -> frozenset[str]:
+    """Verbs that name an attack (``relations.yaml``: attacks verbs)."""
+    return frozenset(relation_types()["attacks"].get("verbs") or [])
 
 
 @lru_cache(maxsize=1)
@@ -336,6 +352,8 @@ class ClaimFinder:
         A and B"), so that commitments can be held against it; without a party, no claim."""
         pending: dict[str, list[tuple[RawClaim, Token]]] = {}
         kept: list[RawClaim] = []
+        claims = claims + self._mutual_breaches(doc, claims) + self._attacks_in_truce(doc, claims) + self._not_as_agreed(doc) + self._denied_breaches(doc)
+        claims = claims + self._attacks_called_violations(doc)
         for c in claims:
             if c.object is not None and c.object.startswith(_DEAL):
                 tok = doc[int(c.object[len(_DEAL):])]
@@ -346,7 +364,10 @@ class ClaimFinder:
             parties = sorted({c.subject for c, _ in items if c.subject}, key=lambda a: self.actors[a].name)
             if not parties:
                 continue
-            phrase = max((_deal_phrase(doc, t) for t in _deal_tokens(doc, kind)), key=len, default=kind)
+            # the fullest phrase for it, but not another party's own ("the government's own truce")
+            own = {t.i for t in _deal_tokens(doc, kind) if any(c.dep_ == "poss" or c.lower_ == "own" for c in t.children)}
+            said = [t for _, t in items]
+            phrase = max((_deal_phrase(doc, t) for t in said + [t for t in _deal_tokens(doc, kind) if t.i not in own]), key=len, default=kind)
             names = [self.actors[p].name for p in parties]
             name = f"{phrase} between {' and '.join(names)}" if len(names) >= 2 else f"{phrase} of {names[0]}"
             if any(w in phrase.lower() for w in _CEASEFIRE):
@@ -357,6 +378,231 @@ class ClaimFinder:
                 c.object = actor_id
                 kept.append(c)
         return kept
+
+    def _mutual_breaches(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Zamora and Oren accused each other of breaching the truce", "the foes accused each other
+        of violating a cease-fire": each of the two is said to break it. "The foes" are the two
+        sides said to fight in the sentence (their states when both are armies of states)."""
+        verbs = set(relation_types()["violates"].get("verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, verbs, "lemma"):
+            t = doc[i]
+            acc = t.head.head
+            if t.dep_ != "pcomp" or t.head.lower_ != "of" or acc.pos_ != "VERB":
+                continue
+            if not any(c.dep_ == "dobj" and c.lower_ in ("other", "another") for c in acc.children):
+                continue
+            deal = next((c for c in t.children if c.dep_ == "dobj" and _deal_kind(c, _ALL_DEALS)), None)
+            subj = next((c for c in acc.children if c.dep_ == "nsubj"), None)
+            if deal is None or subj is None or self._asserts_nothing(acc) or self._negated(doc, acc, frozenset()):
+                continue
+            s, e = _sentence(doc, i)
+            pair = [a for a in dict.fromkeys(self._phrase_actor(x) for x in (subj, *subj.conjuncts)) if a]
+            if len(pair) < 2:
+                fought = [c for c in claims if c.predicate in ("fights", "attacks") and c.subject and c.object and not c.negated
+                          and s <= c.trigger < e and (self.actors[c.object].type != "place" or self.actors[c.object].kind == "country")]
+                # the states of two armies before the armies ("Armenian troops fought Azerbaijani forces")
+                fought.sort(key=lambda c: not (self.actors[c.subject or ""].kind == "country" and self.actors[c.object or ""].kind == "country"))
+                pair = [fought[0].subject or "", fought[0].object or ""] if fought else list(self._pair(doc, subj) or ())
+            for who in pair[:2]:
+                out.append(RawClaim(i, who, "violates", f"{_DEAL}{deal.i}", False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _attacks_in_truce(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "slammed the rebels for their attack despite a ceasefire", "did not say who was to blame for
+        the violations, but the government accused the militia of attacking its positions": an
+        attack said beside the document's ceasefire (after "despite", or beside "the violations" of
+        it) breaks the ceasefire. The attacker is the attack claim's subject, or the noun's agent
+        ("attack by X", "its attack": the group named just before)."""
+        spec = relation_types()["violates"]
+        despite = set(spec.get("despite_words") or [])
+        violation = set(spec.get("violation_nouns") or [])
+        declare = set(spec.get("declare_verbs") or [])
+        found = indices_with(doc, despite | violation)
+        said = indices_with(doc, declare, "lemma")
+        if not found and not said:
+            return []
+        truces = _deal_tokens(doc, "ceasefire")
+        if not truces:
+            return []
+        out: list[RawClaim] = []
+        done: set[int] = set()
+        # "in declaring a ceasefire", "hours after it announced a truce": a declaration the attack's
+        # clause subordinates; not "before declaring" one, nor a declaration told as news of its own
+        declared = [t.head for t in truces if t.dep_ == "dobj" and t.head.i in said and t.head.dep_ in ("pcomp", "advcl")
+                    and t.head.head.lower_ not in ("before", "until") and not any(c.lower_ in ("before", "until") for c in t.head.children)]
+        markers = [doc[i] for i in found if doc[i].lower_ in despite or doc[i].pos_ == "NOUN"]
+        for marker in markers + declared:
+            deal: Token | None
+            if marker in declared:
+                deal = next((c for c in marker.children if c.dep_ == "dobj" and _deal_kind(c, _ALL_DEALS)), None)
+            elif marker.lower_ in despite:
+                deal = next((p for p in marker.children if p.dep_ == "pobj" and _deal_kind(p, _ALL_DEALS) == "ceasefire"), None)
+            else:
+                # "the violations", "truce violations", "violations of the ceasefire"; not "rights violations"
+                mods = [c for c in marker.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+                of = self._prep_objects(marker, ["of"])
+                if any(not _deal_kind(c, _ALL_DEALS) for c in mods + of):
+                    continue
+                deal = next((c for c in mods + of if _deal_kind(c, _ALL_DEALS) == "ceasefire"), None)
+                if deal is None and (mods or of or not any(c.lower_ == "the" for c in marker.children)):
+                    continue
+                deal = deal or truces[0]
+            if deal is None:
+                continue
+            s, e = _sentence(doc, marker.i)
+            if s in done:
+                continue
+            done.add(s)
+            span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            attackers = [(c.trigger, c.subject) for c in claims if c.predicate == "attacks" and c.subject and not c.negated
+                         and s <= c.trigger < e and (self.actors[c.subject].type != "place" or self.actors[c.subject].kind == "country")]
+            if not attackers:
+                attackers = [(n.i, a) for n in doc[s:e] if not self._negated(doc, n, frozenset()) and (a := self._attacker(doc, n, s)) is not None]
+            if marker in declared:
+                # the attack is not the declaration's own clause ("declared a truce after the attack"),
+                # and a declarer named is the attacker (another party's truce does not bind it)
+                declarer = self._actor_of(self._subject(marker))
+                attackers = [(i, a) for i, a in attackers if not (marker.left_edge.i <= i <= marker.right_edge.i)
+                             and declarer in (None, a)]
+            for trigger, who in dict.fromkeys(attackers):
+                out.append(RawClaim(trigger, who, "violates", f"{_DEAL}{deal.i}", False, *span))
+        return out
+
+    def _not_as_agreed(self, doc: Doc) -> list[RawClaim]:
+        """ "Israel is failing to send the aid, as agreed for the first stage of the accord", "the
+        rebels have not released the prisoners as promised under the Oren accord": who fails (or
+        does not do) what an agreement named beside "as agreed" says breaks that agreement."""
+        spec = relation_types()["violates"]
+        failing = set(spec.get("failure_verbs") or [])
+        agreed = set(spec.get("as_agreed") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, agreed):
+            a = doc[i]
+            if not any(c.lower_ == "as" and c.dep_ in ("mark", "advmod") for c in a.children) and not (i > 0 and doc[i - 1].lower_ == "as"):
+                continue
+            deal = next((t for t in a.subtree if t.i > i and _deal_kind(t, _ALL_DEALS) and t.pos_ in ("NOUN", "PROPN")), None)
+            if deal is None:
+                continue
+            s, e = _sentence(doc, i)
+            # the verb it qualifies, else the nearest clause's verb before it (not a participle of a
+            # noun, "the prisoners held in Dara"): what fails ("failing to free"), or is not done ("have not freed")
+            nearest = next((t for t in reversed(doc[s:i]) if t.pos_ == "VERB" and t.dep_ not in ("acl", "relcl", "amod")), None)
+            verb = None
+            for cand in dict.fromkeys(t for t in (a.head if a.head.i < i else None, nearest) if t is not None and t.pos_ == "VERB"):
+                if cand.lemma_ not in failing and cand.dep_ == "xcomp" and cand.head.lemma_ in failing:
+                    cand = cand.head
+                if (cand.lemma_ in failing and not self._negated(doc, cand, frozenset())) or (
+                        cand.lemma_ not in failing and any(c.dep_ == "neg" for c in cand.children)):
+                    verb = cand
+                    break
+            if verb is None or self._asserts_nothing(verb):
+                continue
+            who = self._actor_of(self._subject(verb))
+            if who is None or self.actors[who].type == "place" and self.actors[who].kind != "country":
+                continue
+            out.append(RawClaim(verb.i, who, "violates", f"{_DEAL}{deal.i}", False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _denied_breaches(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora denies accusations that aid is held back in violation of the truce", "Oren
+        rejected claims that its troops advanced in breach of the accord": the denier says it did
+        not break the agreement (a negated claim, on the denying verb)."""
+        rejecting = set(relation_types()["rejects"].get("rejecting_verbs") or [])
+        violation = set(relation_types()["violates"].get("violation_nouns") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, rejecting, "lemma"):
+            v = doc[i]
+            if v.pos_ != "VERB" or self._negated(doc, v, frozenset()) or self._asserts_nothing(v):
+                continue
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            denier = self._party(subj, subject=True) if subj is not None else None
+            if denier is None:
+                continue
+            for n in v.subtree:
+                if n.lower_ not in violation or n.pos_ != "NOUN":
+                    continue
+                deal = next((d for d in self._prep_objects(n, ["of"]) if _deal_kind(d, _ALL_DEALS)), None)
+                # the breach is in the denied clause, not in a clause joined to the denial
+                path, h = [], n
+                while h.i != v.i and h.head.i != h.i:
+                    path.append(h.dep_)
+                    h = h.head
+                if deal is None or h.i != v.i or "conj" in path:
+                    continue
+                s, e = _sentence(doc, i)
+                span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+                # inside the denial's own words the claim is the denier's, negated by its cue
+                held = any(a.cue is not None and a.cue.i == i and a.content[0] <= n.idx < a.content[1] for a in doc._.cg_attributions or [])
+                if held and v.lemma_ in _DENYING_CUES:
+                    out.append(RawClaim(n.i, denier, "violates", f"{_DEAL}{deal.i}", False, *span))
+                else:
+                    out.append(RawClaim(i, denier, "violates", f"{_DEAL}{deal.i}", True, *span))
+                break
+        return out
+
+    def _attacks_called_violations(self, doc: Doc) -> list[RawClaim]:
+        """ "denouncing the attack as a violation of the security arrangements", "the raid was a
+        breach of the accord": whoever made the attack breaks the agreement. "The attack" with no
+        attacker of its own is the last attack named with one, at most three sentences before."""
+        violation = set(relation_types()["violates"].get("violation_nouns") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, violation):
+            v = doc[i]
+            if v.pos_ != "NOUN":
+                continue
+            deal = next((d for d in self._prep_objects(v, ["of"]) if _deal_kind(d, _ALL_DEALS) and d.pos_ in ("NOUN", "PROPN")), None)
+            if deal is None:
+                continue
+            h = v.head.head if v.head.lower_ == "as" and v.dep_ == "pobj" else v.head
+            if v.dep_ == "attr":
+                h = next((c for c in v.head.children if c.dep_ == "nsubj"), h)
+            if h.pos_ == "VERB":
+                h = next((c for c in h.children if c.dep_ == "dobj"), h)
+            if h.lower_ not in _attack_nouns() or h.pos_ != "NOUN":
+                continue
+            s, e = _sentence(doc, v.i)
+            who = self._attacker(doc, h, s)
+            if who is None and any(c.lower_ in ("the", "this", "that") for c in h.children):
+                # the attack told before ("a complex attack by the army ... denouncing the attack")
+                start = s
+                for _ in range(3):
+                    if start == 0:
+                        break
+                    start = sentence_of(doc, start - 1)[0]
+                who = next((a for n in reversed(doc[start:h.i]) if n.lower_ in _attack_nouns() and n.pos_ == "NOUN"
+                            and (a := self._attacker(doc, n, sentence_of(doc, n.i)[0])) is not None), None)
+            if who is None or self._negated(doc, v, frozenset()):
+                continue
+            out.append(RawClaim(v.i, who, "violates", f"{_DEAL}{deal.i}", False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _attacker(self, doc: Doc, noun: Token, start: int) -> str | None:
+        """Who makes an attack a noun or verb names: "attack by X", "X's attack", "its attack" (the
+        organisation named last before it in the sentence), "accused X of attacking"."""
+        if noun.pos_ == "VERB" and noun.lemma_ in _attack_verbs():
+            if any(c.dep_ == "auxpass" for c in noun.children):
+                return None
+            a = self._actor_of(self._subject(noun))
+            return a if a is not None and (self.actors[a].type != "place" or self.actors[a].kind == "country") else None
+        if noun.pos_ != "NOUN" or noun.lower_ not in _attack_nouns():
+            return None
+        for by in self._prep_objects(noun, ["by"]):
+            if (a := self._actor_of(by)) is not None:
+                return a
+        for c in noun.children:
+            if c.dep_ != "poss":
+                continue
+            if c.pos_ == "PRON":
+                if c.lower_ not in ("its", "their"):
+                    return None
+                for j in range(noun.i - 1, start - 1, -1):
+                    a = self.token_actor.get(j)
+                    if a and self.actors[a].type == "organization":
+                        return a
+                return None
+            return self._actor_of(c)
+        return None
 
     # -- compound adjectives ---------------------------------------------------
 

@@ -46,6 +46,13 @@ _QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "oprd", "attr", "acomp", "pcomp", "obj", "dative", "prt"}
 
 
+def _dateline(doc: Doc, tok: Token) -> bool:
+    """A name that opens its line and a colon follows ("Aldera: the army said ..."): a dateline."""
+    left = tok.left_edge.i
+    opens = left == 0 or "\n" in doc[left - 1].text or "\n" in doc[left - 1].whitespace_
+    return opens and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
+
+
 @dataclass
 class RawSpeaker:
     """A speaker by token span (None when not found) and how it refers."""
@@ -464,7 +471,9 @@ class AttributionFinder:
         return left, right
 
     def _speaker_of(self, doc: Doc, verb: Token, after: int | None, in_quote: list[bool]) -> RawSpeaker:
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]), None)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]]
+        # "Aldera: the Zamoran army rejected ...": a dateline parsed as a second subject is no speaker
+        subj = next((c for c in subjects if not _dateline(doc, c)), subjects[0] if subjects else None)
         if subj is None and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.i < verb.i:
             # "..., saying that ..." / "acknowledged ... but told ...": the head verb's subject
             subj = next((c for c in verb.head.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]), None)

@@ -260,6 +260,17 @@ commitments = sa.Table(
     sa.Column("data", sa.JSON, nullable=False),
 )
 
+#: what a named speaker pledged to do ("X vowed to free the hostages"): an agreement of one
+#: party, found in one document and tracked like the others
+pledges = sa.Table(
+    "pledges",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("document", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("party", sa.String(40), nullable=False, index=True),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
 #: dates, dated claims and dated events, in date order from the index
 timeline = sa.Table(
     "timeline",
@@ -275,7 +286,7 @@ timeline = sa.Table(
     sa.Index("ix_timeline_order", "date", "document", "start"),
 )
 
-DERIVED_TABLES = ("relations", "contradiction_actors", "contradictions", "commitments", "timeline")
+DERIVED_TABLES = ("relations", "contradiction_actors", "contradictions", "commitments", "pledges", "timeline")
 
 tables = {t.name: t for t in metadata.sorted_tables}
 
@@ -396,7 +407,7 @@ def _v7_derived(conn: sa.Connection) -> None:
         if "mentions" in have:
             conn.execute(sa.text("UPDATE actors SET mentions = (SELECT count(*) FROM mentions m WHERE m.actor = actors.id)"))
         conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_actors_rank ON actors (mentions DESC, name)"))
-    for table in (doc_shingles, relations, contradictions, contradiction_actors, commitments, timeline):
+    for table in (doc_shingles, relations, contradictions, contradiction_actors, commitments, pledges, timeline):
         table.create(conn, checkfirst=True)
     conn.execute(meta.delete().where(meta.c.key == "derived"))
     conn.execute(meta.insert().values(key="derived", value="stale"))

@@ -1138,7 +1138,7 @@ class Store:
         caller's transaction when there is one). Relations are scoped by their id, timeline
         entries by their document. ``links``: contradiction_actors rows of the new contradictions."""
         t = s.tables[table]
-        key = t.c.id if table == "relations" else t.c.document if table == "timeline" else t.c.scope
+        key = t.c.id if table == "relations" else t.c.document if table in ("timeline", "pledges") else t.c.scope
         scopes = sorted(set(scopes))
         with self._writing() as conn:
             for part in _chunks(scopes, 500):
@@ -1189,7 +1189,9 @@ class Store:
         for column, value in (where or {}).items():
             if isinstance(value, tuple):
                 op, v = value
-                q = q.where(t.c[column] <= v if op == "<=" else t.c[column] >= v)
+                q = q.where(t.c[column] <= v if op == "<=" else t.c[column] >= v if op == ">=" else t.c[column] != v)
+            elif isinstance(value, list):
+                q = q.where(self._among(t.c[column], value))
             else:
                 q = q.where(t.c[column] == value)
         if scopes is not None:
@@ -1207,7 +1209,7 @@ class Store:
         for column, value in (where or {}).items():
             if isinstance(value, tuple):
                 op, v = value
-                q = q.where(t.c[column] <= v if op == "<=" else t.c[column] >= v)
+                q = q.where(t.c[column] <= v if op == "<=" else t.c[column] >= v if op == ">=" else t.c[column] != v)
             else:
                 q = q.where(t.c[column] == value)
         if cap is not None:
