@@ -137,6 +137,39 @@ def _matches(slots: list[str], words: list[tuple[str, ...]], synsets: dict[str, 
     return True
 
 
+def _particle_next(verb: Token, slot: str, tokens: list[Token]) -> bool:
+    """Whether a pattern of one word that is a preposition or particle ("pressed on", "slammed
+    X for") has it on the verb: right after it, or heading a phrase of the verb; and not a
+    phrase of time ("demanded the withdrawal ... on Monday"). True for other words."""
+    wanted = set(slot.split("|"))
+    found = False
+    for t in tokens:
+        if not wanted & set(_forms(t)):
+            continue
+        found = True
+        if t.pos_ not in ("ADP", "PART"):
+            return True
+        if any(g.ent_type_ in ("DATE", "TIME") for g in t.children):
+            continue
+        if t.i <= verb.i + 2 or t.head.i == verb.i:
+            return True
+    return not found
+
+
+def _infinitival(verb: Token, intents: frozenset[str] = frozenset()) -> bool:
+    """Whether the verb is the infinitive its head governs: "agreed to withdraw" (xcomp), or
+    "have sworn to fight" when the parser hangs the infinitive on as a clause of purpose of a
+    verb of ``intents`` (a clause of purpose of another verb is one: "must ensure security to
+    allow aid in")."""
+    if verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "xcomp":
+        return True
+    return verb.dep_ == "advcl" and verb.head.lemma_.lower() in intents and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children
+    )
+
+
 def _depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i and depth < 50:
@@ -165,6 +198,7 @@ class EventCoder:
     def __init__(self) -> None:
         self.lemmas, self.phrasal, self.groups, self.synsets, _ = _vocabulary()
         self.rules: dict[str, Any] = load_yaml("coding.yaml")
+        self.intents = frozenset(self.rules["intent"]["verbs"])
         self._slot_needs: dict[int, list[tuple[dict[str, Any], list[frozenset[str]], list[frozenset[str]]]]] = {}
         self.sectors: dict[str, set[str]] = {k: set(v) for k, v in load_yaml("cameo_verbs.yaml")["sectors"].items()}
 
@@ -198,7 +232,8 @@ class EventCoder:
         if not candidates:
             return None
         clause = _own_clause(verb)
-        after = [_forms(t) for t in clause if verb.i < t.i <= verb.i + _WINDOW]
+        after_tokens = [t for t in clause if verb.i < t.i <= verb.i + _WINDOW]
+        after = [_forms(t) for t in after_tokens]
         before = [_forms(t) for t in clause if verb.i - _WINDOW <= t.i < verb.i]
         after_set = {f for forms in after for f in forms}
         before_set = {f for forms in before for f in forms}
@@ -210,6 +245,8 @@ class EventCoder:
                 if pattern.get("before") and not _matches(pattern["before"], before, self.synsets):
                     continue
                 if pattern["after"] and not _matches(pattern["after"], after, self.synsets):
+                    continue
+                if len(pattern["after"]) == 1 and not pattern.get("before") and not _particle_next(verb, pattern["after"][0], after_tokens):
                     continue
                 return pattern["code"], pattern.get("target_prep")
         return candidates[0][1], None
@@ -255,7 +292,7 @@ class EventCoder:
         ``refusal`` ("refused to send", "did not send") or None."""
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         head = verb.head
-        if verb.dep_ == "xcomp" and head.i != verb.i and self._lemma(head) in self.rules["refusal"]["verbs"]:
+        if _infinitival(verb, self.intents) and self._lemma(head) in self.rules["refusal"]["verbs"]:
             return "refusal"
         if any(c.dep_ == "neg" for c in verb.children):
             return "refusal"
@@ -263,12 +300,29 @@ class EventCoder:
             return "demand"
         if auxes & set(self.rules["intent"]["modals"]):
             return "intent"
-        if verb.dep_ == "xcomp" and head.i != verb.i:
+        if _infinitival(verb, self.intents):
             if head.pos_ in ("VERB", "AUX") and self._intent_verb(head):
                 return "intent"
             if head.lower_ in self.rules["intent"]["adjectives"]:
                 return "intent"
         return None
+
+    def _governing_code(self, verb: Token) -> str | None:
+        """The code of the verb whose complement ``verb`` is ("threatened" in "threatened to
+        impose"), None if it has none."""
+        head = verb.head
+        if not _infinitival(verb, self.intents) or head.pos_ != "VERB":
+            return None
+        coded = self._code_verb(head)
+        return coded[0] if coded else None
+
+    def _conditional(self, verb: Token) -> bool:
+        """Whether the clause has a condition ("... unless the president resigns", "... if the
+        talks fail")."""
+        return any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.rules["intent"]["conditions"] for m in c.children)
+            for c in verb.children
+        )
 
     def _sector(self, doc: Any, span: tuple[int, int] | None, sector: str) -> bool:
         """Whether the phrase names an agent of the Phoenix sector ("gunmen", "civilians")."""
@@ -297,11 +351,18 @@ class EventCoder:
             mood = self._mood(verb)
             if mood == "intent":
                 cls0 = plover_class(code)
-                if cls0 and cls0[0] in self.rules["cooperative"]:
-                    code = "03"
+                head_code = self._governing_code(verb)
+                if head_code is not None and head_code.startswith("13"):
+                    code = head_code  # "threatened to impose a curfew": whatever is threatened
                 elif cls0 and cls0[0] in self.rules["hostile"]:
                     code = "13"
-                if verb.dep_ == "xcomp":
+                elif cls0 and cls0[0] in self.rules["cooperative"]:
+                    code = "03"
+                elif self._conditional(verb):
+                    code = "13"  # "will boycott the vote unless ...": a threat
+                elif _infinitival(verb, self.intents) and self._lemma(verb.head) in self.rules["intent"]["commitments"]:
+                    code = "03"  # "agreed to postpone the march": a commitment
+                if _infinitival(verb, self.intents):
                     governing.add(verb.head.i)  # "agreed to withdraw": the withdrawal says it
             elif mood == "refusal":
                 cls0 = plover_class(code)
