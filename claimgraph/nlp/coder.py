@@ -307,6 +307,82 @@ class EventCoder:
                 return "intent"
         return None
 
+    def _nominal(self, verb: Token) -> str | None:
+        """The code of the event a noun names that the verb carries ("staged a hunger strike",
+        "mounted an invasion") or that is the subject of a verb of happening ("riots continued")."""
+        spec = self.rules["nominal"]
+        lemma = self._lemma(verb)
+        nouns: list[Token] = []
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        if particles - set(spec["particles"]):
+            return None  # "called off the strike" ends it
+        if lemma in spec["carriers"]:
+            nouns = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if not nouns and lemma in spec["happenings"] and not any(c.dep_ in _OBJECTS for c in verb.children):
+            nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+        table: dict[str, str] = spec["nouns"]
+        for noun in nouns:
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            forms = _forms(noun)
+            before = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
+            if before:
+                for f in forms:
+                    if (code := table.get(f"{before[0].lower_} {f}")) is not None:
+                        return code
+            for f in forms:
+                if (code := table.get(f)) is not None:
+                    return code
+        return None
+
+    def _protest_purpose(self, verb: Token) -> bool:
+        """Whether the clause is done "in protest" or "to protest"."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "protest" for g in c.children):
+                return True
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_ == "protest" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return True
+        return False
+
+    def _keeps_class(self, code: str) -> bool | None:
+        """Whether a code's class stands when its clause is done in protest (None: no class)."""
+        cls = plover_class(code)
+        if cls is None:
+            return None
+        return cls[0] in self.rules["protest_purpose"]["keeps"]
+
+    def _names_bomb(self, verb: Token, source: Token | None) -> bool:
+        """Whether the verb's clause or its source names a bomb ("in a bomb attack", "killed by an
+        improvised explosive device", "a roadside bombing killed ...")."""
+        words = set(self.rules["bombs"])
+        tokens = list(_own_clause(verb))
+        if source is not None:
+            tokens += list(source.subtree)
+        for t in tokens:
+            if t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            forms = _forms(t)
+            prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+            if any(f in words or f"{prev} {f}" in words for f in forms):
+                return True
+        return False
+
+    def _armed_forces(self, doc: Any, span: tuple[int, int] | None) -> bool:
+        """Whether the phrase names soldiers or their arms (the military sector, the dictionary's
+        ``&military`` and ``&aircraft``, ``coding.yaml``'s ``military_arms``: "Israeli tanks")."""
+        if span is None:
+            return False
+        if self._sector(doc, span, "military"):
+            return True
+        words = self.synsets.get("&military", set()) | self.synsets.get("&aircraft", set()) | set(self.rules["military_arms"])
+        return any(any(f in words for f in _forms(doc[i])) for i in range(*span))
+
+    @staticmethod
+    def _states(doc: Any, span: tuple[int, int]) -> bool:
+        """Whether the phrase is a state by name ("Israel", "the Turkish government" is not)."""
+        toks = [doc[i] for i in range(*span) if not doc[i].is_punct and doc[i].pos_ != "DET"]
+        return bool(toks) and all(t.ent_type_ == "GPE" for t in toks)
+
     def _governing_code(self, verb: Token) -> str | None:
         """The code of the verb whose complement ``verb`` is ("threatened" in "threatened to
         impose"), None if it has none."""
@@ -343,7 +419,10 @@ class EventCoder:
         for verb in sent:
             if verb.pos_ != "VERB":
                 continue
-            coded = self._code_verb(verb)
+            nominal = self._nominal(verb)
+            coded = (nominal, None) if nominal is not None else self._code_verb(verb)
+            if self._protest_purpose(verb) and (coded is None or coded[0] is None or self._keeps_class(coded[0]) is False):
+                coded = ("140", None)  # "shunned work to protest the settlements"
             if coded is None or coded[0] is None:
                 continue
             code, target_prep = coded
@@ -408,6 +487,15 @@ class EventCoder:
                 source = _subtree_span(subject) if subject is not None else None
                 target_tok = self._target_token(verb, target_prep)
                 target = _subtree_span(target_tok) if target_tok is not None else None
+            # (a bomb fired or dropped by soldiers, tanks or aircraft is military force)
+            if code.startswith("19") and self._names_bomb(verb, subject if not passive else agent) and not self._armed_forces(doc, source):
+                code = "183"  # "wounded two soldiers in a bomb attack", "a roadside bombing killed ..."
+                cls = plover_class(code) or cls
+            if self._lemma(verb) in self.rules["obstruction"] and code[:2] in ("17", "19") and source is not None and not (
+                self._sector(doc, source, "military") or self._sector(doc, source, "police") or self._states(doc, source)
+            ):
+                code = "144"  # "workers blocked the bridge": obstruction as protest
+                cls = plover_class(code) or cls
             irregular = self._sector(doc, source, "irregular") and not self._sector(doc, target, "military")
             if code.startswith("19") and (irregular or self._sector(doc, target, "civilian")):
                 # gunmen's or rebels' violence on anyone but soldiers, or violence against civilians,
