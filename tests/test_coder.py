@@ -66,6 +66,10 @@ def _code(nlp: Any, text: str) -> list[tuple[str, str, str | None, str | None]]:
         ("Farmers in Zamora shunned work to protest the new tax.", "shunned", "PROTEST", "Farmers in Zamora", None),
         # obstruction by civilians is protest, not coercion
         ("Angry farmers blocked the bridge into Zamora for three hours.", "blocked", "PROTEST", "Angry farmers", None),
+        # a demand on another, whatever the verb: said, or in a statement issued
+        ("The Dara council declared that Oren must drop the new tariffs.", "drop", "REQUEST", "The Dara council", "Oren"),
+        ("Maria Lopez issued a reminder to Oren that it must free the prisoners.", "free", "REQUEST", "Maria Lopez", "it"),
+        ("Maria Lopez said that Oren must be ready to mediate between the parties.", "mediate", "REQUEST", "Maria Lopez", "Oren"),
     ],
 )
 def test_sentences_code_to_their_class_source_and_target(
@@ -97,6 +101,11 @@ def test_bombings_demands_and_prepositions(nlp: Any) -> None:
     assert main_code("Zamora demanded a meeting of the regional council.") == "106"
     # "on Monday" is no "demand on" (CAMEO's "pressed on", force)
     assert main_code("The ministers demanded the withdrawal of Dara forces from Oren on Monday.").startswith("10")
+    # "according to" is a preposition, no event; "we must" urges the speakers themselves
+    doc = nlp("The Eastern Shield Brigades attacked a convoy near Zamora, according to the Dara ministry.")
+    assert all(doc[e.verb].lower_ != "according" for s in doc.sents for e in coder.code_sentence(s))
+    doc = nlp("Maria Lopez said that we must do more for the refugees.")
+    assert all(e.plover != "REQUEST" for s in doc.sents for e in coder.code_sentence(s))
     # "called off the strike" is no strike
     assert not main_code("The Oren teachers' union called off the strike on Thursday.").startswith("14")
 

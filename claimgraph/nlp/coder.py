@@ -263,7 +263,7 @@ class EventCoder:
                 if child.dep_ in _PASSIVE_SUBJECTS:
                     return child, True
             # "agreed to meet", "met and agreed": the subject of the verb this one hangs on
-            if head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
+            if head.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.head.i != head.i:
                 head = head.head
             else:
                 break
@@ -304,8 +304,55 @@ class EventCoder:
             if head.pos_ in ("VERB", "AUX") and self._intent_verb(head):
                 return "intent"
             if head.lower_ in self.rules["intent"]["adjectives"]:
+                # "Oren must be ready to mediate": a demand, said by another
+                copula = head.head if head.dep_ == "acomp" else head
+                if any(c.dep_ == "aux" and c.lower_ in self.rules["demand"]["modals"] for c in copula.children):
+                    return "demand"
                 return "intent"
         return None
+
+    def _clause_top(self, verb: Token) -> Token:
+        """The head of the clause the verb's infinitive or adjective hangs in ("Oren must be ready
+        to mediate": "be")."""
+        top = verb
+        for _ in range(4):
+            if top.dep_ in ("xcomp", "acomp") and top.head.i != top.i:
+                top = top.head
+            else:
+                break
+        return top
+
+    def _speaker(self, verb: Token) -> Token | None:
+        """The verb of saying whose clause the verb is ("said that Oren must ...", "issued a
+        reminder that Oren must ...", "a declaration demanding that ..."), or None."""
+        top = self._clause_top(verb)
+        if top.head.i == top.i:
+            return None
+        if top.dep_ == "ccomp":
+            return top.head
+        if top.dep_ in ("acl", "relcl") and top.head.lower_ in self.rules["speech_nouns"]["nouns"] and top.head.head.pos_ == "VERB":
+            return top.head.head
+        return None
+
+    def _other(self, verb: Token) -> bool:
+        """Whether the verb's subject is someone other than the speakers ("we must do more" urges
+        themselves)."""
+        subject, _ = self._subject(verb)
+        return subject is not None and subject.lower_ not in ("i", "we", "us", "one")
+
+    def _reports(self, verb: Token) -> bool:
+        """Whether the verb issues or makes a statement whose words say the event ("issued a
+        reminder that Oren must ...", "issued a declaration demanding ...")."""
+        if self._lemma(verb) not in self.rules["speech_nouns"]["verbs"]:
+            return False
+        for c in verb.children:
+            if c.dep_ in ("dobj", "obj") and c.lower_ in self.rules["speech_nouns"]["nouns"]:
+                # a clause that says something: "that Oren must ...", "demanding ..."; not an
+                # infinitive ("an appeal to lay down arms" is the appeal's)
+                for g in c.children:
+                    if g.dep_ in ("acl", "ccomp") and g.pos_ in ("VERB", "AUX") and not any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children):
+                        return True
+        return False
 
     def _nominal(self, verb: Token) -> str | None:
         """The code of the event a noun names that the verb carries ("staged a hunger strike",
@@ -417,17 +464,21 @@ class EventCoder:
         out: list[CodedEvent] = []
         governing: set[int] = set()
         for verb in sent:
-            if verb.pos_ != "VERB":
-                continue
+            if verb.pos_ != "VERB" or verb.dep_ == "prep":
+                continue  # "according to", "following", "including": a preposition, no event
+            if self._reports(verb):
+                continue  # "issued a declaration demanding that ...": what is declared says it
             nominal = self._nominal(verb)
             coded = (nominal, None) if nominal is not None else self._code_verb(verb)
             if self._protest_purpose(verb) and (coded is None or coded[0] is None or self._keeps_class(coded[0]) is False):
                 coded = ("140", None)  # "shunned work to protest the settlements"
+            mood = self._mood(verb)
+            if (coded is None or coded[0] is None) and mood == "demand" and self._speaker(verb) is not None and self._other(verb):
+                coded = ("10", None)  # "declared that Oren must drop the tariffs": whatever is demanded
             if coded is None or coded[0] is None:
                 continue
             code, target_prep = coded
             assert code is not None
-            mood = self._mood(verb)
             if mood == "intent":
                 cls0 = plover_class(code)
                 head_code = self._governing_code(verb)
@@ -461,7 +512,7 @@ class EventCoder:
             if mood == "demand":
                 # "Russia said Sudan must return the helicopter": Russia demands, of Sudan
                 subject, _ = self._subject(verb)
-                speaker = verb.head if verb.dep_ == "ccomp" and verb.head.i != verb.i else None
+                speaker = self._speaker(verb)
                 said_by, _ = self._subject(speaker) if speaker is not None else (None, False)
                 source_tok = said_by if said_by is not None else None
                 out.append(CodedEvent(
