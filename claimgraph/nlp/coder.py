@@ -199,7 +199,11 @@ class EventCoder:
         self.lemmas, self.phrasal, self.groups, self.synsets, _ = _vocabulary()
         self.rules: dict[str, Any] = load_yaml("coding.yaml")
         self.intents = frozenset(self.rules["intent"]["verbs"])
+        self.speech_verbs = frozenset(self.rules["speech_nouns"]["verbs"])
+        self.carriers = frozenset(self.rules["nominal"]["carriers"]) | frozenset(self.rules["nominal"]["happenings"])
+        self.demand_modals = frozenset(self.rules["demand"]["modals"])
         self._slot_needs: dict[int, list[tuple[dict[str, Any], list[frozenset[str]], list[frozenset[str]]]]] = {}
+        self._first_words: dict[int, dict[str, list[int]]] = {}
         self.sectors: dict[str, set[str]] = {k: set(v) for k, v in load_yaml("cameo_verbs.yaml")["sectors"].items()}
 
     def _needs(self, gi: int) -> list[tuple[dict[str, Any], list[frozenset[str]], list[frozenset[str]]]]:
@@ -216,6 +220,13 @@ class EventCoder:
 
             found = [(p, firsts(p["after"]), firsts(p.get("before") or [])) for p in self.groups[gi]["patterns"]]
             self._slot_needs[gi] = found
+            # the patterns by a first word of their first slot (those of no slot after the verb
+            # under ""): only the patterns one of whose first words is present are looked at
+            index: dict[str, list[int]] = {}
+            for k, (_, need_after, need_before) in enumerate(found):
+                for word in need_after[0] if need_after else need_before[0] if need_before else {""}:
+                    index.setdefault(word, []).append(k)
+            self._first_words[gi] = index
         return found
 
     def _code_verb(self, verb: Token) -> tuple[str | None, str | None] | None:
@@ -237,8 +248,15 @@ class EventCoder:
         before = [_forms(t) for t in clause if verb.i - _WINDOW <= t.i < verb.i]
         after_set = {f for forms in after for f in forms}
         before_set = {f for forms in before for f in forms}
+        present = after_set | before_set
         for gi, _ in candidates:
-            for pattern, need_after, need_before in self._needs(gi):
+            needs = self._needs(gi)
+            index = self._first_words[gi]
+            ks: set[int] = set(index.get("", ()))
+            for word in present & index.keys():
+                ks.update(index[word])
+            for k in sorted(ks):
+                pattern, need_after, need_before = needs[k]
                 # each slot needs one of its first words present, or the pattern cannot match
                 if any(need.isdisjoint(after_set) for need in need_after) or any(need.isdisjoint(before_set) for need in need_before):
                     continue
@@ -343,8 +361,6 @@ class EventCoder:
     def _reports(self, verb: Token) -> bool:
         """Whether the verb issues or makes a statement whose words say the event ("issued a
         reminder that Oren must ...", "issued a declaration demanding ...")."""
-        if self._lemma(verb) not in self.rules["speech_nouns"]["verbs"]:
-            return False
         for c in verb.children:
             if c.dep_ in ("dobj", "obj") and c.lower_ in self.rules["speech_nouns"]["nouns"]:
                 # a clause that says something: "that Oren must ...", "demanding ..."; not an
@@ -354,11 +370,10 @@ class EventCoder:
                         return True
         return False
 
-    def _nominal(self, verb: Token) -> str | None:
+    def _nominal(self, verb: Token, lemma: str) -> str | None:
         """The code of the event a noun names that the verb carries ("staged a hunger strike",
         "mounted an invasion") or that is the subject of a verb of happening ("riots continued")."""
         spec = self.rules["nominal"]
-        lemma = self._lemma(verb)
         nouns: list[Token] = []
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         if particles - set(spec["particles"]):
@@ -463,20 +478,25 @@ class EventCoder:
         doc = sent.doc
         out: list[CodedEvent] = []
         governing: set[int] = set()
+        protest = any(t.lower_ == "protest" for t in sent)  # the rare word "in protest" needs
         for verb in sent:
             if verb.pos_ != "VERB" or verb.dep_ == "prep":
                 continue  # "according to", "following", "including": a preposition, no event
-            if self._reports(verb):
+            lemma = self._lemma(verb)
+            if lemma in self.speech_verbs and self._reports(verb):
                 continue  # "issued a declaration demanding that ...": what is declared says it
-            nominal = self._nominal(verb)
+            nominal = self._nominal(verb, lemma) if lemma in self.carriers else None
             coded = (nominal, None) if nominal is not None else self._code_verb(verb)
-            if self._protest_purpose(verb) and (coded is None or coded[0] is None or self._keeps_class(coded[0]) is False):
+            if protest and self._protest_purpose(verb) and (coded is None or coded[0] is None or self._keeps_class(coded[0]) is False):
                 coded = ("140", None)  # "shunned work to protest the settlements"
-            mood = self._mood(verb)
-            if (coded is None or coded[0] is None) and mood == "demand" and self._speaker(verb) is not None and self._other(verb):
-                coded = ("10", None)  # "declared that Oren must drop the tariffs": whatever is demanded
             if coded is None or coded[0] is None:
-                continue
+                # "declared that Oren must drop the tariffs": a demand, whatever is demanded
+                if not any(c.dep_ == "aux" and c.lower_ in self.demand_modals for c in verb.children):
+                    continue
+                if self._mood(verb) != "demand" or self._speaker(verb) is None or not self._other(verb):
+                    continue
+                coded = ("10", None)
+            mood = self._mood(verb)
             code, target_prep = coded
             assert code is not None
             if mood == "intent":
