@@ -106,6 +106,10 @@ def test_bombings_demands_and_prepositions(nlp: Any) -> None:
     assert all(doc[e.verb].lower_ != "according" for s in doc.sents for e in coder.code_sentence(s))
     doc = nlp("Maria Lopez said that we must do more for the refugees.")
     assert all(e.plover != "REQUEST" for s in doc.sents for e in coder.code_sentence(s))
+    # rockets and shells are military force whoever fires them; armed men's surrender is a retreat
+    assert main_code("Eastern Shield rebels launched rockets at the village of Oren.").startswith("19")
+    assert main_code("Eastern Shield rebels attacked the village of Oren.").startswith("18")
+    assert main_code("Two hundred Eastern Shield rebels surrendered to the army near Zamora.") == "0874"
     # "called off the strike" is no strike
     assert not main_code("The Oren teachers' union called off the strike on Thursday.").startswith("14")
 

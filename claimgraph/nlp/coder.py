@@ -568,10 +568,14 @@ class EventCoder:
                 code = "144"  # "workers blocked the bridge": obstruction as protest
                 cls = plover_class(code) or cls
             irregular = self._sector(doc, source, "irregular") and not self._sector(doc, target, "military")
-            if code.startswith("19") and (irregular or self._sector(doc, target, "civilian")):
+            if code.startswith("19") and code[:3] not in self.rules["heavy_weapons"] and (irregular or self._sector(doc, target, "civilian")):
                 # gunmen's or rebels' violence on anyone but soldiers, or violence against civilians,
-                # is unconventional (CAMEO 18x), not conventional military force (19x)
+                # is unconventional (CAMEO 18x), not conventional military force (19x); shelling
+                # and air strikes stay military force whoever is hit
                 code = "18"
+                cls = plover_class(code) or cls
+            if code == "080" and (self._sector(doc, source, "irregular") or self._armed_forces(doc, source)):
+                code = "0874"  # "the rebels surrendered": armed men yield in a retreat or surrender
                 cls = plover_class(code) or cls
             negated = any(c.dep_ == "neg" for c in verb.children)
             out.append(CodedEvent(
