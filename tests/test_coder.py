@@ -110,6 +110,9 @@ def test_bombings_demands_and_prepositions(nlp: Any) -> None:
     assert main_code("Eastern Shield rebels launched rockets at the village of Oren.").startswith("19")
     assert main_code("Eastern Shield rebels attacked the village of Oren.").startswith("18")
     assert main_code("Two hundred Eastern Shield rebels surrendered to the army near Zamora.") == "0874"
+    # a strike on someone is a blow, not a walkout; a preposition on the object still counts
+    assert main_code("The Dara army launched a strike on an Eastern Shield convoy near Oren.").startswith("19")
+    assert main_code("Dockworkers in Oren launched a strike over pay.") == "143"
     # "called off the strike" is no strike
     assert not main_code("The Oren teachers' union called off the strike on Thursday.").startswith("14")
 

@@ -139,8 +139,8 @@ def _matches(slots: list[str], words: list[tuple[str, ...]], synsets: dict[str, 
 
 def _particle_next(verb: Token, slot: str, tokens: list[Token]) -> bool:
     """Whether a pattern of one word that is a preposition or particle ("pressed on", "slammed
-    X for") has it on the verb: right after it, or heading a phrase of the verb; and not a
-    phrase of time ("demanded the withdrawal ... on Monday"). True for other words."""
+    X for") has it on the verb: right after it, or heading a phrase of the verb or of its
+    object; and not a phrase of time ("demanded the withdrawal ... on Monday"). True for other words."""
     wanted = set(slot.split("|"))
     found = False
     for t in tokens:
@@ -151,8 +151,8 @@ def _particle_next(verb: Token, slot: str, tokens: list[Token]) -> bool:
             return True
         if any(g.ent_type_ in ("DATE", "TIME") for g in t.children):
             continue
-        if t.i <= verb.i + 2 or t.head.i == verb.i:
-            return True
+        if t.i <= verb.i + 2 or t.head.i == verb.i or (t.head.head.i == verb.i and t.head.dep_ in _OBJECTS):
+            return True  # right after the verb, on it, or on its object ("launched a strike on")
     return not found
 
 
@@ -378,24 +378,38 @@ class EventCoder:
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         if particles - set(spec["particles"]):
             return None  # "called off the strike" ends it
+        if any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in verb.children):
+            return None  # "called the protest illegal", "kept the march peaceful": no event carried
         if lemma in spec["carriers"]:
             nouns = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         if not nouns and lemma in spec["happenings"] and not any(c.dep_ in _OBJECTS for c in verb.children):
             nouns = [c for c in verb.children if c.dep_ == "nsubj"]
         table: dict[str, str] = spec["nouns"]
         for noun in nouns:
-            if noun.pos_ not in ("NOUN", "PROPN"):
-                continue
+            if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME"):
+                continue  # "held talks in March"
             forms = _forms(noun)
             before = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
             if before:
                 for f in forms:
                     if (code := table.get(f"{before[0].lower_} {f}")) is not None:
                         return code
+            if self._military_strike(noun):
+                continue  # "launched a strike on the convoy", "a drone strike": force, no walkout
             for f in forms:
                 if (code := table.get(f)) is not None:
                     return code
         return None
+
+    def _military_strike(self, noun: Token) -> bool:
+        """Whether a strike is a blow ("a strike on the convoy", "a missile strike"), not a walkout."""
+        spec = self.rules["nominal"]["military_strike"]
+        if noun.lemma_.lower() != "strike" and noun.lower_ not in ("strike", "strikes"):
+            return False
+        return any(
+            (c.dep_ == "prep" and c.lower_ in spec["preps"]) or (c.dep_ in ("compound", "amod") and c.lower_ in spec["words"])
+            for c in noun.children
+        )
 
     def _protest_purpose(self, verb: Token) -> bool:
         """Whether the clause is done "in protest" or "to protest"."""
