@@ -113,6 +113,9 @@ def test_bombings_demands_and_prepositions(nlp: Any) -> None:
     # a strike on someone is a blow, not a walkout; a preposition on the object still counts
     assert main_code("The Dara army launched a strike on an Eastern Shield convoy near Oren.").startswith("19")
     assert main_code("Dockworkers in Oren launched a strike over pay.") == "143"
+    assert main_code("Dara conducted further strikes in the province of Oren.").startswith("19")
+    # yielding by armed men is a retreat only for verbs of yielding
+    assert main_code("Eastern Shield rebels retreated from the town of Oren.") == "0874"
     # "called off the strike" is no strike
     assert not main_code("The Oren teachers' union called off the strike on Thursday.").startswith("14")
 

@@ -394,22 +394,30 @@ class EventCoder:
                 for f in forms:
                     if (code := table.get(f"{before[0].lower_} {f}")) is not None:
                         return code
-            if self._military_strike(noun):
-                continue  # "launched a strike on the convoy", "a drone strike": force, no walkout
+            if self._military_strike(noun, verb):
+                return str(self.rules["nominal"]["military_strike"]["code"])  # "launched a strike on the convoy": force
             for f in forms:
                 if (code := table.get(f)) is not None:
                     return code
         return None
 
-    def _military_strike(self, noun: Token) -> bool:
-        """Whether a strike is a blow ("a strike on the convoy", "a missile strike"), not a walkout."""
+    def _military_strike(self, noun: Token, verb: Token) -> bool:
+        """Whether a strike is a blow ("a strike on the convoy", "a missile strike", strikes a
+        state or an armed force carries out), not a walkout."""
         spec = self.rules["nominal"]["military_strike"]
         if noun.lemma_.lower() != "strike" and noun.lower_ not in ("strike", "strikes"):
             return False
-        return any(
+        if any(
             (c.dep_ == "prep" and c.lower_ in spec["preps"]) or (c.dep_ in ("compound", "amod") and c.lower_ in spec["words"])
             for c in noun.children
-        )
+        ):
+            return True
+        subject, _ = self._subject(verb)
+        if subject is None:
+            return False
+        span = _subtree_span(subject)
+        doc = verb.doc
+        return self._states(doc, span) or self._armed_forces(doc, span) or self._sector(doc, span, "irregular")
 
     def _protest_purpose(self, verb: Token) -> bool:
         """Whether the clause is done "in protest" or "to protest"."""
@@ -468,14 +476,6 @@ class EventCoder:
         coded = self._code_verb(head)
         return coded[0] if coded else None
 
-    def _conditional(self, verb: Token) -> bool:
-        """Whether the clause has a condition ("... unless the president resigns", "... if the
-        talks fail")."""
-        return any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.rules["intent"]["conditions"] for m in c.children)
-            for c in verb.children
-        )
-
     def _sector(self, doc: Any, span: tuple[int, int] | None, sector: str) -> bool:
         """Whether the phrase names an agent of the Phoenix sector ("gunmen", "civilians")."""
         if span is None:
@@ -522,8 +522,6 @@ class EventCoder:
                     code = "13"
                 elif cls0 and cls0[0] in self.rules["cooperative"]:
                     code = "03"
-                elif self._conditional(verb):
-                    code = "13"  # "will boycott the vote unless ...": a threat
                 elif _infinitival(verb, self.intents) and self._lemma(verb.head) in self.rules["intent"]["commitments"]:
                     code = "03"  # "agreed to postpone the march": a commitment
                 if _infinitival(verb, self.intents):
@@ -588,7 +586,7 @@ class EventCoder:
                 # and air strikes stay military force whoever is hit
                 code = "18"
                 cls = plover_class(code) or cls
-            if code == "080" and (self._sector(doc, source, "irregular") or self._armed_forces(doc, source)):
+            if code == "080" and self._lemma(verb) in self.rules["surrender"] and (self._sector(doc, source, "irregular") or self._armed_forces(doc, source)):
                 code = "0874"  # "the rebels surrendered": armed men yield in a retreat or surrender
                 cls = plover_class(code) or cls
             negated = any(c.dep_ == "neg" for c in verb.children)
