@@ -116,6 +116,8 @@ def test_bombings_demands_and_prepositions(nlp: Any) -> None:
     assert main_code("Dara conducted further strikes in the province of Oren.").startswith("19")
     # yielding by armed men is a retreat only for verbs of yielding
     assert main_code("Eastern Shield rebels retreated from the town of Oren.") == "0874"
+    # a leader's resignation is a change of leadership
+    assert main_code("President Maria Lopez resigned on Sunday as protests spread in Oren.") == "0831"
     # "called off the strike" is no strike
     assert not main_code("The Oren teachers' union called off the strike on Thursday.").startswith("14")
 

@@ -461,6 +461,14 @@ class EventCoder:
         words = self.synsets.get("&military", set()) | self.synsets.get("&aircraft", set()) | set(self.rules["military_arms"])
         return any(any(f in words for f in _forms(doc[i])) for i in range(*span))
 
+    def _leader(self, doc: Any, span: tuple[int, int] | None) -> bool:
+        """Whether the phrase names a person or a leader by title ("President Maria Lopez", "the
+        prime minister"; the dictionary's ``&leader``)."""
+        if span is None:
+            return False
+        titles = self.synsets.get("&leader", set())
+        return any(doc[i].ent_type_ == "PERSON" or any(f in titles for f in _forms(doc[i])) for i in range(*span))
+
     @staticmethod
     def _states(doc: Any, span: tuple[int, int]) -> bool:
         """Whether the phrase is a state by name ("Israel", "the Turkish government" is not)."""
@@ -585,6 +593,9 @@ class EventCoder:
                 # is unconventional (CAMEO 18x), not conventional military force (19x); shelling
                 # and air strikes stay military force whoever is hit
                 code = "18"
+                cls = plover_class(code) or cls
+            if code.startswith("083") and self._lemma(verb) in self.rules["resignation"] and self._leader(doc, source):
+                code = "0831"  # "President Maria Lopez resigned": a change of leadership
                 cls = plover_class(code) or cls
             if code == "080" and self._lemma(verb) in self.rules["surrender"] and (self._sector(doc, source, "irregular") or self._armed_forces(doc, source)):
                 code = "0874"  # "the rebels surrendered": armed men yield in a retreat or surrender
