@@ -62,6 +62,8 @@ def _code(nlp: Any, text: str) -> list[tuple[str, str, str | None, str | None]]:
         ("The teachers of Zamora staged a hunger strike outside the ministry.", "staged", "PROTEST", "The teachers of Zamora", None),
         ("Riots against the Oren government continued on Friday.", "continued", "PROTEST", "Riots against the Oren government", None),
         ("The army of Dara mounted an invasion of Oren.", "mounted", "ASSAULT", "The army of Dara", None),
+        # an intention to extend a curfew is a threat
+        ("Maria Lopez announced that she will extend the curfew in Zamora.", "extend", "THREATEN", "she", None),
         ("Dara and Oren renewed negotiations on Tuesday on the disputed border.", "renewed", "CONSULT", "Dara", None),
         # a clause done in protest is a protest
         ("Farmers in Zamora shunned work to protest the new tax.", "shunned", "PROTEST", "Farmers in Zamora", None),
