@@ -71,7 +71,8 @@ def _code(nlp: Any, text: str) -> list[tuple[str, str, str | None, str | None]]:
         ("Angry farmers blocked the bridge into Zamora for three hours.", "blocked", "PROTEST", "Angry farmers", None),
         # a demand on another, whatever the verb: said, or in a statement issued
         ("The Dara council declared that Oren must drop the new tariffs.", "drop", "REQUEST", "The Dara council", "Oren"),
-        ("Maria Lopez issued a reminder to Oren that it must free the prisoners.", "free", "REQUEST", "Maria Lopez", "it"),
+        ("Maria Lopez issued a stern reminder on Monday to Oren that Dara must free the prisoners.", "free", "REQUEST", "Maria Lopez", "Dara"),
+        ("The Dara council issued a declaration demanding that Oren free the prisoners.", "demanding", "REQUEST", "The Dara council", "Oren"),
         ("Maria Lopez said that Oren must be ready to mediate between the parties.", "mediate", "REQUEST", "Maria Lopez", "Oren"),
     ],
 )

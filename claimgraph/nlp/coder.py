@@ -281,8 +281,13 @@ class EventCoder:
                 if child.dep_ in _PASSIVE_SUBJECTS:
                     return child, True
             # "agreed to meet", "met and agreed": the subject of the verb this one hangs on
-            if head.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.head.i != head.i:
+            # ("Oren is ready to mediate": the subject of "is"; not "a deal is hard to reach")
+            if head.head.i != head.i and (
+                head.dep_ in ("xcomp", "conj", "advcl") or (head.dep_ == "acomp" and head.lower_ in self.rules["intent"]["adjectives"])
+            ):
                 head = head.head
+            elif head.dep_ == "acl" and head.head.lower_ in self.rules["speech_nouns"]["nouns"] and head.head.head.pos_ == "VERB":
+                head = head.head.head  # "issued a declaration demanding ...": the issuer
             else:
                 break
         return None, False
@@ -353,10 +358,13 @@ class EventCoder:
         return None
 
     def _other(self, verb: Token) -> bool:
-        """Whether the verb's subject is someone other than the speakers ("we must do more" urges
-        themselves)."""
-        subject, _ = self._subject(verb)
-        return subject is not None and subject.lower_ not in ("i", "we", "us", "one")
+        """Whether the verb's subject is a named party other than the speakers, in the active
+        voice, and the verb a deed: "Oren must drop the tariffs"; not "we must do more", "all
+        sales must be registered", "the plan must have support" (``demand.not_deeds``)."""
+        subject, passive = self._subject(verb)
+        if subject is None or passive or self._lemma(verb) in self.rules["demand"]["not_deeds"]:
+            return False
+        return subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
     def _reports(self, verb: Token) -> bool:
         """Whether the verb issues or makes a statement whose words say the event ("issued a
@@ -460,6 +468,11 @@ class EventCoder:
             return True
         words = self.synsets.get("&military", set()) | self.synsets.get("&aircraft", set()) | set(self.rules["military_arms"])
         return any(any(f in words for f in _forms(doc[i])) for i in range(*span))
+
+    def _blocks_passage(self, verb: Token) -> bool:
+        """Whether what is blocked is a way ("blocked the bridge", "blocked streets"), not a plan."""
+        ways = set(self.rules["obstruction"]["ways"])
+        return any(c.dep_ in _OBJECTS and any(f in ways for f in _forms(c)) for c in verb.children)
 
     def _leader(self, doc: Any, span: tuple[int, int] | None) -> bool:
         """Whether the phrase names a person or a leader by title ("President Maria Lopez", "the
@@ -582,7 +595,7 @@ class EventCoder:
             if code.startswith("19") and self._names_bomb(verb, subject if not passive else agent) and not self._armed_forces(doc, source):
                 code = "183"  # "wounded two soldiers in a bomb attack", "a roadside bombing killed ..."
                 cls = plover_class(code) or cls
-            if self._lemma(verb) in self.rules["obstruction"] and code[:2] in ("17", "19") and source is not None and not (
+            if self._lemma(verb) in self.rules["obstruction"]["verbs"] and code[:2] in ("17", "19") and source is not None and self._blocks_passage(verb) and not (
                 self._sector(doc, source, "military") or self._sector(doc, source, "police") or self._states(doc, source)
             ):
                 code = "144"  # "workers blocked the bridge": obstruction as protest
