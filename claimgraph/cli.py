@@ -682,9 +682,10 @@ def eval_conll(file: str, limit: int | None, fmt: str) -> None:
 @eval_group.command(name="plover")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--limit", default=None, type=int, help="Only the first N sentences.")
+@click.option("--failures", is_flag=True, help="List the missed and wrongly classed sentences (gold and predicted class, source, target).")
 @format_option("text", "json")
 @handle_errors
-def eval_plover(file: str, limit: int | None, fmt: str) -> None:
+def eval_plover(file: str, limit: int | None, failures: bool, fmt: str) -> None:
     """Event coding on the PLOVER gold sentences: class P/R, source and target F1.
 
     Example:
@@ -693,7 +694,7 @@ def eval_plover(file: str, limit: int | None, fmt: str) -> None:
     """
     from claimgraph.evaluation.plover import evaluate_plover
 
-    result = evaluate_plover(file, limit=limit)
+    result = evaluate_plover(file, limit=limit, failures=failures)
     echo(json_text(result) if fmt == "json" else result["report"])
 
 

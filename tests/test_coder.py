@@ -51,6 +51,29 @@ def _code(nlp: Any, text: str) -> list[tuple[str, str, str | None, str | None]]:
         ("Hundreds of students staged demonstrations in the capital.", "staged", "PROTEST", "Hundreds of students", None),
         # the threat is in what is threatened: "threatened to bomb" codes the bombing as a threat
         ("The army threatened to bomb the rebel positions.", "bomb", "THREATEN", "The army", "the rebel positions"),
+        # whatever is threatened is the threat, even a deed of cooperation ("impose" is no force)
+        ("The governor threatened to institute a curfew in Zamora.", "institute", "THREATEN", "The governor", None),
+        # a commitment is AGREE whatever is agreed, short of force
+        ("The Dara council agreed to postpone the march in Oren.", "postpone", "AGREE", "The Dara council", None),
+        # a hostile intention on a condition is a threat
+        ("The Eastern Shield Brigades will boycott the vote unless Maria Lopez resigns.", "boycott", "THREATEN",
+         "The Eastern Shield Brigades", None),
+        # events named by nouns: carried by a light verb, or the subject of a verb of happening
+        ("The teachers of Zamora staged a hunger strike outside the ministry.", "staged", "PROTEST", "The teachers of Zamora", None),
+        ("Riots against the Oren government continued on Friday.", "continued", "PROTEST", "Riots against the Oren government", None),
+        ("The army of Dara mounted an invasion of Oren.", "mounted", "ASSAULT", "The army of Dara", None),
+        # an intention to extend a curfew is a threat
+        ("Maria Lopez announced that she will extend the curfew in Zamora.", "extend", "THREATEN", "she", None),
+        ("Dara and Oren renewed negotiations on Tuesday on the disputed border.", "renewed", "CONSULT", "Dara", None),
+        # a clause done in protest is a protest
+        ("Farmers in Zamora shunned work to protest the new tax.", "shunned", "PROTEST", "Farmers in Zamora", None),
+        # obstruction by civilians is protest, not coercion
+        ("Angry farmers blocked the bridge into Zamora for three hours.", "blocked", "PROTEST", "Angry farmers", None),
+        # a demand on another, whatever the verb: said, or in a statement issued
+        ("The Dara council declared that Oren must drop the new tariffs.", "drop", "REQUEST", "The Dara council", "Oren"),
+        ("Maria Lopez issued a stern reminder on Monday to Oren that Dara must free the prisoners.", "free", "REQUEST", "Maria Lopez", "Dara"),
+        ("The Dara council issued a declaration demanding that Oren free the prisoners.", "demanding", "REQUEST", "The Dara council", "Oren"),
+        ("Maria Lopez said that Oren must be ready to mediate between the parties.", "mediate", "REQUEST", "Maria Lopez", "Oren"),
     ],
 )
 def test_sentences_code_to_their_class_source_and_target(
@@ -62,6 +85,53 @@ def test_sentences_code_to_their_class_source_and_target(
     assert (main[0], main[1], main[2]) == (verb, plover, source), coded
     if target is not None:
         assert main[3] == target, coded
+
+
+@pytest.mark.model
+def test_bombings_demands_and_prepositions(nlp: Any) -> None:
+    # a bomb makes force unconventional (CAMEO 183), not when tanks or aircraft fire it
+    coder = EventCoder()
+
+    def main_code(text: str) -> str:
+        doc = nlp(text)
+        events = sorted((e for s in doc.sents for e in coder.code_sentence(s)), key=lambda e: (e.depth, e.verb))
+        assert events, text
+        return events[0].cameo
+
+    assert main_code("Eastern Shield gunmen wounded two soldiers in a bomb attack in Oren.") == "183"
+    assert main_code("Three soldiers were killed by an improvised explosive device near Dara.").startswith("18")
+    assert not main_code("Dara tanks fired two bombs at the rebel positions near Oren.").startswith("18")
+    # a demand block's pattern coded as an appeal is the demand: "demanded a meeting" is 106
+    assert main_code("Zamora demanded a meeting of the regional council.") == "106"
+    # "on Monday" is no "demand on" (CAMEO's "pressed on", force)
+    assert main_code("The ministers demanded the withdrawal of Dara forces from Oren on Monday.").startswith("10")
+    # "according to" is a preposition, no event; "we must" urges the speakers themselves
+    doc = nlp("The Eastern Shield Brigades attacked a convoy near Zamora, according to the Dara ministry.")
+    assert all(doc[e.verb].lower_ != "according" for s in doc.sents for e in coder.code_sentence(s))
+    doc = nlp("Maria Lopez said that we must do more for the refugees.")
+    assert all(e.plover != "REQUEST" for s in doc.sents for e in coder.code_sentence(s))
+    # rockets and shells are military force whoever fires them; armed men's surrender is a retreat
+    assert main_code("Eastern Shield rebels launched rockets at the village of Oren.").startswith("19")
+    assert main_code("Eastern Shield rebels attacked the village of Oren.").startswith("18")
+    assert main_code("Two hundred Eastern Shield rebels surrendered to the army near Zamora.") == "0874"
+    # a strike on someone is a blow, not a walkout; a preposition on the object still counts
+    assert main_code("The Dara army launched a strike on an Eastern Shield convoy near Oren.").startswith("19")
+    assert main_code("Dockworkers in Oren launched a strike over pay.") == "143"
+    assert main_code("Dara conducted further strikes in the province of Oren.").startswith("19")
+    # yielding by armed men is a retreat only for verbs of yielding
+    assert main_code("Eastern Shield rebels retreated from the town of Oren.") == "0874"
+    # a leader's resignation is a change of leadership
+    assert main_code("President Maria Lopez resigned on Sunday as protests spread in Oren.") == "0831"
+    # "called off the strike" is no strike
+    assert not main_code("The Oren teachers' union called off the strike on Thursday.").startswith("14")
+
+
+def test_gold_version_maps_the_codes_plover_0_5_classed_otherwise() -> None:
+    assert gold_version("ASSAULT", "1712") == "COERCE"
+    assert gold_version("RETREAT", "0813") == "CONCEDE"
+    assert gold_version("COERCE", "163") == "SANCTION"
+    assert gold_version("COERCE", "192") == "FIGHT" and gold_version("COERCE", "191") == "COERCE"
+    assert gold_version("ASSAULT", "202") == "FIGHT"
 
 
 @pytest.mark.model
@@ -98,6 +168,8 @@ def test_build_verbs_converts_a_lexicon_of_our_own(tmp_path: Path) -> None:
     assert {"after": ["against"], "target_prep": "against", "code": "193"} in group["patterns"]
     assert data["synsets"] == {"&truce": ["cease fire", "ceasefire"]}
     assert data["classes"]["196"] == {"plover": "ASSAULT", "mode": None}
+    assert module._as_demand("026") == "106" and module._as_demand("0256") == "1056"
+    assert module._as_demand("036") == "106" and module._as_demand("039") == "108" and module._as_demand("190") == "190"
 
 
 @pytest.mark.model
@@ -119,6 +191,8 @@ def test_plover_evaluation_scores_sentences_of_our_own(tmp_path: Path) -> None:
     assert result["scores"]["class"] == {"precision": 1.0, "recall": 0.667, "f1": 0.8}
     assert result["scores"]["source"]["precision"] == 1.0 and result["scores"]["source"]["recall"] == 0.667
     assert "class    P 1.000" in result["report"]
+    listed = evaluate_plover(path, failures=True)["report"]
+    assert "missed (1):" in listed and "c  gold PROTEST  predicted -" in listed and "wrong (0):" in listed
 
 
 def test_plover_evaluation_says_when_the_data_is_missing(tmp_path: Path) -> None:

@@ -158,6 +158,10 @@ def convert(lexicons: Path) -> dict[str, Any]:
             classes.setdefault(m.group(1), {"plover": m.group(2), "mode": None})
     kept = [g for g in groups if g["verbs"]]
     for g in kept:
+        if (g["code"] or "").startswith("10"):
+            for p in g["patterns"]:
+                p["code"] = _as_demand(p["code"])
+    for g in kept:
         g["patterns"].sort(key=lambda p: (-len(p["after"]) - len(p.get("before", [])), str(p)))
     sectors = _sectors(lexicons / "petrarch2" / "Phoenix.agents.txt")
     used = {slot for g in kept for p in g["patterns"] for slot in (*p["after"], *p.get("before", [])) if slot.startswith("&")}
@@ -168,6 +172,19 @@ def convert(lexicons: Path) -> dict[str, Any]:
         "synsets": dict(sorted(sets.items())),
         "groups": sorted(kept, key=lambda g: g["name"]),
     }
+
+
+def _as_demand(code: str | None) -> str | None:
+    """A demand block's pattern coded as an appeal (02x) or an intent (03x) is the demand of the
+    same thing: CAMEO's appeal, intent and demand categories share their subcategories (021, 031
+    and 101 are material cooperation, 026, 036 and 106 a meeting, ...), and a demand is no appeal
+    ("demanded talks" is 106, not 026, which PLOVER drops with the rest of CAMEO 02)."""
+    if not code or code[:2] not in ("02", "03"):
+        return code
+    rest = code[2:]
+    if rest[:1] in ("8", "9"):  # accept mediation, mediate: demand mediation
+        return "108"
+    return "10" + (rest or "0")
 
 
 #: Phoenix agent codes: irregular armed actors (rebels, unidentified armed forces, criminals),
