@@ -17,9 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from test_knowledge import DERIVED, _agreement, _fill, _paths  # noqa: E402
+
 from claimgraph import Store  # noqa: E402
 from claimgraph.analysis import enrich  # noqa: E402
-from test_knowledge import DERIVED, _agreement, _fill, _paths  # noqa: E402
 
 
 def main() -> None:
