@@ -118,6 +118,7 @@ def main() -> None:
     ap.add_argument("--db", default=str(ROOT / "bench" / "out" / "api.db"), help="SQLite file or postgresql:// URL")
     ap.add_argument("--cold", action="store_true", help="do not read the store into memory first")
     ap.add_argument("--brief", action="store_true", help="also time `claimgraph brief` on the most mentioned actor")
+    ap.add_argument("--build-only", action="store_true", help="build the store and stop")
     args = ap.parse_args()
     if "://" not in args.db:
         Path(args.db).parent.mkdir(parents=True, exist_ok=True)
@@ -127,6 +128,8 @@ def main() -> None:
         t0 = time.perf_counter()
         build(args.db, args.claims)
         print(f"built {args.db} with {args.claims:,} claims in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    if args.build_only:
+        return
     import sqlalchemy as sa
     from fastapi.testclient import TestClient
 

@@ -21,8 +21,8 @@ from claimgraph.analysis.knowledge import KnowledgeBase
 from claimgraph.analysis.numbers import chronology, number_contradictions, rejections
 from claimgraph.analysis.relations import build_relations
 from claimgraph.analysis.reports import report_groups
+from claimgraph.data import relation_types
 from claimgraph.model import Analysis, name_key
-from claimgraph.nlp.claims import relation_types
 
 __all__ = [
     "CREDIBILITY",

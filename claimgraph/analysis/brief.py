@@ -138,7 +138,7 @@ def build_brief(analysis: Analysis, actor: str, other: str | None = None) -> Bri
     sections.append((f"What others say about {a.name}", about[:30]))
 
     cons = []
-    from claimgraph.nlp.claims import class_members
+    from claimgraph.data import class_members
 
     members = class_members()
 

@@ -33,10 +33,9 @@ import yaml
 
 from claimgraph.analysis.grading import Source
 from claimgraph.analysis.numbers import negated_cue
-from claimgraph.data import load_yaml
+from claimgraph.data import CLASS_TYPE, class_members, load_yaml, relation_types
 from claimgraph.errors import AnalysisError
 from claimgraph.model import Actor, Attribution, Claim, Document, make_id, name_key
-from claimgraph.nlp.claims import CLASS_TYPE, class_members, relation_types
 
 __all__ = ["validate_agreement", "shipped_agreements", "assess_commitments", "text_agreements", "pledges"]
 

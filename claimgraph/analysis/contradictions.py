@@ -17,9 +17,8 @@ from functools import lru_cache
 from typing import Any
 
 from claimgraph.analysis.grading import Source
-from claimgraph.data import load_yaml
+from claimgraph.data import CLASS_TYPE, class_members, load_yaml, relation_types
 from claimgraph.model import Actor, Attribution, Claim, make_id, name_key
-from claimgraph.nlp.claims import CLASS_TYPE, class_members, relation_types
 
 __all__ = ["find_contradictions", "mutual_blame", "accusation_blame", "self_defence"]
 

@@ -63,6 +63,18 @@ def _org_of(actor: Actor, actors: dict[str, Actor]) -> Actor | None:
     return None
 
 
+def source_key(att: Attribution | None, document: str, reports: dict[str, str] | None = None) -> str:
+    """The one identity of a source: the speaker's actor id, ``desc:`` and its description when
+    it is unnamed, or ``doc:`` and the report (copies of one story are one) for the article's
+    own voice. Independent sources, contradictions and commitments all count by it."""
+    if att is None:
+        return f"doc:{(reports or {}).get(document, document)}"
+    sp = att.speaker
+    if sp.actor:
+        return sp.actor
+    return "desc:" + name_key((sp.description or sp.text or "unnamed source").strip())
+
+
 def source_of(
     claim: Claim,
     attributions: dict[str, Attribution],
@@ -77,7 +89,7 @@ def source_of(
         report = (reports or {}).get(claim.document, claim.document)
         doc = documents.get(report) or documents.get(claim.document)
         label = (doc.outlet or f"the article \u201c{(doc.title or doc.source)[:60]}\u201d") if doc else claim.document
-        key = f"doc:{report}"
+        key = source_key(None, claim.document, reports)
         letter = overrides.get(key, "C")
         return Source(key, label, letter, "the article in its own voice: an outlet, fairly reliable by default" if key not in overrides else "set by an analyst")
     return speaker_source(att, actors, overrides)
@@ -115,7 +127,7 @@ def speaker_source(att: Attribution, actors: dict[str, Actor], overrides: dict[s
             return Source(key, label, "D", "a named organisation of unknown kind")
         return Source(key, label, "E", "named, but nothing in the text says who they are")
     desc = (sp.description or sp.text or "unnamed source").strip()
-    key = "desc:" + name_key(desc)
+    key = source_key(att, att.document)
     if key in overrides:
         return Source(key, desc, overrides[key], "set by an analyst")
     if sp.anonymous:

@@ -32,6 +32,7 @@ from claimgraph.analysis.contradictions import accusation_blame, find_contradict
 from claimgraph.analysis.grading import Source, source_of
 from claimgraph.analysis.numbers import _unit, number_contradictions, rejections
 from claimgraph.analysis.relations import build_relations
+from claimgraph.data import CLASS_TYPE, class_members, relation_types
 from claimgraph.errors import AnalysisError
 from claimgraph.model import (
     Actor,
@@ -47,7 +48,6 @@ from claimgraph.model import (
     TimeExpression,
     name_key,
 )
-from claimgraph.nlp.claims import CLASS_TYPE, class_members, relation_types
 from claimgraph.store import Store
 from claimgraph.store.schema import relation_id
 

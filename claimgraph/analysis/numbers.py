@@ -16,14 +16,12 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from claimgraph.analysis.grading import Source
-from claimgraph.data import load_yaml
+from claimgraph.analysis.grading import Source, source_key
+from claimgraph.data import denial_cue, denial_words, load_yaml, number_word
 from claimgraph.model import Actor, Analysis, Attribution, Claim, TimeExpression, make_id, name_key
-from claimgraph.nlp.quantities import number_word
 
 __all__ = ["number_contradictions", "rejections", "chronology"]
 
-_REJECT = re.compile(r"^(reject|den(y|ie)|dismiss|refut|disput|contradict|deride)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -34,13 +32,11 @@ def _target() -> re.Pattern[str]:
 
 
 def _speaker_key(att: Attribution | None, doc_id: str, reports: dict[str, str]) -> tuple[str, str]:
+    """Who gives a count: the source's identity as grading has it (``source_key``), and a label."""
     if att is None:
-        return f"doc:{reports.get(doc_id, doc_id)}", "the article"
+        return source_key(None, doc_id, reports), "the article"
     sp = att.speaker
-    if sp.actor:
-        return sp.actor, sp.text or sp.actor
-    label = sp.description or sp.text or "unnamed source"
-    return "desc:" + label.lower(), label
+    return source_key(att, doc_id, reports), (sp.text or sp.actor or "") if sp.actor else (sp.description or sp.text or "unnamed source")
 
 
 def _unit(u: str | None) -> str:
@@ -240,12 +236,11 @@ def _name_index(actors: dict[str, Actor]) -> dict[str, set[str]]:
     return index
 
 
-_DENIAL = re.compile(r"\b(reject|rejects|rejected|den(y|ies|ied)|dismiss(es|ed)?|refute[sd]?)\b", re.IGNORECASE)
 
 
 def _denies_proposition(att: Attribution) -> bool:
     """ "The army denied that civilians were killed": a denial whose content is the clause it denies."""
-    return bool(att.cue and _REJECT.match(att.cue)) and att.content.lower().startswith("that ")
+    return bool(att.cue and denial_cue(att.cue)) and att.content.lower().startswith("that ")
 
 
 def _is_rejection(att: Attribution) -> bool:
@@ -257,7 +252,7 @@ def _is_rejection(att: Attribution) -> bool:
     if not _target().search(att.content):
         return False
     # in reported speech a denial may be someone else's ("X says Rwanda backs M23, which Kigali denies")
-    return bool(att.cue and _REJECT.match(att.cue)) or (att.direct and bool(_DENIAL.search(att.content)))
+    return bool(att.cue and denial_cue(att.cue)) or (att.direct and denial_words(att.content))
 
 
 _NOT_DENIED = re.compile(r"\b(not|n't|never|nor)\s+(\w+\s+){0,2}\w+\W*$", re.IGNORECASE)
@@ -313,7 +308,7 @@ def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str,
                     "claims": claims,
                     "attributions": [prev.id, rej.id],
                     "about": " ".join(prev.content.split())[:120],
-                    "explanation": f"{label_rej} {rej.cue if _REJECT.match(rej.cue or '') else 'rejected'} what {label_prev} said ({' '.join(prev.content.split())[:100]!r}).",
+                    "explanation": f"{label_rej} {rej.cue if denial_cue(rej.cue) else 'rejected'} what {label_prev} said ({' '.join(prev.content.split())[:100]!r}).",
                 }
             )
     analysis.claims.extend(statements)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from claimgraph.analysis.grading import Source, credibility
+from claimgraph.data import relation_types
 from claimgraph.model import Claim, Document
-from claimgraph.nlp.claims import relation_types
 from claimgraph.store.schema import relation_id
 
 __all__ = ["build_relations"]

@@ -23,7 +23,13 @@ import yaml
 from claimgraph.errors import VocabularyError
 
 __all__ = [
+    "CLASS_TYPE",
     "Kind",
+    "class_members",
+    "denial_cue",
+    "denial_words",
+    "number_word",
+    "relation_types",
     "SCHEMAS",
     "load_yaml",
     "names",
@@ -209,3 +215,42 @@ def names(name: str, key: str) -> Mapping[str, str]:
 def ranges(name: str, key: str) -> Mapping[str, tuple[int, int]]:
     """A mapping of a word to a range of integers ("dozens": [24, 99])."""
     return cast(Mapping[str, tuple[int, int]], _get(name, key, Kind.RANGES))
+
+
+# -- vocabularies the analysis layer shares with the pipeline (no spaCy needed to read them) --
+
+#: the actor type of a class of actors ("terrorist groups"), whose members classes.yaml names
+CLASS_TYPE = "class"
+
+
+@cache
+def relation_types() -> dict[str, dict[str, Any]]:
+    """The relation vocabulary (relations.yaml), by type name."""
+    types: dict[str, dict[str, Any]] = load_yaml("relations.yaml")["relations"]
+    return types
+
+
+def class_members() -> dict[str, set[str]]:
+    """class name -> canonical names of its member actors (classes.yaml)."""
+    return {name: set(spec.get("members") or []) for name, spec in load_yaml("classes.yaml")["classes"].items()}
+
+
+def number_word(word: str) -> bool:
+    """Whether a lower-case word is a number word ("six", "hundred", "dozens")."""
+    return word in numbers("counts.yaml", "number_words") or word in numbers("counts.yaml", "scales") or word in ranges("counts.yaml", "vague_counts")
+
+
+@cache
+def _denial_stems() -> tuple[str, ...]:
+    # "deny" -> "den" (denied, denies), "dismiss" -> "dismiss", "refute" -> "refut"
+    return tuple(w[:-1] if w.endswith(("y", "e")) else w for w in sorted(words("cues.yaml", "denying_cues")))
+
+
+def denial_cue(cue: str | None) -> bool:
+    """Whether a cue denies or rejects what it introduces ("denied", "rejects", "dismissed")."""
+    return bool(cue) and (cue or "").lower().startswith(_denial_stems())
+
+
+def denial_words(text: str) -> bool:
+    """Whether a text says in so many words that it denies or rejects ("We reject these claims")."""
+    return any(w.startswith(_denial_stems()) for w in text.lower().split())

@@ -35,14 +35,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
-from claimgraph.data import load_yaml
+from claimgraph.data import CLASS_TYPE, load_yaml, relation_types
 from claimgraph.model import Actor
 from claimgraph.nlp.places import load_places
 from claimgraph.nlp.util import indices_with, sentence_of
 
 __all__ = ["RawClaim", "ClaimFinder", "relation_types", "CLASS_TYPE"]
 
-CLASS_TYPE = "class"
 Found = tuple[str | None, str, str | None, bool]  # subject, relation, object, negated
 _GROUP_NOUNS = {"organizations", "organisations", "groups", "sides", "movements", "parties", "factions", "allies"}
 _SUPPORT_VERBS = {"be", "remain", "become", "keep", "have", "maintain", "forge", "build", "establish", "develop", "enjoy", "retain", "deepen",
@@ -69,13 +68,6 @@ class RawClaim:
     end: int
     hedges: list[str] = field(default_factory=list)
     boosters: list[str] = field(default_factory=list)
-
-
-@lru_cache(maxsize=1)
-def relation_types() -> dict[str, dict[str, Any]]:
-    """The relation vocabulary, by type name."""
-    data: dict[str, dict[str, Any]] = load_yaml("relations.yaml")["relations"]
-    return data
 
 
 def _sentence(doc: Doc, i: int) -> tuple[int, int]:
@@ -235,11 +227,6 @@ def _classes() -> dict[str, tuple[str, ...]]:
         for phrase in spec["phrases"]:
             out[phrase.lower()] = (name,)
     return out
-
-
-def class_members() -> dict[str, set[str]]:
-    """class name -> canonical names of its member actors."""
-    return {name: set(spec.get("members") or []) for name, spec in load_yaml("classes.yaml")["classes"].items()}
 
 
 class ClaimFinder:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimgraph import data as vocab
+from claimgraph.data import number_word
 from claimgraph.nlp.util import indices_with, like_num_indices
 
 __all__ = ["RawQuantity", "QuantityFinder", "number_word", "parse_number"]
@@ -28,11 +29,6 @@ _UPPER = tuple(tuple(p.split()) for p in vocab.phrases("counts.yaml", "upper_bou
 _RANGE_JOIN = {"to", "-", "\u2013", "and", "or"}
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _NUM_RE = re.compile(r"^[$\u00a3\u20ac]?\d[\d,]*(\.\d+)?$")
-
-
-def number_word(word: str) -> bool:
-    """Whether a lower-case word is a number word ("six", "hundred", "dozens")."""
-    return word in _WORDS or word in _SCALES or word in _VAGUE
 
 
 def parse_number(tok: Token) -> float | None:

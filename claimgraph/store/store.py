@@ -848,15 +848,19 @@ class Store:
         t = s.attributions
         q = sa.select(*_ATTRIBUTION_COLUMNS).order_by(t.c.document, t.c.start)
         if speaker:
-            ids = [x.id for x in self.actors(name=speaker)] + [speaker]
-            like = _like_pattern(speaker.lower())
-            q = q.where(
-                sa.or_(
-                    self._among(t.c.speaker_actor, ids),
-                    sa.func.lower(t.c.speaker_description).like(like, escape="\\"),
-                    sa.func.lower(t.c.speaker_text).like(like, escape="\\"),
+            # an actor's id or one of its names: its attributions, from the index; any other
+            # text is looked for in the descriptions of unnamed speakers ("a Zamoran officer")
+            ids = [x.id for x in self.actors(ids=[speaker], aliases=False)] or [x.id for x in self.actors(name=speaker, aliases=False)]
+            if ids:
+                q = q.where(self._among(t.c.speaker_actor, ids))
+            else:
+                like = _like_pattern(speaker.lower())
+                q = q.where(
+                    sa.or_(
+                        sa.func.lower(t.c.speaker_description).like(like, escape="\\"),
+                        sa.func.lower(t.c.speaker_text).like(like, escape="\\"),
+                    )
                 )
-            )
         with self._connect() as conn:
             rows = conn.execute(q.limit(limit).offset(offset)).all()
             total = self._capped_count(conn, q, cap)

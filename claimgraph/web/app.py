@@ -326,7 +326,11 @@ def create_app(
         return JSONResponse(_paged([c.to_dict() for c in found], total, limit, offset))
 
     @app.get("/api/attributions")
-    def attributions(speaker: str | None = None, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> JSONResponse:
+    def attributions(
+        speaker: str | None = Query(None, description="an actor's id or name (its attributions), or words of an unnamed speaker's description"),
+        limit: int = Query(100, ge=1, le=1000),
+        offset: int = Query(0, ge=0),
+    ) -> JSONResponse:
         found, total = store.attributions_page(speaker, limit, offset, cap=COUNT_CAP + offset)
         return JSONResponse(_paged([a.to_dict() for a in found], total, limit, offset))
 
