@@ -448,7 +448,7 @@ def test_a_side_that_says_it_answered_an_attack_disputes_a_breach_by_attacking()
     ags = text_agreements(kb.claims, actors)
     (alone,) = assess_commitments(ags, kb.claims, sources, actors, docs)
     assert alone["status"] == "at_risk"
-    (answered,) = assess_commitments(ags, kb.claims, sources, actors, docs, {tal.id: ["s1"]})
+    (answered,) = assess_commitments(ags, kb.claims, sources, actors, docs, answered={tal.id: ["s1"]})
     assert answered["status"] == "disputed" and answered["evidence_for"] == ["s1"]
     # an account by someone else, or in another document, disputes nothing
     (other,) = assess_commitments(ags, kb.claims, sources, actors, docs, {aq.id: ["s1"]})
