@@ -45,3 +45,17 @@ def test_components_declare_what_they_assign_and_need(nlp) -> None:  # type: ign
     assert summary["claimgraph_actors"]["assigns"] == ["doc._.cg_actors", "doc._.cg_mentions", "doc._.cg_token_actor"]
     assert "doc._.cg_actors" in summary["claimgraph_quotes"]["requires"]
     assert all(summary[name]["assigns"] for name in summary if name.startswith("claimgraph_"))
+
+
+@pytest.mark.model
+def test_components_keep_no_state_of_the_last_document(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Per-document state lives in locals (or a copy made for the document), never on a
+    component the pipeline shares across documents and threads."""
+    before = {name: dict(vars(pipe)) for name, pipe in nlp.pipeline if name.startswith("claimgraph_")}
+    nlp("Zamora accused the Eastern Shield Brigades of attacking Dara. The Brigades denied it, said Maria Lopez.")
+    after = {name: dict(vars(pipe)) for name, pipe in nlp.pipeline if name.startswith("claimgraph_")}
+    for name, attrs in after.items():
+        added = set(attrs) - set(before[name])
+        assert not added - {"_coder"}, f"{name} keeps {sorted(added)} after a document"
+        changed = [k for k in before[name] if k in attrs and attrs[k] is not before[name][k] and k not in ("_coder",)]
+        assert not changed, f"{name} replaced {changed} after a document"

@@ -27,6 +27,7 @@ and yields no claim.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -237,6 +238,16 @@ class ClaimFinder:
         self._coder: Any = None
 
     def __call__(self, doc: Doc) -> Doc:
+        # What one document needs (its actors, which token names which, its home state) is set
+        # on a copy made for it: the component the pipeline shares keeps configuration only,
+        # so two documents never see each other's state. The copy shares the matchers and coder.
+        if self._coder is None:
+            from claimgraph.nlp.coder import EventCoder
+
+            self._coder = EventCoder()
+        return copy.copy(self)._find(doc)
+
+    def _find(self, doc: Doc) -> Doc:
         verbs, nouns, objects, ending, hedges, boosters = _lexicon()
         token_actor: dict[int, str] = dict(doc._.cg_token_actor or {})
         actors: dict[str, Actor] = doc._.cg_actors if doc._.cg_actors is not None else {}
