@@ -25,7 +25,8 @@ def _feed(path: Path, n: int) -> None:
                 f"Report {i}\n\nCommander Ali Rahimi{i} said on Monday that {i + 3} fighters had left the village of Dara{i}. "
                 f"“We will not return,” said a spokesman for the Front, according to officials in Kabul."
             )
-            fh.write(json.dumps({"text": text}) + "\n")
+            # dated: "on Monday" resolves, so the derived timeline has rows to be consistent about
+            fh.write(json.dumps({"text": text, "published": "2024-03-06"}) + "\n")
 
 
 def _counts(db: str) -> dict[str, int]:
