@@ -18,6 +18,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from claimgraph.analysis.knowledge import KnowledgeBase
     from claimgraph.api import IngestEvent, IngestSummary, analyze, ingest
     from claimgraph.errors import (
         AnalysisError,
@@ -34,9 +35,12 @@ if TYPE_CHECKING:
         Actor,
         Analysis,
         Attribution,
+        Commitment,
+        Contradiction,
         Document,
         Mention,
         Quantity,
+        Relation,
         Role,
         Speaker,
         TimeExpression,
@@ -58,8 +62,12 @@ _HOME = {
         "StoreUnavailable",
         "VocabularyError",
     ),
-    "claimgraph.model": ("Actor", "Analysis", "Attribution", "Document", "Mention", "Quantity", "Role", "Speaker", "TimeExpression"),
+    "claimgraph.model": (
+        "Actor", "Analysis", "Attribution", "Commitment", "Contradiction", "Document", "Mention", "Quantity", "Relation", "Role",
+        "Speaker", "TimeExpression",
+    ),
     "claimgraph.store": ("Store",),
+    "claimgraph.analysis.knowledge": ("KnowledgeBase",),
 }
 _MODULE_OF = {name: module for module, names in _HOME.items() for name in names}
 
@@ -89,14 +97,18 @@ __all__ = [
     "AnalysisError",
     "Attribution",
     "ClaimgraphError",
+    "Commitment",
+    "Contradiction",
     "Document",
     "EvaluationError",
     "IngestError",
     "IngestEvent",
     "IngestSummary",
+    "KnowledgeBase",
     "Mention",
     "NLPError",
     "Quantity",
+    "Relation",
     "ResolveError",
     "Role",
     "Speaker",
