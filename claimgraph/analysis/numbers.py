@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from claimgraph.analysis.grading import Source, source_key
-from claimgraph.data import denial_cue, denial_words, load_yaml, number_word
+from claimgraph.data import denial_cue, denial_words, load_yaml, number_word, phrases, words
 from claimgraph.model import Actor, Analysis, Attribution, Claim, TimeExpression, make_id, name_key
 
 __all__ = ["number_contradictions", "rejections", "chronology"]
@@ -108,8 +108,7 @@ def _same_fate(a: Any, b: Any, holders: dict[str, Attribution | None]) -> bool:
     return bool(after(a) & after(b))
 
 
-_COUNT_WORDS = frozenset("to and or more than less fewer about around nearly almost over under some at least most up "
-                         "between some".split())
+_COUNT_WORDS = words("counts.yaml", "count_modifiers")
 
 
 def _counted(text: str) -> str:
@@ -155,7 +154,7 @@ def _same_side(a: Attribution, b: Attribution, actors: dict[str, Actor]) -> bool
 
 
 #: cues of statements a rejection of "the accusations" or "the report" answers
-_ACCUSING = re.compile(r"^(alleg|accus|blam|charg|claim|report|say|said|tell|told|find|found)", re.IGNORECASE)
+_ACCUSING = phrases("cues.yaml", "accusing_cues")
 _STOP = frozenset("the a an of in on at to and or that this these those is are was were be been by for with from it its "
                   "their his her they he she we as has have had not no such there how what which who against".split())
 
@@ -200,7 +199,7 @@ def _answered(
         orgs = [actors[r.organization] for r in actor.roles if r.organization in actors] if actor else []
         keys = [name_key(n) for a in ([actor, *orgs] if actor else []) for n in (a.name, *a.aliases)]
         named = any(len(k) > 3 and (k in " ".join(content) or k.split()[-1] in content) for k in keys)
-        accusing = of_accusations and bool(p.cue) and bool(_ACCUSING.match(p.cue or "")) and not (p.cue or "").lower().startswith(("say", "said", "tell", "told"))
+        accusing = of_accusations and bool(p.cue) and (p.cue or "").lower().startswith(_ACCUSING)
         return 4 * named + 2 * accusing + min(2, len(words & _words(p.content)))
 
     scored = [(score(p), p) for p in others]

@@ -71,7 +71,7 @@ SCHEMAS: dict[str, Schema] = {
     "cues.yaml": {
         "speech_verbs": _W, "clausal_only": _W, "quote_verbs": _W, "stance_verbs": _W,
         "rejection_targets": _W, "statement_nouns": _W, "listeners": _W, "denying_cues": _W, "non_asserting_cues": _W,
-        "pledge_verbs": _W, "retaliation_words": _P,
+        "pledge_verbs": _W, "retaliation_words": _P, "accusing_cues": _P,
     },
     "roles.yaml": {
         "title_words": _W, "title_joiners": _W, "honorifics": _W, "role_nouns": _W, "service_verbs": _W,
@@ -91,6 +91,7 @@ SCHEMAS: dict[str, Schema] = {
     },
     "counts.yaml": {
         "number_words": _N, "scales": _N, "vague_counts": _R, "approximate": _W, "lower_bounds": _P, "upper_bounds": _P,
+        "count_modifiers": _W,
     },
     "furniture.yaml": {"widget_lines": _P, "credit_markers": _P, "dateline_agencies": _P},
     "speakers.yaml": {"group_nouns": _W, "document_nouns": _W, "noun_kinds": _WL, "naming_words": _W, "venue_verbs": _W},
