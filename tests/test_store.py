@@ -136,9 +136,12 @@ def _write_all(url: str, order: int) -> None:
     items = _many(30)
     if order % 2:
         items.reverse()
+    from claimgraph.analysis import KnowledgeBase
+
     with Store(url) as store:
+        kb = KnowledgeBase(store)
         for a in items:
-            store.save(a, resolve=False)
+            kb.save(a, resolve=False)
 
 
 def test_concurrent_writers_create_no_duplicates(db_url: str) -> None:
@@ -163,6 +166,13 @@ def test_concurrent_writers_create_no_duplicates(db_url: str) -> None:
         with store.engine.connect() as conn:
             counts = conn.execute(sa.text("SELECT claims FROM actor_relations ORDER BY actor")).scalars().all()
         assert counts == [30, 30]
+        # the derived relation has every writer's claims: no writer computed it without another's
+        from claimgraph.analysis import KnowledgeBase
+
+        kb = KnowledgeBase(store)
+        (relation,) = kb.relations().items
+        assert len(relation.supporting) == 30
+        assert kb.verify() == []
 
 
 def _claims_doc(text: str, pairs: list[tuple[str, str, str]]) -> DocumentAnalysis:

@@ -131,6 +131,7 @@ class KnowledgeBase:
     def set_grade(self, source: str, reliability: str, note: str | None = None) -> None:
         """An analyst's reliability for a source; the relations and contradictions it speaks in follow."""
         with self.store.transaction():
+            self.store.lock_derived()
             stale = self.store.derived_state() == "stale"
             self.store.set_grade(source, reliability, note)
             self._refresh(self._claims_of_source(source))
@@ -139,6 +140,7 @@ class KnowledgeBase:
 
     def add_agreement(self, agreement_id: str, data: dict[str, Any]) -> None:
         with self.store.transaction():
+            self.store.lock_derived()
             stale = self.store.derived_state() == "stale"
             self.store.add_agreement(agreement_id, data)
             self._refresh_commitments(None)
@@ -150,6 +152,7 @@ class KnowledgeBase:
         report = on_progress or (lambda what, done, total: None)
         st = self.store
         with st.transaction():
+            st.lock_derived()
             st.clear_derived()
             rel_ids = list(st.all_ids("claims", "relation"))
             for i in range(0, len(rel_ids), BATCH):
@@ -170,6 +173,7 @@ class KnowledgeBase:
 
     def _derive(self, analysis: DocumentAnalysis) -> None:
         st = self.store
+        st.lock_derived()
         doc = analysis.document
         # the document's facts as stored: resolution has given them their actors' ids
         changed = list({c.id: c for c in analysis.claims}.values())

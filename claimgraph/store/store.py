@@ -48,6 +48,8 @@ __all__ = ["DEFAULT_DB", "Store", "database_url"]
 
 DEFAULT_DB = "claimgraph.db"
 T = TypeVar("T")
+#: the advisory lock key of the derived tables (PostgreSQL): "claimgraph" in ASCII, 8 bytes
+_DERIVED_LOCK = int.from_bytes(b"clmgraph", "big") >> 1
 #: documents a shingle is looked up in when a new document looks for the story it copies
 COMMON_SHINGLE = 200
 #: what the knowledge base does inside a document's transaction, after its facts are written
@@ -1157,6 +1159,15 @@ class Store:
             if links:
                 unique_links = sorted({(x["actor"], x["contradiction"]): x for x in links}.values(), key=lambda x: (x["actor"], x["contradiction"]))
                 conn.execute(self._insert_ignore(s.contradiction_actors), unique_links)
+
+    def lock_derived(self) -> None:
+        """Take the derived tables for this transaction: on PostgreSQL, two writers that update
+        the same relation would each compute it without the other's uncommitted claims, so their
+        derived updates run one after the other (a transaction-scoped advisory lock; the second
+        then reads what the first committed). SQLite has one writer at a time already."""
+        if self.dialect == "postgresql":
+            with self._writing() as conn:
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _DERIVED_LOCK})
 
     def clear_derived(self) -> None:
         with self._writing() as conn:
