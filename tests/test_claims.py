@@ -404,3 +404,41 @@ def test_sending_goods_is_no_deployment(analyse) -> None:  # type: ignore[no-unt
     assert not [c for c in found if c[1] == "deploys"], found
     found = _claims(analyse("Rwanda deployed hundreds of troops in Mozambique in 2021."))
     assert ("Rwanda", "deploys", "Mozambique", "affirmed") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "each other", "one another": each party does it to the other
+        ("The Eastern Shield Brigades and the Dara Liberation Front accused each other of breaking the truce.",
+         {("Eastern Shield Brigades", "accuses", "Dara Liberation Front", "affirmed"),
+          ("Dara Liberation Front", "accuses", "Eastern Shield Brigades", "affirmed")}),
+        ("Peru and Chile traded blame on Monday. Peruvian and Chilean forces accuse each other of starting the violence.",
+         {("Peru", "accuses", "Chile", "affirmed"), ("Chile", "accuses", "Peru", "affirmed")}),
+        ("The Eastern Shield Brigades and the Dara Liberation Front have fought one another for years.",
+         {("Dara Liberation Front", "fights", "Eastern Shield Brigades", "affirmed")}),
+        ("The Eastern Shield Brigades and the Dara Liberation Front were rivals. The two groups have fought with each other since 2012.",
+         {("Dara Liberation Front", "fights", "Eastern Shield Brigades", "affirmed")}),
+        ("The Eastern Shield Brigades and the Dara Liberation Front fought alongside each other in 2012.",
+         {("Dara Liberation Front", "fights_alongside", "Eastern Shield Brigades", "affirmed")}),
+        # "they" is the coordinated subject of the clause that reports it
+        ("The Eastern Shield Brigades and the Dara Liberation Front said they had reached a deal on Monday.",
+         {("Dara Liberation Front", "signed_agreement_with", "Eastern Shield Brigades", "affirmed")}),
+    ],
+)
+def test_reciprocals_and_joint_subjects(analyse, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    for subj, pred, obj, pol in expected:
+        assert (subj, pred, obj, pol) in found or (pred not in ("accuses",) and (obj, pred, subj, pol) in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Eastern Shield Brigades and the Dara Liberation Front have fought one another for years.",
+        "The Eastern Shield Brigades and the Dara Liberation Front were rivals. The two groups have fought with each other since 2012.",
+        "The Eastern Shield Brigades and the Dara Liberation Front fought in 2012.",
+    ],
+)
+def test_fighting_each_other_is_not_fighting_alongside(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse(text)) if c[1] == "fights_alongside"], _claims(analyse(text))

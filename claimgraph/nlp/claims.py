@@ -293,7 +293,8 @@ class ClaimFinder:
                              doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), hedge_words, boost_words)
                 )
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
-                    + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)):
+                    + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
+                    + self._reciprocals(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -646,6 +647,74 @@ class ClaimFinder:
                     out.append(RawClaim(t.i, denier, "rejects", accuser, False, *span))
                     if n.lower_ in accusing:
                         out.append(RawClaim(t.i, accuser, "accuses", denier, False, *span))
+        return out
+
+    def _joint_parties(self, subj: Token | None) -> list[str]:
+        """The parties a coordinated subject names, each once: "Zamora and Oren", "Zamoran and
+        Orenian forces" (the states of the demonyms, when the text names those states), and
+        "they" in "Zamora and Oren said they had ...": the subject of the clause that reports
+        this one. Organisations, people and countries only."""
+        if subj is None:
+            return []
+        if subj.lower_ in ("they", "we") and subj.dep_ == "nsubj" and subj.head.dep_ == "ccomp":
+            reporter = subj.head.head
+            subj = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in ("they", "we"):
+                return []
+        found: list[str] = []
+        named = set(self.token_actor.values())
+        demonyms = [d for c in subj.children if c.dep_ == "amod" for d in (c, *c.conjuncts)]
+        if len(demonyms) >= 2:
+            # "Zamoran and Orenian forces": two states' forces, one phrase
+            for d in demonyms:
+                country = load_places().country_of(d.text)
+                state = Actor.id_for(country, "place") if country else None
+                if state is None or state not in named:
+                    return []
+                found.append(state)
+            return list(dict.fromkeys(found))
+        for t in (subj, *subj.conjuncts):
+            a = self._party(t, subject=True)
+            if a is not None:
+                found.append(a)
+        return list(dict.fromkeys(found))
+
+    def _reciprocals(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora and Oren accused each other of breaking the truce", "Zamoran and Orenian forces
+        have fought one another": each party does it to the other (``relations.yaml``:
+        reciprocal_verbs). The parties are the coordinated subject's, or "the two groups"."""
+        verbs: dict[str, list[str]] = {}
+        for name, spec in relation_types().items():
+            for v in spec.get("reciprocal_verbs") or []:
+                verbs.setdefault(v, []).append(name)
+        out: list[RawClaim] = []
+        for i in indices_with(doc, ("other", "another")):
+            if i == 0 or (doc[i - 1].lower_, doc[i].lower_) not in (("each", "other"), ("one", "another")):
+                continue
+            pair = (doc[i - 1], doc[i])
+            # the phrase hangs on the verb as its object, or on a preposition ("clashed with each other")
+            top = next((t for t in pair if t.head not in pair), None)
+            if top is None:
+                continue
+            verb = top.head.head if top.dep_ == "pobj" else top.head
+            if top.dep_ == "pobj" and top.head.lower_ not in ("with", "against", "on", "at"):
+                continue  # "fought alongside each other" is no fight between them
+            if top.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or verb.lemma_ not in verbs:
+                continue
+            subj = self._subject(verb)
+            parties = self._joint_parties(subj)
+            if len(parties) < 2 and subj is not None:
+                two = self._pair(doc, subj)
+                parties = list(two) if two is not None else parties
+            if len(parties) != 2 or self._asserts_nothing(verb):
+                continue
+            s, e = _sentence(doc, verb.i)
+            negated = self._negated(doc, verb, frozenset())
+            a, b = parties
+            for rel in verbs[verb.lemma_]:
+                ways = [tuple(sorted((a, b)))] if relation_types()[rel].get("symmetric") else [(a, b), (b, a)]
+                for x, y in ways:
+                    out.append(RawClaim(verb.i, x, rel, y, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     def _held(self, doc: Doc) -> list[RawClaim]:
@@ -1049,15 +1118,19 @@ class ClaimFinder:
                 # a named agreement is its actor; "the truce" becomes one when its parties are known
                 return [(subj, rel, self.token_actor.get(deal.i) or f"{_DEAL}{deal.i}", False)]
             return []
-        if spec.get("symmetric") and subj_tok is not None and not any(c.dep_ == "neg" for c in verb.children):
+        # "Hamas and Fatah fought (each other)": together or against each other, the words do not say
+        joint_ok = spec.get("joint_subject", True) or [o for o in others if not (o.lower_ in ("other", "another", "each", "one") and o.head.lower_ == "with")]
+        if spec.get("symmetric") and joint_ok and subj_tok is not None and not any(c.dep_ == "neg" for c in verb.children):
             # "the ELN and the government agreed to resume talks": the subject's two parties
             joint = [a for t in (subj_tok, *subj_tok.conjuncts) if (a := self._phrase_actor(t)) is not None]
             joint = [a for a in dict.fromkeys(joint) if self.actors[a].type in ("organization", "person") or self.actors[a].kind == "country"]
+            if len(joint) < 2 and subj_tok.lower_ in ("they", "we"):
+                joint = self._joint_parties(subj_tok)  # "Hamas and Fatah said they had struck a deal"
             if len(joint) >= 2:
                 return [(joint[0], rel, joint[1], False)]
         out: list[Found] = []
         if pair is not None and any(o.lower_ == "other" or o.lower_ == "each" for o in others + [c for c in verb.subtree]):
-            if spec.get("symmetric"):
+            if spec.get("symmetric") and joint_ok:
                 return [(pair[0], rel, pair[1], False)]
         subj = self._actor_of(subj_tok)
         kinds = spec.get("object_types")
@@ -1067,7 +1140,7 @@ class ClaimFinder:
                     continue
                 if subj and obj and obj != subj:
                     out.append((subj, rel, obj, False))
-        if not out and pair is not None and spec.get("symmetric"):
+        if not out and pair is not None and spec.get("symmetric") and joint_ok:
             out.append((pair[0], rel, pair[1], False))
         return out
 
