@@ -442,3 +442,26 @@ def test_reciprocals_and_joint_subjects(analyse, text: str, expected: set[tuple[
 )
 def test_fighting_each_other_is_not_fighting_alongside(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [c for c in _claims(analyse(text)) if c[1] == "fights_alongside"], _claims(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fighting continued, said Maria Lopez, of Amnesty International.", ("Maria Lopez", "works_for", "Amnesty International", "affirmed")),
+        ("Carlos Ruiz, a close ally of Maria Lopez, was arrested in 2020.", ("Carlos Ruiz", "allied_with", "Maria Lopez", "affirmed")),
+        ("Peru gets back Carlos Ruiz, associate of the Peruvian president Maria Lopez, who was arrested in 2020.",
+         ("Carlos Ruiz", "allied_with", "Maria Lopez", "affirmed")),
+        # an attack named by the singular noun
+        ("The United States blamed Iran and launched a punitive strike on the Eastern Shield Brigades.",
+         ("United States", "attacks", "Eastern Shield Brigades", "affirmed")),
+    ],
+)
+def test_appositions_and_strikes(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    subj, pred, obj, pol = expected
+    assert (subj, pred, obj, pol) in found or (pred == "allied_with" and (obj, pred, subj, pol) in found), found
+
+
+def test_a_person_of_a_place_works_for_nobody(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Fighting continued, said Maria Lopez, of Lima, Peru."))
+    assert not [c for c in found if c[1] == "works_for"], found

@@ -294,7 +294,7 @@ class ClaimFinder:
                 )
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
                     + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
-                    + self._reciprocals(doc)):
+                    + self._reciprocals(doc) + self._appositions(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -715,6 +715,41 @@ class ClaimFinder:
                 ways = [tuple(sorted((a, b)))] if relation_types()[rel].get("symmetric") else [(a, b), (b, a)]
                 for x, y in ways:
                     out.append(RawClaim(verb.i, x, rel, y, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _appositions(self, doc: Doc) -> list[RawClaim]:
+        """What a phrase set beside a name says of it: "said Maria Lopez, of the Zamora Refugee
+        Council" (works_for: a person "of" an organisation), "Carlos Ruiz, a close ally of
+        Maria Lopez" (``relations.yaml``: appos_nouns, for people and organisations)."""
+        by_noun = {n: name for name, spec in relation_types().items() for n in spec.get("appos_nouns") or []}
+        out: list[RawClaim] = []
+        for i in indices_with(doc, set(by_noun) | {"of"}):
+            t = doc[i]
+            if t.lower_ == "of":
+                # "Maria Lopez, of the council": the preposition hangs on the name, after a comma
+                owner, rel = t.head, "works_for"
+                if t.dep_ != "prep" or i == 0 or doc[i - 1].lower_ != "," or owner.i not in self.token_actor:
+                    continue
+                if self.actors[self.token_actor[owner.i]].type != "person":
+                    continue
+            else:
+                owner, rel = t.head, by_noun[t.lower_]
+                if t.dep_ != "appos" or owner.i not in self.token_actor or owner.i > t.i:
+                    continue
+            a = self.token_actor[owner.i]
+            objs = [p for p in t.children if p.dep_ == "pobj"] if t.lower_ == "of" else self._prep_objects(t, ["of"])
+            for o in objs:
+                # "an associate of the Zamoran president Maria Lopez": the name set beside the title
+                named = [c for c in o.children if c.dep_ == "appos" and c.i in self.token_actor]
+                b = self.token_actor[named[0].i] if named else self._head_actor(o)
+                if b is None or b == a or self.actors[a].type not in ("person", "organization"):
+                    continue
+                wanted = ("organization",) if rel == "works_for" else ("person", "organization")
+                if self.actors[b].type not in wanted:
+                    continue
+                s, e = _sentence(doc, i)
+                x, y = sorted((a, b)) if relation_types()[rel].get("symmetric") else (a, b)
+                out.append(RawClaim(i, x, rel, y, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     def _held(self, doc: Doc) -> list[RawClaim]:
