@@ -465,3 +465,41 @@ def test_appositions_and_strikes(analyse, text: str, expected: tuple[str, str, s
 def test_a_person_of_a_place_works_for_nobody(analyse) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse("Fighting continued, said Maria Lopez, of Lima, Peru."))
     assert not [c for c in found if c[1] == "works_for"], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # coordinated subjects and objects: each one named
+        ("Russia, Egypt and the United Arab Emirates support the Eastern Shield Brigades.",
+         {("Russia", "supports", "Eastern Shield Brigades", "affirmed"), ("Egypt", "supports", "Eastern Shield Brigades", "affirmed"),
+          ("United Arab Emirates", "supports", "Eastern Shield Brigades", "affirmed")}),
+        ("Peru and Chile condemned the Eastern Shield Brigades.",
+         {("Peru", "criticizes", "Eastern Shield Brigades", "affirmed"), ("Chile", "criticizes", "Eastern Shield Brigades", "affirmed")}),
+        ("Peru accused the Eastern Shield Brigades and the Dara Liberation Front of killing civilians.",
+         {("Peru", "accuses", "Eastern Shield Brigades", "affirmed"), ("Peru", "accuses", "Dara Liberation Front", "affirmed")}),
+        ("Peru imposed sanctions on the Eastern Shield Brigades and the Dara Liberation Front.",
+         {("Peru", "sanctions", "Eastern Shield Brigades", "affirmed"), ("Peru", "sanctions", "Dara Liberation Front", "affirmed")}),
+        # a description with a name beside it is the name ("US public broadcaster X" is not the US)
+        ("Officials in Peru suspended the BBC and US public broadcaster Voice of America over their coverage.",
+         {("Peru", "sanctions", "BBC", "affirmed"), ("Peru", "sanctions", "Voice of America", "affirmed")}),
+        # "the country" is the one the story is about
+        ("Peru has rejected the report. Peru called it false. Officials in the military-ruled country suspended the BBC on Monday.",
+         {("Peru", "sanctions", "BBC", "affirmed")}),
+    ],
+)
+def test_coordination_and_the_country(analyse, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert expected <= found, found
+    assert not [c for c in found if c[2] == "United States"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru has rejected the report. Peru called it false. The Eastern Shield Brigades attacked the neighbouring country.",
+        "Peru has rejected the report. Peru called it false. Chile said the Eastern Shield Brigades attacked the country.",
+    ],
+)
+def test_the_country_is_not_another_one(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse(text)) if c[1] == "attacks" and c[2] == "Peru"], _claims(analyse(text))

@@ -241,6 +241,7 @@ class ClaimFinder:
         self.token_actor = token_actor
         self.home_state = self._home_state(doc, token_actor, actors)
         self.actors = actors
+        self._the_country(doc)
         out: list[RawClaim] = []
         seen: set[tuple[str | None, str, str | None, int]] = set()
         noun_words = {w.split()[-1] for w in nouns}
@@ -834,21 +835,25 @@ class ClaimFinder:
                     continue  # "denied that Egypt was behind the raid" denies a statement, not Egypt
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
-                subj = self._party(doc[ev.source_head], subject=True)
+                source = doc[ev.source_head]
+                subj = self._party(source, subject=True)
                 # "accused X of attacking their positions in Marib": the accuser's, and in Marib
                 objs = [self._party(target, subject=False, rel=rel), self._accusers_own(target)]
+                # "Peru and Chile condemned X and Y": each party of the coordination
+                objs += self._conjoined(target, subject=False, rel=rel)
                 if objs[0] is None and rel in _WORDS_AT_STATES and not said:
                     # "rejected Egyptian actions"; not "claimed that Libyan soldiers had been killed"
                     objs[0] = self._demonym_state(target)
                 if rel == "attacks" and self._verbal_attack(verb):
                     rel = "criticizes"  # "attacked the president over the deal"
-                for obj in dict.fromkeys(objs):
-                    if subj is None or obj is None or subj == obj:
-                        continue
-                    first, second = sorted((subj, obj)) if relation_types()[rel].get("symmetric") else (subj, obj)
-                    negated = ev.negated and ev.plover != "REJECT"
-                    out.append(RawClaim(ev.verb, first, rel, second, negated, doc[sent.start].idx,
-                                        doc[end - 1].idx + len(doc[end - 1]), hedge_words, boost_words))
+                for who in dict.fromkeys([subj, *(self._conjoined(source, subject=True) if subj is not None else [])]):
+                    for obj in dict.fromkeys(objs):
+                        if who is None or obj is None or who == obj:
+                            continue
+                        first, second = sorted((who, obj)) if relation_types()[rel].get("symmetric") else (who, obj)
+                        negated = ev.negated and ev.plover != "REJECT"
+                        out.append(RawClaim(ev.verb, first, rel, second, negated, doc[sent.start].idx,
+                                            doc[end - 1].idx + len(doc[end - 1]), hedge_words, boost_words))
         return out
 
     def _verbal_attack(self, verb: Token) -> bool:
@@ -1036,6 +1041,30 @@ class ClaimFinder:
                     return self.token_actor[t.i]
         return None
 
+    def _the_country(self, doc: Doc) -> None:
+        """ "officials in the military-ruled country suspended ...": "the country" is the one the
+        story is about (``_home_state``), for this component's parties only; not where another
+        country was named before it in the sentence, nor "the neighbouring country", "the country
+        that ...", "the country of X" (``relations.yaml``: the_country)."""
+        if self.home_state is None:
+            return
+        spec = load_yaml("relations.yaml")["the_country"]
+        elsewhere = set(spec["elsewhere"])
+        for i in indices_with(doc, spec["nouns"]):
+            t = doc[i]
+            if i in self.token_actor or t.pos_ != "NOUN" or t.tag_ != "NN":
+                continue
+            kids = list(t.children)
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+                continue
+            if any(c.lower_ in elsewhere or c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of") for c in kids):
+                continue
+            s, _ = sentence_of(doc, i)
+            if any((a := self.token_actor.get(k)) is not None and a != self.home_state and self.actors[a].kind == "country"
+                   for k in range(s, i)):
+                continue
+            self.token_actor[i] = self.home_state
+
     @staticmethod
     def _home_state(doc: Doc, token_actor: dict[int, str], actors: dict[str, Actor]) -> str | None:
         """The country a story is about: named at least twice and at least twice as often as any
@@ -1076,6 +1105,37 @@ class ClaimFinder:
                 if len(seen) == 2:
                     return (seen[1], seen[0])
         return None
+
+    def _with_conjuncts(self, toks: list[Token]) -> list[Token]:
+        """The phrases and those coordinated with them ("Peru and Chile"), each once, in order; for a
+        description with a name beside it ("US public broadcaster Voice of America"), the name."""
+        out: dict[int, Token] = {}
+        for t in toks:
+            out.setdefault(t.i, t)
+            for c in t.conjuncts:
+                if c.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                named = next((a for a in c.children if a.dep_ == "appos" and a.i in self.token_actor
+                              and self.actors[self.token_actor[a.i]].type in ("organization", "person")), c)
+                out.setdefault(named.i, named)
+        return list(out.values())
+
+    def _conjoined(self, tok: Token | None, subject: bool, rel: str = "") -> list[str]:
+        """The parties coordinated with a phrase ("Peru, Chile and Bolivia condemned ..."): the
+        actors named by its conjuncts, organisations, people and countries only."""
+        if tok is None:
+            return []
+        out: list[str] = []
+        for c in tok.conjuncts:
+            if c.pos_ not in ("NOUN", "PROPN"):
+                continue
+            # "US public broadcaster Voice of America": the name set beside the description, not its modifier
+            named = next((self.token_actor[a.i] for a in c.children if a.dep_ == "appos" and a.i in self.token_actor), None)
+            if named is not None and self.actors[named].type in ("organization", "person"):
+                out.append(named)
+            elif (found := self._party(c, subject=subject, rel=rel)) is not None:
+                out.append(found)
+        return out
 
     def _subject(self, verb: Token) -> Token | None:
         for c in verb.children:
@@ -1167,14 +1227,16 @@ class ClaimFinder:
         if pair is not None and any(o.lower_ == "other" or o.lower_ == "each" for o in others + [c for c in verb.subtree]):
             if spec.get("symmetric") and joint_ok:
                 return [(pair[0], rel, pair[1], False)]
-        subj = self._actor_of(subj_tok)
+        # "Peru and Chile condemned X", "attacked Peru and Chile": each one named in the coordination
+        subjects = [self._actor_of(subj_tok)] + self._conjoined(subj_tok, subject=True, rel=rel)
         kinds = spec.get("object_types")
-        for o in others:
+        for o in self._with_conjuncts(others):
             for obj in dict.fromkeys((self._object_of(o, rel), self._accusers_own(o))):
                 if kinds and obj and self.actors[obj].type not in kinds and self.actors[obj].kind not in kinds:
                     continue
-                if subj and obj and obj != subj:
-                    out.append((subj, rel, obj, False))
+                for subj in dict.fromkeys(subjects):
+                    if subj and obj and obj != subj:
+                        out.append((subj, rel, obj, False))
         if not out and pair is not None and spec.get("symmetric") and joint_ok:
             out.append((pair[0], rel, pair[1], False))
         return out
@@ -1225,10 +1287,10 @@ class ClaimFinder:
         withs = self._prep_objects(noun, spec.get("noun_preps") or (["with", "to", "of", "for"] if not spec.get("symmetric") else ["with", "to"]))
         if poss is not None:
             a = self._actor_of(poss)
-            for w in withs:
-                b = self._object_of(w, rel)
-                if a and b:
-                    return [(a, rel, b, False)]
+            # "A's alliance with B and C": each one named
+            found = [(a, rel, b, False) for w in self._with_conjuncts(withs) if a and (b := self._object_of(w, rel))]
+            if found:
+                return list(dict.fromkeys(found))
         # "two Armenian troops died in fighting with Azerbaijani forces": who was in it fought
         if (spec.get("symmetric") and withs and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during")
                 and noun.head.head.pos_ == "VERB"):
@@ -1250,10 +1312,10 @@ class ClaimFinder:
                 return [(pair[0], rel, pair[1], False)]
             if noun.dep_ != "nsubj":
                 a = self._actor_of(subj_tok)
-                for w in others:
-                    b = self._object_of(w, rel)
-                    if a and b:
-                        return [(a, rel, b, False)]
+                # "imposed sanctions on A and B": each one named
+                found = [(a, rel, b, False) for w in self._with_conjuncts(others) if a and (b := self._object_of(w, rel))]
+                if found:
+                    return list(dict.fromkeys(found))
         # the clause names exactly two parties and a symmetric tie between them (not for
         # "fighting", which names the parties it is between or nobody: "fears of renewed fighting")
         if spec.get("symmetric") and not spec.get("parties_named"):
