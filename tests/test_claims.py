@@ -451,6 +451,10 @@ def test_fighting_each_other_is_not_fighting_alongside(analyse, text: str) -> No
         ("Carlos Ruiz, a close ally of Maria Lopez, was arrested in 2020.", ("Carlos Ruiz", "allied_with", "Maria Lopez", "affirmed")),
         ("Peru gets back Carlos Ruiz, associate of the Peruvian president Maria Lopez, who was arrested in 2020.",
          ("Carlos Ruiz", "allied_with", "Maria Lopez", "affirmed")),
+        ("The Dara Liberation Front, the military arm of the Eastern Shield Brigades, denied the report.",
+         ("Dara Liberation Front", "member_of", "Eastern Shield Brigades", "affirmed")),
+        ("The United Arab Emirates, a member of the Saudi-led coalition, denied the report.",
+         ("United Arab Emirates", "member_of", "Saudi-led coalition", "affirmed")),
         # an attack named by the singular noun
         ("The United States blamed Iran and launched a punitive strike on the Eastern Shield Brigades.",
          ("United States", "attacks", "Eastern Shield Brigades", "affirmed")),
@@ -462,9 +466,11 @@ def test_appositions_and_strikes(analyse, text: str, expected: tuple[str, str, s
     assert (subj, pred, obj, pol) in found or (pred == "allied_with" and (obj, pred, subj, pol) in found), found
 
 
-def test_a_person_of_a_place_works_for_nobody(analyse) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_of_a_place_works_for_nobody_and_a_former_ally_is_none(analyse) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse("Fighting continued, said Maria Lopez, of Lima, Peru."))
     assert not [c for c in found if c[1] == "works_for"], found
+    found = _claims(analyse("Carlos Ruiz, a former ally of Maria Lopez, was arrested."))
+    assert not [c for c in found if c[1] == "allied_with"], found
 
 
 @pytest.mark.parametrize(

@@ -680,6 +680,11 @@ class ClaimFinder:
                 found.append(a)
         return list(dict.fromkeys(found))
 
+    def _agent(self, actor_id: str) -> bool:
+        """An organisation, a person or a country: one that can be a party."""
+        actor = self.actors[actor_id]
+        return actor.type in ("organization", "person") or (actor.type == "place" and actor.kind == "country")
+
     def _reciprocals(self, doc: Doc) -> list[RawClaim]:
         """ "Zamora and Oren accused each other of breaking the truce", "Zamoran and Orenian forces
         have fought one another": each party does it to the other (``relations.yaml``:
@@ -737,16 +742,17 @@ class ClaimFinder:
                 owner, rel = t.head, by_noun[t.lower_]
                 if t.dep_ != "appos" or owner.i not in self.token_actor or owner.i > t.i:
                     continue
+                if any(c.lower_ in ("former", "ex", "onetime", "erstwhile", "expelled") for c in t.children):
+                    continue  # "a former ally of X" is one no longer
             a = self.token_actor[owner.i]
             objs = [p for p in t.children if p.dep_ == "pobj"] if t.lower_ == "of" else self._prep_objects(t, ["of"])
             for o in objs:
                 # "an associate of the Zamoran president Maria Lopez": the name set beside the title
                 named = [c for c in o.children if c.dep_ == "appos" and c.i in self.token_actor]
                 b = self.token_actor[named[0].i] if named else self._head_actor(o)
-                if b is None or b == a or self.actors[a].type not in ("person", "organization"):
+                if b is None or b == a or not self._agent(a):
                     continue
-                wanted = ("organization",) if rel == "works_for" else ("person", "organization")
-                if self.actors[b].type not in wanted:
+                if not (self.actors[b].type == "organization" if rel == "works_for" else self._agent(b)):
                     continue
                 s, e = _sentence(doc, i)
                 x, y = sorted((a, b)) if relation_types()[rel].get("symmetric") else (a, b)
