@@ -509,3 +509,34 @@ def test_coordination_and_the_country(analyse, text: str, expected: set[tuple[st
 )
 def test_the_country_is_not_another_one(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [c for c in _claims(analyse(text)) if c[1] == "attacks" and c[2] == "Peru"], _claims(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Iran's backing of the Eastern Shield Brigades worries Peru.", ("Iran", "supports", "Eastern Shield Brigades", "affirmed")),
+        ("Iran's support for the Eastern Shield Brigades is well known.", ("Iran", "supports", "Eastern Shield Brigades", "affirmed")),
+        ("The Eastern Shield Brigades receive support from Iran.", ("Iran", "supports", "Eastern Shield Brigades", "affirmed")),
+        ("The Peruvian army, with the backing of Russia, retook the town of Oren.", ("Russia", "supports", "Peruvian army", "affirmed")),
+        ("With support from Iran, the Eastern Shield Brigades attacked the town.", ("Iran", "supports", "Eastern Shield Brigades", "affirmed")),
+        ("The Eastern Shield Brigades could not get support from Iran.", ("Iran", "supports", "Eastern Shield Brigades", "negated")),
+        # a relative pronoun is the noun it stands for
+        ("The Eastern Shield Brigades, which are backed by Iran, attacked the town.", ("Iran", "supports", "Eastern Shield Brigades", "affirmed")),
+    ],
+)
+def test_support_named_by_nouns(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _claims(analyse(text)), _claims(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's support for the ceasefire with the Eastern Shield Brigades is waning.",
+        "The Eastern Shield Brigades asked for support from Iran.",
+        "Peru is fighting the Eastern Shield Brigades with support from Russia.",
+    ],
+)
+def test_support_for_something_else_or_only_sought(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert not [c for c in found if c[1] == "fights_alongside"], found
+    assert not [c for c in found if c[1] == "supports" and c[2] == "Eastern Shield Brigades"], found

@@ -295,7 +295,7 @@ class ClaimFinder:
                 )
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
                     + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
-                    + self._reciprocals(doc) + self._appositions(doc)):
+                    + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -680,6 +680,43 @@ class ClaimFinder:
                 found.append(a)
         return list(dict.fromkeys(found))
 
+    def _support_from(self, doc: Doc) -> list[RawClaim]:
+        """ "The rebels receive support from Iran", "the army, with the backing of Russia, retook the
+        town": the giver supports the one who receives it (``relations.yaml`` supports: nouns,
+        receiving_verbs); not what is only sought ("asked for support from Iran")."""
+        spec = relation_types()["supports"]
+        receiving = set(spec.get("receiving_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("nouns") or []):
+            noun = doc[i]
+            if noun.pos_ != "NOUN":
+                continue
+            givers = self._prep_objects(noun, ["from"])
+            if not givers and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+                givers = self._prep_objects(noun, ["of"])  # "with the support of Iran"
+            if noun.dep_ == "dobj" and noun.head.lemma_ in receiving:
+                verb = noun.head
+                givers += self._prep_objects(verb, ["from"])  # "receive support from Iran"
+                subj = self._clause_subject(verb)
+            elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
+                verb = noun.head.head
+                subj = self._clause_subject(verb)
+            elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+                subj = noun.head.head  # "the army, with the backing of Russia, retook ..."
+                verb = self._governor(subj)
+            else:
+                continue
+            receiver = self._party(subj, subject=True) if subj is not None else None
+            if receiver is None or self._asserts_nothing(verb):
+                continue
+            s, e = _sentence(doc, i)
+            negated = self._negated(doc, verb, frozenset())
+            for g in self._with_conjuncts(givers):
+                giver = self._party(g, subject=True)
+                if giver is not None and giver != receiver:
+                    out.append(RawClaim(i, giver, "supports", receiver, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
     def _agent(self, actor_id: str) -> bool:
         """An organisation, a person or a country: one that can be a party."""
         actor = self.actors[actor_id]
@@ -892,7 +929,8 @@ class ClaimFinder:
         if rel in _PLACE_OBJECTS:
             return self._party(tok, subject=False, rel=rel)
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if verb.lemma_ in (relation_types()[rel].get("head_object_verbs") or []):
+        heads = relation_types()[rel].get("head_object_verbs") or []
+        if verb.lemma_ in heads or verb.lower_ in heads:  # nouns carry no lemma here ("support for")
             found = self._phrase_actor(tok)
         else:
             found = self._actor_of(tok)
@@ -1180,7 +1218,7 @@ class ClaimFinder:
                 sent = next((p for p in self._prep_objects(sent, ["of"]) if p.lower_ in members), sent)  # "hundreds of troops"
             if sent is not None and sent.lower_ not in members and sent.i not in self.token_actor:
                 return []
-        subj_tok = self._subject(verb)
+        subj_tok = self._clause_subject(verb)  # "Hamas, which is backed by Iran": Hamas
         pair = self._pair(doc, subj_tok) if subj_tok is not None else None
         # "the RSF, led by Daglo", "a militia backed by Iran": a participle with its agent is passive too
         reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
