@@ -540,3 +540,12 @@ def test_support_for_something_else_or_only_sought(analyse, text: str) -> None: 
     found = _claims(analyse(text))
     assert not [c for c in found if c[1] == "fights_alongside"], found
     assert not [c for c in found if c[1] == "supports" and c[2] == "Eastern Shield Brigades"], found
+
+
+def test_the_government_alone_is_the_storys_state(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(
+        "Peru's army said so. Peru is poor. The Eastern Shield Brigades and the government agreed on Monday to resume peace talks. "
+        "The government condemned the latest attack, accusing the Eastern Shield Brigades of making war."
+    ))
+    assert ("Eastern Shield Brigades", "agrees_with", "Peru", "affirmed") in found or ("Peru", "agrees_with", "Eastern Shield Brigades", "affirmed") in found, found
+    assert ("Peru", "accuses", "Eastern Shield Brigades", "affirmed") in found, found

@@ -910,6 +910,8 @@ class ClaimFinder:
         ("aid workers in Somalia" are not Somalia)."""
         if tok.lower_ in ("they", "he", "she", "it") or tok.i in self.token_actor:
             return self._actor_of(tok)
+        if tok.lower_ == "government" and self.home_state is not None and all(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return self.home_state  # "the ELN and the government agreed ...": the state the story is about
         found = self._head_actor(tok)
         if found is not None:
             return found
@@ -1086,19 +1088,22 @@ class ClaimFinder:
         return None
 
     def _the_country(self, doc: Doc) -> None:
-        """ "officials in the military-ruled country suspended ...": "the country" is the one the
-        story is about (``_home_state``), for this component's parties only; not where another
+        """ "officials in the military-ruled country suspended ...": "the country" (and "the
+        government" alone) is the one the story is about (``_home_state``), for this component's
+        parties only, so that a sentence naming it and another party is read; not where another
         country was named before it in the sentence, nor "the neighbouring country", "the country
         that ...", "the country of X" (``relations.yaml``: the_country)."""
         if self.home_state is None:
             return
         spec = load_yaml("relations.yaml")["the_country"]
         elsewhere = set(spec["elsewhere"])
-        for i in indices_with(doc, spec["nouns"]):
+        for i in indices_with(doc, [*spec["nouns"], "government"]):
             t = doc[i]
             if i in self.token_actor or t.pos_ != "NOUN" or t.tag_ != "NN":
                 continue
             kids = list(t.children)
+            if t.lower_ == "government" and not all(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+                continue  # "the government" alone (``_actor_of``), not "the Peruvian government", "the government of X"
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
                 continue
             if any(c.lower_ in elsewhere or c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of") for c in kids):
