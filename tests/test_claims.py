@@ -549,3 +549,20 @@ def test_the_government_alone_is_the_storys_state(analyse) -> None:  # type: ign
     ))
     assert ("Eastern Shield Brigades", "agrees_with", "Peru", "affirmed") in found or ("Peru", "agrees_with", "Eastern Shield Brigades", "affirmed") in found, found
     assert ("Peru", "accuses", "Eastern Shield Brigades", "affirmed") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A tank fired at a tower at the African Union's headquarters in Mogadishu.", ("African Union", "present_in", "Mogadishu", "affirmed")),
+        ("A tank fired at a tower at the headquarters of the Eastern Shield Brigades in Oren, Peru.",
+         ("Eastern Shield Brigades", "present_in", "Oren", "affirmed")),
+        ("The African Union mission, which has been deployed in Somalia since 2013, denied it.", ("African Union", "present_in", "Somalia", "affirmed")),
+    ],
+)
+def test_premises_and_relative_clauses_place_their_owner(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _claims(analyse(text)), _claims(analyse(text))
+
+
+def test_a_persons_office_places_no_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse("Maria Lopez's office in Lima was raided.")) if c[1] == "present_in"]

@@ -295,7 +295,7 @@ class ClaimFinder:
                 )
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
                     + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
-                    + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc)):
+                    + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -435,7 +435,7 @@ class ClaimFinder:
                 who = self._phrase_actor(t.head)  # "Wagner fighters based in Libya"
             else:
                 verb = t.head if t.dep_ in ("acomp", "advmod", "attr") else t
-                subj_phrase = self._subject(verb)
+                subj_phrase = self._clause_subject(verb)  # "the mission, which is deployed in Haiti"
                 who = self._phrase_actor(subj_phrase) if subj_phrase is not None else None
             if who is None and subj_phrase is not None:
                 who = self._members_state(subj_phrase, members)  # "Kenyan police officers stationed in Haiti"
@@ -715,6 +715,31 @@ class ClaimFinder:
                 giver = self._party(g, subject=True)
                 if giver is not None and giver != receiver:
                     out.append(RawClaim(i, giver, "supports", receiver, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _premises(self, doc: Doc) -> list[RawClaim]:
+        """ "the mission's headquarters in Oren", "the bases of the Eastern Shield Brigades in Dara":
+        whose premises are in a place is there (``relations.yaml`` present_in: premises); the
+        owner an organisation or a country, the place named after "in"."""
+        out: list[RawClaim] = []
+        for i in indices_with(doc, relation_types()["present_in"].get("premises") or []):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
+                continue
+            of = self._prep_objects(noun, ["of"])
+            owners = [c for c in noun.children if c.dep_ == "poss"] + of
+            who = next((a for o in owners if (a := self._phrase_actor(o)) is not None and self._agent(a)
+                        and self.actors[a].type != "person"), None)
+            if who is None or self._asserts_nothing(noun):
+                continue
+            s, e = _sentence(doc, i)
+            # "the headquarters of X in Oren": the place may hang on the owner
+            wheres = self._prep_objects(noun, ["in", "inside"]) + [p for o in of for p in self._prep_objects(o, ["in", "inside"])]
+            for p in self._with_conjuncts(wheres):
+                where = self._phrase_actor(p)
+                if where is not None and where != who and self.actors[where].type == "place":
+                    out.append(RawClaim(i, who, "present_in", where, self._negated(doc, noun, frozenset()),
+                                        doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     def _agent(self, actor_id: str) -> bool:
