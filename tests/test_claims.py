@@ -566,3 +566,31 @@ def test_premises_and_relative_clauses_place_their_owner(analyse, text: str, exp
 
 def test_a_persons_office_places_no_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
     assert not [c for c in _claims(analyse("Maria Lopez's office in Lima was raided.")) if c[1] == "present_in"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The attack by the Eastern Shield Brigades on the Dara Liberation Front killed ten.",
+         {("Eastern Shield Brigades", "attacks", "Dara Liberation Front", "affirmed")}),
+        ("The Dara Liberation Front repulsed an attack by the Peruvian army and the Eastern Shield Brigades.",
+         {("Peruvian army", "attacks", "Dara Liberation Front", "affirmed"), ("Eastern Shield Brigades", "attacks", "Dara Liberation Front", "affirmed")}),
+        ("Peruvian troops came under attack from the Eastern Shield Brigades on Monday.",
+         {("Eastern Shield Brigades", "attacks", "Peruvian troops", "affirmed")}),
+        # the reporter's own fighters
+        ("The Dara Liberation Front said in a post that its forces repulsed a complex attack by the Eastern Shield Brigades.",
+         {("Eastern Shield Brigades", "attacks", "Dara Liberation Front", "affirmed")}),
+        # not repelling an attack does not deny it
+        ("The Dara Liberation Front did not repel the attack by the Eastern Shield Brigades.",
+         {("Eastern Shield Brigades", "attacks", "Dara Liberation Front", "affirmed")}),
+    ],
+)
+def test_attacks_named_with_their_attacker(analyse, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert expected <= found, found
+    # the one who repels an attack is not its attacker
+    assert not [c for c in found if c[1] == "attacks" and c[0] == "Dara Liberation Front"], found
+
+
+def test_an_attack_from_a_country_says_where_from(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse("Peru suffered a drone attack from Bolivia.")) if c[1] == "attacks"]

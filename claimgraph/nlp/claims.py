@@ -295,7 +295,8 @@ class ClaimFinder:
                 )
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
                     + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
-                    + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)):
+                    + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
+                    + self._attacks_by(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -742,6 +743,45 @@ class ClaimFinder:
                                         doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
+    def _attacks_by(self, doc: Doc) -> list[RawClaim]:
+        """ "the attack by X on Y", "Y repulsed an attack by X", "Y came under attack from X": X
+        attacks Y (``relations.yaml`` attacks: nouns, suffering_verbs). "From" names the attacker
+        only when it is an organisation or a person: "an attack from Lebanon" says where from."""
+        spec = relation_types()["attacks"]
+        suffering = set(spec.get("suffering_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("nouns") or []):
+            noun = doc[i]
+            if noun.pos_ != "NOUN" or i in self.token_actor:
+                continue
+            attackers = [a for p in self._with_conjuncts(self._prep_objects(noun, ["by"])) if (a := self._party(p, subject=True)) is not None]
+            attackers += [a for p in self._with_conjuncts(self._prep_objects(noun, ["from"]))
+                          if (a := self._party(p, subject=True)) is not None and self.actors[a].type != "place"]
+            if not attackers:
+                continue
+            # "an attack by the army and Wagner" parsed with Wagner joined to the attack
+            attackers += [a for c in noun.conjuncts if c.i > noun.i and c.pos_ == "PROPN" and (a := self._party(c, subject=True)) is not None]
+            targets = [a for p in self._with_conjuncts(self._prep_objects(noun, ["on", "against"]))
+                       if (a := self._party(p, subject=False, rel="attacks")) is not None]
+            verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
+            if not targets and verb.pos_ in ("VERB", "AUX") and verb.lemma_ in suffering and (
+                    noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ == "under")):
+                if verb.lemma_ in ("come", "be") and not (noun.dep_ == "pobj" and noun.head.lower_ == "under"):
+                    continue  # "was an attack by X", "came an attack": only "came under attack"
+                subj = self._clause_subject(verb)
+                target = self._party(subj, subject=True) if subj is not None else None  # who suffered it, as a party
+                targets = [target] if target is not None else []
+            if not targets or self._asserts_nothing(noun):
+                continue
+            # "did not repel the attack by X": the attack still was; only "no attack by X" denies it
+            negated = any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in noun.children)
+            s, e = _sentence(doc, i)
+            for a in dict.fromkeys(attackers):
+                for b in dict.fromkeys(targets):
+                    if a != b:
+                        out.append(RawClaim(i, a, "attacks", b, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
     def _agent(self, actor_id: str) -> bool:
         """An organisation, a person or a country: one that can be a party."""
         actor = self.actors[actor_id]
@@ -901,6 +941,8 @@ class ClaimFinder:
                     continue  # "fought with the Taliban": against or beside them, the words do not say
                 if rel == "rejects" and said:
                     continue  # "denied that Egypt was behind the raid" denies a statement, not Egypt
+                if self._agent_of_a_noun(target, verb):
+                    continue  # "repulsed an attack by X": X is the attack's doer, not what was done to
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
                 source = doc[ev.source_head]
@@ -923,6 +965,21 @@ class ClaimFinder:
                         out.append(RawClaim(ev.verb, first, rel, second, negated, doc[sent.start].idx,
                                             doc[end - 1].idx + len(doc[end - 1]), hedge_words, boost_words))
         return out
+
+    @staticmethod
+    def _agent_of_a_noun(target: Token, verb: Token) -> bool:
+        """Whether a target phrase is the "by" agent of a noun below the verb ("repulsed an attack by
+        X", "an attack by the army and X" however the parser joins X)."""
+        t = target
+        for _ in range(6):
+            if t.i == verb.i or t.head.i == t.i:
+                return False
+            if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.pos_ == "NOUN":
+                return True
+            if t.dep_ == "conj" and t.head.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "by" for c in t.head.children):
+                return True
+            t = t.head
+        return False
 
     def _verbal_attack(self, verb: Token) -> bool:
         """ "attacked the president over the deal": words, not force (a topic after "over")."""
@@ -1094,13 +1151,20 @@ class ClaimFinder:
             return found
         if tok.lower_ == "government" and self.home_state is not None and all(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return self.home_state  # "the government signed a deal with the FARC": the state the story is about
-        if tok.lower_ in ("they", "he", "she", "it") and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "the Front said its fighters repulsed an attack": the reporter's own fighters, if it is a group or a state
+        own = (tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in (relation_types()["present_in"].get("members") or [])
+               and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children))
+        if (own or tok.lower_ in ("they", "he", "she", "it")) and tok.dep_ in ("nsubj", "nsubjpass"):
             clause = tok.head
             reporter = clause.head if clause.dep_ == "ccomp" else None
             if reporter is not None and reporter.i != clause.i:
                 subj = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.lower_ not in ("they", "he", "she", "it"):
-                    return self._actor_of(subj)
+                    reporter_actor = self._actor_of(subj)
+                    if own and reporter_actor is not None and not (
+                            self.actors[reporter_actor].type == "organization" or self.actors[reporter_actor].kind == "country"):
+                        return None
+                    return reporter_actor
             return None
         # the head's own modifiers first ("the Iran-backed Houthi militia" is the Houthis), then deeper
         head_level = self._head_actor(tok)
@@ -1186,6 +1250,8 @@ class ClaimFinder:
         out: dict[int, Token] = {}
         for t in toks:
             out.setdefault(t.i, t)
+            if self._has_agent(t):
+                continue
             for c in t.conjuncts:
                 if c.pos_ not in ("NOUN", "PROPN"):
                     continue
@@ -1194,10 +1260,16 @@ class ClaimFinder:
                 out.setdefault(named.i, named)
         return list(out.values())
 
+    @staticmethod
+    def _has_agent(tok: Token) -> bool:
+        """ "an attack by the army and Wagner": what is joined to a noun with a "by" agent is the
+        parser's misplaced second agent, not a second noun like it."""
+        return tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+
     def _conjoined(self, tok: Token | None, subject: bool, rel: str = "") -> list[str]:
         """The parties coordinated with a phrase ("Peru, Chile and Bolivia condemned ..."): the
         actors named by its conjuncts, organisations, people and countries only."""
-        if tok is None:
+        if tok is None or self._has_agent(tok):
             return []
         out: list[str] = []
         for c in tok.conjuncts:
