@@ -28,7 +28,7 @@ and yields no claim.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
@@ -171,6 +171,16 @@ def _participles() -> dict[str, str]:
 def _lemma_relations() -> dict[str, str]:
     """Verb lemma -> relation, for verbs a relation claims whatever the coder's code (``cameo_lemmas``)."""
     return {v: name for name, spec in relation_types().items() for v in spec.get("cameo_lemmas") or []}
+
+
+@cache
+def _by_word(key: str) -> dict[str, list[str]]:
+    """Word -> the relations whose ``key`` list in ``relations.yaml`` holds it."""
+    out: dict[str, list[str]] = {}
+    for name, spec in relation_types().items():
+        for w in spec.get(key) or []:
+            out.setdefault(w, []).append(name)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -791,10 +801,7 @@ class ClaimFinder:
         """ "Zamora and Oren accused each other of breaking the truce", "Zamoran and Orenian forces
         have fought one another": each party does it to the other (``relations.yaml``:
         reciprocal_verbs). The parties are the coordinated subject's, or "the two groups"."""
-        verbs: dict[str, list[str]] = {}
-        for name, spec in relation_types().items():
-            for v in spec.get("reciprocal_verbs") or []:
-                verbs.setdefault(v, []).append(name)
+        verbs = _by_word("reciprocal_verbs")
         out: list[RawClaim] = []
         for i in indices_with(doc, ("other", "another")):
             if i == 0 or (doc[i - 1].lower_, doc[i].lower_) not in (("each", "other"), ("one", "another")):
@@ -829,7 +836,7 @@ class ClaimFinder:
         """What a phrase set beside a name says of it: "said Maria Lopez, of the Zamora Refugee
         Council" (works_for: a person "of" an organisation), "Carlos Ruiz, a close ally of
         Maria Lopez" (``relations.yaml``: appos_nouns, for people and organisations)."""
-        by_noun = {n: name for name, spec in relation_types().items() for n in spec.get("appos_nouns") or []}
+        by_noun = {n: names[0] for n, names in _by_word("appos_nouns").items()}
         out: list[RawClaim] = []
         for i in indices_with(doc, set(by_noun) | {"of"}):
             t = doc[i]
