@@ -594,3 +594,16 @@ def test_attacks_named_with_their_attacker(analyse, text: str, expected: set[tup
 
 def test_an_attack_from_a_country_says_where_from(analyse) -> None:  # type: ignore[no-untyped-def]
     assert not [c for c in _claims(analyse("Peru suffered a drone attack from Bolivia.")) if c[1] == "attacks"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes have intensified between the Eastern Shield Brigades — among the strongest of dozens of armed groups roaming the east — and the Peruvian army.",
+        "Clashes broke out between the Eastern Shield Brigades — one of dozens of armed groups in the region — and the Peruvian army.",
+    ],
+)
+def test_between_a_and_b_around_an_aside(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert ("Eastern Shield Brigades", "fights", "Peruvian army", "affirmed") in found or (
+        "Peruvian army", "fights", "Eastern Shield Brigades", "affirmed") in found, found

@@ -1415,6 +1415,8 @@ class ClaimFinder:
                 for p in objs:
                     parties.append(p)
                     parties.extend(x for x in p.conjuncts)
+                if len(parties) == 1:
+                    parties.extend(self._after_dashes(doc, parties[0]))  # "between A — an aside — and B"
                 ids = [a for a in (self._actor_of(p) for p in parties) if a]
                 if rel not in _PLACE_OBJECTS:
                     ids = [self._state_of_capital(a) for a in ids]  # "an exchange between Washington and Caracas"
@@ -1480,6 +1482,25 @@ class ClaimFinder:
                     named.append(a_id)
             if len(named) == 2:
                 return [(named[0], rel, named[1], False)]
+        return []
+
+    @staticmethod
+    def _after_dashes(doc: Doc, tok: Token) -> list[Token]:
+        """ "between the M23 — one of dozens of armed groups — and the army": the phrase joined
+        after an aside set off by dashes, which the parser hangs elsewhere."""
+        s, e = sentence_of(doc, tok.i)
+        # the aside follows the name itself, whether the parser hangs it on the name or not
+        k = tok.i + 1 if tok.i + 1 < e and doc[tok.i + 1].text in ("—", "–", "--") else tok.right_edge.i + 1
+        if k >= e or doc[k].text not in ("—", "–", "--"):
+            return []
+        close = next((j for j in range(k + 1, e) if doc[j].text == doc[k].text), None)
+        if close is None or close + 2 >= e or doc[close + 1].lower_ != "and":
+            return []
+        # the head of the phrase after "and": its first word whose head lies before it
+        for j in range(close + 2, e):
+            t = doc[j]
+            if t.head.i < close + 1 or t.head.i == t.i:
+                return [t] if t.pos_ in ("NOUN", "PROPN") else []
         return []
 
     def _there_are(self, be: Token) -> list[Found]:
