@@ -577,6 +577,10 @@ def test_a_persons_office_places_no_organisation(analyse) -> None:  # type: igno
          {("Peruvian army", "attacks", "Dara Liberation Front", "affirmed"), ("Eastern Shield Brigades", "attacks", "Dara Liberation Front", "affirmed")}),
         ("Peruvian troops came under attack from the Eastern Shield Brigades on Monday.",
          {("Eastern Shield Brigades", "attacks", "Peruvian troops", "affirmed")}),
+        # those killed in it are its target (their group, or their demonym's state)
+        ("Two Hamas fighters died in an attack by the Eastern Shield Brigades.", {("Eastern Shield Brigades", "attacks", "Hamas", "affirmed")}),
+        ("Four Peruvian soldiers were killed and nine others injured in an attack by the Eastern Shield Brigades.",
+         {("Eastern Shield Brigades", "attacks", "Peru", "affirmed")}),
         # the reporter's own fighters
         ("The Dara Liberation Front said in a post that its forces repulsed a complex attack by the Eastern Shield Brigades.",
          {("Eastern Shield Brigades", "attacks", "Dara Liberation Front", "affirmed")}),
@@ -594,6 +598,7 @@ def test_attacks_named_with_their_attacker(analyse, text: str, expected: set[tup
 
 def test_an_attack_from_a_country_says_where_from(analyse) -> None:  # type: ignore[no-untyped-def]
     assert not [c for c in _claims(analyse("Peru suffered a drone attack from Bolivia.")) if c[1] == "attacks"]
+    assert not [c for c in _claims(analyse("Ten civilians were killed in an attack by the Eastern Shield Brigades.")) if c[1] == "attacks"]
 
 
 @pytest.mark.parametrize(

@@ -759,6 +759,8 @@ class ClaimFinder:
         only when it is an organisation or a person: "an attack from Lebanon" says where from."""
         spec = relation_types()["attacks"]
         suffering = set(spec.get("suffering_verbs") or [])
+        victims = set(spec.get("victim_verbs") or [])
+        members = set(relation_types()["present_in"].get("members") or [])
         out: list[RawClaim] = []
         for i in indices_with(doc, spec.get("nouns") or []):
             noun = doc[i]
@@ -780,6 +782,16 @@ class ClaimFinder:
                     continue  # "was an attack by X", "came an attack": only "came under attack"
                 subj = self._clause_subject(verb)
                 target = self._party(subj, subject=True) if subj is not None else None  # who suffered it, as a party
+                targets = [target] if target is not None else []
+            if not targets and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and noun.head.head.lemma_ in victims:
+                # "four Zamoran soldiers were killed in an attack by X"
+                hurt = noun.head.head
+                if hurt.dep_ == "acl" and hurt.head.dep_ == "conj" and hurt.head.head.lemma_ in victims:
+                    hurt = hurt.head.head  # "four soldiers were killed and nine others injured in an attack by X"
+                subj = self._clause_subject(hurt)
+                target = None
+                if subj is not None:
+                    target = self._party(subj, subject=True) or self._members_state(subj, members)
                 targets = [target] if target is not None else []
             if not targets or self._asserts_nothing(noun):
                 continue
