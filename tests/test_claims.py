@@ -612,3 +612,12 @@ def test_between_a_and_b_around_an_aside(analyse, text: str) -> None:  # type: i
     found = _claims(analyse(text))
     assert ("Eastern Shield Brigades", "fights", "Peruvian army", "affirmed") in found or (
         "Peruvian army", "fights", "Eastern Shield Brigades", "affirmed") in found, found
+
+
+def test_it_in_a_clause_below_is_the_one_named_before(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("It was the first such attack attributed to the Eastern Shield Brigades since it resumed peace negotiations with Peru this month."))
+    assert ("Eastern Shield Brigades", "negotiates_with", "Peru", "affirmed") in found or (
+        "Peru", "negotiates_with", "Eastern Shield Brigades", "affirmed") in found, found
+    # the nearest noun is the bombing, not Peru
+    found = _claims(analyse("Peru condemned the bombing after it hit the Dara Liberation Front in Oren."))
+    assert not [c for c in found if c[0] == "Peru" and c[1] == "attacks"], found

@@ -1184,6 +1184,8 @@ class ClaimFinder:
                             self.actors[reporter_actor].type == "organization" or self.actors[reporter_actor].kind == "country"):
                         return None
                     return reporter_actor
+            if tok.lower_ == "it" and clause.dep_ in ("advcl", "relcl", "conj") and clause.head.i != clause.i:
+                return self._sole_antecedent(tok)
             return None
         # the head's own modifiers first ("the Iran-backed Houthi militia" is the Houthis), then deeper
         head_level = self._head_actor(tok)
@@ -1221,6 +1223,22 @@ class ClaimFinder:
                    for k in range(s, i)):
                 continue
             self.token_actor[i] = self.home_state
+
+    def _sole_antecedent(self, tok: Token) -> str | None:
+        """ "the first attack by the ELN since it resumed talks": "it" in a clause below the
+        sentence's own is the one organisation or country the sentence named before it, when
+        there is exactly one."""
+        s, _ = sentence_of(tok.doc, tok.i)
+        named = {a for k in range(s, tok.i) if (a := self.token_actor.get(k)) is not None}
+        agents = [a for a in named if self.actors[a].type in ("organization", "person", CLASS_TYPE) or self.actors[a].kind == "country"]
+        if len(agents) != 1 or self.actors[agents[0]].type not in ("organization", "place"):
+            return None
+        # and the nearest noun before it is that one's ("condemned the bombing after it hit ...": the bombing)
+        for k in range(tok.i - 1, s - 1, -1):
+            t = tok.doc[k]
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod", "poss"):
+                return agents[0] if self.token_actor.get(k) == agents[0] else None
+        return None
 
     @staticmethod
     def _home_state(doc: Doc, token_actor: dict[int, str], actors: dict[str, Actor]) -> str | None:
