@@ -621,3 +621,10 @@ def test_it_in_a_clause_below_is_the_one_named_before(analyse) -> None:  # type:
     # the nearest noun is the bombing, not Peru
     found = _claims(analyse("Peru condemned the bombing after it hit the Dara Liberation Front in Oren."))
     assert not [c for c in found if c[0] == "Peru" and c[1] == "attacks"], found
+
+
+def test_accusing_a_states_army_accuses_the_state_not_the_other_way(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Peru denied it. The Eastern Shield Brigades accused the Peruvian army of carrying out airstrikes in Oren."))
+    assert ("Eastern Shield Brigades", "accuses", "Peru", "affirmed") in found, found
+    found = _claims(analyse("Peru denied it. The Peruvian army accused the Eastern Shield Brigades of carrying out attacks in Oren."))
+    assert not [c for c in found if c[0] == "Peru"], found

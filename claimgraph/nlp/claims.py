@@ -141,6 +141,8 @@ _HOLDING_VERBS = frozenset({"have", "command", "maintain", "keep", "field", "ret
 _WORDS_AT_STATES = {"rejects", "criticizes", "accuses"}
 #: relations an institution's state shares with it ("Kenyan police in Haiti": Kenya is there)
 _STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies", "trains"}
+#: relations that, said of a state's army or government, are said of the state ("accused the Zamoran army")
+_WORDS_AT_INSTITUTIONS = {"accuses", "criticizes"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -315,7 +317,7 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
-        doc._.cg_claims = self._agreements(doc, self._states_of_institutions(doc, out))
+        doc._.cg_claims = self._agreements(doc, self._accused_states(self._states_of_institutions(doc, out), doc))
         return doc
 
     def _states_of_institutions(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
@@ -339,6 +341,22 @@ class ClaimFinder:
             if state == c.object or state not in self.actors:
                 continue
             extra.append(RawClaim(c.trigger, state, c.predicate, c.object, c.negated, c.start, c.end, list(c.hedges), list(c.boosters)))
+        return claims + extra
+
+    def _accused_states(self, claims: list[RawClaim], doc: Doc) -> list[RawClaim]:
+        """ "the Taliban accused the Zamoran army of airstrikes": who accuses or condemns a state's
+        army or government (``_STATE_BY_INSTITUTION``'s institutions) accuses or condemns the
+        state, as a second claim on the same words. Not the other way: what an army says is not
+        its state's word."""
+        states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+        extra: list[RawClaim] = []
+        for c in claims:
+            if c.predicate not in _WORDS_AT_INSTITUTIONS or c.object not in states or c.subject is None:
+                continue
+            state = states[c.object][0]
+            if state == c.subject or state not in self.actors or states.get(c.subject, (None,))[0] == state:
+                continue
+            extra.append(RawClaim(c.trigger, c.subject, c.predicate, state, c.negated, c.start, c.end, list(c.hedges), list(c.boosters)))
         return claims + extra
 
     # -- agreements named by a common noun -----------------------------------
