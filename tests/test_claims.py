@@ -628,3 +628,26 @@ def test_accusing_a_states_army_accuses_the_state_not_the_other_way(analyse) -> 
     assert ("Eastern Shield Brigades", "accuses", "Peru", "affirmed") in found, found
     found = _claims(analyse("Peru denied it. The Peruvian army accused the Eastern Shield Brigades of carrying out attacks in Oren."))
     assert not [c for c in found if c[0] == "Peru"], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Dmytro Lopez, the secretary of the Eastern Shield Brigades, said so.", ("Dmytro Lopez", "works_for", "Eastern Shield Brigades", "affirmed")),
+        ("Maria Lopez, the deputy leader of the Eastern Shield Brigades, said so.", ("Maria Lopez", "works_for", "Eastern Shield Brigades", "affirmed")),
+        ("Maria Lopez, a spokeswoman for the Eastern Shield Brigades, said so.",
+         ("Maria Lopez", "spokesperson_for", "Eastern Shield Brigades", "affirmed")),
+        # "the organization", "the group": the one organisation named just before
+        ("Peru's Coordination Headquarters for Prisoners echoed the remarks.\n\nDmytro Lopez, the secretary of the organization, said the lists were wrong.",
+         ("Dmytro Lopez", "works_for", "Coordination Headquarters for Prisoners", "affirmed")),
+        ("The Eastern Shield Brigades killed ten soldiers in Oren. The group also attacked the Dara Liberation Front.",
+         ("Eastern Shield Brigades", "attacks", "Dara Liberation Front", "affirmed")),
+    ],
+)
+def test_roles_beside_names_and_the_group(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _claims(analyse(text)), _claims(analyse(text))
+
+
+def test_the_group_after_two_is_nobody(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The Eastern Shield Brigades met the Dara Liberation Front in Oren. The group later attacked Peru."))
+    assert not [c for c in found if c[1] == "attacks"], found

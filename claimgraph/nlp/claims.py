@@ -141,6 +141,8 @@ _HOLDING_VERBS = frozenset({"have", "command", "maintain", "keep", "field", "ret
 _WORDS_AT_STATES = {"rejects", "criticizes", "accuses"}
 #: relations an institution's state shares with it ("Kenyan police in Haiti": Kenya is there)
 _STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies", "trains"}
+#: relations a person's role gives, with an organisation or a state
+_ROLE_RELATIONS = {"leads", "spokesperson_for", "works_for"}
 #: relations that, said of a state's army or government, are said of the state ("accused the Zamoran army")
 _WORDS_AT_INSTITUTIONS = {"accuses", "criticizes"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
@@ -254,6 +256,7 @@ class ClaimFinder:
         self.home_state = self._home_state(doc, token_actor, actors)
         self.actors = actors
         self._the_country(doc)
+        self._the_group(doc)
         out: list[RawClaim] = []
         seen: set[tuple[str | None, str, str | None, int]] = set()
         noun_words = {w.split()[-1] for w in nouns}
@@ -883,15 +886,22 @@ class ClaimFinder:
                     continue
                 if any(c.lower_ in ("former", "ex", "onetime", "erstwhile", "expelled") for c in t.children):
                     continue  # "a former ally of X" is one no longer
+                if rel in _ROLE_RELATIONS and self.actors[self.token_actor[owner.i]].type != "person":
+                    continue  # a role is a person's
+                if rel == "leads" and any(c.lower_ in ("deputy", "vice", "assistant", "acting") for c in t.children):
+                    rel = "works_for"  # "the deputy head of X": under the one who leads
             a = self.token_actor[owner.i]
-            objs = [p for p in t.children if p.dep_ == "pobj"] if t.lower_ == "of" else self._prep_objects(t, ["of"])
+            preps = ["of", "for"] if rel == "spokesperson_for" else ["of"]
+            objs = [p for p in t.children if p.dep_ == "pobj"] if t.lower_ == "of" else self._prep_objects(t, preps)
             for o in objs:
                 # "an associate of the Zamoran president Maria Lopez": the name set beside the title
                 named = [c for c in o.children if c.dep_ == "appos" and c.i in self.token_actor]
                 b = self.token_actor[named[0].i] if named else self._head_actor(o)
                 if b is None or b == a or not self._agent(a):
                     continue
-                if not (self.actors[b].type == "organization" if rel == "works_for" else self._agent(b)):
+                if t.lower_ == "of" and self.actors[b].type != "organization":
+                    continue  # "Maria Lopez, of Lima": where she is from
+                if not self._agent(b) or (rel in _ROLE_RELATIONS and self.actors[b].type == "person"):
                     continue
                 s, e = _sentence(doc, i)
                 x, y = sorted((a, b)) if relation_types()[rel].get("symmetric") else (a, b)
@@ -1241,6 +1251,29 @@ class ClaimFinder:
                    for k in range(s, i)):
                 continue
             self.token_actor[i] = self.home_state
+
+    def _the_group(self, doc: Doc) -> None:
+        """ "Maria Lopez, the secretary of the organization", "the group said": "the group" is the
+        one organisation named in its sentence before it or in the sentence before that; none when
+        two are (``relations.yaml``: the_group). For this component's parties only."""
+        nouns = load_yaml("relations.yaml")["the_group"]["nouns"]
+        for i in indices_with(doc, nouns):
+            t = doc[i]
+            if i in self.token_actor or t.pos_ != "NOUN" or t.tag_ != "NN":
+                continue
+            kids = list(t.children)
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+                continue
+            if any(c.dep_ in ("relcl", "acl", "compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "behind"))
+                   or c.i in self.token_actor for c in kids):
+                continue  # "the group behind the attack", "the Hamas group", "the group that ..."
+            s, _ = sentence_of(doc, i)
+            start = s
+            while start > 0 and (start == s or all(doc[k].is_space for k in range(start, s))):
+                start = sentence_of(doc, start - 1)[0]  # the sentence before, over a paragraph's break
+            named = {a for k in range(start, i) if (a := self.token_actor.get(k)) is not None and self.actors[a].type == "organization"}
+            if len(named) == 1:
+                self.token_actor[i] = named.pop()
 
     def _sole_antecedent(self, tok: Token) -> str | None:
         """ "the first attack by the ELN since it resumed talks": "it" in a clause below the
