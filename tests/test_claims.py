@@ -49,6 +49,7 @@ def _claims(an):  # type: ignore[no-untyped-def]
          ("Sudanese army", "fights", "Rapid Support Forces", "affirmed")),
         ("Clashes broke out between Hamas and Fatah in Gaza.", ("Fatah", "fights", "Hamas", "affirmed")),
         ("Ten soldiers were freed in a prisoner exchange between Russia and Ukraine on Friday.", ("Russia", "agrees_with", "Ukraine", "affirmed")),
+        ("Ten soldiers were freed in a prisoner exchange operation between Peru and Bolivia on Friday.", ("Bolivia", "agrees_with", "Peru", "affirmed")),
         ("Hamas broke off talks with Fatah.", ("Fatah", "negotiates_with", "Hamas", "negated")),
         ("Hamas, which has ruled the Gaza Strip since 2007, rejected the plan.", ("Hamas", "controls", "Gaza Strip", "affirmed")),
         ("Life in Taliban-ruled Kandahar is hard.", ("Taliban", "controls", "Kandahar", "affirmed")),

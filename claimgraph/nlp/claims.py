@@ -1487,6 +1487,8 @@ class ClaimFinder:
             return []  # "in connection with", "in relation to": about, not a tie
         # "ties between A and B"; "fighting erupted between A and B": on the noun's verb
         holders = list(noun.children)
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+            holders += list(noun.head.children)  # "a prisoner exchange operation between A and B"
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
             holders += [c for c in noun.head.children if c.i > noun.i]
         for c in holders:
