@@ -652,3 +652,10 @@ def test_roles_beside_names_and_the_group(analyse, text: str, expected: tuple[st
 def test_the_group_after_two_is_nobody(analyse) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse("The Eastern Shield Brigades met the Dara Liberation Front in Oren. The group later attacked Peru."))
     assert not [c for c in found if c[1] == "attacks"], found
+
+
+def test_he_is_the_one_person_named_before(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Peru denied it. One is a fugitive, Carlos Ruiz, who was indicted in 2015. He was arrested by the Peruvian authorities in May."))
+    assert ("Peru", "detains", "Carlos Ruiz", "affirmed") in found, found
+    found = _claims(analyse("Peru denied it. Carlos Ruiz met Maria Lopez in 2015. He was arrested by the Peruvian authorities in May."))
+    assert not [c for c in found if c[1] == "detains"], found

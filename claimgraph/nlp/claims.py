@@ -140,7 +140,7 @@ _HOLDING_VERBS = frozenset({"have", "command", "maintain", "keep", "field", "ret
 #: relations of words whose target a demonym names for its state ("condemned Israeli strikes")
 _WORDS_AT_STATES = {"rejects", "criticizes", "accuses"}
 #: relations an institution's state shares with it ("Kenyan police in Haiti": Kenya is there)
-_STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies", "trains"}
+_STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies", "trains", "detains", "releases", "sanctions"}
 #: relations a person's role gives, with an organisation or a state
 _ROLE_RELATIONS = {"leads", "spokesperson_for", "works_for"}
 #: relations that, said of a state's army or government, are said of the state ("accused the Zamoran army")
@@ -1214,6 +1214,8 @@ class ClaimFinder:
                     return reporter_actor
             if tok.lower_ == "it" and clause.dep_ in ("advcl", "relcl", "conj") and clause.head.i != clause.i:
                 return self._sole_antecedent(tok)
+            if tok.lower_ in ("he", "she"):
+                return self._sole_person(tok)
             return None
         # the head's own modifiers first ("the Iran-backed Houthi militia" is the Houthis), then deeper
         head_level = self._head_actor(tok)
@@ -1274,6 +1276,17 @@ class ClaimFinder:
             named = {a for k in range(start, i) if (a := self.token_actor.get(k)) is not None and self.actors[a].type == "organization"}
             if len(named) == 1:
                 self.token_actor[i] = named.pop()
+
+    def _sole_person(self, tok: Token) -> str | None:
+        """ "... Carlos Ruiz, known as X. He was arrested by ...": "he" or "she" is the one person
+        named in its sentence before it or in the sentence before that, when there is exactly one."""
+        doc = tok.doc
+        s, _ = sentence_of(doc, tok.i)
+        start = s
+        while start > 0 and (start == s or all(doc[k].is_space for k in range(start, s))):
+            start = sentence_of(doc, start - 1)[0]
+        people = {a for k in range(start, tok.i) if (a := self.token_actor.get(k)) is not None and self.actors[a].type == "person"}
+        return people.pop() if len(people) == 1 else None
 
     def _sole_antecedent(self, tok: Token) -> str | None:
         """ "the first attack by the ELN since it resumed talks": "it" in a clause below the
