@@ -578,6 +578,10 @@ def test_a_persons_office_places_no_organisation(analyse) -> None:  # type: igno
          {("Peruvian army", "attacks", "Dara Liberation Front", "affirmed"), ("Eastern Shield Brigades", "attacks", "Dara Liberation Front", "affirmed")}),
         ("Peruvian troops came under attack from the Eastern Shield Brigades on Monday.",
          {("Eastern Shield Brigades", "attacks", "Peruvian troops", "affirmed")}),
+        # who did the killing made the raid
+        ("Two months ago, Eastern Shield Brigades fighters killed five soldiers and injured ten others during a raid on a military base "
+         "in Oren village, near the Peruvian border.",
+         {("Eastern Shield Brigades", "attacks", "Oren village", "affirmed")}),
         # those killed in it are its target (their group, or their demonym's state)
         ("Two Hamas fighters died in an attack by the Eastern Shield Brigades.", {("Eastern Shield Brigades", "attacks", "Hamas", "affirmed")}),
         ("Four Peruvian soldiers were killed and nine others injured in an attack by the Eastern Shield Brigades.",

@@ -790,6 +790,11 @@ class ClaimFinder:
             attackers = [a for p in self._with_conjuncts(self._prep_objects(noun, ["by"])) if (a := self._party(p, subject=True)) is not None]
             attackers += [a for p in self._with_conjuncts(self._prep_objects(noun, ["from"]))
                           if (a := self._party(p, subject=True)) is not None and self.actors[a].type != "place"]
+            during = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") else None
+            if not attackers and during is not None and during.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in during.children):
+                # "X killed five soldiers during a raid on Y": who did it made the raid
+                doer = self._party(subj, subject=True) if (subj := self._clause_subject(during)) is not None else None
+                attackers = [doer] if doer is not None and self._prep_objects(noun, ["on", "against"]) else []
             if not attackers:
                 continue
             # "an attack by the army and Wagner" parsed with Wagner joined to the attack
