@@ -663,3 +663,18 @@ def test_he_is_the_one_person_named_before(analyse) -> None:  # type: ignore[no-
     assert ("Peru", "detains", "Carlos Ruiz", "affirmed") in found, found
     found = _claims(analyse("Peru denied it. Carlos Ruiz met Maria Lopez in 2015. He was arrested by the Peruvian authorities in May."))
     assert not [c for c in found if c[1] == "detains"], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peru controls two-thirds of the valley and Bolivia the rest. The South American rivals agreed in 2003 to halt military clashes.",
+         {("Bolivia", "agrees_with", "Peru", "affirmed")}),
+        # two states' forces named before: the foes are the states
+        ("Peru and Bolivia are old foes. Two Peruvian troops died in fighting with Bolivian forces as the foes accused each other of breaking the truce.",
+         {("Peru", "accuses", "Bolivia", "affirmed"), ("Bolivia", "accuses", "Peru", "affirmed")}),
+    ],
+)
+def test_the_rivals_are_the_last_two_named(analyse, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert expected <= found, found

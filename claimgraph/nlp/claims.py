@@ -1338,7 +1338,7 @@ class ClaimFinder:
         if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
             head = head.head.head
         if head.lower_ not in _GROUP_NOUNS and head.lower_ != "each":
-            return None
+            return self._rivals(doc, head)
         if not any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ != "each":
             return None
         seen: list[str] = []
@@ -1388,6 +1388,36 @@ class ClaimFinder:
             elif (found := self._party(c, subject=subject, rel=rel)) is not None:
                 out.append(found)
         return out
+
+    def _rivals(self, doc: Doc, head: Token) -> tuple[str, str] | None:
+        """ "the rivals agreed", "the foes accused each other", "both countries": the last two parties
+        (organisations or countries, a capital for its country) named in this sentence before it or
+        in the sentence before that (``relations.yaml``: pair_nouns)."""
+        if head.lower_ not in set(load_yaml("relations.yaml")["pair_nouns"]) or head.tag_ != "NNS":
+            return None
+        if not any(c.lower_ in ("the", "both", "two") for c in head.children):
+            return None
+        s, _ = sentence_of(doc, head.i)
+        start = s
+        while start > 0 and (start == s or all(doc[k].is_space for k in range(start, s))):
+            start = sentence_of(doc, start - 1)[0]
+        seen: list[str] = []
+        for i in range(head.i - 1, start - 1, -1):
+            a = self.token_actor.get(i)
+            if a is None:
+                continue
+            a = self._state_of_capital(a)
+            actor = self.actors[a]
+            if (actor.type == "organization" or actor.kind == "country") and a not in seen:
+                seen.append(a)
+                if len(seen) == 2:
+                    # "Armenian troops ... Azerbaijani forces ... the foes": two states' forces, the states
+                    states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+                    lifted = [states[x][0] if x in states else x for x in seen]
+                    if lifted[0] != lifted[1] and all(x in self.actors for x in lifted):
+                        seen = lifted
+                    return (seen[1], seen[0])
+        return None
 
     def _subject(self, verb: Token) -> Token | None:
         for c in verb.children:
