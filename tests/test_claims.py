@@ -521,6 +521,9 @@ def test_the_country_is_not_another_one(analyse, text: str) -> None:  # type: ig
         ("The Peruvian army, with the backing of Russia, retook the town of Oren.", ("Russia", "supports", "Peruvian army", "affirmed")),
         ("With support from Iran, the Eastern Shield Brigades attacked the town.", ("Iran", "supports", "Eastern Shield Brigades", "affirmed")),
         ("The Eastern Shield Brigades could not get support from Iran.", ("Iran", "supports", "Eastern Shield Brigades", "negated")),
+        # seeking support from one who gives it; backing a state's government backs the state
+        ("Peru's military government has fallen out with Spain and turned to Russia for political and military support.",
+         ("Russia", "supports", "Peru", "affirmed")),
         # a relative pronoun is the noun it stands for
         ("The Eastern Shield Brigades, which are backed by Iran, attacked the town.", ("Iran", "supports", "Eastern Shield Brigades", "affirmed")),
     ],

@@ -144,7 +144,7 @@ _STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies
 #: relations a person's role gives, with an organisation or a state
 _ROLE_RELATIONS = {"leads", "spokesperson_for", "works_for"}
 #: relations that, said of a state's army or government, are said of the state ("accused the Zamoran army")
-_WORDS_AT_INSTITUTIONS = {"accuses", "criticizes"}
+_WORDS_AT_INSTITUTIONS = {"accuses", "criticizes", "supports"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -347,10 +347,10 @@ class ClaimFinder:
         return claims + extra
 
     def _accused_states(self, claims: list[RawClaim], doc: Doc) -> list[RawClaim]:
-        """ "the Taliban accused the Zamoran army of airstrikes": who accuses or condemns a state's
-        army or government (``_STATE_BY_INSTITUTION``'s institutions) accuses or condemns the
-        state, as a second claim on the same words. Not the other way: what an army says is not
-        its state's word."""
+        """ "the Taliban accused the Zamoran army of airstrikes", "Russia backs the Zamoran
+        government": who accuses, condemns or backs a state's army or government accuses,
+        condemns or backs the state, as a second claim on the same words
+        (``_WORDS_AT_INSTITUTIONS``). Not the other way: what an army says is not its state's word."""
         states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
         extra: list[RawClaim] = []
         for c in claims:
@@ -718,6 +718,7 @@ class ClaimFinder:
         receiving_verbs); not what is only sought ("asked for support from Iran")."""
         spec = relation_types()["supports"]
         receiving = set(spec.get("receiving_verbs") or [])
+        turning = set(spec.get("turning_verbs") or [])
         out: list[RawClaim] = []
         for i in indices_with(doc, spec.get("nouns") or []):
             noun = doc[i]
@@ -732,6 +733,10 @@ class ClaimFinder:
                 subj = self._clause_subject(verb)
             elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
                 verb = noun.head.head
+                subj = self._clause_subject(verb)
+            elif noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_ in turning:
+                verb = noun.head.head  # "turned to Russia for military support"
+                givers = self._prep_objects(verb, ["to"])
                 subj = self._clause_subject(verb)
             elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("NOUN", "PROPN"):
                 subj = noun.head.head  # "the army, with the backing of Russia, retook ..."
