@@ -681,3 +681,10 @@ def test_he_is_the_one_person_named_before(analyse) -> None:  # type: ignore[no-
 def test_the_rivals_are_the_last_two_named(analyse, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse(text))
     assert expected <= found, found
+
+
+def test_made_up_of_names_members(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Peru has alleged that the group, known as the Eastern Shield Brigades, is made up of high-ranking Peruvian officials, including Maria Lopez."))
+    assert ("Maria Lopez", "member_of", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("Peru has alleged that the Eastern Shield Brigades made up most of the force in Oren."))
+    assert not [c for c in found if c[1] == "member_of"], found

@@ -311,7 +311,7 @@ class ClaimFinder:
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
                     + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
                     + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
-                    + self._attacks_by(doc)):
+                    + self._attacks_by(doc) + self._made_up_of(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -833,6 +833,32 @@ class ClaimFinder:
                 for b in dict.fromkeys(targets):
                     if a != b:
                         out.append(RawClaim(i, a, "attacks", b, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _made_up_of(self, doc: Doc) -> list[RawClaim]:
+        """ "the group is made up of senior officers, including Maria Lopez", "the alliance consists
+        of three militias: ...": member_of, each organisation, person or country named in the
+        "of" phrase or by its "including" (``relations.yaml`` member_of: composed_verbs)."""
+        verbs = set(relation_types()["member_of"].get("composed_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, verbs, "lemma"):
+            t = doc[i]
+            if t.pos_ != "VERB" or (t.lemma_ == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children)):
+                continue
+            subj = self._clause_subject(t)
+            if subj is None:
+                continue
+            # "the group, known as the Eastern Shield Brigades, is made up of ..."
+            known = [p for c in subj.children if c.dep_ == "acl" and c.lemma_ == "know" for p in self._prep_objects(c, ["as"])]
+            whole = next((a for h in (subj, *known) if (a := self._phrase_actor(h)) is not None), None)
+            if whole is None or self.actors[whole].type != "organization" or self._negated(doc, t, frozenset()) or self._asserts_nothing(t):
+                continue
+            named = [m for o in self._with_conjuncts(self._prep_objects(t, ["of"])) for m in (o, *self._with_conjuncts(self._prep_objects(o, ["including"])))]
+            s, e = _sentence(doc, i)
+            for m in named:
+                part = self._phrase_actor(m)
+                if part is not None and part != whole and self._agent(part):
+                    out.append(RawClaim(i, part, "member_of", whole, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     def _agent(self, actor_id: str) -> bool:
