@@ -688,3 +688,27 @@ def test_made_up_of_names_members(analyse) -> None:  # type: ignore[no-untyped-d
     assert ("Maria Lopez", "member_of", "Eastern Shield Brigades", "affirmed") in found, found
     found = _claims(analyse("Peru has alleged that the Eastern Shield Brigades made up most of the force in Oren."))
     assert not [c for c in found if c[1] == "member_of"], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peru released Maria Lopez on Monday.", {("Peru", "releases", "Maria Lopez", "affirmed")}),
+        ("The Hamas attack on Israel killed hundreds.", {("Hamas", "attacks", "Israel", "affirmed")}),
+        ("Peru denied it. Peruvian airstrikes on Bolivia killed ten.", {("Peru", "attacks", "Bolivia", "affirmed")}),
+    ],
+)
+def test_releases_and_attacks_named_before_the_noun(analyse, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert expected <= _claims(analyse(text)), _claims(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army released the names of the Eastern Shield Brigades fighters.",
+        "Russia denied the Hamas attack on Israel.",
+        "Bolivia denied it. Peruvian airstrikes on Bolivia killed ten.",
+    ],
+)
+def test_no_release_or_attack_said(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse(text)) if c[1] in ("releases", "attacks") and c[3] == "affirmed"], _claims(analyse(text))

@@ -786,6 +786,7 @@ class ClaimFinder:
         spec = relation_types()["attacks"]
         suffering = set(spec.get("suffering_verbs") or [])
         victims = set(spec.get("victim_verbs") or [])
+        rejecting = set(relation_types()["rejects"].get("rejecting_verbs") or [])
         members = set(relation_types()["present_in"].get("members") or [])
         out: list[RawClaim] = []
         for i in indices_with(doc, spec.get("nouns") or []):
@@ -795,6 +796,24 @@ class ClaimFinder:
             attackers = [a for p in self._with_conjuncts(self._prep_objects(noun, ["by"])) if (a := self._party(p, subject=True)) is not None]
             attackers += [a for p in self._with_conjuncts(self._prep_objects(noun, ["from"]))
                           if (a := self._party(p, subject=True)) is not None and self.actors[a].type != "place"]
+            # "Zamoran airstrikes on Oren", "the Hamas attack on Israel": a demonym's state (when the text
+            # names it) or a name before the noun; not under a denial ("denied Zamoran strikes on Oren")
+            denied = noun.dep_ == "dobj" and noun.head.lemma_ in rejecting
+            if not attackers and not denied:
+                named = set(self.token_actor.values())
+                attackers = []
+                for c in noun.children:
+                    if c.dep_ not in ("compound", "amod", "nmod") or c.i > noun.i:
+                        continue
+                    if c.i in self.token_actor:
+                        a = self._party(c, subject=True)
+                    else:
+                        country = load_places().country_of(c.text) if c.dep_ == "amod" else None
+                        a = Actor.id_for(country, "place") if country else None
+                        a = a if a in named else None
+                    if a is not None and self._agent(a):
+                        attackers.append(a)
+                attackers = attackers if self._prep_objects(noun, ["on", "against"]) else []
             during = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") else None
             if not attackers and during is not None and during.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in during.children):
                 # "X killed five soldiers during a raid on Y": who did it made the raid
