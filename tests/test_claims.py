@@ -712,3 +712,25 @@ def test_releases_and_attacks_named_before_the_noun(analyse, text: str, expected
 )
 def test_no_release_or_attack_said(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [c for c in _claims(analyse(text)) if c[1] in ("releases", "attacks") and c[3] == "affirmed"], _claims(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # who has the support of Y is backed by Y, not backing Y
+        ("Maria Lopez, a presidential aspirant, has the support of Carlos Ruiz to press for the amendment.", ("Maria Lopez", "supports", "Carlos Ruiz")),
+        # a relative pronoun's noun, not a name inside its clause
+        ("The bank is lending money to the project, which is also being financed by the African Development Bank, Norway and Denmark.",
+         ("Norway", "funds", "African Development Bank")),
+        # three are not two; an offer is not a meeting
+        ("Peru and Bolivia met. The three nations, joined by Chile, agree these policies are essential.", ("Bolivia", "agrees_with", "Peru")),
+        ("Greece rejected it. He did not say whether he took up the offer that the two countries meet. Turkey declined.", ("Greece", "negotiates_with", "Turkey")),
+        # "he" in a clause below another's is not guessed
+        ("Carlos Ruiz said he stood by the rebel forces fighting the army of Maria Lopez.", ("Carlos Ruiz", "fights", "Maria Lopez")),
+    ],
+)
+def test_misreadings_kept_out(analyse, text: str, absent: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = {c[:3] for c in _claims(analyse(text))}
+    assert absent not in found, found
+    if absent[1] in ("agrees_with", "negotiates_with", "fights"):
+        assert (absent[2], absent[1], absent[0]) not in found, found

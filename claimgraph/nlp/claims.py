@@ -950,8 +950,13 @@ class ClaimFinder:
             objs = [p for p in t.children if p.dep_ == "pobj"] if t.lower_ == "of" else self._prep_objects(t, preps)
             for o in objs:
                 # "an associate of the Zamoran president Maria Lopez": the name set beside the title
+                # the phrase itself names it: "chairman of Westpac's London unit" is not Westpac's
                 named = [c for c in o.children if c.dep_ == "appos" and c.i in self.token_actor]
-                b = self.token_actor[named[0].i] if named else self._head_actor(o)
+                b = self.token_actor[named[0].i] if named else self.token_actor.get(o.i)
+                if b is None and not named:
+                    # "of the UN refugee agency": a name compounded into the phrase (not a possessive's)
+                    b = next((self.token_actor[c.i] for c in o.children if c.dep_ == "compound" and c.i in self.token_actor
+                              and self.actors[self.token_actor[c.i]].type == "organization"), None)
                 if b is None or b == a or not self._agent(a):
                     continue
                 if t.lower_ == "of" and self.actors[b].type != "organization":
@@ -1048,6 +1053,9 @@ class ClaimFinder:
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
                 source = doc[ev.source_head]
+                own = self._subject(verb)
+                if source.lower_ in ("he", "she", "it", "they") and own is not None and own.i != source.i:
+                    continue  # a pronoun the coder took from another clause ("said he stood by the rebels fighting X")
                 subj = self._party(source, subject=True)
                 # "accused X of attacking their positions in Marib": the accuser's, and in Marib
                 objs = [self._party(target, subject=False, rel=rel), self._accusers_own(target)]
@@ -1269,8 +1277,8 @@ class ClaimFinder:
                     return reporter_actor
             if tok.lower_ == "it" and clause.dep_ in ("advcl", "relcl", "conj") and clause.head.i != clause.i:
                 return self._sole_antecedent(tok)
-            if tok.lower_ in ("he", "she"):
-                return self._sole_person(tok)
+            if tok.lower_ in ("he", "she") and clause.dep_ == "ROOT":
+                return self._sole_person(tok)  # "He was arrested ...": the sentence's own subject only
             return None
         # the head's own modifiers first ("the Iran-backed Houthi militia" is the Houthis), then deeper
         head_level = self._head_actor(tok)
@@ -1303,6 +1311,8 @@ class ClaimFinder:
                 continue
             if any(c.lower_ in elsewhere or c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of") for c in kids):
                 continue
+            if t.dep_ == "poss":
+                continue  # "the country's union leaders" are not the country
             s, _ = sentence_of(doc, i)
             if any((a := self.token_actor.get(k)) is not None and a != self.home_state and self.actors[a].kind == "country"
                    for k in range(s, i)):
@@ -1333,8 +1343,9 @@ class ClaimFinder:
                 self.token_actor[i] = named.pop()
 
     def _sole_person(self, tok: Token) -> str | None:
-        """ "... Carlos Ruiz, known as X. He was arrested by ...": "he" or "she" is the one person
-        named in its sentence before it or in the sentence before that, when there is exactly one."""
+        """ "... Carlos Ruiz, known as X. He was arrested by ...": "he" or "she", the subject of its
+        sentence's main verb, is the one person named in its sentence before it or in the sentence
+        before that, when there is exactly one."""
         doc = tok.doc
         s, _ = sentence_of(doc, tok.i)
         start = s
@@ -1447,6 +1458,11 @@ class ClaimFinder:
             return None
         if not any(c.lower_ in ("the", "both", "two") for c in head.children):
             return None
+        if any(c.dep_ == "nummod" and c.lower_ not in ("two", "2") for c in head.children):
+            return None  # "the three nations": not two
+        clause = head.head
+        if clause.dep_ in ("acl", "ccomp", "relcl") and clause.head.pos_ == "NOUN":
+            return None  # "his offer that the two countries meet": proposed, not done
         s, _ = sentence_of(doc, head.i)
         start = s
         while start > 0 and (start == s or all(doc[k].is_space for k in range(start, s))):
@@ -1507,6 +1523,9 @@ class ClaimFinder:
             if sent is not None and sent.lower_ not in members and sent.i not in self.token_actor:
                 return []
         subj_tok = self._clause_subject(verb)  # "Hamas, which is backed by Iran": Hamas
+        # a relative pronoun's noun is the phrase's head, not a name inside its own clause
+        # ("the project, which is financed by Norway": not Norway)
+        relative = subj_tok is not None and subj_tok.i != getattr(self._subject(verb), "i", -1)
         pair = self._pair(doc, subj_tok) if subj_tok is not None else None
         # "the RSF, led by Daglo", "a militia backed by Iran": a participle with its agent is passive too
         reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
@@ -1531,7 +1550,7 @@ class ClaimFinder:
             if reduced and subj_tok.dep_ == "pobj" and subj_tok.head.lower_ == "of":
                 return []  # "the committee of the junta led by X": which of the two X leads is unsaid
             # a participle's noun is the phrase's head, not a name inside the participle's own clause
-            b = self._phrase_actor(subj_tok) if reduced else self._actor_of(subj_tok)
+            b = self._phrase_actor(subj_tok) if reduced or relative else self._actor_of(subj_tok)
             # "attacked by the army and Wagner": each agent does it
             doers = [a for a in dict.fromkeys(self._actor_of(t) for t in (agent[0], *agent[0].conjuncts)) if a]
             return [(a, rel, b, False) for a in doers] if b else []
@@ -1560,7 +1579,8 @@ class ClaimFinder:
             if spec.get("symmetric") and joint_ok:
                 return [(pair[0], rel, pair[1], False)]
         # "Peru and Chile condemned X", "attacked Peru and Chile": each one named in the coordination
-        subjects = [self._actor_of(subj_tok)] + self._conjoined(subj_tok, subject=True, rel=rel)
+        subjects = [self._phrase_actor(subj_tok) if relative and subj_tok is not None else self._actor_of(subj_tok)]
+        subjects += self._conjoined(subj_tok, subject=True, rel=rel)
         kinds = spec.get("object_types")
         for o in self._with_conjuncts(others):
             for obj in dict.fromkeys((self._object_of(o, rel), self._accusers_own(o))):
@@ -1646,7 +1666,8 @@ class ClaimFinder:
             pair = self._pair(doc, subj_tok) if subj_tok is not None else None
             if pair is not None and spec.get("symmetric"):
                 return [(pair[0], rel, pair[1], False)]
-            if noun.dep_ != "nsubj":
+            if noun.dep_ != "nsubj" and head.lemma_ not in (spec.get("receiving_verbs") or []):
+                # ("X has the support of Y" is Y's backing of X: ``_support_from``)
                 a = self._actor_of(subj_tok)
                 # "imposed sanctions on A and B": each one named
                 found = [(a, rel, b, False) for w in self._with_conjuncts(others) if a and (b := self._object_of(w, rel))]
