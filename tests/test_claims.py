@@ -734,3 +734,10 @@ def test_misreadings_kept_out(analyse, text: str, absent: tuple[str, str, str]) 
     assert absent not in found, found
     if absent[1] in ("agrees_with", "negotiates_with", "fights"):
         assert (absent[2], absent[1], absent[0]) not in found, found
+
+
+def test_company_name_tails_are_no_second_party_and_backing_a_loan_backs_its_borrower(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Eastern Holdings said it has engaged Alex. Brown and Sons Inc to explore a sale."))
+    assert not [c for c in found if c[2] == "Sons Inc" or c[0] == "Sons Inc"], found
+    found = _claims(analyse("The United States said last week it would support a 500 mln dlr bridging loan for Argentina."))
+    assert ("United States", "supports", "Argentina", "affirmed") in found, found

@@ -187,6 +187,13 @@ def _by_word(key: str) -> dict[str, list[str]]:
     return out
 
 
+def _name_tail(tok: Token) -> bool:
+    """Whether a conjunct is a company name's split tail ("Brown and Sons Inc"): ``name_tails``."""
+    tails = load_yaml("relations.yaml")["name_tails"]
+    return tok.lower_ in tails or any(c.dep_ == "compound" and c.lower_ in tails for c in tok.children) or (
+        tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in tails and tok.doc[tok.i + 1].head.i == tok.i)
+
+
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """Capital (lower case) -> its country's name (``capitals.yaml``)."""
@@ -1123,8 +1130,10 @@ class ClaimFinder:
         if rel in _PLACE_OBJECTS:
             return self._party(tok, subject=False, rel=rel)
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        heads = relation_types()[rel].get("head_object_verbs") or []
-        if verb.lemma_ in heads or verb.lower_ in heads:  # nouns carry no lemma here ("support for")
+        spec = relation_types()[rel]
+        # a verb by its lemma; a noun by its form, nouns carry no lemma here ("support for")
+        if (verb.pos_ != "NOUN" and verb.lemma_ in (spec.get("head_object_verbs") or [])) or (
+                verb.pos_ == "NOUN" and verb.lower_ in (spec.get("head_object_nouns") or [])):
             found = self._phrase_actor(tok)
         else:
             found = self._actor_of(tok)
@@ -1420,7 +1429,7 @@ class ClaimFinder:
             if self._has_agent(t):
                 continue
             for c in t.conjuncts:
-                if c.pos_ not in ("NOUN", "PROPN"):
+                if c.pos_ not in ("NOUN", "PROPN") or _name_tail(c):
                     continue
                 named = next((a for a in c.children if a.dep_ == "appos" and a.i in self.token_actor
                               and self.actors[self.token_actor[a.i]].type in ("organization", "person")), c)
@@ -1440,7 +1449,7 @@ class ClaimFinder:
             return []
         out: list[str] = []
         for c in tok.conjuncts:
-            if c.pos_ not in ("NOUN", "PROPN"):
+            if c.pos_ not in ("NOUN", "PROPN") or _name_tail(c):
                 continue
             # "US public broadcaster Voice of America": the name set beside the description, not its modifier
             named = next((self.token_actor[a.i] for a in c.children if a.dep_ == "appos" and a.i in self.token_actor), None)
