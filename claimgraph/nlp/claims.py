@@ -740,13 +740,14 @@ class ClaimFinder:
                 subj = self._clause_subject(verb)
             elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
                 verb = noun.head.head
-                subj = self._clause_subject(verb)
+                # the verb's own subject ("policy of adopting sanctions with the backing of X" names none)
+                subj = self._clause_subject(verb) if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
             elif noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_ in turning:
                 verb = noun.head.head  # "turned to Russia for military support"
                 givers = self._prep_objects(verb, ["to"])
                 subj = self._clause_subject(verb)
-            elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-                subj = noun.head.head  # "the army, with the backing of Russia, retook ..."
+            elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.i in self.token_actor:
+                subj = noun.head.head  # "the army, with the backing of Russia, retook ..." (a name, not "sanctions with ...")
                 verb = self._governor(subj)
             else:
                 continue
@@ -1057,6 +1058,9 @@ class ClaimFinder:
                     continue  # "denied that Egypt was behind the raid" denies a statement, not Egypt
                 if self._agent_of_a_noun(target, verb):
                     continue  # "repulsed an attack by X": X is the attack's doer, not what was done to
+                if rel in ("meets_with", "negotiates_with") and target.i not in self.token_actor and any(
+                        c.dep_ == "poss" for c in target.children):
+                    continue  # "discussed Brazil's debt": a topic, not a meeting with Brazil
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
                 source = doc[ev.source_head]
@@ -1320,8 +1324,8 @@ class ClaimFinder:
                 continue
             if any(c.lower_ in elsewhere or c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of") for c in kids):
                 continue
-            if t.dep_ == "poss":
-                continue  # "the country's union leaders" are not the country
+            if t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ == "of"):
+                continue  # "the country's union leaders", "regions of the country" are not the country
             s, _ = sentence_of(doc, i)
             if any((a := self.token_actor.get(k)) is not None and a != self.home_state and self.actors[a].kind == "country"
                    for k in range(s, i)):
@@ -1455,6 +1459,8 @@ class ClaimFinder:
             named = next((self.token_actor[a.i] for a in c.children if a.dep_ == "appos" and a.i in self.token_actor), None)
             if named is not None and self.actors[named].type in ("organization", "person"):
                 out.append(named)
+            elif c.i not in self.token_actor and any(a.dep_ == "poss" for a in c.children):
+                continue  # "debt in general and Brazil's debt position": Brazil's, not Brazil
             elif (found := self._party(c, subject=subject, rel=rel)) is not None:
                 out.append(found)
         return out
