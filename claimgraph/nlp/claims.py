@@ -1058,9 +1058,9 @@ class ClaimFinder:
                     continue  # "denied that Egypt was behind the raid" denies a statement, not Egypt
                 if self._agent_of_a_noun(target, verb):
                     continue  # "repulsed an attack by X": X is the attack's doer, not what was done to
-                if rel in ("meets_with", "negotiates_with") and target.i not in self.token_actor and any(
-                        c.dep_ == "poss" for c in target.children):
-                    continue  # "discussed Brazil's debt": a topic, not a meeting with Brazil
+                if rel in ("meets_with", "negotiates_with") and verb.lemma_ in (relation_types()["meets_with"].get("topic_verbs") or []) and (
+                        target.i not in self.token_actor and any(c.dep_ == "poss" for c in target.children)):
+                    continue  # "discussed Brazil's debt": a topic, not a meeting with Brazil ("attended the IMF's meeting" is one)
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
                 source = doc[ev.source_head]
