@@ -676,6 +676,9 @@ def test_he_is_the_one_person_named_before(analyse) -> None:  # type: ignore[no-
         # two states' forces named before: the foes are the states
         ("Peru and Bolivia are old foes. Two Peruvian troops died in fighting with Bolivian forces as the foes accused each other of breaking the truce.",
          {("Peru", "accuses", "Bolivia", "affirmed"), ("Bolivia", "accuses", "Peru", "affirmed")}),
+        # not those who report it
+        ("The Peruvian army said the Eastern Shield Brigades had violated the truce. US mediators said on Monday that the warring parties "
+         "had agreed to extend the truce.", {("Eastern Shield Brigades", "agrees_with", "Peruvian army", "affirmed")}),
     ],
 )
 def test_the_rivals_are_the_last_two_named(analyse, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]

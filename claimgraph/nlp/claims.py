@@ -1414,7 +1414,7 @@ class ClaimFinder:
         if head.lower_ not in _GROUP_NOUNS and head.lower_ != "each":
             return self._rivals(doc, head)
         if not any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ != "each":
-            return None
+            return self._rivals(doc, head)  # "the warring parties"
         seen: list[str] = []
         for i in range(head.i - 1, max(-1, head.i - 200), -1):
             actor_id = self.token_actor.get(i)
@@ -1469,7 +1469,7 @@ class ClaimFinder:
         """ "the rivals agreed", "the foes accused each other", "both countries": the last two parties
         (organisations or countries, a capital for its country) named in this sentence before it or
         in the sentence before that (``relations.yaml``: pair_nouns)."""
-        if head.lower_ not in set(load_yaml("relations.yaml")["pair_nouns"]) or head.tag_ != "NNS":
+        if head.lower_ not in set(load_yaml("relations.yaml")["pair_nouns"]) | _GROUP_NOUNS or head.tag_ != "NNS":
             return None
         if not any(c.lower_ in ("the", "both", "two") for c in head.children):
             return None
@@ -1482,10 +1482,18 @@ class ClaimFinder:
         start = s
         while start > 0 and (start == s or all(doc[k].is_space for k in range(start, s))):
             start = sentence_of(doc, start - 1)[0]
+        # not those who report it: "US mediators said the warring parties had agreed" (the subjects of
+        # the clauses above this one)
+        reporters: set[int] = set()
+        step = head
+        for anc in head.ancestors:
+            if step.dep_ == "ccomp":
+                reporters |= {t.i for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            step = anc
         seen: list[str] = []
         for i in range(head.i - 1, start - 1, -1):
             a = self.token_actor.get(i)
-            if a is None:
+            if a is None or i in reporters:
                 continue
             a = self._state_of_capital(a)
             actor = self.actors[a]
@@ -1494,8 +1502,8 @@ class ClaimFinder:
                 if len(seen) == 2:
                     # "Armenian troops ... Azerbaijani forces ... the foes": two states' forces, the states
                     states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
-                    lifted = [states[x][0] if x in states else x for x in seen]
-                    if lifted[0] != lifted[1] and all(x in self.actors for x in lifted):
+                    lifted = [states[x][0] for x in seen if x in states]
+                    if len(lifted) == 2 and lifted[0] != lifted[1] and all(x in self.actors for x in lifted):
                         seen = lifted
                     return (seen[1], seen[0])
         return None
