@@ -751,3 +751,15 @@ def test_company_name_tails_are_no_second_party_and_backing_a_loan_backs_its_bor
     assert not [c for c in found if c[2] == "Sons Inc" or c[0] == "Sons Inc"], found
     found = _claims(analyse("The United States said last week it would support a 500 mln dlr bridging loan for Argentina."))
     assert ("United States", "supports", "Argentina", "affirmed") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Since Peru's invasion of Bolivia in 2022, the two sides have frequently exchanged prisoners.", ("Bolivia", "agrees_with", "Peru", "affirmed")),
+        ("Peru swapped prisoners with Bolivia on Monday.", ("Bolivia", "agrees_with", "Peru", "affirmed")),
+    ],
+)
+def test_exchanging_prisoners_is_a_deal(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _claims(analyse(text)), _claims(analyse(text))
+    assert not [c for c in _claims(analyse("Peru and Bolivia traded fire on Monday.")) if c[1] == "agrees_with"]

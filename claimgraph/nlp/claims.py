@@ -318,7 +318,7 @@ class ClaimFinder:
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
                     + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
                     + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
-                    + self._attacks_by(doc) + self._made_up_of(doc)):
+                    + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -888,6 +888,33 @@ class ClaimFinder:
                     out.append(RawClaim(i, part, "member_of", whole, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
+    def _exchanges(self, doc: Doc) -> list[RawClaim]:
+        """ "the two sides have exchanged prisoners", "Zamora swapped prisoners with Oren": a deal the
+        two carried out, agrees_with (``relations.yaml`` agrees_with: exchange_verbs, exchanged)."""
+        spec = relation_types()["agrees_with"]
+        things = set(spec.get("exchanged") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("exchange_verbs") or [], "lemma"):
+            t = doc[i]
+            if t.pos_ != "VERB" or not any(c.dep_ == "dobj" and c.lower_ in things for c in t.children):
+                continue
+            subj = self._clause_subject(t)
+            if subj is None or self._asserts_nothing(t):
+                continue
+            parties = self._joint_parties(subj)
+            withs = [a for p in self._prep_objects(t, ["with"]) if (a := self._party(p, subject=True)) is not None]
+            if len(parties) == 1 and withs:
+                parties.append(withs[0])
+            if len(parties) < 2:
+                pair = self._pair(doc, subj)
+                parties = list(pair) if pair is not None else parties
+            if len(parties) != 2 or parties[0] == parties[1]:
+                continue
+            a, b = sorted(parties)
+            s, e = _sentence(doc, i)
+            out.append(RawClaim(i, a, "agrees_with", b, self._negated(doc, t, frozenset()), doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
     def _agent(self, actor_id: str) -> bool:
         """An organisation, a person or a country: one that can be a party."""
         actor = self.actors[actor_id]
@@ -1422,7 +1449,7 @@ class ClaimFinder:
                 seen.append(actor_id)
                 if len(seen) == 2:
                     return (seen[1], seen[0])
-        return None
+        return self._rivals(doc, head)  # "the two sides": two states
 
     def _with_conjuncts(self, toks: list[Token]) -> list[Token]:
         """The phrases and those coordinated with them ("Peru and Chile"), each once, in order; for a
