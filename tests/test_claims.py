@@ -49,6 +49,7 @@ def _claims(an):  # type: ignore[no-untyped-def]
          ("Sudanese army", "fights", "Rapid Support Forces", "affirmed")),
         ("Clashes broke out between Hamas and Fatah in Gaza.", ("Fatah", "fights", "Hamas", "affirmed")),
         ("Ten soldiers were freed in a prisoner exchange between Russia and Ukraine on Friday.", ("Russia", "agrees_with", "Ukraine", "affirmed")),
+        ("Ten soldiers were freed in a prisoner exchange operation between Peru and Bolivia on Friday.", ("Bolivia", "agrees_with", "Peru", "affirmed")),
         ("Hamas broke off talks with Fatah.", ("Fatah", "negotiates_with", "Hamas", "negated")),
         ("Hamas, which has ruled the Gaza Strip since 2007, rejected the plan.", ("Hamas", "controls", "Gaza Strip", "affirmed")),
         ("Life in Taliban-ruled Kandahar is hard.", ("Taliban", "controls", "Kandahar", "affirmed")),
@@ -476,3 +477,361 @@ def test_sending_goods_is_no_deployment(analyse) -> None:  # type: ignore[no-unt
     assert not [c for c in found if c[1] == "deploys"], found
     found = _claims(analyse("Rwanda deployed hundreds of troops in Mozambique in 2021."))
     assert ("Rwanda", "deploys", "Mozambique", "affirmed") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "each other", "one another": each party does it to the other
+        ("The Eastern Shield Brigades and the Dara Liberation Front accused each other of breaking the truce.",
+         {("Eastern Shield Brigades", "accuses", "Dara Liberation Front", "affirmed"),
+          ("Dara Liberation Front", "accuses", "Eastern Shield Brigades", "affirmed")}),
+        ("Peru and Chile traded blame on Monday. Peruvian and Chilean forces accuse each other of starting the violence.",
+         {("Peru", "accuses", "Chile", "affirmed"), ("Chile", "accuses", "Peru", "affirmed")}),
+        ("The Eastern Shield Brigades and the Dara Liberation Front have fought one another for years.",
+         {("Dara Liberation Front", "fights", "Eastern Shield Brigades", "affirmed")}),
+        ("The Eastern Shield Brigades and the Dara Liberation Front were rivals. The two groups have fought with each other since 2012.",
+         {("Dara Liberation Front", "fights", "Eastern Shield Brigades", "affirmed")}),
+        ("The Eastern Shield Brigades and the Dara Liberation Front fought alongside each other in 2012.",
+         {("Dara Liberation Front", "fights_alongside", "Eastern Shield Brigades", "affirmed")}),
+        # "they" is the coordinated subject of the clause that reports it
+        ("The Eastern Shield Brigades and the Dara Liberation Front said they had reached a deal on Monday.",
+         {("Dara Liberation Front", "signed_agreement_with", "Eastern Shield Brigades", "affirmed")}),
+    ],
+)
+def test_reciprocals_and_joint_subjects(analyse, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    for subj, pred, obj, pol in expected:
+        assert (subj, pred, obj, pol) in found or (pred not in ("accuses",) and (obj, pred, subj, pol) in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Eastern Shield Brigades and the Dara Liberation Front have fought one another for years.",
+        "The Eastern Shield Brigades and the Dara Liberation Front were rivals. The two groups have fought with each other since 2012.",
+        "The Eastern Shield Brigades and the Dara Liberation Front fought in 2012.",
+    ],
+)
+def test_fighting_each_other_is_not_fighting_alongside(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse(text)) if c[1] == "fights_alongside"], _claims(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fighting continued, said Maria Lopez, of Amnesty International.", ("Maria Lopez", "works_for", "Amnesty International", "affirmed")),
+        ("Carlos Ruiz, a close ally of Maria Lopez, was arrested in 2020.", ("Carlos Ruiz", "allied_with", "Maria Lopez", "affirmed")),
+        ("Peru gets back Carlos Ruiz, associate of the Peruvian president Maria Lopez, who was arrested in 2020.",
+         ("Carlos Ruiz", "allied_with", "Maria Lopez", "affirmed")),
+        ("The Dara Liberation Front, the military arm of the Eastern Shield Brigades, denied the report.",
+         ("Dara Liberation Front", "member_of", "Eastern Shield Brigades", "affirmed")),
+        ("The United Arab Emirates, a member of the Saudi-led coalition, denied the report.",
+         ("United Arab Emirates", "member_of", "Saudi-led coalition", "affirmed")),
+        # an attack named by the singular noun
+        ("The United States blamed Iran and launched a punitive strike on the Eastern Shield Brigades.",
+         ("United States", "attacks", "Eastern Shield Brigades", "affirmed")),
+    ],
+)
+def test_appositions_and_strikes(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    subj, pred, obj, pol = expected
+    assert (subj, pred, obj, pol) in found or (pred == "allied_with" and (obj, pred, subj, pol) in found), found
+
+
+def test_a_person_of_a_place_works_for_nobody_and_a_former_ally_is_none(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Fighting continued, said Maria Lopez, of Lima, Peru."))
+    assert not [c for c in found if c[1] == "works_for"], found
+    found = _claims(analyse("Carlos Ruiz, a former ally of Maria Lopez, was arrested."))
+    assert not [c for c in found if c[1] == "allied_with"], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # coordinated subjects and objects: each one named
+        ("Russia, Egypt and the United Arab Emirates support the Eastern Shield Brigades.",
+         {("Russia", "supports", "Eastern Shield Brigades", "affirmed"), ("Egypt", "supports", "Eastern Shield Brigades", "affirmed"),
+          ("United Arab Emirates", "supports", "Eastern Shield Brigades", "affirmed")}),
+        ("Peru and Chile condemned the Eastern Shield Brigades.",
+         {("Peru", "criticizes", "Eastern Shield Brigades", "affirmed"), ("Chile", "criticizes", "Eastern Shield Brigades", "affirmed")}),
+        ("Peru accused the Eastern Shield Brigades and the Dara Liberation Front of killing civilians.",
+         {("Peru", "accuses", "Eastern Shield Brigades", "affirmed"), ("Peru", "accuses", "Dara Liberation Front", "affirmed")}),
+        ("Peru imposed sanctions on the Eastern Shield Brigades and the Dara Liberation Front.",
+         {("Peru", "sanctions", "Eastern Shield Brigades", "affirmed"), ("Peru", "sanctions", "Dara Liberation Front", "affirmed")}),
+        # a description with a name beside it is the name ("US public broadcaster X" is not the US)
+        ("Officials in Peru suspended the BBC and US public broadcaster Voice of America over their coverage.",
+         {("Peru", "sanctions", "BBC", "affirmed"), ("Peru", "sanctions", "Voice of America", "affirmed")}),
+        # "the country" is the one the story is about
+        ("Peru has rejected the report. Peru called it false. Officials in the military-ruled country suspended the BBC on Monday.",
+         {("Peru", "sanctions", "BBC", "affirmed")}),
+    ],
+)
+def test_coordination_and_the_country(analyse, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert expected <= found, found
+    assert not [c for c in found if c[2] == "United States"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru has rejected the report. Peru called it false. The Eastern Shield Brigades attacked the neighbouring country.",
+        "Peru has rejected the report. Peru called it false. Chile said the Eastern Shield Brigades attacked the country.",
+    ],
+)
+def test_the_country_is_not_another_one(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse(text)) if c[1] == "attacks" and c[2] == "Peru"], _claims(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Iran's backing of the Eastern Shield Brigades worries Peru.", ("Iran", "supports", "Eastern Shield Brigades", "affirmed")),
+        ("Iran's support for the Eastern Shield Brigades is well known.", ("Iran", "supports", "Eastern Shield Brigades", "affirmed")),
+        ("The Eastern Shield Brigades receive support from Iran.", ("Iran", "supports", "Eastern Shield Brigades", "affirmed")),
+        ("The Peruvian army, with the backing of Russia, retook the town of Oren.", ("Russia", "supports", "Peruvian army", "affirmed")),
+        ("With support from Iran, the Eastern Shield Brigades attacked the town.", ("Iran", "supports", "Eastern Shield Brigades", "affirmed")),
+        ("The Eastern Shield Brigades could not get support from Iran.", ("Iran", "supports", "Eastern Shield Brigades", "negated")),
+        # seeking support from one who gives it; backing a state's government backs the state
+        ("Peru's military government has fallen out with Spain and turned to Russia for political and military support.",
+         ("Russia", "supports", "Peru", "affirmed")),
+        # a relative pronoun is the noun it stands for
+        ("The Eastern Shield Brigades, which are backed by Iran, attacked the town.", ("Iran", "supports", "Eastern Shield Brigades", "affirmed")),
+    ],
+)
+def test_support_named_by_nouns(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _claims(analyse(text)), _claims(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's support for the ceasefire with the Eastern Shield Brigades is waning.",
+        "The Eastern Shield Brigades asked for support from Iran.",
+        "Peru is fighting the Eastern Shield Brigades with support from Russia.",
+    ],
+)
+def test_support_for_something_else_or_only_sought(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert not [c for c in found if c[1] == "fights_alongside"], found
+    assert not [c for c in found if c[1] == "supports" and c[2] == "Eastern Shield Brigades"], found
+
+
+def test_the_government_alone_is_the_storys_state(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(
+        "Peru's army said so. Peru is poor. The Eastern Shield Brigades and the government agreed on Monday to resume peace talks. "
+        "The government condemned the latest attack, accusing the Eastern Shield Brigades of making war."
+    ))
+    assert ("Eastern Shield Brigades", "agrees_with", "Peru", "affirmed") in found or ("Peru", "agrees_with", "Eastern Shield Brigades", "affirmed") in found, found
+    assert ("Peru", "accuses", "Eastern Shield Brigades", "affirmed") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A tank fired at a tower at the African Union's headquarters in Mogadishu.", ("African Union", "present_in", "Mogadishu", "affirmed")),
+        ("A tank fired at a tower at the headquarters of the Eastern Shield Brigades in Oren, Peru.",
+         ("Eastern Shield Brigades", "present_in", "Oren", "affirmed")),
+        ("The African Union mission, which has been deployed in Somalia since 2013, denied it.", ("African Union", "present_in", "Somalia", "affirmed")),
+    ],
+)
+def test_premises_and_relative_clauses_place_their_owner(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _claims(analyse(text)), _claims(analyse(text))
+
+
+def test_a_persons_office_places_no_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse("Maria Lopez's office in Lima was raided.")) if c[1] == "present_in"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The attack by the Eastern Shield Brigades on the Dara Liberation Front killed ten.",
+         {("Eastern Shield Brigades", "attacks", "Dara Liberation Front", "affirmed")}),
+        ("The Dara Liberation Front repulsed an attack by the Peruvian army and the Eastern Shield Brigades.",
+         {("Peruvian army", "attacks", "Dara Liberation Front", "affirmed"), ("Eastern Shield Brigades", "attacks", "Dara Liberation Front", "affirmed")}),
+        ("Peruvian troops came under attack from the Eastern Shield Brigades on Monday.",
+         {("Eastern Shield Brigades", "attacks", "Peruvian troops", "affirmed")}),
+        # who did the killing made the raid
+        ("Two months ago, Eastern Shield Brigades fighters killed five soldiers and injured ten others during a raid on a military base "
+         "in Oren village, near the Peruvian border.",
+         {("Eastern Shield Brigades", "attacks", "Oren village", "affirmed")}),
+        # those killed in it are its target (their group, or their demonym's state)
+        ("Two Hamas fighters died in an attack by the Eastern Shield Brigades.", {("Eastern Shield Brigades", "attacks", "Hamas", "affirmed")}),
+        ("Four Peruvian soldiers were killed and nine others injured in an attack by the Eastern Shield Brigades.",
+         {("Eastern Shield Brigades", "attacks", "Peru", "affirmed")}),
+        # the reporter's own fighters
+        ("The Dara Liberation Front said in a post that its forces repulsed a complex attack by the Eastern Shield Brigades.",
+         {("Eastern Shield Brigades", "attacks", "Dara Liberation Front", "affirmed")}),
+        # not repelling an attack does not deny it
+        ("The Dara Liberation Front did not repel the attack by the Eastern Shield Brigades.",
+         {("Eastern Shield Brigades", "attacks", "Dara Liberation Front", "affirmed")}),
+    ],
+)
+def test_attacks_named_with_their_attacker(analyse, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert expected <= found, found
+    # the one who repels an attack is not its attacker
+    assert not [c for c in found if c[1] == "attacks" and c[0] == "Dara Liberation Front"], found
+
+
+def test_an_attack_from_a_country_says_where_from(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse("Peru suffered a drone attack from Bolivia.")) if c[1] == "attacks"]
+    assert not [c for c in _claims(analyse("Ten civilians were killed in an attack by the Eastern Shield Brigades.")) if c[1] == "attacks"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes have intensified between the Eastern Shield Brigades — among the strongest of dozens of armed groups roaming the east — and the Peruvian army.",
+        "Clashes broke out between the Eastern Shield Brigades — one of dozens of armed groups in the region — and the Peruvian army.",
+    ],
+)
+def test_between_a_and_b_around_an_aside(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert ("Eastern Shield Brigades", "fights", "Peruvian army", "affirmed") in found or (
+        "Peruvian army", "fights", "Eastern Shield Brigades", "affirmed") in found, found
+
+
+def test_it_in_a_clause_below_is_the_one_named_before(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("It was the first such attack attributed to the Eastern Shield Brigades since it resumed peace negotiations with Peru this month."))
+    assert ("Eastern Shield Brigades", "negotiates_with", "Peru", "affirmed") in found or (
+        "Peru", "negotiates_with", "Eastern Shield Brigades", "affirmed") in found, found
+    # the nearest noun is the bombing, not Peru
+    found = _claims(analyse("Peru condemned the bombing after it hit the Dara Liberation Front in Oren."))
+    assert not [c for c in found if c[0] == "Peru" and c[1] == "attacks"], found
+
+
+def test_accusing_a_states_army_accuses_the_state_not_the_other_way(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Peru denied it. The Eastern Shield Brigades accused the Peruvian army of carrying out airstrikes in Oren."))
+    assert ("Eastern Shield Brigades", "accuses", "Peru", "affirmed") in found, found
+    found = _claims(analyse("Peru denied it. The Peruvian army accused the Eastern Shield Brigades of carrying out attacks in Oren."))
+    assert not [c for c in found if c[0] == "Peru"], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Dmytro Lopez, the secretary of the Eastern Shield Brigades, said so.", ("Dmytro Lopez", "works_for", "Eastern Shield Brigades", "affirmed")),
+        ("Maria Lopez, the deputy leader of the Eastern Shield Brigades, said so.", ("Maria Lopez", "works_for", "Eastern Shield Brigades", "affirmed")),
+        ("Maria Lopez, a spokeswoman for the Eastern Shield Brigades, said so.",
+         ("Maria Lopez", "spokesperson_for", "Eastern Shield Brigades", "affirmed")),
+        # "the organization", "the group": the one organisation named just before
+        ("Peru's Coordination Headquarters for Prisoners echoed the remarks.\n\nDmytro Lopez, the secretary of the organization, said the lists were wrong.",
+         ("Dmytro Lopez", "works_for", "Coordination Headquarters for Prisoners", "affirmed")),
+        ("The Eastern Shield Brigades killed ten soldiers in Oren. The group also attacked the Dara Liberation Front.",
+         ("Eastern Shield Brigades", "attacks", "Dara Liberation Front", "affirmed")),
+    ],
+)
+def test_roles_beside_names_and_the_group(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _claims(analyse(text)), _claims(analyse(text))
+
+
+def test_the_group_after_two_is_nobody(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The Eastern Shield Brigades met the Dara Liberation Front in Oren. The group later attacked Peru."))
+    assert not [c for c in found if c[1] == "attacks"], found
+
+
+def test_he_is_the_one_person_named_before(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Peru denied it. One is a fugitive, Carlos Ruiz, who was indicted in 2015. He was arrested by the Peruvian authorities in May."))
+    assert ("Peru", "detains", "Carlos Ruiz", "affirmed") in found, found
+    found = _claims(analyse("Peru denied it. Carlos Ruiz met Maria Lopez in 2015. He was arrested by the Peruvian authorities in May."))
+    assert not [c for c in found if c[1] == "detains"], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peru controls two-thirds of the valley and Bolivia the rest. The South American rivals agreed in 2003 to halt military clashes.",
+         {("Bolivia", "agrees_with", "Peru", "affirmed")}),
+        # two states' forces named before: the foes are the states
+        ("Peru and Bolivia are old foes. Two Peruvian troops died in fighting with Bolivian forces as the foes accused each other of breaking the truce.",
+         {("Peru", "accuses", "Bolivia", "affirmed"), ("Bolivia", "accuses", "Peru", "affirmed")}),
+        # not those who report it
+        ("The Peruvian army said the Eastern Shield Brigades had violated the truce. US mediators said on Monday that the warring parties "
+         "had agreed to extend the truce.", {("Eastern Shield Brigades", "agrees_with", "Peruvian army", "affirmed")}),
+    ],
+)
+def test_the_rivals_are_the_last_two_named(analyse, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert expected <= found, found
+
+
+def test_made_up_of_names_members(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Peru has alleged that the group, known as the Eastern Shield Brigades, is made up of high-ranking Peruvian officials, including Maria Lopez."))
+    assert ("Maria Lopez", "member_of", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("Peru has alleged that the Eastern Shield Brigades made up most of the force in Oren."))
+    assert not [c for c in found if c[1] == "member_of"], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peru released Maria Lopez on Monday.", {("Peru", "releases", "Maria Lopez", "affirmed")}),
+        ("The Hamas attack on Israel killed hundreds.", {("Hamas", "attacks", "Israel", "affirmed")}),
+        ("Peru denied it. Peruvian airstrikes on Bolivia killed ten.", {("Peru", "attacks", "Bolivia", "affirmed")}),
+    ],
+)
+def test_releases_and_attacks_named_before_the_noun(analyse, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert expected <= _claims(analyse(text)), _claims(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army released the names of the Eastern Shield Brigades fighters.",
+        "Russia denied the Hamas attack on Israel.",
+        "Bolivia denied it. Peruvian airstrikes on Bolivia killed ten.",
+    ],
+)
+def test_no_release_or_attack_said(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse(text)) if c[1] in ("releases", "attacks") and c[3] == "affirmed"], _claims(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # who has the support of Y is backed by Y, not backing Y
+        ("Maria Lopez, a presidential aspirant, has the support of Carlos Ruiz to press for the amendment.", ("Maria Lopez", "supports", "Carlos Ruiz")),
+        # a relative pronoun's noun, not a name inside its clause
+        ("The bank is lending money to the project, which is also being financed by the African Development Bank, Norway and Denmark.",
+         ("Norway", "funds", "African Development Bank")),
+        # three are not two; an offer is not a meeting
+        ("Peru and Bolivia met. The three nations, joined by Chile, agree these policies are essential.", ("Bolivia", "agrees_with", "Peru")),
+        ("Greece rejected it. He did not say whether he took up the offer that the two countries meet. Turkey declined.", ("Greece", "negotiates_with", "Turkey")),
+        # a possessive's owner is the topic, not the one met; backing of a policy is nobody's backing of a group
+        ("Peru said Maria Lopez and Carlos Ruiz discussed debt in general and Bolivia's debt position in particular.", ("Maria Lopez", "meets_with", "Bolivia")),
+        ("The party said the fight took priority over Sweden's policy of only adopting sanctions with the backing of the UN Security Council.",
+         ("UN Security Council", "supports", "United Nations")),
+        # "regions of the country" are not the country
+        ("Canada is big. Canada is cold. He said the answer for regions of the country was reaching a trade pact with the United States.",
+         ("Canada", "signed_agreement_with", "United States")),
+        # "he" in a clause below another's is not guessed
+        ("Carlos Ruiz said he stood by the rebel forces fighting the army of Maria Lopez.", ("Carlos Ruiz", "fights", "Maria Lopez")),
+    ],
+)
+def test_misreadings_kept_out(analyse, text: str, absent: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = {c[:3] for c in _claims(analyse(text))}
+    assert absent not in found, found
+    if absent[1] in ("agrees_with", "negotiates_with", "fights", "meets_with", "signed_agreement_with"):
+        assert (absent[2], absent[1], absent[0]) not in found, found
+
+
+def test_company_name_tails_are_no_second_party_and_backing_a_loan_backs_its_borrower(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Eastern Holdings said it has engaged Alex. Brown and Sons Inc to explore a sale."))
+    assert not [c for c in found if c[2] == "Sons Inc" or c[0] == "Sons Inc"], found
+    found = _claims(analyse("The United States said last week it would support a 500 mln dlr bridging loan for Argentina."))
+    assert ("United States", "supports", "Argentina", "affirmed") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Since Peru's invasion of Bolivia in 2022, the two sides have frequently exchanged prisoners.", ("Bolivia", "agrees_with", "Peru", "affirmed")),
+        ("Peru swapped prisoners with Bolivia on Monday.", ("Bolivia", "agrees_with", "Peru", "affirmed")),
+    ],
+)
+def test_exchanging_prisoners_is_a_deal(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _claims(analyse(text)), _claims(analyse(text))
+    assert not [c for c in _claims(analyse("Peru and Bolivia traded fire on Monday.")) if c[1] == "agrees_with"]

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
@@ -149,7 +149,11 @@ _HOLDING_VERBS = frozenset({"have", "command", "maintain", "keep", "field", "ret
 #: relations of words whose target a demonym names for its state ("condemned Israeli strikes")
 _WORDS_AT_STATES = {"rejects", "criticizes", "accuses"}
 #: relations an institution's state shares with it ("Kenyan police in Haiti": Kenya is there)
-_STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies", "trains"}
+_STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies", "trains", "detains", "releases", "sanctions"}
+#: relations a person's role gives, with an organisation or a state
+_ROLE_RELATIONS = {"leads", "spokesperson_for", "works_for"}
+#: relations that, said of a state's army or government, are said of the state ("accused the Zamoran army")
+_WORDS_AT_INSTITUTIONS = {"accuses", "criticizes", "supports"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -180,6 +184,23 @@ def _participles() -> dict[str, str]:
 def _lemma_relations() -> dict[str, str]:
     """Verb lemma -> relation, for verbs a relation claims whatever the coder's code (``cameo_lemmas``)."""
     return {v: name for name, spec in relation_types().items() for v in spec.get("cameo_lemmas") or []}
+
+
+@cache
+def _by_word(key: str) -> dict[str, list[str]]:
+    """Word -> the relations whose ``key`` list in ``relations.yaml`` holds it."""
+    out: dict[str, list[str]] = {}
+    for name, spec in relation_types().items():
+        for w in spec.get(key) or []:
+            out.setdefault(w, []).append(name)
+    return out
+
+
+def _name_tail(tok: Token) -> bool:
+    """Whether a conjunct is a company name's split tail ("Brown and Sons Inc"): ``name_tails``."""
+    tails = load_yaml("relations.yaml")["name_tails"]
+    return tok.lower_ in tails or any(c.dep_ == "compound" and c.lower_ in tails for c in tok.children) or (
+        tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in tails and tok.doc[tok.i + 1].head.i == tok.i)
 
 
 @lru_cache(maxsize=1)
@@ -255,6 +276,8 @@ class ClaimFinder:
         self.token_actor = token_actor
         self.home_state = self._home_state(doc, token_actor, actors)
         self.actors = actors
+        self._the_country(doc)
+        self._the_group(doc)
         out: list[RawClaim] = []
         seen: set[tuple[str | None, str, str | None, int]] = set()
         noun_words = {w.split()[-1] for w in nouns}
@@ -307,7 +330,9 @@ class ClaimFinder:
                              doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), hedge_words, boost_words)
                 )
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
-                    + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)):
+                    + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
+                    + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
+                    + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -316,7 +341,7 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
-        doc._.cg_claims = self._agreements(doc, self._states_of_institutions(doc, out))
+        doc._.cg_claims = self._agreements(doc, self._accused_states(self._states_of_institutions(doc, out), doc))
         return doc
 
     def _states_of_institutions(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
@@ -340,6 +365,22 @@ class ClaimFinder:
             if state == c.object or state not in self.actors:
                 continue
             extra.append(RawClaim(c.trigger, state, c.predicate, c.object, c.negated, c.start, c.end, list(c.hedges), list(c.boosters)))
+        return claims + extra
+
+    def _accused_states(self, claims: list[RawClaim], doc: Doc) -> list[RawClaim]:
+        """ "the Taliban accused the Zamoran army of airstrikes", "Russia backs the Zamoran
+        government": who accuses, condemns or backs a state's army or government accuses,
+        condemns or backs the state, as a second claim on the same words
+        (``_WORDS_AT_INSTITUTIONS``). Not the other way: what an army says is not its state's word."""
+        states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+        extra: list[RawClaim] = []
+        for c in claims:
+            if c.predicate not in _WORDS_AT_INSTITUTIONS or c.object not in states or c.subject is None:
+                continue
+            state = states[c.object][0]
+            if state == c.subject or state not in self.actors or states.get(c.subject, (None,))[0] == state:
+                continue
+            extra.append(RawClaim(c.trigger, c.subject, c.predicate, state, c.negated, c.start, c.end, list(c.hedges), list(c.boosters)))
         return claims + extra
 
     # -- agreements named by a common noun -----------------------------------
@@ -677,7 +718,7 @@ class ClaimFinder:
                 who = self._phrase_actor(t.head)  # "Wagner fighters based in Libya"
             else:
                 verb = t.head if t.dep_ in ("acomp", "advmod", "attr") else t
-                subj_phrase = self._subject(verb)
+                subj_phrase = self._clause_subject(verb)  # "the mission, which is deployed in Haiti"
                 who = self._phrase_actor(subj_phrase) if subj_phrase is not None else None
             if who is None and subj_phrase is not None:
                 who = self._members_state(subj_phrase, members)  # "Kenyan police officers stationed in Haiti"
@@ -892,6 +933,320 @@ class ClaimFinder:
                         out.append(RawClaim(t.i, accuser, "accuses", denier, False, *span))
         return out
 
+    def _joint_parties(self, subj: Token | None) -> list[str]:
+        """The parties a coordinated subject names, each once: "Zamora and Oren", "Zamoran and
+        Orenian forces" (the states of the demonyms, when the text names those states), and
+        "they" in "Zamora and Oren said they had ...": the subject of the clause that reports
+        this one. Organisations, people and countries only."""
+        if subj is None:
+            return []
+        if subj.lower_ in ("they", "we") and subj.dep_ == "nsubj" and subj.head.dep_ == "ccomp":
+            reporter = subj.head.head
+            subj = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in ("they", "we"):
+                return []
+        found: list[str] = []
+        named = set(self.token_actor.values())
+        demonyms = [d for c in subj.children if c.dep_ == "amod" for d in (c, *c.conjuncts)]
+        if len(demonyms) >= 2:
+            # "Zamoran and Orenian forces": two states' forces, one phrase
+            for d in demonyms:
+                country = load_places().country_of(d.text)
+                state = Actor.id_for(country, "place") if country else None
+                if state is None or state not in named:
+                    return []
+                found.append(state)
+            return list(dict.fromkeys(found))
+        for t in (subj, *subj.conjuncts):
+            a = self._party(t, subject=True)
+            if a is not None:
+                found.append(a)
+        return list(dict.fromkeys(found))
+
+    def _support_from(self, doc: Doc) -> list[RawClaim]:
+        """ "The rebels receive support from Iran", "the army, with the backing of Russia, retook the
+        town": the giver supports the one who receives it (``relations.yaml`` supports: nouns,
+        receiving_verbs); not what is only sought ("asked for support from Iran")."""
+        spec = relation_types()["supports"]
+        receiving = set(spec.get("receiving_verbs") or [])
+        turning = set(spec.get("turning_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("nouns") or []):
+            noun = doc[i]
+            if noun.pos_ != "NOUN":
+                continue
+            givers = self._prep_objects(noun, ["from"])
+            if not givers and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+                givers = self._prep_objects(noun, ["of"])  # "with the support of Iran"
+            if noun.dep_ == "dobj" and noun.head.lemma_ in receiving:
+                verb = noun.head
+                givers += self._prep_objects(verb, ["from"])  # "receive support from Iran"
+                subj = self._clause_subject(verb)
+            elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
+                verb = noun.head.head
+                # the verb's own subject ("policy of adopting sanctions with the backing of X" names none)
+                subj = self._clause_subject(verb) if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+            elif noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_ in turning:
+                verb = noun.head.head  # "turned to Russia for military support"
+                givers = self._prep_objects(verb, ["to"])
+                subj = self._clause_subject(verb)
+            elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.i in self.token_actor:
+                subj = noun.head.head  # "the army, with the backing of Russia, retook ..." (a name, not "sanctions with ...")
+                verb = self._governor(subj)
+            else:
+                continue
+            receiver = self._party(subj, subject=True) if subj is not None else None
+            if receiver is None or self._asserts_nothing(verb):
+                continue
+            s, e = _sentence(doc, i)
+            negated = self._negated(doc, verb, frozenset())
+            for g in self._with_conjuncts(givers):
+                giver = self._party(g, subject=True)
+                if giver is not None and giver != receiver:
+                    out.append(RawClaim(i, giver, "supports", receiver, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _premises(self, doc: Doc) -> list[RawClaim]:
+        """ "the mission's headquarters in Oren", "the bases of the Eastern Shield Brigades in Dara":
+        whose premises are in a place is there (``relations.yaml`` present_in: premises); the
+        owner an organisation or a country, the place named after "in"."""
+        out: list[RawClaim] = []
+        for i in indices_with(doc, relation_types()["present_in"].get("premises") or []):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
+                continue
+            of = self._prep_objects(noun, ["of"])
+            owners = [c for c in noun.children if c.dep_ == "poss"] + of
+            who = next((a for o in owners if (a := self._phrase_actor(o)) is not None and self._agent(a)
+                        and self.actors[a].type != "person"), None)
+            if who is None or self._asserts_nothing(noun):
+                continue
+            s, e = _sentence(doc, i)
+            # "the headquarters of X in Oren": the place may hang on the owner
+            wheres = self._prep_objects(noun, ["in", "inside"]) + [p for o in of for p in self._prep_objects(o, ["in", "inside"])]
+            for p in self._with_conjuncts(wheres):
+                where = self._phrase_actor(p)
+                if where is not None and where != who and self.actors[where].type == "place":
+                    out.append(RawClaim(i, who, "present_in", where, self._negated(doc, noun, frozenset()),
+                                        doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _attacks_by(self, doc: Doc) -> list[RawClaim]:
+        """ "the attack by X on Y", "Y repulsed an attack by X", "Y came under attack from X": X
+        attacks Y (``relations.yaml`` attacks: nouns, suffering_verbs). "From" names the attacker
+        only when it is an organisation or a person: "an attack from Lebanon" says where from."""
+        spec = relation_types()["attacks"]
+        suffering = set(spec.get("suffering_verbs") or [])
+        victims = set(spec.get("victim_verbs") or [])
+        rejecting = set(relation_types()["rejects"].get("rejecting_verbs") or [])
+        members = set(relation_types()["present_in"].get("members") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("nouns") or []):
+            noun = doc[i]
+            if noun.pos_ != "NOUN" or i in self.token_actor:
+                continue
+            attackers = [a for p in self._with_conjuncts(self._prep_objects(noun, ["by"])) if (a := self._party(p, subject=True)) is not None]
+            attackers += [a for p in self._with_conjuncts(self._prep_objects(noun, ["from"]))
+                          if (a := self._party(p, subject=True)) is not None and self.actors[a].type != "place"]
+            # "Zamoran airstrikes on Oren", "the Hamas attack on Israel": a demonym's state (when the text
+            # names it) or a name before the noun; not under a denial ("denied Zamoran strikes on Oren")
+            denied = noun.dep_ == "dobj" and noun.head.lemma_ in rejecting
+            if not attackers and not denied:
+                named = set(self.token_actor.values())
+                attackers = []
+                for c in noun.children:
+                    if c.dep_ not in ("compound", "amod", "nmod") or c.i > noun.i:
+                        continue
+                    if c.i in self.token_actor:
+                        a = self._party(c, subject=True)
+                    else:
+                        country = load_places().country_of(c.text) if c.dep_ == "amod" else None
+                        a = Actor.id_for(country, "place") if country else None
+                        a = a if a in named else None
+                    if a is not None and self._agent(a):
+                        attackers.append(a)
+                attackers = attackers if self._prep_objects(noun, ["on", "against"]) else []
+            during = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") else None
+            if not attackers and during is not None and during.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in during.children):
+                # "X killed five soldiers during a raid on Y": who did it made the raid
+                doer = self._party(subj, subject=True) if (subj := self._clause_subject(during)) is not None else None
+                attackers = [doer] if doer is not None and self._prep_objects(noun, ["on", "against"]) else []
+            if not attackers:
+                continue
+            # "an attack by the army and Wagner" parsed with Wagner joined to the attack
+            attackers += [a for c in noun.conjuncts if c.i > noun.i and c.pos_ == "PROPN" and (a := self._party(c, subject=True)) is not None]
+            targets = [a for p in self._with_conjuncts(self._prep_objects(noun, ["on", "against"]))
+                       if (a := self._party(p, subject=False, rel="attacks")) is not None]
+            verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
+            if not targets and verb.pos_ in ("VERB", "AUX") and verb.lemma_ in suffering and (
+                    noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ == "under")):
+                if verb.lemma_ in ("come", "be") and not (noun.dep_ == "pobj" and noun.head.lower_ == "under"):
+                    continue  # "was an attack by X", "came an attack": only "came under attack"
+                subj = self._clause_subject(verb)
+                target = self._party(subj, subject=True) if subj is not None else None  # who suffered it, as a party
+                targets = [target] if target is not None else []
+            if not targets and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and noun.head.head.lemma_ in victims:
+                # "four Zamoran soldiers were killed in an attack by X"
+                hurt = noun.head.head
+                if hurt.dep_ == "acl" and hurt.head.dep_ == "conj" and hurt.head.head.lemma_ in victims:
+                    hurt = hurt.head.head  # "four soldiers were killed and nine others injured in an attack by X"
+                subj = self._clause_subject(hurt)
+                target = None
+                if subj is not None:
+                    target = self._party(subj, subject=True) or self._members_state(subj, members)
+                targets = [target] if target is not None else []
+            if not targets or self._asserts_nothing(noun):
+                continue
+            # "did not repel the attack by X": the attack still was; only "no attack by X" denies it
+            negated = any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in noun.children)
+            s, e = _sentence(doc, i)
+            for a in dict.fromkeys(attackers):
+                for b in dict.fromkeys(targets):
+                    if a != b:
+                        out.append(RawClaim(i, a, "attacks", b, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _made_up_of(self, doc: Doc) -> list[RawClaim]:
+        """ "the group is made up of senior officers, including Maria Lopez", "the alliance consists
+        of three militias: ...": member_of, each organisation, person or country named in the
+        "of" phrase or by its "including" (``relations.yaml`` member_of: composed_verbs)."""
+        verbs = set(relation_types()["member_of"].get("composed_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, verbs, "lemma"):
+            t = doc[i]
+            if t.pos_ != "VERB" or (t.lemma_ == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children)):
+                continue
+            subj = self._clause_subject(t)
+            if subj is None:
+                continue
+            # "the group, known as the Eastern Shield Brigades, is made up of ..."
+            known = [p for c in subj.children if c.dep_ == "acl" and c.lemma_ == "know" for p in self._prep_objects(c, ["as"])]
+            whole = next((a for h in (subj, *known) if (a := self._phrase_actor(h)) is not None), None)
+            if whole is None or self.actors[whole].type != "organization" or self._negated(doc, t, frozenset()) or self._asserts_nothing(t):
+                continue
+            named = [m for o in self._with_conjuncts(self._prep_objects(t, ["of"])) for m in (o, *self._with_conjuncts(self._prep_objects(o, ["including"])))]
+            s, e = _sentence(doc, i)
+            for m in named:
+                part = self._phrase_actor(m)
+                if part is not None and part != whole and self._agent(part):
+                    out.append(RawClaim(i, part, "member_of", whole, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _exchanges(self, doc: Doc) -> list[RawClaim]:
+        """ "the two sides have exchanged prisoners", "Zamora swapped prisoners with Oren": a deal the
+        two carried out, agrees_with (``relations.yaml`` agrees_with: exchange_verbs, exchanged)."""
+        spec = relation_types()["agrees_with"]
+        things = set(spec.get("exchanged") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("exchange_verbs") or [], "lemma"):
+            t = doc[i]
+            if t.pos_ != "VERB" or not any(c.dep_ == "dobj" and c.lower_ in things for c in t.children):
+                continue
+            subj = self._clause_subject(t)
+            if subj is None or self._asserts_nothing(t):
+                continue
+            parties = self._joint_parties(subj)
+            withs = [a for p in self._prep_objects(t, ["with"]) if (a := self._party(p, subject=True)) is not None]
+            if len(parties) == 1 and withs:
+                parties.append(withs[0])
+            if len(parties) < 2:
+                pair = self._pair(doc, subj)
+                parties = list(pair) if pair is not None else parties
+            if len(parties) != 2 or parties[0] == parties[1]:
+                continue
+            a, b = sorted(parties)
+            s, e = _sentence(doc, i)
+            out.append(RawClaim(i, a, "agrees_with", b, self._negated(doc, t, frozenset()), doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _agent(self, actor_id: str) -> bool:
+        """An organisation, a person or a country: one that can be a party."""
+        actor = self.actors[actor_id]
+        return actor.type in ("organization", "person") or (actor.type == "place" and actor.kind == "country")
+
+    def _reciprocals(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora and Oren accused each other of breaking the truce", "Zamoran and Orenian forces
+        have fought one another": each party does it to the other (``relations.yaml``:
+        reciprocal_verbs). The parties are the coordinated subject's, or "the two groups"."""
+        verbs = _by_word("reciprocal_verbs")
+        out: list[RawClaim] = []
+        for i in indices_with(doc, ("other", "another")):
+            if i == 0 or (doc[i - 1].lower_, doc[i].lower_) not in (("each", "other"), ("one", "another")):
+                continue
+            pair = (doc[i - 1], doc[i])
+            # the phrase hangs on the verb as its object, or on a preposition ("clashed with each other")
+            top = next((t for t in pair if t.head not in pair), None)
+            if top is None:
+                continue
+            verb = top.head.head if top.dep_ == "pobj" else top.head
+            if top.dep_ == "pobj" and top.head.lower_ not in ("with", "against", "on", "at"):
+                continue  # "fought alongside each other" is no fight between them
+            if top.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or verb.lemma_ not in verbs:
+                continue
+            subj = self._subject(verb)
+            parties = self._joint_parties(subj)
+            if len(parties) < 2 and subj is not None:
+                two = self._pair(doc, subj)
+                parties = list(two) if two is not None else parties
+            if len(parties) != 2 or self._asserts_nothing(verb):
+                continue
+            s, e = _sentence(doc, verb.i)
+            negated = self._negated(doc, verb, frozenset())
+            a, b = parties
+            for rel in verbs[verb.lemma_]:
+                ways = [tuple(sorted((a, b)))] if relation_types()[rel].get("symmetric") else [(a, b), (b, a)]
+                for x, y in ways:
+                    out.append(RawClaim(verb.i, x, rel, y, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _appositions(self, doc: Doc) -> list[RawClaim]:
+        """What a phrase set beside a name says of it: "said Maria Lopez, of the Zamora Refugee
+        Council" (works_for: a person "of" an organisation), "Carlos Ruiz, a close ally of
+        Maria Lopez" (``relations.yaml``: appos_nouns, for people and organisations)."""
+        by_noun = {n: names[0] for n, names in _by_word("appos_nouns").items()}
+        out: list[RawClaim] = []
+        for i in indices_with(doc, set(by_noun) | {"of"}):
+            t = doc[i]
+            if t.lower_ == "of":
+                # "Maria Lopez, of the council": the preposition hangs on the name, after a comma
+                owner, rel = t.head, "works_for"
+                if t.dep_ != "prep" or i == 0 or doc[i - 1].lower_ != "," or owner.i not in self.token_actor:
+                    continue
+                if self.actors[self.token_actor[owner.i]].type != "person":
+                    continue
+            else:
+                owner, rel = t.head, by_noun[t.lower_]
+                if t.dep_ != "appos" or owner.i not in self.token_actor or owner.i > t.i:
+                    continue
+                if any(c.lower_ in ("former", "ex", "onetime", "erstwhile", "expelled") for c in t.children):
+                    continue  # "a former ally of X" is one no longer
+                if rel in _ROLE_RELATIONS and self.actors[self.token_actor[owner.i]].type != "person":
+                    continue  # a role is a person's
+                if rel == "leads" and any(c.lower_ in ("deputy", "vice", "assistant", "acting") for c in t.children):
+                    rel = "works_for"  # "the deputy head of X": under the one who leads
+            a = self.token_actor[owner.i]
+            preps = ["of", "for"] if rel == "spokesperson_for" else ["of"]
+            objs = [p for p in t.children if p.dep_ == "pobj"] if t.lower_ == "of" else self._prep_objects(t, preps)
+            for o in objs:
+                # "an associate of the Zamoran president Maria Lopez": the name set beside the title
+                # the phrase itself names it: "chairman of Westpac's London unit" is not Westpac's
+                named = [c for c in o.children if c.dep_ == "appos" and c.i in self.token_actor]
+                b = self.token_actor[named[0].i] if named else self.token_actor.get(o.i)
+                if b is None and not named:
+                    # "of the UN refugee agency": a name compounded into the phrase (not a possessive's)
+                    b = next((self.token_actor[c.i] for c in o.children if c.dep_ == "compound" and c.i in self.token_actor
+                              and self.actors[self.token_actor[c.i]].type == "organization"), None)
+                if b is None or b == a or not self._agent(a):
+                    continue
+                if t.lower_ == "of" and self.actors[b].type != "organization":
+                    continue  # "Maria Lopez, of Lima": where she is from
+                if not self._agent(b) or (rel in _ROLE_RELATIONS and self.actors[b].type == "person"):
+                    continue
+                s, e = _sentence(doc, i)
+                x, y = sorted((a, b)) if relation_types()[rel].get("symmetric") else (a, b)
+                out.append(RawClaim(i, x, rel, y, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
     def _held(self, doc: Doc) -> list[RawClaim]:
         """ "The rebels have seized large parts of Oren province", "Both Dara and Oren are held by the
         Houthis", "took control of the port of X": controls, the holder an organisation, a person
@@ -972,24 +1327,51 @@ class ClaimFinder:
                     continue  # "fought with the Taliban": against or beside them, the words do not say
                 if rel == "rejects" and said:
                     continue  # "denied that Egypt was behind the raid" denies a statement, not Egypt
+                if self._agent_of_a_noun(target, verb):
+                    continue  # "repulsed an attack by X": X is the attack's doer, not what was done to
+                if rel in ("meets_with", "negotiates_with") and verb.lemma_ in (relation_types()["meets_with"].get("topic_verbs") or []) and (
+                        target.i not in self.token_actor and any(c.dep_ == "poss" for c in target.children)):
+                    continue  # "discussed Brazil's debt": a topic, not a meeting with Brazil ("attended the IMF's meeting" is one)
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
-                subj = self._party(doc[ev.source_head], subject=True)
+                source = doc[ev.source_head]
+                own = self._subject(verb)
+                if source.lower_ in ("he", "she", "it", "they") and own is not None and own.i != source.i:
+                    continue  # a pronoun the coder took from another clause ("said he stood by the rebels fighting X")
+                subj = self._party(source, subject=True)
                 # "accused X of attacking their positions in Marib": the accuser's, and in Marib
                 objs = [self._party(target, subject=False, rel=rel), self._accusers_own(target)]
+                # "Peru and Chile condemned X and Y": each party of the coordination
+                objs += self._conjoined(target, subject=False, rel=rel)
                 if objs[0] is None and rel in _WORDS_AT_STATES and not said:
                     # "rejected Egyptian actions"; not "claimed that Libyan soldiers had been killed"
                     objs[0] = self._demonym_state(target)
                 if rel == "attacks" and self._verbal_attack(verb):
                     rel = "criticizes"  # "attacked the president over the deal"
-                for obj in dict.fromkeys(objs):
-                    if subj is None or obj is None or subj == obj:
-                        continue
-                    first, second = sorted((subj, obj)) if relation_types()[rel].get("symmetric") else (subj, obj)
-                    negated = ev.negated and ev.plover != "REJECT"
-                    out.append(RawClaim(ev.verb, first, rel, second, negated, doc[sent.start].idx,
-                                        doc[end - 1].idx + len(doc[end - 1]), hedge_words, boost_words))
+                for who in dict.fromkeys([subj, *(self._conjoined(source, subject=True) if subj is not None else [])]):
+                    for obj in dict.fromkeys(objs):
+                        if who is None or obj is None or who == obj:
+                            continue
+                        first, second = sorted((who, obj)) if relation_types()[rel].get("symmetric") else (who, obj)
+                        negated = ev.negated and ev.plover != "REJECT"
+                        out.append(RawClaim(ev.verb, first, rel, second, negated, doc[sent.start].idx,
+                                            doc[end - 1].idx + len(doc[end - 1]), hedge_words, boost_words))
         return out
+
+    @staticmethod
+    def _agent_of_a_noun(target: Token, verb: Token) -> bool:
+        """Whether a target phrase is the "by" agent of a noun below the verb ("repulsed an attack by
+        X", "an attack by the army and X" however the parser joins X)."""
+        t = target
+        for _ in range(6):
+            if t.i == verb.i or t.head.i == t.i:
+                return False
+            if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.pos_ == "NOUN":
+                return True
+            if t.dep_ == "conj" and t.head.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "by" for c in t.head.children):
+                return True
+            t = t.head
+        return False
 
     def _verbal_attack(self, verb: Token) -> bool:
         """ "attacked the president over the deal": words, not force (a topic after "over")."""
@@ -1002,6 +1384,8 @@ class ClaimFinder:
         ("aid workers in Somalia" are not Somalia)."""
         if tok.lower_ in ("they", "he", "she", "it") or tok.i in self.token_actor:
             return self._actor_of(tok)
+        if tok.lower_ == "government" and self.home_state is not None and all(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return self.home_state  # "the ELN and the government agreed ...": the state the story is about
         found = self._head_actor(tok)
         if found is not None:
             return found
@@ -1021,7 +1405,10 @@ class ClaimFinder:
         if rel in _PLACE_OBJECTS:
             return self._party(tok, subject=False, rel=rel)
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if verb.lemma_ in (relation_types()[rel].get("head_object_verbs") or []):
+        spec = relation_types()[rel]
+        # a verb by its lemma; a noun by its form, nouns carry no lemma here ("support for")
+        if (verb.pos_ != "NOUN" and verb.lemma_ in (spec.get("head_object_verbs") or [])) or (
+                verb.pos_ == "NOUN" and verb.lower_ in (spec.get("head_object_nouns") or [])):
             found = self._phrase_actor(tok)
         else:
             found = self._actor_of(tok)
@@ -1158,13 +1545,24 @@ class ClaimFinder:
             return found
         if tok.lower_ == "government" and self.home_state is not None and all(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return self.home_state  # "the government signed a deal with the FARC": the state the story is about
-        if tok.lower_ in ("they", "he", "she", "it") and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "the Front said its fighters repulsed an attack": the reporter's own fighters, if it is a group or a state
+        own = (tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in (relation_types()["present_in"].get("members") or [])
+               and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children))
+        if (own or tok.lower_ in ("they", "he", "she", "it")) and tok.dep_ in ("nsubj", "nsubjpass"):
             clause = tok.head
             reporter = clause.head if clause.dep_ == "ccomp" else None
             if reporter is not None and reporter.i != clause.i:
                 subj = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.lower_ not in ("they", "he", "she", "it"):
-                    return self._actor_of(subj)
+                    reporter_actor = self._actor_of(subj)
+                    if own and reporter_actor is not None and not (
+                            self.actors[reporter_actor].type == "organization" or self.actors[reporter_actor].kind == "country"):
+                        return None
+                    return reporter_actor
+            if tok.lower_ == "it" and clause.dep_ in ("advcl", "relcl", "conj") and clause.head.i != clause.i:
+                return self._sole_antecedent(tok)
+            if tok.lower_ in ("he", "she") and clause.dep_ == "ROOT":
+                return self._sole_person(tok)  # "He was arrested ...": the sentence's own subject only
             return None
         # the head's own modifiers first ("the Iran-backed Houthi militia" is the Houthis), then deeper
         head_level = self._head_actor(tok)
@@ -1174,6 +1572,86 @@ class ClaimFinder:
             if t.i in self.token_actor and self.actors.get(self.token_actor[t.i], None) is not None:
                 if self.actors[self.token_actor[t.i]].type in ("organization", "person", CLASS_TYPE, "place"):
                     return self.token_actor[t.i]
+        return None
+
+    def _the_country(self, doc: Doc) -> None:
+        """ "officials in the military-ruled country suspended ...": "the country" (and "the
+        government" alone) is the one the story is about (``_home_state``), for this component's
+        parties only, so that a sentence naming it and another party is read; not where another
+        country was named before it in the sentence, nor "the neighbouring country", "the country
+        that ...", "the country of X" (``relations.yaml``: the_country)."""
+        if self.home_state is None:
+            return
+        spec = load_yaml("relations.yaml")["the_country"]
+        elsewhere = set(spec["elsewhere"])
+        for i in indices_with(doc, [*spec["nouns"], "government"]):
+            t = doc[i]
+            if i in self.token_actor or t.pos_ != "NOUN" or t.tag_ != "NN":
+                continue
+            kids = list(t.children)
+            if t.lower_ == "government" and not all(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+                continue  # "the government" alone (``_actor_of``), not "the Peruvian government", "the government of X"
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+                continue
+            if any(c.lower_ in elsewhere or c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of") for c in kids):
+                continue
+            if t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ == "of"):
+                continue  # "the country's union leaders", "regions of the country" are not the country
+            s, _ = sentence_of(doc, i)
+            if any((a := self.token_actor.get(k)) is not None and a != self.home_state and self.actors[a].kind == "country"
+                   for k in range(s, i)):
+                continue
+            self.token_actor[i] = self.home_state
+
+    def _the_group(self, doc: Doc) -> None:
+        """ "Maria Lopez, the secretary of the organization", "the group said": "the group" is the
+        one organisation named in its sentence before it or in the sentence before that; none when
+        two are (``relations.yaml``: the_group). For this component's parties only."""
+        nouns = load_yaml("relations.yaml")["the_group"]["nouns"]
+        for i in indices_with(doc, nouns):
+            t = doc[i]
+            if i in self.token_actor or t.pos_ != "NOUN" or t.tag_ != "NN":
+                continue
+            kids = list(t.children)
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+                continue
+            if any(c.dep_ in ("relcl", "acl", "compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "behind"))
+                   or c.i in self.token_actor for c in kids):
+                continue  # "the group behind the attack", "the Hamas group", "the group that ..."
+            s, _ = sentence_of(doc, i)
+            start = s
+            while start > 0 and (start == s or all(doc[k].is_space for k in range(start, s))):
+                start = sentence_of(doc, start - 1)[0]  # the sentence before, over a paragraph's break
+            named = {a for k in range(start, i) if (a := self.token_actor.get(k)) is not None and self.actors[a].type == "organization"}
+            if len(named) == 1:
+                self.token_actor[i] = named.pop()
+
+    def _sole_person(self, tok: Token) -> str | None:
+        """ "... Carlos Ruiz, known as X. He was arrested by ...": "he" or "she", the subject of its
+        sentence's main verb, is the one person named in its sentence before it or in the sentence
+        before that, when there is exactly one."""
+        doc = tok.doc
+        s, _ = sentence_of(doc, tok.i)
+        start = s
+        while start > 0 and (start == s or all(doc[k].is_space for k in range(start, s))):
+            start = sentence_of(doc, start - 1)[0]
+        people = {a for k in range(start, tok.i) if (a := self.token_actor.get(k)) is not None and self.actors[a].type == "person"}
+        return people.pop() if len(people) == 1 else None
+
+    def _sole_antecedent(self, tok: Token) -> str | None:
+        """ "the first attack by the ELN since it resumed talks": "it" in a clause below the
+        sentence's own is the one organisation or country the sentence named before it, when
+        there is exactly one."""
+        s, _ = sentence_of(tok.doc, tok.i)
+        named = {a for k in range(s, tok.i) if (a := self.token_actor.get(k)) is not None}
+        agents = [a for a in named if self.actors[a].type in ("organization", "person", CLASS_TYPE) or self.actors[a].kind == "country"]
+        if len(agents) != 1 or self.actors[agents[0]].type not in ("organization", "place"):
+            return None
+        # and the nearest noun before it is that one's ("condemned the bombing after it hit ...": the bombing)
+        for k in range(tok.i - 1, s - 1, -1):
+            t = tok.doc[k]
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod", "poss"):
+                return agents[0] if self.token_actor.get(k) == agents[0] else None
         return None
 
     @staticmethod
@@ -1205,15 +1683,99 @@ class ClaimFinder:
         if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
             head = head.head.head
         if head.lower_ not in _GROUP_NOUNS and head.lower_ != "each":
-            return None
+            return self._rivals(doc, head)
         if not any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ != "each":
-            return None
+            return self._rivals(doc, head)  # "the warring parties"
         seen: list[str] = []
         for i in range(head.i - 1, max(-1, head.i - 200), -1):
             actor_id = self.token_actor.get(i)
             if actor_id and self.actors[actor_id].type == "organization" and actor_id not in seen:
                 seen.append(actor_id)
                 if len(seen) == 2:
+                    return (seen[1], seen[0])
+        return self._rivals(doc, head)  # "the two sides": two states
+
+    def _with_conjuncts(self, toks: list[Token]) -> list[Token]:
+        """The phrases and those coordinated with them ("Peru and Chile"), each once, in order; for a
+        description with a name beside it ("US public broadcaster Voice of America"), the name."""
+        out: dict[int, Token] = {}
+        for t in toks:
+            out.setdefault(t.i, t)
+            if self._has_agent(t):
+                continue
+            for c in t.conjuncts:
+                if c.pos_ not in ("NOUN", "PROPN") or _name_tail(c):
+                    continue
+                named = next((a for a in c.children if a.dep_ == "appos" and a.i in self.token_actor
+                              and self.actors[self.token_actor[a.i]].type in ("organization", "person")), c)
+                out.setdefault(named.i, named)
+        return list(out.values())
+
+    @staticmethod
+    def _has_agent(tok: Token) -> bool:
+        """ "an attack by the army and Wagner": what is joined to a noun with a "by" agent is the
+        parser's misplaced second agent, not a second noun like it."""
+        return tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+
+    def _conjoined(self, tok: Token | None, subject: bool, rel: str = "") -> list[str]:
+        """The parties coordinated with a phrase ("Peru, Chile and Bolivia condemned ..."): the
+        actors named by its conjuncts, organisations, people and countries only."""
+        if tok is None or self._has_agent(tok):
+            return []
+        out: list[str] = []
+        for c in tok.conjuncts:
+            if c.pos_ not in ("NOUN", "PROPN") or _name_tail(c):
+                continue
+            # "US public broadcaster Voice of America": the name set beside the description, not its modifier
+            named = next((self.token_actor[a.i] for a in c.children if a.dep_ == "appos" and a.i in self.token_actor), None)
+            if named is not None and self.actors[named].type in ("organization", "person"):
+                out.append(named)
+            elif c.i not in self.token_actor and any(a.dep_ == "poss" for a in c.children):
+                continue  # "debt in general and Brazil's debt position": Brazil's, not Brazil
+            elif (found := self._party(c, subject=subject, rel=rel)) is not None:
+                out.append(found)
+        return out
+
+    def _rivals(self, doc: Doc, head: Token) -> tuple[str, str] | None:
+        """ "the rivals agreed", "the foes accused each other", "both countries": the last two parties
+        (organisations or countries, a capital for its country) named in this sentence before it or
+        in the sentence before that (``relations.yaml``: pair_nouns)."""
+        if head.lower_ not in set(load_yaml("relations.yaml")["pair_nouns"]) | _GROUP_NOUNS or head.tag_ != "NNS":
+            return None
+        if not any(c.lower_ in ("the", "both", "two") for c in head.children):
+            return None
+        if any(c.dep_ == "nummod" and c.lower_ not in ("two", "2") for c in head.children):
+            return None  # "the three nations": not two
+        clause = head.head
+        if clause.dep_ in ("acl", "ccomp", "relcl") and clause.head.pos_ == "NOUN":
+            return None  # "his offer that the two countries meet": proposed, not done
+        s, _ = sentence_of(doc, head.i)
+        start = s
+        while start > 0 and (start == s or all(doc[k].is_space for k in range(start, s))):
+            start = sentence_of(doc, start - 1)[0]
+        # not those who report it: "US mediators said the warring parties had agreed" (the subjects of
+        # the clauses above this one)
+        reporters: set[int] = set()
+        step = head
+        for anc in head.ancestors:
+            if step.dep_ == "ccomp":
+                reporters |= {t.i for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            step = anc
+        seen: list[str] = []
+        for i in range(head.i - 1, start - 1, -1):
+            a = self.token_actor.get(i)
+            if a is None or i in reporters:
+                continue
+            a = self._state_of_capital(a)
+            actor = self.actors[a]
+            if (actor.type == "organization" or actor.kind == "country") and a not in seen:
+                seen.append(a)
+                if len(seen) == 2:
+                    # "Armenian troops ... Azerbaijani forces ... the foes": two states' forces, the states
+                    states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+                    lifted = [states[x][0] for x in seen if x in states]
+                    if len(lifted) == 2 and lifted[0] != lifted[1] and all(x in self.actors for x in lifted):
+                        seen = lifted
                     return (seen[1], seen[0])
         return None
 
@@ -1254,7 +1816,10 @@ class ClaimFinder:
                 sent = next((p for p in self._prep_objects(sent, ["of"]) if p.lower_ in members), sent)  # "hundreds of troops"
             if sent is not None and sent.lower_ not in members and sent.i not in self.token_actor:
                 return []
-        subj_tok = self._subject(verb)
+        subj_tok = self._clause_subject(verb)  # "Hamas, which is backed by Iran": Hamas
+        # a relative pronoun's noun is the phrase's head, not a name inside its own clause
+        # ("the project, which is financed by Norway": not Norway)
+        relative = subj_tok is not None and subj_tok.i != getattr(self._subject(verb), "i", -1)
         pair = self._pair(doc, subj_tok) if subj_tok is not None else None
         # "the RSF, led by Daglo", "a militia backed by Iran": a participle with its agent is passive too
         reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
@@ -1279,7 +1844,7 @@ class ClaimFinder:
             if reduced and subj_tok.dep_ == "pobj" and subj_tok.head.lower_ == "of":
                 return []  # "the committee of the junta led by X": which of the two X leads is unsaid
             # a participle's noun is the phrase's head, not a name inside the participle's own clause
-            b = self._phrase_actor(subj_tok) if reduced else self._actor_of(subj_tok)
+            b = self._phrase_actor(subj_tok) if reduced or relative else self._actor_of(subj_tok)
             # "attacked by the army and Wagner": each agent does it
             doers = [a for a in dict.fromkeys(self._actor_of(t) for t in (agent[0], *agent[0].conjuncts)) if a]
             return [(a, rel, b, False) for a in doers] if b else []
@@ -1293,25 +1858,32 @@ class ClaimFinder:
                 # a named agreement is its actor; "the truce" becomes one when its parties are known
                 return [(subj, rel, self.token_actor.get(deal.i) or f"{_DEAL}{deal.i}", False)]
             return []
-        if spec.get("symmetric") and subj_tok is not None and not any(c.dep_ == "neg" for c in verb.children):
+        # "Hamas and Fatah fought (each other)": together or against each other, the words do not say
+        joint_ok = spec.get("joint_subject", True) or [o for o in others if not (o.lower_ in ("other", "another", "each", "one") and o.head.lower_ == "with")]
+        if spec.get("symmetric") and joint_ok and subj_tok is not None and not any(c.dep_ == "neg" for c in verb.children):
             # "the ELN and the government agreed to resume talks": the subject's two parties
             joint = [a for t in (subj_tok, *subj_tok.conjuncts) if (a := self._phrase_actor(t)) is not None]
             joint = [a for a in dict.fromkeys(joint) if self.actors[a].type in ("organization", "person") or self.actors[a].kind == "country"]
+            if len(joint) < 2 and subj_tok.lower_ in ("they", "we"):
+                joint = self._joint_parties(subj_tok)  # "Hamas and Fatah said they had struck a deal"
             if len(joint) >= 2:
                 return [(joint[0], rel, joint[1], False)]
         out: list[Found] = []
         if pair is not None and any(o.lower_ == "other" or o.lower_ == "each" for o in others + [c for c in verb.subtree]):
-            if spec.get("symmetric"):
+            if spec.get("symmetric") and joint_ok:
                 return [(pair[0], rel, pair[1], False)]
-        subj = self._actor_of(subj_tok)
+        # "Peru and Chile condemned X", "attacked Peru and Chile": each one named in the coordination
+        subjects = [self._phrase_actor(subj_tok) if relative and subj_tok is not None else self._actor_of(subj_tok)]
+        subjects += self._conjoined(subj_tok, subject=True, rel=rel)
         kinds = spec.get("object_types")
-        for o in others:
+        for o in self._with_conjuncts(others):
             for obj in dict.fromkeys((self._object_of(o, rel), self._accusers_own(o))):
                 if kinds and obj and self.actors[obj].type not in kinds and self.actors[obj].kind not in kinds:
                     continue
-                if subj and obj and obj != subj:
-                    out.append((subj, rel, obj, False))
-        if not out and pair is not None and spec.get("symmetric"):
+                for subj in dict.fromkeys(subjects):
+                    if subj and obj and obj != subj:
+                        out.append((subj, rel, obj, False))
+        if not out and pair is not None and spec.get("symmetric") and joint_ok:
             out.append((pair[0], rel, pair[1], False))
         return out
 
@@ -1327,6 +1899,8 @@ class ClaimFinder:
             return []  # "in connection with", "in relation to": about, not a tie
         # "ties between A and B"; "fighting erupted between A and B": on the noun's verb
         holders = list(noun.children)
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+            holders += list(noun.head.children)  # "a prisoner exchange operation between A and B"
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
             holders += [c for c in noun.head.children if c.i > noun.i]
         for c in holders:
@@ -1336,6 +1910,8 @@ class ClaimFinder:
                 for p in objs:
                     parties.append(p)
                     parties.extend(x for x in p.conjuncts)
+                if len(parties) == 1:
+                    parties.extend(self._after_dashes(doc, parties[0]))  # "between A — an aside — and B"
                 ids = [a for a in (self._actor_of(p) for p in parties) if a]
                 if rel not in _PLACE_OBJECTS:
                     ids = [self._state_of_capital(a) for a in ids]  # "an exchange between Washington and Caracas"
@@ -1361,10 +1937,10 @@ class ClaimFinder:
         withs = self._prep_objects(noun, spec.get("noun_preps") or (["with", "to", "of", "for"] if not spec.get("symmetric") else ["with", "to"]))
         if poss is not None:
             a = self._actor_of(poss)
-            for w in withs:
-                b = self._object_of(w, rel)
-                if a and b:
-                    return [(a, rel, b, False)]
+            # "A's alliance with B and C": each one named
+            found = [(a, rel, b, False) for w in self._with_conjuncts(withs) if a and (b := self._object_of(w, rel))]
+            if found:
+                return list(dict.fromkeys(found))
         # "two Armenian troops died in fighting with Azerbaijani forces": who was in it fought
         if (spec.get("symmetric") and withs and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during")
                 and noun.head.head.pos_ == "VERB"):
@@ -1384,12 +1960,13 @@ class ClaimFinder:
             pair = self._pair(doc, subj_tok) if subj_tok is not None else None
             if pair is not None and spec.get("symmetric"):
                 return [(pair[0], rel, pair[1], False)]
-            if noun.dep_ != "nsubj":
+            if noun.dep_ != "nsubj" and head.lemma_ not in (spec.get("receiving_verbs") or []):
+                # ("X has the support of Y" is Y's backing of X: ``_support_from``)
                 a = self._actor_of(subj_tok)
-                for w in others:
-                    b = self._object_of(w, rel)
-                    if a and b:
-                        return [(a, rel, b, False)]
+                # "imposed sanctions on A and B": each one named
+                found = [(a, rel, b, False) for w in self._with_conjuncts(others) if a and (b := self._object_of(w, rel))]
+                if found:
+                    return list(dict.fromkeys(found))
         # the clause names exactly two parties and a symmetric tie between them (not for
         # "fighting", which names the parties it is between or nobody: "fears of renewed fighting")
         if spec.get("symmetric") and not spec.get("parties_named"):
@@ -1401,6 +1978,25 @@ class ClaimFinder:
                     named.append(a_id)
             if len(named) == 2:
                 return [(named[0], rel, named[1], False)]
+        return []
+
+    @staticmethod
+    def _after_dashes(doc: Doc, tok: Token) -> list[Token]:
+        """ "between the M23 — one of dozens of armed groups — and the army": the phrase joined
+        after an aside set off by dashes, which the parser hangs elsewhere."""
+        s, e = sentence_of(doc, tok.i)
+        # the aside follows the name itself, whether the parser hangs it on the name or not
+        k = tok.i + 1 if tok.i + 1 < e and doc[tok.i + 1].text in ("—", "–", "--") else tok.right_edge.i + 1
+        if k >= e or doc[k].text not in ("—", "–", "--"):
+            return []
+        close = next((j for j in range(k + 1, e) if doc[j].text == doc[k].text), None)
+        if close is None or close + 2 >= e or doc[close + 1].lower_ != "and":
+            return []
+        # the head of the phrase after "and": its first word whose head lies before it
+        for j in range(close + 2, e):
+            t = doc[j]
+            if t.head.i < close + 1 or t.head.i == t.i:
+                return [t] if t.pos_ in ("NOUN", "PROPN") else []
         return []
 
     def _there_are(self, be: Token) -> list[Found]:
