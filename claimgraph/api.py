@@ -206,7 +206,10 @@ def _looks_like_path(item: str) -> bool:
         return True
     if "\n" in item or len(item) > 1024:
         return False
-    return Path(item).exists()
+    try:
+        return Path(item).exists()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL: a text, not a path
+        return False
 
 
 def analyze(

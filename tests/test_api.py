@@ -34,3 +34,12 @@ def test_store_is_reusable(tmp_path: Path) -> None:
         claimgraph.analyze("Omar Haddad insisted that the group respects the agreement.", store=store)
     with claimgraph.Store(db) as store:
         assert [a.name for a in store.actors(type_="person")] == ["Omar Haddad"]
+
+
+def test_analyze_takes_a_long_single_line_text_as_text() -> None:
+    """A line longer than a file name may be is a text, not a path that cannot be looked up."""
+    import claimgraph
+
+    text = "Maria Lopez said the talks in Dara would resume next week. " * 6
+    result = claimgraph.analyze(text.strip(), published="2024-03-01")
+    assert [d.source for d in result.documents] == ["<text 1>"]

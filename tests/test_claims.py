@@ -835,3 +835,14 @@ def test_company_name_tails_are_no_second_party_and_backing_a_loan_backs_its_bor
 def test_exchanging_prisoners_is_a_deal(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in _claims(analyse(text)), _claims(analyse(text))
     assert not [c for c in _claims(analyse("Peru and Bolivia traded fire on Monday.")) if c[1] == "agrees_with"]
+
+
+def test_a_condition_introduced_by_only_asserts_nothing(analyse) -> None:  # type: ignore[no-untyped-def]
+    """ "would release prisoners only after the Brigades withdrew": a condition, not a withdrawal."""
+    conditional = _claims(analyse(
+        "Maria Lopez said the government would release prisoners only after the Eastern Shield Brigades withdrew "
+        "their fighters from Veska province."
+    ))
+    assert not any(p == "withdraws_from" for _, p, _, _ in conditional)
+    told = _claims(analyse("The Eastern Shield Brigades withdrew their fighters from Veska province after the talks."))
+    assert any(p == "withdraws_from" for _, p, _, _ in told)

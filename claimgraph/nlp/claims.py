@@ -251,6 +251,11 @@ def _classes() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def doc_prev(tok: Token) -> Token:
+    """The token before ``tok`` (itself at the start of the document)."""
+    return tok.doc[tok.i - 1] if tok.i > 0 else tok
+
+
 class ClaimFinder:
     """The ``claimgraph_claims`` component: sets ``doc._.cg_claims``."""
 
@@ -2052,6 +2057,10 @@ class ClaimFinder:
         gov = self._governor(tok)
         for t in (tok, gov, gov.head):
             if any(c.dep_ == "mark" and c.lower_ in _NO_ASSERTION_MARKS for c in t.children):
+                return True
+            # "only after the group withdrew", "only once they disarm": a condition, not an event
+            marks = [c for c in t.children if c.dep_ == "mark"]
+            if marks and any(x.lower_ == "only" for m in marks for x in (*m.children, *t.children, doc_prev(m))):
                 return True
             if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in t.children):
                 return True
