@@ -169,3 +169,28 @@ def test_streamed_exports_equal_the_in_memory_analysis(store: Store) -> None:
     bundle, expected = json.loads(export(store, "stix") or ""), stix_bundle(whole)
     assert bundle["id"] == expected["id"]
     assert sorted(map(json.dumps, bundle["objects"])) == sorted(map(json.dumps, expected["objects"]))
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # a role given later changes whose side a speaker is on (self-defence, blame)
+        ("The Eastern Shield Brigades said they retaliated against an attack by Zamora on Monday. "
+         "Maria Lopez said the Eastern Shield Brigades attacked the town of Dara.",
+         "Maria Lopez, a spokeswoman for the Eastern Shield Brigades, visited Dara on Tuesday."),
+        # a truce the texts name is broken by a later attack that does not name it
+        ("Oren said on Monday that Zamora violated the humanitarian truce in Dara. "
+         "The Northern Alliance said it had respected the humanitarian truce.",
+         "Zamora attacked the Northern Alliance in Dara on Tuesday, Maria Lopez said."),
+    ],
+)
+def test_either_order_gives_the_whole_store_analysis(first: str, second: str) -> None:
+    from claimgraph.ingest import RawInput, document_from_text
+
+    for order in ((first, "2024-03-01"), (second, "2024-03-02")), ((second, "2024-03-02"), (first, "2024-03-01")):
+        store = Store(":memory:")
+        kb = KnowledgeBase(store)
+        for n, (text, published) in enumerate(order):
+            ingest_documents([document_from_text(RawInput(text=text, source=f"{n}.txt"), published)], kb)
+        assert kb.verify() == []
+        assert _derived(kb) == _in_memory(store)

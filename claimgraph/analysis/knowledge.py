@@ -195,9 +195,21 @@ class KnowledgeBase:
             self._documents([doc.id], counted, local=analysis)
         else:  # nothing said and nothing counted: only its dates
             st.replace_derived("timeline", [doc.id], _timeline_rows(analysis.timeline, analysis.claims, [e.to_dict() for e in analysis.events]))
+        # what other documents' accounts of who is on whose side rest on: a speaker's new role, a
+        # new "member of" or "speaks for" claim. Their documents' scopes are computed again.
+        sided = set(regraded) | {c.subject for c in analysis.claims if c.subject and c.predicate in ("member_of", "spokesperson_for")}
+        again = [d for d in st.docs_of_speakers_and_parties(sorted(sided)) if d != doc.id] if sided else []
+        # a pledge names the agreements known when it was read: a new agreement may be one of them
+        if any(a.type == "agreement" for a in analysis.actors):
+            again += [r["document"] for r in st.derived_rows("pledges", order=("id",))]
+        again = sorted(set(again) - {doc.id})
+        for i in range(0, len(again), BATCH):
+            self._documents(again[i : i + BATCH], [])
         latest = st.latest_published()
-        # a later publication date moves every deadline's "due": those agreements are recomputed too
-        self._refresh_commitments(touched, due_too=bool(doc.published and doc.published == latest))
+        # a later publication date moves every deadline's "due": those agreements are recomputed
+        # too (when the date is new: a feed in date order has many documents of its latest day)
+        later = bool(doc.published and doc.published == latest and st.documents_published(doc.published) == 1)
+        self._refresh_commitments(touched | set(sided), due_too=later)
 
     def _refresh(self, changed: list[Claim]) -> None:
         """Relations and denials whose claims changed (new, or their source graded anew)."""
@@ -254,6 +266,13 @@ class KnowledgeBase:
         ctx = self._context(denials + rivals)
         found = find_contradictions(ctx.claims, ctx.sources, ctx.actors, symmetric)
         self._store_contradictions([f"neg:{n.id}" for n in denials], found, ctx, lambda con: f"neg:{con['claims'][0]}")
+        # a self-defence account is shown unless a denial tells the same pair of accounts: the
+        # documents whose accounts these denials may tell are looked at again
+        scopes = sorted({f"doc:{c.document}" for c in denials + rivals})
+        told = self.store.derived_rows("contradictions", {"kind": ["self_defence", ANSWERED]}, scopes=scopes)
+        again = sorted({r["scope"][4:] for r in told})
+        if again:
+            self._documents(again, [])
 
     def _documents(self, doc_ids: list[str], counted: list[str], local: DocumentAnalysis | None = None) -> None:
         """What is computed within documents (rejections, mutual blame, counts of a phrase),
@@ -282,7 +301,10 @@ class KnowledgeBase:
         holders = {a.id for a in atts for q in quantities if a.document == q.document and a.span[0] <= q.span[0] < a.span[1]}
         outside = {h for h in holders if not any(a.id == h and a.document in set(doc_ids) for a in own_atts)}
         claims += st.claims_where(attribution=outside) if outside else []
-        ctx = self._context(claims, {a.id: a for a in atts}, extra_actors={q.of for q in quantities if q.of}, aliases=True)
+        ctx = self._context(
+            claims, {a.id: a for a in atts}, extra_actors={q.of for q in quantities if q.of}, aliases=True,
+            extra_documents=set(doc_ids) | {q.document for q in quantities},
+        )
         mini = Analysis(
             documents=list(ctx.documents.values()),
             actors=list(ctx.actors.values()),
@@ -297,8 +319,10 @@ class KnowledgeBase:
         statements = {c.id: c for c in counts.claims if c.id not in before}
         in_docs = set(doc_ids)
         per_doc = [c for c in ctx.claims if c.document in in_docs]
+        # as in the whole analysis, a rejection cites the statement a count made for it already
+        mini.claims += list(statements.values())
         n_before = len(mini.claims)
-        found += [dict(c, kind="rejection") for c in rejections(mini, ctx.sources)]
+        found += [dict(c, kind="rejection") for c in rejections(mini, ctx.sources, self._name_index(own_atts))]
         statements.update({c.id: c for c in mini.claims[n_before:]})
         for c in statements.values():
             ctx.sources.setdefault(c.id, source_of(c, ctx.attributions, ctx.actors, ctx.documents, self._overrides(), reports))
@@ -404,6 +428,11 @@ class KnowledgeBase:
             candidates = [a.id for a in st.actors(type_="agreement", aliases=False)]
         else:
             candidates = [a.id for a in st.actors(ids=sorted(touched), aliases=False) if a.type == "agreement"]
+            # an agreement the texts name is broken by a party's attack on another, which need
+            # not name it: the agreements its parties are said to break or keep are touched too
+            bound = st.claims_where(subject=sorted(touched), predicate=["violates", "complies_with"]) if touched else []
+            candidates = sorted(set(candidates) | {c.object for c in bound if c.object})
+            candidates = [a.id for a in st.actors(ids=candidates, aliases=False) if a.type == "agreement"] if candidates else []
         on_text: list[Claim] = st.claims_where(object=candidates, predicate=["violates", "complies_with"]) if candidates else []
         text_actors = {a.id: a for a in st.actors(ids=sorted({x for c in on_text for x in (c.subject, c.object) if x}))} if on_text else {}
         from_text = [ag for ag in text_agreements(on_text, text_actors) if name_key(ag["name"]) not in named]
@@ -452,7 +481,8 @@ class KnowledgeBase:
     # -- what the scopes need ----------------------------------------------------------
 
     def _context(
-        self, claims: list[Claim], atts: dict[str, Attribution] | None = None, extra_actors: Iterable[str] = (), aliases: bool = False
+        self, claims: list[Claim], atts: dict[str, Attribution] | None = None, extra_actors: Iterable[str] = (), aliases: bool = False,
+        extra_documents: Iterable[str] = (),
     ) -> _Context:
         st = self.store
         claims = list({c.id: c for c in claims}.values())
@@ -462,7 +492,7 @@ class KnowledgeBase:
         ids = {x for c in claims for x in (c.subject, c.object) if x} | set(extra_actors)
         ids |= {a.speaker.actor for a in atts.values() if a.speaker.actor}
         actors = {a.id: a for a in st.actors(ids=sorted(ids), aliases=aliases, role_organizations=True)} if ids else {}
-        doc_ids = {c.document for c in claims}
+        doc_ids = {c.document for c in claims} | set(extra_documents) | {a.document for a in atts.values()}
         docs = {d.id: d for d in st.documents(ids=sorted(doc_ids), with_text=False)} if doc_ids else {}
         heads = {d.report for d in docs.values() if d.report and d.report not in docs}
         if heads:
@@ -471,6 +501,20 @@ class KnowledgeBase:
         overrides = self._overrides()
         sources = {c.id: source_of(c, atts, actors, docs, overrides, reports) for c in claims}
         return _Context(claims, atts, actors, docs, sources)
+
+    def _name_index(self, atts: list[Attribution]) -> dict[str, set[str]]:
+        """Stored persons and organisations by the name keys that these attributions' words could
+        be (what a rejection's "the claims of Maria Lopez" names): the index the whole analysis
+        builds over every actor, read for these words only."""
+        from claimgraph.analysis.numbers import _target, name_keys
+
+        keys = sorted({k for a in atts if _target().search(a.content) for k in name_keys(a.content)})
+        found = self.store.actor_ids_by_keys(keys) if keys else {}
+        index: dict[str, set[str]] = {}
+        for (key, type_), ids in found.items():
+            if type_ in ("person", "organization"):
+                index.setdefault(key, set()).update(ids)
+        return index
 
     def _overrides(self) -> dict[str, str]:
         return self.store.grades()
@@ -546,6 +590,8 @@ class KnowledgeBase:
     def contradictions(self, actor: str | None = None, kind: str | None = None, limit: int = 100, offset: int = 0) -> Page[Contradiction]:
         self.fresh()
         st = self.store
+        if kind == ANSWERED:  # rows of its own, no contradictions
+            return Page([], 0, offset, limit)
         if actor:
             rows = [r for r in st.derived_by_ids("contradictions", st.contradiction_ids_of(actor)) if r["kind"] != ANSWERED and (kind is None or r["kind"] == kind)]
             return Page([Contradiction.from_dict(r["data"]) for r in rows[offset : offset + limit]], len(rows), offset, limit)

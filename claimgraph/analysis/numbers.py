@@ -225,6 +225,12 @@ def _names_another(rej: Attribution, actors: dict[str, Actor], index: dict[str, 
     return False
 
 
+def name_keys(text: str) -> set[str]:
+    """The word n-grams (up to five words) of a text that a name of an actor could be."""
+    words = name_key(text).split()
+    return {" ".join(words[i : i + n]) for n in range(1, 6) for i in range(len(words) - n + 1) if len(" ".join(words[i : i + n])) > 3}
+
+
 def _name_index(actors: dict[str, Actor]) -> dict[str, set[str]]:
     """Name key -> persons and organisations so named."""
     index: dict[str, set[str]] = {}
@@ -275,11 +281,14 @@ def _speaker_label(att: Attribution, actors: dict[str, Actor]) -> str | None:
     return text
 
 
-def rejections(analysis: Analysis, sources: dict[str, Source]) -> list[dict[str, Any]]:
+def rejections(
+    analysis: Analysis, sources: dict[str, Source], index: dict[str, set[str]] | None = None
+) -> list[dict[str, Any]]:
     """ "Foreign governments reject the claim as blatantly false": against the claim just reported."""
     out = []
     actors = {a.id: a for a in analysis.actors}
-    index = _name_index(actors)
+    # persons and organisations by name: of the analysis, or (a store's) of every stored actor
+    index = index if index is not None else _name_index(actors)
     statements: list[Claim] = []
     by_doc: dict[str, list[Attribution]] = {}
     for a in analysis.attributions:

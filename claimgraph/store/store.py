@@ -1313,15 +1313,12 @@ class Store:
         with self._connect() as conn:
             return [r[0] for r in conn.execute(sa.select(d.c.id).where(self._among(d.c.report, reports)))]
 
-    def all_ids(self, table: str, column: str = "id") -> Iterator[str]:
-        """Every distinct value of a column, streamed in order (rebuilding derived tables)."""
+    def all_ids(self, table: str, column: str = "id") -> list[str]:
+        """Every distinct value of a column, in order (rebuilding derived tables), read in the
+        caller's transaction when there is one (an in-memory store has one connection only)."""
         t = s.tables[table]
-        with self.engine.connect() as conn:
-            result = conn.execution_options(stream_results=True, yield_per=5000).execute(
-                sa.select(t.c[column]).where(t.c[column].is_not(None)).distinct().order_by(t.c[column])
-            )
-            for r in result:
-                yield str(r[0])
+        with self._connect() as conn:
+            return [str(r[0]) for r in conn.execute(sa.select(t.c[column]).where(t.c[column].is_not(None)).distinct().order_by(t.c[column]))]
 
     def derived_by_ids(self, table: str, ids: list[str]) -> list[dict[str, Any]]:
         t = s.tables[table]
@@ -1359,6 +1356,21 @@ class Store:
         with self._connect() as conn:
             value = conn.execute(sa.select(sa.func.min(s.documents.c.published))).scalar()
             return None if value is None else str(value)
+
+    def documents_published(self, date: str) -> int:
+        with self._connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(s.documents).where(s.documents.c.published == date)).scalar_one())
+
+    def docs_of_speakers_and_parties(self, actors: list[str]) -> list[str]:
+        """Documents in which these actors speak or are a party to a claim."""
+        if not actors:
+            return []
+        a, c = s.attributions, s.claims
+        with self._connect() as conn:
+            docs = {r[0] for r in conn.execute(sa.select(a.c.document).where(self._among(a.c.speaker_actor, actors)).distinct())}
+            docs |= {r[0] for r in conn.execute(sa.select(c.c.document).where(self._among(c.c.subject, actors)).distinct())}
+            docs |= {r[0] for r in conn.execute(sa.select(c.c.document).where(self._among(c.c.object, actors)).distinct())}
+        return sorted(docs)
 
     def latest_published(self) -> str | None:
         with self._connect() as conn:

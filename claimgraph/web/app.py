@@ -145,6 +145,10 @@ async def _answer(send: Any, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+#: the furthest a page may start: past a million rows, narrow the list with its filters
+MAX_OFFSET = 1_000_000
+
+
 def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {"total": len(items), "offset": offset, "limit": limit, "items": items[offset : offset + limit]}
 
@@ -212,7 +216,7 @@ def create_app(
     # Reads return a JSONResponse: their payloads are JSON-native already (to_dict), and
     # FastAPI's jsonable_encoder walk of a returned dict was a fifth of an actor page.
     @app.get("/api/documents")
-    def documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> JSONResponse:
+    def documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> JSONResponse:
         docs, total = store.documents_page(limit, offset, cap=COUNT_CAP + offset)
         return JSONResponse(_paged([d.to_dict() for d in docs], total, limit, offset))
 
@@ -235,7 +239,7 @@ def create_app(
 
     @app.get("/api/actors")
     def actors(
-        q: str | None = None, type: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)
+        q: str | None = None, type: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET)
     ) -> JSONResponse:
         found, total = store.actors_page(q, type, limit, offset, cap=COUNT_CAP + offset)
         return JSONResponse(_paged([{**a.to_dict(), "mentions": n} for a, n in found], total, limit, offset))
@@ -266,7 +270,7 @@ def create_app(
         actor_id: str,
         said_limit: int = Query(100, ge=1, le=1000),
         relations_limit: int = Query(50, ge=1, le=500, description="relations shown, most claims first"),
-        relations_offset: int = Query(0, ge=0),
+        relations_offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> JSONResponse:
         with store.reading():
             found = store.actors(ids=[actor_id])
@@ -292,7 +296,7 @@ def create_app(
         predicate: str | None = None,
         max_credibility: int = Query(6, ge=1, le=6, description="only relations graded this well or better (1 best)"),
         limit: int = Query(100, ge=1, le=1000),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> JSONResponse:
         page = kb.relations(actor=actor, predicate=predicate, max_credibility=max_credibility, limit=limit, offset=offset)
         return JSONResponse(page.to_dict(lambda r: r.to_dict()))
@@ -320,7 +324,7 @@ def create_app(
         predicate: str | None = None,
         polarity: str | None = None,
         limit: int = Query(100, ge=1, le=1000),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> JSONResponse:
         found, total = store.claims_page(actor, predicate, polarity, limit, offset, cap=COUNT_CAP + offset)
         return JSONResponse(_paged([c.to_dict() for c in found], total, limit, offset))
@@ -329,7 +333,7 @@ def create_app(
     def attributions(
         speaker: str | None = Query(None, description="an actor's id or name (its attributions), or words of an unnamed speaker's description"),
         limit: int = Query(100, ge=1, le=1000),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> JSONResponse:
         found, total = store.attributions_page(speaker, limit, offset, cap=COUNT_CAP + offset)
         return JSONResponse(_paged([a.to_dict() for a in found], total, limit, offset))
@@ -339,7 +343,7 @@ def create_app(
         actor: str | None = None,
         kind: str | None = Query(None, description="polarity, count, rejection or mutual_blame"),
         limit: int = Query(100, ge=1, le=1000),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> JSONResponse:
         page = kb.contradictions(actor=actor, kind=kind, limit=limit, offset=offset)
         return JSONResponse(page.to_dict(lambda c: c.to_dict()))
@@ -348,7 +352,7 @@ def create_app(
     def commitments(
         status: str | None = Query(None, description="breached, disputed, at_risk, kept, due, pending or unknown"),
         limit: int = Query(100, ge=1, le=1000),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> JSONResponse:
         page = kb.commitments(status=status, limit=limit, offset=offset)
         wanted = sorted({i for c in page.items for i in c.evidence_for + c.evidence_against})
@@ -367,7 +371,7 @@ def create_app(
     @app.get("/api/timeline")
     def timeline(
         date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
-        limit: int = Query(200, ge=1, le=2000), offset: int = Query(0, ge=0),
+        limit: int = Query(200, ge=1, le=2000), offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> JSONResponse:
         page = kb.timeline(date_from, date_to, limit, offset)
         return JSONResponse(page.to_dict(lambda t: t.to_dict()))
