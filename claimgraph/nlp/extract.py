@@ -321,7 +321,8 @@ def doc_to_analysis(doc: Doc, document: Document) -> DocumentAnalysis:
     ]
     role_claims = _role_claims(doc, document, actors, tok_mentions, attributions)
     cue_lemmas = {a.id: (raw.cue.lemma_ or raw.cue.lower_) if raw.cue is not None else "" for a, raw in zip(attributions, raw_atts, strict=True)}
-    claims = _claims(doc, document, attributions, timeline, cue_lemmas) + role_claims
+    # a claim two passes find (a role and an apposition, say) is one claim: its id says what it is
+    claims = list({c.id: c for c in _claims(doc, document, attributions, timeline, cue_lemmas) + role_claims}.values())
     events = _events(doc, document, tok_mentions, actors, timeline)
     used = {m.actor for m in tok_mentions} | {x for c in claims for x in (c.subject, c.object) if x}
     return DocumentAnalysis(
