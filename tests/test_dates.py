@@ -31,6 +31,17 @@ PUB = date(2021, 2, 16)  # a Tuesday
         ("yesterday", None, ("2021-02-15", "day")),
         ("decades", None, (None, None)),
         ("30 years later", None, (None, None)),
+        ("25 January", "past", ("2021-01-25", "day")),
+        ("on 3 February", None, ("2021-02-03", "day")),
+        ("mid-October", "past", ("2020-10", "month")),
+        ("earlier this month", None, ("2021-02", "month")),
+        ("Earlier this year", None, ("2021", "year")),
+        ("earlier this week", None, (None, None)),
+        ("Sunday, February 14", None, ("2021-02-14", "day")),
+        ("10 and 11 January", "past", ("2021-01", "month")),
+        ("between March 27 and 31, 2019", None, ("2019-03", "month")),
+        ("the first half of 2019", None, ("2019", "year")),
+        ("the end of 2018", None, ("2018", "year")),
     ],
 )
 def test_resolve_against_publication_date(text: str, tense: str | None, expected: tuple[str | None, str | None]) -> None:
@@ -61,3 +72,19 @@ def test_parse_date_formats() -> None:
     assert parse_date("Feb. 16, 2021") == date(2021, 2, 16)
     assert parse_date("16 February 2021") == date(2021, 2, 16)
     assert parse_date("not a date") is None
+
+
+@pytest.mark.model
+def test_timeline_spans(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse(
+        "Since 2009, the Eastern Shield Brigades have fought in Zamora. They signed a 2015 peace agreement with the government. "
+        "Envoys met in Oren on 10 and 11 January. Maria Lopez said Dara was shelled on Monday night.",
+        published="2021-02-16",
+    )
+    found = {t.text: (t.date, t.precision) for t in an.timeline}
+    assert found["Since 2009"] == ("2009", "year")
+    assert found["2015 peace agreement"] == ("2015", "year")
+    assert found["10 and 11 January"] == ("2021-01", "month")
+    assert found["11 January"] == ("2021-01-11", "day")
+    assert found["10"] == ("2021-01-10", "day")
+    assert found["Monday night"] == ("2021-02-15", "day")
