@@ -34,3 +34,31 @@ def test_thousands_words_and_between(analyse) -> None:  # type: ignore[no-untype
 def test_years_and_dates_are_not_counts(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("In 2019 the talks began on March 3.")
     assert an.quantities == []
+
+
+def test_durations_are_counts_of_time(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("The mediators extended the truce in Zamora by five days. It will last for two months, the first such pause in six years.")
+    assert (_q(an, "five days").min, _q(an, "five days").unit) == (5, "days")
+    assert (_q(an, "two months").max, _q(an, "two months").unit) == (2, "months")
+    assert _q(an, "six years").min == 6
+    an = analyse("The Eastern Shield Brigades ended a five-year campaign in Oren.")
+    assert (_q(an, "five-year").min, _q(an, "five-year").unit) == (5, "year")
+
+
+def test_points_in_time_and_ages_are_not_durations(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("The talks in Dara began three years ago. A 25-year-old man was detained on March 3.")
+    assert an.quantities == []
+
+
+def test_nationalities_partitives_and_quoted_nouns(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Ten Canadians were released in Oren on Monday. Six of the Canadians had been held for years.")
+    ten = _q(an, "Ten Canadians")
+    assert (ten.min, ten.unit) == (10, "canadians")
+    assert _q(an, "Six of the Canadians").min == 6
+    an = analyse('Two "armed individuals" were also killed in Zamora, the army said.')
+    assert (_q(an, "Two").min, _q(an, "Two").unit) == (2, "individuals")
+
+
+def test_one_of_the_is_no_count_and_between_is_kept(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Oren is one of the parties to the accord. The group commands between 5,000 and 7,000 fighters.")
+    assert [q.text for q in an.quantities] == ["between 5,000 and 7,000 fighters"]

@@ -26,6 +26,9 @@ _VAGUE = vocab.ranges("counts.yaml", "vague_counts")
 _APPROX = vocab.words("counts.yaml", "approximate")
 _LOWER = tuple(tuple(p.split()) for p in vocab.phrases("counts.yaml", "lower_bounds"))
 _UPPER = tuple(tuple(p.split()) for p in vocab.phrases("counts.yaml", "upper_bounds"))
+_DURATION = vocab.words("counts.yaml", "duration_units")
+_NOT_DURATION = vocab.words("counts.yaml", "not_durations_after")
+_QUOTES = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
 _RANGE_JOIN = {"to", "-", "\u2013", "and", "or"}
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _NUM_RE = re.compile(r"^[$\u00a3\u20ac]?\d[\d,]*(\.\d+)?$")
@@ -75,7 +78,8 @@ class QuantityFinder:
             if i < pos:
                 continue  # inside a phrase already read
             tok = doc[i]
-            value = parse_number(tok) if not skip[i] else None
+            value = parse_number(tok)
+            in_date = skip[i]
             if value is None and tok.lower_ in _VAGUE and i + 1 < n and doc[i + 1].lower_ == "of":
                 vague_lo, vague_hi = _VAGUE[tok.lower_]
                 q = self._unit(doc, i, i + 2, float(vague_lo), float(vague_hi), True)
@@ -83,7 +87,7 @@ class QuantityFinder:
                     out.append(q)
                     pos = q.end
                 continue
-            if value is None:
+            if value is None or (in_date and doc[i].ent_type_ == "ORDINAL"):
                 continue
             start, end = i, i + 1
             lo = hi = value
@@ -104,8 +108,16 @@ class QuantityFinder:
                     if hi < lo * 10 and lo < 1000 and doc[start + 1].lower_ in _SCALES:
                         lo *= _SCALES[doc[start + 1].lower_]
             approximate, bound, start = self._hedge(doc, start)
-            if doc[start].lower_ == "between":
-                start += 1
+            if hi > lo and start > 0 and doc[start - 1].lower_ == "between":
+                start -= 1  # "between 5,000 and 7,000"
+            if in_date:
+                # a date or a time: only a duration is a count ("extended by five days")
+                q = self._duration(doc, start, end, lo, hi, approximate)
+                if q is not None:
+                    q.bound = bound
+                    out.append(q)
+                    pos = q.end
+                continue
             if lo >= 1800 and lo <= 2100 and float(lo).is_integer() and not doc[i].text.count(",") and hi == lo:
                 # a bare year the NER missed
                 pos = end
@@ -129,19 +141,40 @@ class QuantityFinder:
             return True, None, start - back
         return False, None, start
 
+    def _duration(self, doc: Doc, start: int, end: int, lo: float, hi: float, approximate: bool) -> RawQuantity | None:
+        """ "five days", "a five-year period", "two to three months": a number of units of time."""
+        n = len(doc)
+        j = end + 1 if end + 1 < n and doc[end].text in ("-", "\u2013") else end
+        if j >= n or doc[j].lower_ not in _DURATION:
+            return None
+        after = doc[j + 1 : j + 3]
+        if any(t.lower_ in _NOT_DURATION for t in after if t.text != "-"):
+            return None
+        return RawQuantity(start, j + 1, lo, hi, doc[j].lower_, approximate, None)
+
     def _unit(self, doc: Doc, start: int, end: int, lo: float, hi: float, approximate: bool) -> RawQuantity | None:
         """Find the counted noun after the number, with any actor named in between."""
         n = len(doc)
         j = end
         unit_tok: Token | None = None
         of_start = of_end = None
+        people: Token | None = None  # "five Iranians": a nationality in the plural
+        # "six of the soldiers": a part of a group named after "of the"
+        # ("one of the parties" is a manner of speaking, not a count)
+        partitive = j + 2 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("the", "these", "those")
+        if partitive and lo > 1 and doc[j + 2].tag_ not in ("JJS", "RBS"):
+            j += 2
         while j < n and j < end + 6:
             tok = doc[j]
+            if tok.text in _QUOTES and j + 1 < n and not tok.whitespace_ and doc[j - 1].whitespace_:
+                j += 1  # Two "armed individuals": an opening quote
+                continue
             if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (tok.text == "-" and j + 1 < n) or tok.dep_ == "compound":
                 if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP", "GPE"):
                     if of_start is None:
                         of_start = j
                     of_end = j + 1
+                people = tok if tok.ent_type_ == "NORP" and tok.tag_ == "NNPS" else None
                 if tok.pos_ == "NOUN":
                     unit_tok = tok
                     nxt = doc[j + 1] if j + 1 < n else None
@@ -150,6 +183,8 @@ class QuantityFinder:
                 j += 1
                 continue
             break
+        if unit_tok is None and people is not None:
+            return RawQuantity(start, people.i + 1, lo, hi, people.text.lower(), approximate, (of_start, of_end) if of_start is not None and of_end is not None else None)
         if unit_tok is None:
             # percentages and currency carry their unit in the token or after it
             if end < n and doc[end].lower_ in ("percent", "%", "per"):
