@@ -62,3 +62,11 @@ def test_nationalities_partitives_and_quoted_nouns(analyse) -> None:  # type: ig
 def test_one_of_the_is_no_count_and_between_is_kept(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("Oren is one of the parties to the accord. The group commands between 5,000 and 7,000 fighters.")
     assert [q.text for q in an.quantities] == ["between 5,000 and 7,000 fighters"]
+
+
+def test_fractions_are_not_counts_and_coordinated_modifiers_reach_their_noun(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Zamora controls two-thirds of the valley.")
+    assert an.quantities == []
+    an = analyse("The shelling of Dara caused scores of army and civilian casualties. The raids in Oren left hundreds of military and civilian casualties.")
+    assert _q(an, "scores of").unit == "casualties"
+    assert _q(an, "hundreds of").unit == "casualties"

@@ -28,6 +28,7 @@ _LOWER = tuple(tuple(p.split()) for p in vocab.phrases("counts.yaml", "lower_bou
 _UPPER = tuple(tuple(p.split()) for p in vocab.phrases("counts.yaml", "upper_bounds"))
 _DURATION = vocab.words("counts.yaml", "duration_units")
 _NOT_DURATION = vocab.words("counts.yaml", "not_durations_after")
+_FRACTIONS = vocab.words("counts.yaml", "fractions")
 _QUOTES = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
 _RANGE_JOIN = {"to", "-", "\u2013", "and", "or"}
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
@@ -89,6 +90,9 @@ class QuantityFinder:
                 continue
             if value is None or (in_date and doc[i].ent_type_ == "ORDINAL"):
                 continue
+            k = i + 2 if i + 2 < n and doc[i + 1].text == "-" else i + 1
+            if k < n and doc[k].lower_ in _FRACTIONS:
+                continue  # "two-thirds of the population": a fraction
             start, end = i, i + 1
             lo = hi = value
             # scales: "1.5 million", "two hundred"
@@ -169,6 +173,9 @@ class QuantityFinder:
             if tok.text in _QUOTES and j + 1 < n and not tok.whitespace_ and doc[j - 1].whitespace_:
                 j += 1  # Two "armed individuals": an opening quote
                 continue
+            if tok.dep_ == "cc" and j > end and j + 1 < n and doc[j - 1].pos_ == "ADJ" and doc[j + 1].pos_ == "ADJ":
+                j += 1  # "hundreds of military and civilian casualties"
+                continue
             if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (tok.text == "-" and j + 1 < n) or tok.dep_ == "compound":
                 if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP", "GPE"):
                     if of_start is None:
@@ -183,6 +190,17 @@ class QuantityFinder:
                 j += 1
                 continue
             break
+        if unit_tok is not None:
+            # "scores of security and civilian casualties": the noun the coordinated words qualify
+            head = unit_tok.head
+            if (
+                unit_tok.dep_ in ("nmod", "compound", "amod")
+                and head.pos_ == "NOUN"
+                and 0 < head.i - unit_tok.i <= 4
+                and any(t.dep_ == "cc" for t in doc[unit_tok.i + 1 : head.i])
+                and all(t.dep_ in ("cc", "conj", "amod", "compound", "nmod") for t in doc[unit_tok.i + 1 : head.i])
+            ):
+                unit_tok = head
         if unit_tok is None and people is not None:
             return RawQuantity(start, people.i + 1, lo, hi, people.text.lower(), approximate, (of_start, of_end) if of_start is not None and of_end is not None else None)
         if unit_tok is None:
