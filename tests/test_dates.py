@@ -42,6 +42,10 @@ PUB = date(2021, 2, 16)  # a Tuesday
         ("between March 27 and 31, 2019", None, ("2019-03", "month")),
         ("the first half of 2019", None, ("2019", "year")),
         ("the end of 2018", None, ("2018", "year")),
+        ("the end of May", None, ("2021-05", "month")),
+        ("the first week of last month", None, ("2021-01", "month")),
+        ("the 3rd of March", None, ("2021-03-03", "day")),
+        ("the end of the war", None, (None, None)),
     ],
 )
 def test_resolve_against_publication_date(text: str, tense: str | None, expected: tuple[str | None, str | None]) -> None:

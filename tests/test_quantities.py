@@ -70,3 +70,14 @@ def test_fractions_are_not_counts_and_coordinated_modifiers_reach_their_noun(ana
     an = analyse("The shelling of Dara caused scores of army and civilian casualties. The raids in Oren left hundreds of military and civilian casualties.")
     assert _q(an, "scores of").unit == "casualties"
     assert _q(an, "hundreds of").unit == "casualties"
+
+
+def test_dozens_hyphenated_nouns_and_a_part_of_a_count(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Two dozen fighters of the Eastern Shield Brigades surrendered in Zamora, and a dozen soldiers were wounded.")
+    assert _q(an, "Two dozen").min == 24
+    assert _q(an, "dozen soldiers").min == 12
+    an = analyse("A 12-member council agreed to a 48-hour truce in Oren.")
+    assert (_q(an, "12-member").min, _q(an, "12-member").unit) == (12, "member")
+    assert (_q(an, "48-hour").min, _q(an, "48-hour").unit) == (48, "hour")
+    an = analyse("The militia in Dara released 45 of the 60 hostages.")
+    assert [(q.text, q.min) for q in an.quantities] == [("60 hostages", 60)]

@@ -71,7 +71,7 @@ class QuantityFinder:
                     skip[i] = True
         out: list[RawQuantity] = []
         n = len(doc)
-        starts = sorted(set(like_num_indices(doc)) | set(indices_with(doc, _VAGUE)) | {
+        starts = sorted(set(like_num_indices(doc)) | set(indices_with(doc, _VAGUE)) | set(indices_with(doc, ("dozen",))) | {
             i for i in indices_with(doc, ("$", "\u00a3", "\u20ac"))
         })
         pos = 0
@@ -166,8 +166,11 @@ class QuantityFinder:
         # "six of the soldiers": a part of a group named after "of the"
         # ("one of the parties" is a manner of speaking, not a count)
         partitive = j + 2 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("the", "these", "those")
-        if partitive and lo > 1 and doc[j + 2].tag_ not in ("JJS", "RBS"):
+        if partitive and lo > 1 and doc[j + 2].tag_ not in ("JJS", "RBS") and parse_number(doc[j + 2]) is None:
             j += 2
+        if j + 1 < n and doc[j].text == "-" and doc[j + 1].tag_ == "NN" and not (j + 3 < n and doc[j + 2].text == "-" and doc[j + 3].lower_ in _NOT_DURATION):
+            # "a 12-member council", "a 48-hour truce": the noun after the hyphen, not the one it qualifies
+            return RawQuantity(start, j + 2, lo, hi, doc[j + 1].lower_, approximate, None)
         while j < n and j < end + 6:
             tok = doc[j]
             if tok.text in _QUOTES and j + 1 < n and not tok.whitespace_ and doc[j - 1].whitespace_:

@@ -74,13 +74,17 @@ def resolve_timex(text: str, published: date | None, tense: str | None = None) -
         name = m[1] if not m[1].isdigit() else m[3]
         if _month_of(name):
             return f"{int(m[4]):04d}-{_month_of(name):02d}", "month"
-    # "the first half of 2023", "the end of 2020": the year
+    # "the first half of 2023", "the end of March", "the first week of last month": the period it is part of
     m = re.fullmatch(
-        r"(?:(?:first|second|last) (?:half|quarter)|(?:third|fourth) quarter|end|start|beginning|middle|spring|summer|autumn|fall|winter) of (\d{4})",
+        r"(?:(?:first|second|last|final) (?:half|quarter|week|weeks|days)|(?:third|fourth) quarter|end|start|beginning|middle"
+        r"|spring|summer|autumn|fall|winter) of (?:the )?(.+)",
         t,
     )
-    if m and 1800 <= int(m[1]) <= 2100:
-        return m[1], "year"
+    if m:
+        rest = re.search(r"\bof\s+(?:the\s+)?(\S.*)$", text.strip(), re.IGNORECASE | re.DOTALL)
+        value, precision = resolve_timex(rest[1] if rest else m[1], published, tense)
+        return (value, precision) if precision in ("year", "month") else (None, None)
+    t = re.sub(r"^(\d{1,2}) of ", r"\1 ", t)  # "the 24th of January"
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
     if m:
         return f"{m[1]}-{m[2]}-{m[3]}", "day"
