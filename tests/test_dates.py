@@ -92,3 +92,11 @@ def test_timeline_spans(analyse) -> None:  # type: ignore[no-untyped-def]
     assert found["11 January"] == ("2021-01-11", "day")
     assert found["10"] == ("2021-01-10", "day")
     assert found["Monday night"] == ("2021-02-15", "day")
+
+
+def test_title_date_with_the_year_of_a_release_number() -> None:
+    head = "Apr. 23: Operations in Zamora and Oren\nNEWS RELEASE\nJoint Command\n2010-04-CA-067\nFor Immediate Release\n\nIn Dara last night ..."
+    assert find_dateline(head) == date(2010, 4, 23)
+    # no release number of that month: the year is not guessed
+    assert find_dateline("Apr. 23: Talks in Zamora collapse\n\nSince 2015 the Eastern Shield Brigades ...") is None
+    assert find_dateline("KABUL, Afghanistan (Nov. 1. 2011)\nA combined force ...") == date(2011, 11, 1)
