@@ -100,3 +100,10 @@ def test_title_date_with_the_year_of_a_release_number() -> None:
     # no release number of that month: the year is not guessed
     assert find_dateline("Apr. 23: Talks in Zamora collapse\n\nSince 2015 the Eastern Shield Brigades ...") is None
     assert find_dateline("KABUL, Afghanistan (Nov. 1. 2011)\nA combined force ...") == date(2011, 11, 1)
+
+
+@pytest.mark.model
+def test_the_ends_of_a_range_of_years(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("The Eastern Shield Brigades ruled Dara between 2015 and 2018. The 2019-2021 drought hit Zamora.", published="2021-02-16")
+    found = {t.text: t.date for t in an.timeline}
+    assert (found["2015"], found["2018"], found["2019"], found["2021"]) == ("2015", "2018", "2019", "2021")

@@ -238,6 +238,11 @@ class TimexFinder:
                 continue
             text = ent.text
             value, precision = resolve_timex(text, published, _tense(ent))
+            if value is None and ent.label_ == "DATE":
+                ends = _ends_of_range(ent, published, _tense(ent))
+                if ends:
+                    out.extend(ends)
+                    continue
             if value is None and (published is not None or ent.label_ == "TIME"):
                 # "the May withdrawal deadline": a month name inside a longer phrase;
                 # "about 30 minutes": a time that is no date
@@ -285,6 +290,35 @@ def _days_of_run(ent: Span, month: str) -> list[RawTimex]:
             start, end = min(start, name.idx), max(end, name.idx + len(name.text))
         out.append(RawTimex(start, end, ent.doc.text[start:end], value, "day"))
     return out
+
+
+_RANGE = re.compile(
+    r"^(?:(?:between|from)\s+)?(?P<a>[A-Za-z]+\.?(?:\s+\d{4})?|\d{4})\s*(?:and|to|until|through|-|\u2013)\s*(?P<b>[A-Za-z]+\.?(?:\s+\d{4})?|\d{4})$",
+    re.IGNORECASE,
+)
+
+
+def _ends_of_range(ent: Span, published: date | None, tense: str | None) -> list[RawTimex]:
+    """ "between 2015 and 2018", "January to March 2020": each end a date of its own."""
+    m = _RANGE.match(ent.text)
+    if not m:
+        return []
+    b_value, b_precision = resolve_timex(m["b"], published, tense)
+    if b_value is None:
+        return []
+    a_text = m["a"]
+    if not re.search(r"\d{4}", a_text) and re.search(r"\d{4}", m["b"]) and _month_of(a_text):
+        a_text = f"{a_text} {b_value[:4]}"  # "January to March 2020": January 2020
+    if a_text.isdigit() != m["b"].isdigit():
+        return []
+    a_value, a_precision = resolve_timex(a_text, published, tense)
+    if a_value is None or a_value > b_value:
+        return []
+    base = ent.start_char
+    return [
+        RawTimex(base + m.start("a"), base + m.end("a"), m["a"], a_value, a_precision),
+        RawTimex(base + m.start("b"), base + m.end("b"), m["b"], b_value, b_precision),
+    ]
 
 
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill)\s+$")
