@@ -81,3 +81,13 @@ def test_dozens_hyphenated_nouns_and_a_part_of_a_count(analyse) -> None:  # type
     assert (_q(an, "48-hour").min, _q(an, "48-hour").unit) == (48, "hour")
     an = analyse("The militia in Dara released 45 of the 60 hostages.")
     assert [(q.text, q.min) for q in an.quantities] == [("60 hostages", 60)]
+
+
+def test_vague_counts_of_a_scale_and_half_a_dozen(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Tens of thousands of people fled Oren, and hundreds of thousands more were displaced.")
+    assert [(q.text, q.min, q.max) for q in an.quantities] == [("Tens of thousands of people", 20000, 99999)]
+    an = analyse("More than a dozen soldiers and half a dozen police were wounded in Dara. Millions of people need aid.")
+    dozen = _q(an, "More than a dozen")
+    assert (dozen.min, dozen.approximate) == (12, True)
+    assert _q(an, "half a dozen").min == 6
+    assert _q(an, "Millions of people").min == 2_000_000

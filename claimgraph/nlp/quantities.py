@@ -83,7 +83,14 @@ class QuantityFinder:
             in_date = skip[i]
             if value is None and tok.lower_ in _VAGUE and i + 1 < n and doc[i + 1].lower_ == "of":
                 vague_lo, vague_hi = _VAGUE[tok.lower_]
-                q = self._unit(doc, i, i + 2, float(vague_lo), float(vague_hi), True)
+                lo, hi, end = float(vague_lo), float(vague_hi), i + 2
+                scale = _SCALES.get(doc[end].lower_[:-1], 0) if end < n and doc[end].lower_.endswith("s") else 0
+                if scale and end + 1 < n and doc[end + 1].lower_ == "of":
+                    # "tens of thousands of people": 20,000 to 99,999
+                    lo, hi, end = lo * scale, (hi + 1) * scale - 1, end + 2
+                elif scale:
+                    continue  # "hundreds of thousands more": of nothing named
+                q = self._unit(doc, i, end, lo, hi, True)
                 if q is not None:
                     out.append(q)
                     pos = q.end
@@ -95,6 +102,10 @@ class QuantityFinder:
                 continue  # "two-thirds of the population": a fraction
             start, end = i, i + 1
             lo = hi = value
+            if tok.lower_ == "dozen" and i > 0 and doc[i - 1].lower_ == "a":
+                start = i - 1  # "more than a dozen"
+                if i > 1 and doc[i - 2].lower_ == "half":
+                    start, lo, hi = i - 2, value / 2, value / 2  # "half a dozen"
             # scales: "1.5 million", "two hundred"
             while end < n and doc[end].lower_ in _SCALES:
                 lo = hi = lo * _SCALES[doc[end].lower_]
