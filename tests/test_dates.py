@@ -107,3 +107,12 @@ def test_the_ends_of_a_range_of_years(analyse) -> None:  # type: ignore[no-untyp
     an = analyse("The Eastern Shield Brigades ruled Dara between 2015 and 2018. The 2019-2021 drought hit Zamora.", published="2021-02-16")
     found = {t.text: t.date for t in an.timeline}
     assert (found["2015"], found["2018"], found["2019"], found["2021"]) == ("2015", "2018", "2019", "2021")
+
+
+@pytest.mark.model
+def test_a_year_after_days_belongs_to_them(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("The talks in Oren on Jan. 25-26, 2013 failed, Maria Lopez said.", published="2021-02-16")
+    found = {t.text: t.date for t in an.timeline}
+    assert found["Jan. 25-26, 2013"] == "2013-01"
+    assert found["Jan. 25"] == "2013-01-25"
+    assert "2013" not in found

@@ -236,7 +236,12 @@ class TimexFinder:
                 continue
             if any(s < ent.end_char and ent.start_char < e for s, e in covered):
                 continue
-            text = ent.text
+            text, end_char = ent.text, ent.end_char
+            year = _YEAR_AFTER.match(doc.text, end_char, end_char + 8)
+            if year and not re.search(r"\d{4}", text) and any(_month_of(t.text) for t in ent):
+                # "Jan. 25-26, 2013" the model cut in two: the year belongs to the days
+                text, end_char = doc.text[ent.start_char : year.end()], year.end()
+                covered.append((ent.start_char, end_char))
             value, precision = resolve_timex(text, published, _tense(ent))
             if value is None and ent.label_ == "DATE":
                 ends = _ends_of_range(ent, published, _tense(ent))
@@ -247,7 +252,7 @@ class TimexFinder:
                 # "the May withdrawal deadline": a month name inside a longer phrase;
                 # "about 30 minutes": a time that is no date
                 continue
-            out.append(RawTimex(ent.start_char, ent.end_char, text, value, precision))
+            out.append(RawTimex(ent.start_char, end_char, text, value, precision))
             if precision == "month" and value is not None:
                 out.extend(_days_of_run(ent, value))
         # month names the model did not tag as dates ("by May", "in May")
@@ -292,6 +297,7 @@ def _days_of_run(ent: Span, month: str) -> list[RawTimex]:
     return out
 
 
+_YEAR_AFTER = re.compile(r",?[ \t]*(?:19|20)\d\d\b")
 _RANGE = re.compile(
     r"^(?:(?:between|from)\s+)?(?P<a>[A-Za-z]+\.?(?:\s+\d{4})?|\d{4})\s*(?:and|to|until|through|-|\u2013)\s*(?P<b>[A-Za-z]+\.?(?:\s+\d{4})?|\d{4})$",
     re.IGNORECASE,
