@@ -3,7 +3,8 @@
 A count is a number or a range, a hedge ("around", "more than") and the noun
 it counts, with the actor named in between ("Al Qaeda fighters" counts
 fighters of al-Qaeda). Dates, times, ordinals and years are left to the date
-finder.
+finder, but for durations inside them ("extended by five days", "a five-year
+period"): a number of units of time is a count.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ Absolute dates ("September 11, 2001", "March 2019", "2020") resolve on their
 own. Relative ones ("Monday", "a year ago", "last year", "the May withdrawal
 deadline") need the publication date; the tense of the clause decides between
 the last and the next occurrence. Without a publication date a relative date
-stays unresolved: it is never guessed.
+stays unresolved: it is never guessed. A run of days ("10 and 11 January")
+is its month, and each day a date of its own; the ends of a range the model
+tags as one date ("between 2015 and 2018") are two dates.
 """
 
 from __future__ import annotations
