@@ -56,7 +56,7 @@ def test_nationalities_partitives_and_quoted_nouns(analyse) -> None:  # type: ig
     assert (ten.min, ten.unit) == (10, "canadians")
     assert _q(an, "Six of the Canadians").min == 6
     an = analyse('Two "armed individuals" were also killed in Zamora, the army said.')
-    assert (_q(an, "Two").min, _q(an, "Two").unit) == (2, "individuals")
+    assert (_q(an, "Two").min, _q(an, "Two").unit, _q(an, "Two").text) == (2, "individuals", "Two \"armed individuals\"")
 
 
 def test_one_of_the_is_no_count_and_between_is_kept(analyse) -> None:  # type: ignore[no-untyped-def]
@@ -91,3 +91,12 @@ def test_vague_counts_of_a_scale_and_half_a_dozen(analyse) -> None:  # type: ign
     assert (dozen.min, dozen.approximate) == (12, True)
     assert _q(an, "half a dozen").min == 6
     assert _q(an, "Millions of people").min == 2_000_000
+
+
+def test_money_keeps_its_symbol_and_hedge(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("The government of Zamora pledged $50 million and about $2 billion to Oren, and \u00a33 million to Dara.")
+    assert [(q.text, q.min, q.unit, q.approximate) for q in an.quantities] == [
+        ("$50 million", 50_000_000, "USD", False),
+        ("about $2 billion", 2_000_000_000, "USD", True),
+        ("\u00a33 million", 3_000_000, "GBP", False),
+    ]

@@ -30,6 +30,7 @@ _UPPER = tuple(tuple(p.split()) for p in vocab.phrases("counts.yaml", "upper_bou
 _DURATION = vocab.words("counts.yaml", "duration_units")
 _NOT_DURATION = vocab.words("counts.yaml", "not_durations_after")
 _FRACTIONS = vocab.words("counts.yaml", "fractions")
+_CURRENCIES = {"$": "USD", "\u00a3": "GBP", "\u20ac": "EUR"}
 _QUOTES = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
 _RANGE_JOIN = {"to", "-", "\u2013", "and", "or"}
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
@@ -123,7 +124,12 @@ class QuantityFinder:
                         end += 1
                     if hi < lo * 10 and lo < 1000 and doc[start + 1].lower_ in _SCALES:
                         lo *= _SCALES[doc[start + 1].lower_]
-            approximate, bound, start = self._hedge(doc, start)
+            if start > 0 and doc[start - 1].text in _CURRENCIES:
+                # "about $2 billion": the hedge before the symbol
+                approximate, bound, hedged = self._hedge(doc, start - 1)
+                start = hedged if hedged < start - 1 else start
+            else:
+                approximate, bound, start = self._hedge(doc, start)
             if hi > lo and start > 0 and doc[start - 1].lower_ == "between":
                 start -= 1  # "between 5,000 and 7,000"
             if in_date:
@@ -222,9 +228,12 @@ class QuantityFinder:
             # percentages and currency carry their unit in the token or after it
             if end < n and doc[end].lower_ in ("percent", "%", "per"):
                 return RawQuantity(start, end + 1, lo, hi, "percent", approximate, None)
-            if doc[start].text[:1] in "$\u00a3\u20ac" or (start > 0 and doc[start - 1].text in "$\u00a3\u20ac"):
-                cur = {"$": "USD", "\u00a3": "GBP", "\u20ac": "EUR"}[(doc[start].text[:1] if doc[start].text[:1] in "$\u00a3\u20ac" else doc[start - 1].text)]
-                return RawQuantity(start, end, lo, hi, cur, approximate, None)
+            # "$50 million", "about $50 million", "\u20ac2bn": the symbol before the number or in it
+            for k in range(max(0, start - 1), end):
+                symbol = doc[k].text[:1]
+                if symbol in _CURRENCIES and (len(doc[k].text) == 1 or parse_number(doc[k]) is not None):
+                    cur = _CURRENCIES[symbol]
+                    return RawQuantity(min(start, k), end, lo, hi, cur, approximate, None)
             return None
         # "of X" right after the unit names whose they are ("fighters of al-Qaeda")
         k = unit_tok.i + 1
@@ -238,4 +247,7 @@ class QuantityFinder:
                 while of_end < n and (doc[of_end].pos_ == "PROPN" or doc[of_end].text == "-"):
                     of_end += 1
         of = (of_start, of_end) if of_start is not None and of_end is not None else None
-        return RawQuantity(start, unit_tok.i + 1, lo, hi, unit_tok.text.lower(), approximate, of)
+        last = unit_tok.i + 1
+        if last < n and doc[last].text in _QUOTES and any(t.text in _QUOTES for t in doc[start:last]):
+            last += 1  # Two "armed individuals": the closing quote too
+        return RawQuantity(start, last, lo, hi, unit_tok.text.lower(), approximate, of)
