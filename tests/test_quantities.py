@@ -100,3 +100,8 @@ def test_money_keeps_its_symbol_and_hedge(analyse) -> None:  # type: ignore[no-u
         ("about $2 billion", 2_000_000_000, "USD", True),
         ("\u00a33 million", 3_000_000, "GBP", False),
     ]
+
+
+def test_compound_number_words(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Twenty-five soldiers and thirty-two police were hurt in Dara.")
+    assert [(q.text, q.min) for q in an.quantities] == [("Twenty-five soldiers", 25), ("thirty-two police", 32)]

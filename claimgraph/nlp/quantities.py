@@ -108,6 +108,12 @@ class QuantityFinder:
                 start = i - 1  # "more than a dozen"
                 if i > 1 and doc[i - 2].lower_ == "half":
                     start, lo, hi = i - 2, value / 2, value / 2  # "half a dozen"
+            # "twenty-five": the tens and the units
+            if value in (20, 30, 40, 50, 60, 70, 80, 90) and tok.is_alpha and end + 1 < n and doc[end].text == "-" and not doc[end].whitespace_:
+                units = _WORDS.get(doc[end + 1].lower_)
+                if units is not None and 0 < units < 10:
+                    lo = hi = value + units
+                    end += 2
             # scales: "1.5 million", "two hundred"
             while end < n and doc[end].lower_ in _SCALES:
                 lo = hi = lo * _SCALES[doc[end].lower_]
