@@ -105,3 +105,10 @@ def test_money_keeps_its_symbol_and_hedge(analyse) -> None:  # type: ignore[no-u
 def test_compound_number_words(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("Twenty-five soldiers and thirty-two police were hurt in Dara.")
     assert [(q.text, q.min) for q in an.quantities] == [("Twenty-five soldiers", 25), ("thirty-two police", 32)]
+
+
+def test_a_range_shares_its_scale(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("The Zamora fund needs two to three billion dollars for Oren.")
+    assert (_q(an, "two to three").min, _q(an, "two to three").max) == (2e9, 3e9)
+    an = analyse("Between 200 and 300 million people live in the region, Maria Lopez said.")
+    assert (_q(an, "200 and 300").min, _q(an, "200 and 300").max) == (2e8, 3e8)

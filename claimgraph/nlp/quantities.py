@@ -115,8 +115,10 @@ class QuantityFinder:
                     lo = hi = value + units
                     end += 2
             # scales: "1.5 million", "two hundred"
+            first_scale = 1.0
             while end < n and doc[end].lower_ in _SCALES:
                 lo = hi = lo * _SCALES[doc[end].lower_]
+                first_scale *= _SCALES[doc[end].lower_]
                 end += 1
             # ranges: "200 to 500", "between 200 and 500", "200-500"
             if end + 1 < n and doc[end].lower_ in _RANGE_JOIN:
@@ -125,9 +127,13 @@ class QuantityFinder:
                 if second is not None and second > lo and (joiner != "and" or (start > 0 and doc[start - 1].lower_ == "between")):
                     hi = second
                     end += 2
+                    second_scale = 1.0
                     while end < n and doc[end].lower_ in _SCALES:
                         hi *= _SCALES[doc[end].lower_]
+                        second_scale *= _SCALES[doc[end].lower_]
                         end += 1
+                    if first_scale == 1 and second_scale > 1 and lo * second_scale <= hi:
+                        lo *= second_scale  # "two to three billion": both in billions
                     if hi < lo * 10 and lo < 1000 and doc[start + 1].lower_ in _SCALES:
                         lo *= _SCALES[doc[start + 1].lower_]
             if start > 0 and doc[start - 1].text in _CURRENCIES:
