@@ -46,7 +46,7 @@ def test_durations_are_counts_of_time(analyse) -> None:  # type: ignore[no-untyp
 
 
 def test_points_in_time_and_ages_are_not_durations(analyse) -> None:  # type: ignore[no-untyped-def]
-    an = analyse("The talks in Dara began three years ago. A 25-year-old man was detained on March 3.")
+    an = analyse("The talks in Dara began three years ago. A 25-year-old man was detained on March 3. Profits for the 2019 year rose.")
     assert an.quantities == []
 
 
@@ -112,3 +112,8 @@ def test_a_range_shares_its_scale(analyse) -> None:  # type: ignore[no-untyped-d
     assert (_q(an, "two to three").min, _q(an, "two to three").max) == (2e9, 3e9)
     an = analyse("Between 200 and 300 million people live in the region, Maria Lopez said.")
     assert (_q(an, "200 and 300").min, _q(an, "200 and 300").max) == (2e8, 3e8)
+
+
+def test_a_percentage_before_and_keeps_its_unit(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Prices in Zamora rose 0.6 pct and hourly wages 3.2 pct.")
+    assert [(q.text, q.unit) for q in an.quantities] == [("0.6 pct", "pct"), ("3.2 pct", "pct")]

@@ -144,15 +144,16 @@ class QuantityFinder:
                 approximate, bound, start = self._hedge(doc, start)
             if hi > lo and start > 0 and doc[start - 1].lower_ == "between":
                 start -= 1  # "between 5,000 and 7,000"
+            is_year = 1800 <= lo <= 2100 and float(lo).is_integer() and not doc[i].text.count(",") and hi == lo
             if in_date:
-                # a date or a time: only a duration is a count ("extended by five days")
-                q = self._duration(doc, start, end, lo, hi, approximate)
+                # a date or a time: only a duration is a count ("extended by five days"), never a year ("the 2019 year")
+                q = None if is_year else self._duration(doc, start, end, lo, hi, approximate)
                 if q is not None:
                     q.bound = bound
                     out.append(q)
                     pos = q.end
                 continue
-            if lo >= 1800 and lo <= 2100 and float(lo).is_integer() and not doc[i].text.count(",") and hi == lo:
+            if is_year:
                 # a bare year the NER missed
                 pos = end
                 continue
@@ -228,9 +229,12 @@ class QuantityFinder:
             head = unit_tok.head
             if (
                 unit_tok.dep_ in ("nmod", "compound", "amod")
+                and unit_tok.tag_ == "NN"
+                and unit_tok.lower_ not in ("percent", "pct", "cent", "%")  # "0.6 pct and hourly wages"
                 and head.pos_ == "NOUN"
                 and 0 < head.i - unit_tok.i <= 4
                 and any(t.dep_ == "cc" for t in doc[unit_tok.i + 1 : head.i])
+                and any(t.dep_ == "conj" and t.head.i == unit_tok.i and t.pos_ == "ADJ" for t in doc[unit_tok.i + 1 : head.i])
                 and all(t.dep_ in ("cc", "conj", "amod", "compound", "nmod") for t in doc[unit_tok.i + 1 : head.i])
             ):
                 unit_tok = head
