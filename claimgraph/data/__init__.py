@@ -91,7 +91,7 @@ SCHEMAS: dict[str, Schema] = {
     },
     "counts.yaml": {
         "number_words": _N, "scales": _N, "vague_counts": _R, "approximate": _W, "lower_bounds": _P, "upper_bounds": _P,
-        "count_modifiers": _W,
+        "count_modifiers": _W, "duration_units": _W, "not_durations_after": _W, "fractions": _W,
     },
     "furniture.yaml": {"widget_lines": _P, "credit_markers": _P, "dateline_agencies": _P},
     "speakers.yaml": {"group_nouns": _W, "document_nouns": _W, "noun_kinds": _WL, "naming_words": _W, "venue_verbs": _W},

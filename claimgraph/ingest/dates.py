@@ -18,7 +18,7 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DATE_TEXT = rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+_DATE_TEXT = rf"{_MONTH}\s+\d{{1,2}}[,.]?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
 _DATELINE = re.compile(
     rf"^[ \t]*[A-Z][A-Z .'\u2019-]{{2,40}}(?:,[ \t]+[A-Z][A-Za-z .]{{1,30}})?[ \t]*"
     rf"(?:\(\s*(?P<a>{_DATE_TEXT})\s*\)|,[ \t]+(?P<b>{_DATE_TEXT}))",
@@ -51,6 +51,7 @@ def parse_date(value: str) -> date | None:
         except ValueError:
             return None
     cleaned = re.sub(r"(?<=[A-Za-z])\.", "", text)
+    cleaned = re.sub(r"(?<=\d)\.(?=\s+\d{4}$)", ",", cleaned)  # "Nov. 1. 2011"
     cleaned = re.sub(r"\bSept\b", "Sep", cleaned)
     for fmt in _FORMATS:
         try:
@@ -73,6 +74,11 @@ _INLINE_DATELINE = re.compile(
 )
 
 
+# "Apr. 23: Operations in Three Provinces" over "... 2010-04-CA-067 For Immediate Release": a
+# title opened by the day, the year in a release number of that month
+_TITLE_DATE = re.compile(rf"^\s*(?P<d>{_MONTH}\s+\d{{1,2}}):[ \t]")
+
+
 def find_dateline(text: str, within: int = 600) -> date | None:
     """The date of a dateline near the top of ``text``, if there is one."""
     head = text[:within]
@@ -81,7 +87,7 @@ def find_dateline(text: str, within: int = 600) -> date | None:
         return parse_date(m.group("a") or m.group("b"))
     m2 = _INLINE_DATELINE.search(head)
     if not m2:
-        return None
+        return _title_date(head)
     found = parse_date(m2.group("d"))
     if found is None:
         # no year in the dateline: take the year the header states, never a guess
@@ -95,3 +101,16 @@ def dateline_span(text: str, within: int = 800) -> tuple[int, int] | None:
     """Where the dateline is ("WASHINGTON \u2013 "), so that the analysis can skip it."""
     m = _DATELINE_SPAN.search(text[:within])
     return (m.start(), m.end()) if m else None
+
+
+def _title_date(head: str) -> date | None:
+    m = _TITLE_DATE.match(head)
+    if not m:
+        return None
+    day = parse_date(f"{m.group('d')} 2000")  # the month, to find its release number
+    if day is None:
+        return None
+    for year, month in re.findall(r"\b(19[5-9]\d|20\d\d)-(\d\d)-[A-Z]", head):
+        if int(month) == day.month:
+            return parse_date(f"{m.group('d')} {year}")
+    return None
