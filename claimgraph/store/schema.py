@@ -163,6 +163,9 @@ claims = sa.Table(
     sa.Index("ix_claims_order", "document", "start", "id"),
     # claims of one predicate between given parties (what a denial meets), not every claim of the predicate
     sa.Index("ix_claims_subject_predicate", "subject", "predicate", "polarity", "object"),
+    # the claim list filtered by predicate or polarity, in document order, a page from the index
+    sa.Index("ix_claims_predicate_order", "predicate", "document", "start", "id"),
+    sa.Index("ix_claims_polarity_order", "polarity", "document", "start", "id"),
     sa.Index("ix_claims_object_relation", "object", "relation"),
 )
 
@@ -401,6 +404,8 @@ def _v7_derived(conn: sa.Connection) -> None:
     if "claims" in have:
         conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_claims_order ON claims (document, start, id)"))
         conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_claims_subject_predicate ON claims (subject, predicate, polarity, object)"))
+        conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_claims_predicate_order ON claims (predicate, document, start, id)"))
+        conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_claims_polarity_order ON claims (polarity, document, start, id)"))
     if "actors" in have:
         if "mentions" not in columns("actors"):
             conn.execute(sa.text("ALTER TABLE actors ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0"))
