@@ -288,3 +288,39 @@ def test_the_longest_institution_name_is_read(analyse) -> None:  # type: ignore[
     names = {a.name for a in an.actors if a.type == "organization"}
     assert "Myanmar's military junta" in names and "Kenya's national police service" in names
     assert "Myanmar's military" not in names
+
+
+def test_a_title_holds_the_office_the_document_names(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The State Department denied the report on Monday. Secretary of State Maria Lopez called it false. "
+        "The Office of the High Commissioner for Refugees said it would check, said Tomas Reyes, UN High "
+        "Commissioner for Refugees."
+    )
+    an = analyse(text)
+    # "US State Department": the state in front of the office's name is no word of the office
+    assert any(r.organization_name and "State Department" in r.organization_name for r in _actor(an, "Maria Lopez").roles)
+    assert any(
+        r.organization_name == "Office of the High Commissioner for Refugees" for r in _actor(an, "Tomas Reyes").roles
+    )
+
+
+def test_a_title_names_no_office_the_document_does_not(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The Zamoran Defense Ministry denied the report. Interior Minister Maria Lopez called it false."
+    an = analyse(text)
+    assert all(r.organization is None for r in _actor(an, "Maria Lopez").roles)
+
+
+def test_the_organization_in_a_title_is_the_one_named_before(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Eastern Shield Brigades rejected the claims on Monday.\n\n"
+        "Maria Lopez, the secretary of the organization, said the lists were wrong."
+    )
+    an = analyse(text)
+    assert any(r.organization_name == "Eastern Shield Brigades" for r in _actor(an, "Maria Lopez").roles)
+
+
+def test_a_state_backed_armed_group_is_one_actor(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Somalia and Kenyan-backed militias said they had agreed to a pause in the fighting."
+    an = analyse(text)
+    group = _actor(an, "Kenyan-backed militias")
+    assert group.type == "organization" and group.kind == "armed_group"

@@ -57,6 +57,7 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Rwanda denied it, but the Rwandan army is using drones to support M23.", ("Rwanda", "supports", "M23", "affirmed")),
         ("The Saudi-led coalition includes the United Arab Emirates and Sudan.", ("Sudan", "member_of", "Saudi-led coalition", "affirmed")),
         ("The United Kingdom keeps 900 troops in Estonia as part of a NATO mission.", ("United Kingdom", "present_in", "Estonia", "affirmed")),
+        ("Chad accused Sudanese-backed rebels of attacking the town.", ("Sudan", "supports", "Sudanese-backed rebels", "affirmed")),
         ("Tension between Armenia and Azerbaijan rose. Two Armenian troops died in fighting with Azerbaijani forces on Sunday.",
          ("Azerbaijan", "fights", "Armenia", "affirmed")),
     ],
