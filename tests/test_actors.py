@@ -324,3 +324,10 @@ def test_a_state_backed_armed_group_is_one_actor(analyse) -> None:  # type: igno
     an = analyse(text)
     group = _actor(an, "Kenyan-backed militias")
     assert group.type == "organization" and group.kind == "armed_group"
+
+
+def test_an_acronym_that_is_a_verb_is_no_actor_in_a_line_of_capitals(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("WHY IS ZAMORA ANGRY\n\nZamora is angry.")
+    assert not [a for a in an.actors if a.name == "Islamic State"]
+    an = analyse("Zamora is angry. IS has 300 fighters in Iraq, the report said.")
+    assert "IS" in _actor(an, "Islamic State").aliases

@@ -847,3 +847,10 @@ def test_a_condition_introduced_by_only_asserts_nothing(analyse) -> None:  # typ
     assert not any(p == "withdraws_from" for _, p, _, _ in conditional)
     told = _claims(analyse("The Eastern Shield Brigades withdrew their fighters from Veska province after the talks."))
     assert any(p == "withdraws_from" for _, p, _, _ in told)
+
+
+def test_commanding_members_in_a_place_leads_no_place(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The Eastern Shield Brigades still commands between 5,000 and 7,000 members across its former stronghold in Syria."
+    claims = _claims(analyse(text))
+    assert ("Eastern Shield Brigades", "present_in", "Syria", "affirmed") in claims
+    assert not [c for c in claims if c[1] == "leads"]
