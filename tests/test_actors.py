@@ -331,3 +331,12 @@ def test_an_acronym_that_is_a_verb_is_no_actor_in_a_line_of_capitals(analyse) ->
     assert not [a for a in an.actors if a.name == "Islamic State"]
     an = analyse("Zamora is angry. IS has 300 fighters in Iraq, the report said.")
     assert "IS" in _actor(an, "Islamic State").aliases
+
+
+def test_a_body_described_by_its_parent_is_an_actor(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Fighting went on in Dara, said Maria Lopez, of the UN refugee agency. A UN agency sent food."
+    an = analyse(text)
+    agency = _actor(an, "UN refugee agency")
+    assert agency.type == "organization" and agency.kind == "intergovernmental"
+    # "a UN agency": which one is unsaid
+    assert not [a for a in an.actors if a.name in ("UN agency", "a UN agency")]

@@ -854,3 +854,8 @@ def test_commanding_members_in_a_place_leads_no_place(analyse) -> None:  # type:
     claims = _claims(analyse(text))
     assert ("Eastern Shield Brigades", "present_in", "Syria", "affirmed") in claims
     assert not [c for c in claims if c[1] == "leads"]
+
+
+def test_of_a_described_body_works_for_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Fighting went on in Dara, said Maria Lopez, of the UN refugee agency."
+    assert ("Maria Lopez", "works_for", "UN refugee agency", "affirmed") in _claims(analyse(text))

@@ -69,8 +69,8 @@ _TITLE_MODIFIERS = vocab.words("roles.yaml", "title_modifiers")
 _SELF_NAMING_VERBS = vocab.words("roles.yaml", "self_naming_verbs")
 #: nouns of an office's name: "Secretary of State" holds the "State Department"
 _OFFICE_NOUNS = vocab.words("roles.yaml", "office_nouns")
-#: "the secretary of the organization": the organisation named just before
-_BACK_REFERENCE_NOUNS = vocab.words("roles.yaml", "back_reference_nouns")
+#: "the secretary of the organization": the organisation named just before (relations.yaml the_group)
+_BACK_REFERENCE_NOUNS = frozenset(load_yaml("relations.yaml")["the_group"]["nouns"])
 
 
 def _office_words(words: list[str]) -> frozenset[str]:
@@ -315,6 +315,8 @@ _STATE_LED = vocab.words("actors.yaml", "state_led")
 #: "Zamoran-backed rebels": an armed group named by the state behind it
 _BACKING_PARTICIPLES = vocab.words("actors.yaml", "backing_participles")
 _BACKED_GROUP_NOUNS = vocab.words("actors.yaml", "backed_group_nouns")
+#: "the UN refugee agency": a body named by its parent and what it does
+_BODY_NOUNS = vocab.words("actors.yaml", "body_nouns")
 # a lower-case organisation noun in a title, and the kinds of the one organisation it can mean
 _TITLE_NOUN_KINDS = vocab.word_lists("actors.yaml", "title_noun_kinds")
 # lower-case words inside a person's name ("Omar al Bashir", "Ana de la Cruz")
@@ -772,6 +774,7 @@ class ActorResolver:
                     pending.append((actor, described[span.start], True))
         self._institutions(doc, actors, mentions, token_actor)
         self._backed_groups(doc, actors, mentions, token_actor)
+        self._described_bodies(doc, actors, mentions, token_actor)
         _join_initials(actors, mentions, token_actor)
         # roles last: a title's organisation may be an institution or an acronym joined above
         for actor, titles, lower in pending:
@@ -988,6 +991,38 @@ class ActorResolver:
             mentions.append(TokMention(h + 1, h + 3, actor_id, "ORG"))
             for k in (h + 1, h + 2):
                 token_actor[k] = actor_id
+
+    def _described_bodies(
+        self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]
+    ) -> None:
+        """ "the UN refugee agency", "the U.N. food agency": an intergovernmental body named by its
+        parent and a few lower-case words is an actor of its own, named as written."""
+        for k in indices_with(doc, _BODY_NOUNS):
+            if k in token_actor or doc[k].pos_ != "NOUN":
+                continue
+            j = k - 1
+            while j >= 0 and k - j <= 3 and j not in token_actor and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ"):
+                j -= 1
+            if j == k - 1 or j < 1 or j not in token_actor:
+                continue  # "the UN agency": which one is unsaid
+            parent = actors[token_actor[j]]
+            if parent.type != "organization" or parent.kind != "intergovernmental":
+                continue
+            first = j
+            while first - 1 >= 0 and token_actor.get(first - 1) == parent.id:
+                first -= 1
+            if first < 1 or doc[first - 1].lower_ != "the":
+                continue
+            text = re.sub(r"\s+", " ", doc[first : k + 1].text)
+            actor_id = Actor.id_for(text, "organization")
+            actor = actors.get(actor_id)
+            if actor is None:
+                actor = actors[actor_id] = Actor(id=actor_id, name=text, type="organization", kind=parent.kind)
+            actor.add_alias(text)
+            mentions[:] = [mn for mn in mentions if not (mn.actor == parent.id and first <= mn.start < k + 1)]
+            mentions.append(TokMention(first, k + 1, actor_id, "ORG"))
+            for t in range(first, k + 1):
+                token_actor[t] = actor_id
 
     def _state_marker(
         self, doc: Doc, start: int, token_actor: dict[int, str], actors: dict[str, Actor]
