@@ -340,3 +340,15 @@ def test_a_body_described_by_its_parent_is_an_actor(analyse) -> None:  # type: i
     assert agency.type == "organization" and agency.kind == "intergovernmental"
     # "a UN agency": which one is unsaid
     assert not [a for a in an.actors if a.name in ("UN agency", "a UN agency")]
+
+
+def test_a_role_in_the_lede_belongs_to_the_person_named_next(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "UN envoy worried about truce\n\nThe UN envoy for Dara expressed concern on Wednesday about violations "
+        "of the truce.\n\nMaria Lopez said the truce had mostly held."
+    )
+    an = analyse(text)
+    assert any(r.title == "UN envoy for Dara" and r.organization_name == "United Nations" for r in _actor(an, "Maria Lopez").roles)
+    # two parties in the subject: the person named next is neither
+    an = analyse("The UN envoy and Zamora met on Wednesday. Tomas Reyes said the truce held.")
+    assert not _actor(an, "Tomas Reyes").roles

@@ -802,6 +802,7 @@ class ActorResolver:
         doc._.cg_token_actor = token_actor
         self._collective(doc)
         self._roles(doc)
+        self._lede_roles(doc)
         return doc
 
     # -- helpers -----------------------------------------------------------
@@ -1292,6 +1293,45 @@ class ActorResolver:
         if actor_id and actors[actor_id].type == "organization":
             return actors[actor_id]
         return None
+
+    def _lede_roles(self, doc: Doc) -> None:
+        """ "The UN envoy for Dara expressed concern ... / Maria Lopez said ...": a person first named
+        at the head of the sentence right after one whose subject is an organisation's role with
+        no name holds that role (the news lede's way), when nothing else gives them one."""
+        _, _, _, role_nouns, _ = _roles_vocab()
+        actors: dict[str, Actor] = doc._.cg_actors
+        token_actor: dict[int, str] = doc._.cg_token_actor
+        first: dict[str, TokMention] = {}
+        for m in doc._.cg_mentions:
+            first.setdefault(m.actor, m)
+        for actor_id, m in first.items():
+            actor = actors[actor_id]
+            if actor.type != "person" or actor.roles:
+                continue
+            s, _ = sentence_of(doc, m.start)
+            if any(not doc[k].is_space for k in range(s, m.start)) or doc[m.end - 1].dep_ != "nsubj":
+                continue
+            prev = s
+            while prev > 0 and (prev == s or all(doc[k].is_space for k in range(prev, s))):
+                prev = sentence_of(doc, prev - 1)[0]
+            if prev == s:
+                continue
+            root = next((t for t in doc[prev:s] if t.dep_ == "ROOT"), None)
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+            if subj is None or subj.lower_ not in role_nouns or subj.i in token_actor:
+                continue
+            kids = list(subj.children)
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+                    c.dep_ in ("conj", "cc", "appos", "relcl", "acl") for c in kids):
+                continue  # "the envoy and Zamora met": two parties, neither the next sentence's person
+            orgs = [c for c in kids if c.i < subj.i and c.i in token_actor and actors[token_actor[c.i]].type == "organization"]
+            if len(orgs) != 1 or any(actors[a].type == "person" for k in range(prev, s) if (a := token_actor.get(k))):
+                continue
+            tokens = [t for t in subj.subtree if not (t.dep_ == "det" and t.head.i == subj.i)]
+            if len(tokens) > 8 or any(t.pos_ in ("VERB", "PUNCT") for t in tokens):
+                continue
+            org = actors[token_actor[orgs[0].i]]
+            actor.add_role(Role(_title_text(tokens), org.id, org.name))
 
     def _is_state(self, word: str) -> bool:
         """ "US", "Russian", "Zamora's": a word that names a country."""
