@@ -859,3 +859,18 @@ def test_commanding_members_in_a_place_leads_no_place(analyse) -> None:  # type:
 def test_of_a_described_body_works_for_it(analyse) -> None:  # type: ignore[no-untyped-def]
     text = "Fighting went on in Dara, said Maria Lopez, of the UN refugee agency."
     assert ("Maria Lopez", "works_for", "UN refugee agency", "affirmed") in _claims(analyse(text))
+
+
+def test_a_mission_named_for_a_place_is_present_there(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "UNAMA said ten civilians were killed in a blast in Kabul on Monday. Afghanistan's government condemned it."
+    assert ("UN Assistance Mission in Afghanistan", "present_in", "Afghanistan", "affirmed") in _claims(analyse(text))
+    # the place must be named by the text itself
+    text = "UNAMA said ten civilians were killed on Monday."
+    assert not [c for c in _claims(analyse(text)) if c[1] == "present_in"]
+
+
+def test_an_office_after_a_possessive_is_part_of_the_owner(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The U.S. State Department's Bureau of Western Zamoran Affairs said in a post that it would act."
+    claims = _claims(analyse(text))
+    assert any(c[0] == "Bureau of Western Zamoran Affairs" and c[1] == "member_of" and "State Department" in (c[2] or "")
+               for c in claims)

@@ -37,7 +37,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from claimgraph.data import CLASS_TYPE, load_yaml, relation_types
-from claimgraph.model import Actor
+from claimgraph.model import Actor, name_key
 from claimgraph.nlp.places import load_places
 from claimgraph.nlp.util import indices_with, sentence_of
 
@@ -337,7 +337,7 @@ class ClaimFinder:
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
                     + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
                     + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
-                    + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc)):
+                    + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -677,6 +677,29 @@ class ClaimFinder:
             out.append(RawClaim(t.i, subj, rel, obj, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
+    def _named_in(self, doc: Doc) -> list[RawClaim]:
+        """ "the UN Interim Force in Lebanon", "the Assistance Mission in Oren": a mission whose name
+        says where it serves is present there, when the text names that place; cited to the
+        sentence that first names the mission (``relations.yaml`` present_in: named_in_nouns)."""
+        nouns = set(relation_types()["present_in"].get("named_in_nouns") or [])
+        places = {name_key(n): a.id for a in self.actors.values() if a.type == "place" for n in (a.name, *a.aliases)}
+        out: list[RawClaim] = []
+        for actor in self.actors.values():
+            if actor.type != "organization" or " in " not in actor.name:
+                continue
+            body, _, where = actor.name.rpartition(" in ")
+            if not body or body.split()[-1].lower() not in nouns:
+                continue
+            place = places.get(name_key(where))
+            if place is None:
+                continue
+            first = min((i for i, a in self.token_actor.items() if a == actor.id), default=None)
+            if first is None:
+                continue
+            s, e = _sentence(doc, first)
+            out.append(RawClaim(first, actor.id, "present_in", place, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
     def _named_or_state(self, tok: Token) -> str | None:
         """An actor named by the token, or the country of a demonym ("Saudi", "Armenian")."""
         actor_id = self.token_actor.get(tok.i)
@@ -797,6 +820,7 @@ class ClaimFinder:
         splits these phrases every which way): an owner's possessive, a few modifiers, a part
         noun, and an organisation named right after it."""
         nouns = set(relation_types()["member_of"].get("part_nouns") or [])
+        name_nouns = set(relation_types()["member_of"].get("part_name_nouns") or [])
         out: list[RawClaim] = []
         starts = sorted({i for i, a in self.token_actor.items() if (i == 0 or self.token_actor.get(i - 1) != a)})
         for b_start in starts:
@@ -804,6 +828,13 @@ class ClaimFinder:
             if self.actors[part].type != "organization":
                 continue
             k = b_start - 1
+            if k >= 1 and doc[k].lower_ in ("'s", "\u2019s") and doc[b_start].lower_ in name_nouns:
+                # "the State Department's Bureau of Zamoran Affairs": the part's name says what it is
+                owner = self.token_actor.get(k - 1)
+                if owner is not None and owner != part and self.actors[owner].type == "organization":
+                    s, e = _sentence(doc, b_start)
+                    out.append(RawClaim(b_start, part, "member_of", owner, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+                continue
             while k >= 0 and doc[k].lower_ in (",", "the"):
                 k -= 1
             if k < 0 or doc[k].lower_ not in nouns:
