@@ -352,3 +352,27 @@ def test_a_role_in_the_lede_belongs_to_the_person_named_next(analyse) -> None:  
     # two parties in the subject: the person named next is neither
     an = analyse("The UN envoy and Zamora met on Wednesday. Tomas Reyes said the truce held.")
     assert not _actor(an, "Tomas Reyes").roles
+
+
+def test_a_government_title_with_no_state_is_the_storys_state(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya will hold talks with the rebels, Finance Minister Maria Lopez said on Monday. Kenya has fought the "
+        "group for years, and Kenya's army said it would stop. President Tomas Reyes agreed."
+    )
+    an = analyse(text)
+    kenya = _actor(an, "Kenya")
+    assert any(r.organization == kenya.id for r in _actor(an, "Maria Lopez").roles)
+    # "President X" may be another state's (or a company's): the story's state is not enough
+    assert all(r.organization is None for r in _actor(an, "Tomas Reyes").roles)
+    # two states in play as often: whose president is unsaid; a former one leads nothing now
+    text = (
+        "Kenya and Uganda will hold talks, Finance Minister Maria Lopez said on Monday. Kenya and Uganda have "
+        "fought for years."
+    )
+    an = analyse(text)
+    assert all(r.organization is None for r in _actor(an, "Maria Lopez").roles)
+
+
+def test_a_word_of_a_title_is_no_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Finance Minister Maria Lopez said the budget would shrink. Defense Secretary Tomas Reyes agreed.")
+    assert not [a for a in an.actors if a.name in ("Finance", "Defense")]

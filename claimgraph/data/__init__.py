@@ -76,7 +76,7 @@ SCHEMAS: dict[str, Schema] = {
     "roles.yaml": {
         "title_words": _W, "title_joiners": _W, "honorifics": _W, "role_nouns": _W, "service_verbs": _W,
         "title_heads": _W, "state_leader_words": _W, "deputy_words": _W, "title_modifiers": _W,
-        "self_naming_verbs": _W, "office_nouns": _W,
+        "self_naming_verbs": _W, "office_nouns": _W, "government_title_words": _W,
     },
     "institutions.yaml": {"classes": _WL, "qualifiers": _W},
     "events.yaml": {

@@ -67,6 +67,8 @@ _DEPUTY_WORDS = vocab.words("roles.yaml", "deputy_words")
 _TITLE_MODIFIERS = vocab.words("roles.yaml", "title_modifiers")
 #: verbs of a relative clause that give a role ("who has declared himself ...", "who was named ...")
 _SELF_NAMING_VERBS = vocab.words("roles.yaml", "self_naming_verbs")
+#: title words of a state's government: with no state named, the story's own state's
+_GOVERNMENT_TITLE_WORDS = vocab.words("roles.yaml", "government_title_words")
 #: nouns of an office's name: "Secretary of State" holds the "State Department"
 _OFFICE_NOUNS = vocab.words("roles.yaml", "office_nouns")
 #: "the secretary of the organization": the organisation named just before (relations.yaml the_group)
@@ -777,10 +779,21 @@ class ActorResolver:
         self._described_bodies(doc, actors, mentions, token_actor)
         _join_initials(actors, mentions, token_actor)
         # roles last: a title's organisation may be an institution or an acronym joined above
+        title_words = _roles_vocab()[0]
         for actor, titles, lower in pending:
             title = _title_text(titles)
             if not title:
                 continue
+            for word in titles:
+                # "Finance Minister X": the model's "Finance" is a word of the title, no organisation
+                # ("the Treasury said" elsewhere names one, and "Treasury" is a kind of body: then it is)
+                title_owner = token_actor.get(word.i)
+                if (title_owner and actors[title_owner].type == "organization" and actors[title_owner].name in title_words
+                        and actors[title_owner].kind is None
+                        and all(m.start <= word.i < m.end for m in mentions if m.actor == title_owner)):
+                    del token_actor[word.i]
+                    mentions[:] = [m for m in mentions if m.actor != title_owner]
+                    del actors[title_owner]
             if lower:
                 org = self._org_in_title(doc, titles, token_actor, actors, mentions)
             else:
@@ -795,6 +808,8 @@ class ActorResolver:
                 # "Secretary of State X" with "the State Department"; "UN High Commissioner for
                 # Human Rights X" with "the Office of the High Commissioner ...": the office itself
                 org = _office_of_title(titles, token_actor, actors, self._is_state) or org
+            if org is None:
+                org = self._home_state_of_title(titles, token_actor, actors)
             actor.add_role(Role(title, org.id if org else None, org.name if org else None))
         self._missed_mentions(doc, actors, mentions, token_actor)
         doc._.cg_actors = actors
@@ -1332,6 +1347,31 @@ class ActorResolver:
                 continue
             org = actors[token_actor[orgs[0].i]]
             actor.add_role(Role(_title_text(tokens), org.id, org.name))
+
+    def _home_state_of_title(self, titles: list[Token], token_actor: dict[int, str], actors: dict[str, Actor]) -> Actor | None:
+        """ "Finance Minister X", "Prime Minister X" with no state named: the story's state, when it
+        has one (a country named at least twice and twice as often as any other). Not a former
+        one's ("then minister"), nor a title with a word of a state or an organisation in it."""
+        words = {t.lower_ for t in titles}
+        if not words & _GOVERNMENT_TITLE_WORDS or words & (_TITLE_MODIFIERS | _DEPUTY_WORDS):
+            return None
+        if any(t.i in token_actor or (t.text[:1].isupper() and self._is_state(t.text)) for t in titles):
+            return None
+        doc = titles[0].doc
+        counts: Counter[str] = Counter()
+        for i, a in token_actor.items():
+            if (i == 0 or token_actor.get(i - 1) != a) and actors[a].type == "place" and actors[a].kind == "country":
+                counts[a] += 1
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        # a demonym of another state anywhere before the title in its sentence ("the Oren delegation
+        # met Finance Minister X") leaves it open
+        s, _ = sentence_of(doc, titles[0].i)
+        home = actors[ranked[0][0]]
+        if any(t.text[:1].isupper() and (c := self.places.country_of(t.text)) and c != home.name for t in doc[s : titles[0].i]):
+            return None
+        return home
 
     def _is_state(self, word: str) -> bool:
         """ "US", "Russian", "Zamora's": a word that names a country."""
