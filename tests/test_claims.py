@@ -874,3 +874,19 @@ def test_an_office_after_a_possessive_is_part_of_the_owner(analyse) -> None:  # 
     claims = _claims(analyse(text))
     assert any(c[0] == "Bureau of Western Zamoran Affairs" and c[1] == "member_of" and "State Department" in (c[2] or "")
                for c in claims)
+
+
+def test_its_rivals_are_the_one_other_armed_party(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya's army has suspended its participation in talks on Wednesday, accusing its rivals of failing to "
+        "honour their commitments. The army said the Eastern Shield Brigades had attacked a town."
+    )
+    claims = _claims(analyse(text))
+    assert ("Kenya's army", "accuses", "Eastern Shield Brigades", "affirmed") in claims
+    # what the rivals failed to do, they did not do
+    assert not [c for c in claims if c[1] == "complies_with" and c[3] == "affirmed"]
+
+
+def test_suspended_talks_are_talks_no_more(analyse) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(analyse("Kenya suspended its participation in talks with Uganda on Wednesday."))
+    assert not [c for c in claims if c[1] == "negotiates_with" and c[3] == "affirmed"]

@@ -217,6 +217,12 @@ def _relation_for(cameo: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _halting() -> frozenset[str]:
+    """Verbs that end or halt what a noun below them names (``ending_verbs`` and ``halting_verbs``)."""
+    return _lexicon()[3] | frozenset(load_yaml("relations.yaml").get("halting_verbs") or [])
+
+
+@lru_cache(maxsize=1)
 def _lexicon() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], frozenset[str], frozenset[str], frozenset[str]]:
     verbs: dict[str, list[str]] = {}
     nouns: dict[str, list[str]] = {}
@@ -283,6 +289,7 @@ class ClaimFinder:
         self.actors = actors
         self._the_country(doc)
         self._the_group(doc)
+        self._its_rivals(doc)
         out: list[RawClaim] = []
         seen: set[tuple[str | None, str, str | None, int]] = set()
         noun_words = {w.split()[-1] for w in nouns}
@@ -331,7 +338,7 @@ class ClaimFinder:
                     continue
                 seen.add(seen_key)
                 out.append(
-                    RawClaim(tok.i, subj, rel, obj, negated or (rel != "present_in" and self._negated(doc, tok, ending)),
+                    RawClaim(tok.i, subj, rel, obj, negated or (rel != "present_in" and self._negated(doc, tok, _halting())),
                              doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), hedge_words, boost_words)
                 )
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
@@ -1389,7 +1396,10 @@ class ClaimFinder:
                         if who is None or obj is None or who == obj:
                             continue
                         first, second = sorted((who, obj)) if relation_types()[rel].get("symmetric") else (who, obj)
-                        negated = ev.negated and ev.plover != "REJECT"
+                        trigger = doc[ev.verb]
+                        # "failing to honour", "suspended its participation in talks": none held
+                        negated = (ev.negated or self._failed(trigger) or (
+                            trigger.pos_ == "NOUN" and self._negated(doc, trigger, _halting()))) and ev.plover != "REJECT"
                         out.append(RawClaim(ev.verb, first, rel, second, negated, doc[sent.start].idx,
                                             doc[end - 1].idx + len(doc[end - 1]), hedge_words, boost_words))
         return out
@@ -1661,6 +1671,27 @@ class ClaimFinder:
             named = {a for k in range(start, i) if (a := self.token_actor.get(k)) is not None and self.actors[a].type == "organization"}
             if len(named) == 1:
                 self.token_actor[i] = named.pop()
+
+    def _its_rivals(self, doc: Doc) -> None:
+        """ "The army suspended talks, accusing its rivals of ...": "its rivals" (``relations.yaml``
+        rival_nouns) are the one armed party the document names besides the clause's subject and
+        the subject's own state; none when there are two. For this component's parties only."""
+        nouns = load_yaml("relations.yaml")["rival_nouns"]
+        armed = [a.id for a in self.actors.values() if a.type == "organization" and a.kind in ("armed_group", "military")]
+        if len(armed) < 2:
+            return
+        for i in indices_with(doc, nouns):
+            t = doc[i]
+            if i in self.token_actor or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children):
+                continue
+            verb = t.head.head if t.dep_ == "pobj" else t.head
+            subj = self._subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+            own = self._actor_of(subj) if subj is not None else None
+            if own is None or own not in armed:
+                continue
+            others = [a for a in armed if a != own]
+            if len(others) == 1:
+                self.token_actor[i] = others[0]
 
     def _sole_person(self, tok: Token) -> str | None:
         """ "... Carlos Ruiz, known as X. He was arrested by ...": "he" or "she", the subject of its
@@ -2078,9 +2109,16 @@ class ClaimFinder:
         gov = self._governor(tok)
         if gov.i != tok.i and any(c.dep_ == "neg" for c in gov.children):
             return True
+        if self._failed(tok):
+            return True
         # "cut ties with", "sever relations": the governing verb ends what the noun names
         # ("clashes broke out" begins them)
         return tok.pos_ == "NOUN" and gov.lemma_ in ending and not any(c.dep_ == "prt" and c.lower_ == "out" for c in gov.children)
+
+    @staticmethod
+    def _failed(tok: Token) -> bool:
+        """ "failing to honour their commitments" honours none (``relations.yaml`` violates: failure_verbs)."""
+        return tok.dep_ == "xcomp" and tok.head.lemma_ in (relation_types()["violates"].get("failure_verbs") or [])
 
     def _asserts_nothing(self, tok: Token) -> bool:
         """Questions, conditions, obligations and aims: "whether they met", "must cut ties",
