@@ -288,3 +288,91 @@ def test_the_longest_institution_name_is_read(analyse) -> None:  # type: ignore[
     names = {a.name for a in an.actors if a.type == "organization"}
     assert "Myanmar's military junta" in names and "Kenya's national police service" in names
     assert "Myanmar's military" not in names
+
+
+def test_a_title_holds_the_office_the_document_names(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The State Department denied the report on Monday. Secretary of State Maria Lopez called it false. "
+        "The Office of the High Commissioner for Refugees said it would check, said Tomas Reyes, UN High "
+        "Commissioner for Refugees."
+    )
+    an = analyse(text)
+    # "US State Department": the state in front of the office's name is no word of the office
+    assert any(r.organization_name and "State Department" in r.organization_name for r in _actor(an, "Maria Lopez").roles)
+    assert any(
+        r.organization_name == "Office of the High Commissioner for Refugees" for r in _actor(an, "Tomas Reyes").roles
+    )
+
+
+def test_a_title_names_no_office_the_document_does_not(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The Zamoran Defense Ministry denied the report. Interior Minister Maria Lopez called it false."
+    an = analyse(text)
+    assert all(r.organization is None for r in _actor(an, "Maria Lopez").roles)
+
+
+def test_the_organization_in_a_title_is_the_one_named_before(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Eastern Shield Brigades rejected the claims on Monday.\n\n"
+        "Maria Lopez, the secretary of the organization, said the lists were wrong."
+    )
+    an = analyse(text)
+    assert any(r.organization_name == "Eastern Shield Brigades" for r in _actor(an, "Maria Lopez").roles)
+
+
+def test_a_state_backed_armed_group_is_one_actor(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Somalia and Kenyan-backed militias said they had agreed to a pause in the fighting."
+    an = analyse(text)
+    group = _actor(an, "Kenyan-backed militias")
+    assert group.type == "organization" and group.kind == "armed_group"
+
+
+def test_an_acronym_that_is_a_verb_is_no_actor_in_a_line_of_capitals(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("WHY IS ZAMORA ANGRY\n\nZamora is angry.")
+    assert not [a for a in an.actors if a.name == "Islamic State"]
+    an = analyse("Zamora is angry. IS has 300 fighters in Iraq, the report said.")
+    assert "IS" in _actor(an, "Islamic State").aliases
+
+
+def test_a_body_described_by_its_parent_is_an_actor(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Fighting went on in Dara, said Maria Lopez, of the UN refugee agency. A UN agency sent food."
+    an = analyse(text)
+    agency = _actor(an, "UN refugee agency")
+    assert agency.type == "organization" and agency.kind == "intergovernmental"
+    # "a UN agency": which one is unsaid
+    assert not [a for a in an.actors if a.name in ("UN agency", "a UN agency")]
+
+
+def test_a_role_in_the_lede_belongs_to_the_person_named_next(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "UN envoy worried about truce\n\nThe UN envoy for Dara expressed concern on Wednesday about violations "
+        "of the truce.\n\nMaria Lopez said the truce had mostly held."
+    )
+    an = analyse(text)
+    assert any(r.title == "UN envoy for Dara" and r.organization_name == "United Nations" for r in _actor(an, "Maria Lopez").roles)
+    # two parties in the subject: the person named next is neither
+    an = analyse("The UN envoy and Zamora met on Wednesday. Tomas Reyes said the truce held.")
+    assert not _actor(an, "Tomas Reyes").roles
+
+
+def test_a_government_title_with_no_state_is_the_storys_state(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya will hold talks with the rebels, Finance Minister Maria Lopez said on Monday. Kenya has fought the "
+        "group for years, and Kenya's army said it would stop. President Tomas Reyes agreed."
+    )
+    an = analyse(text)
+    kenya = _actor(an, "Kenya")
+    assert any(r.organization == kenya.id for r in _actor(an, "Maria Lopez").roles)
+    # "President X" may be another state's (or a company's): the story's state is not enough
+    assert all(r.organization is None for r in _actor(an, "Tomas Reyes").roles)
+    # two states in play as often: whose president is unsaid; a former one leads nothing now
+    text = (
+        "Kenya and Uganda will hold talks, Finance Minister Maria Lopez said on Monday. Kenya and Uganda have "
+        "fought for years."
+    )
+    an = analyse(text)
+    assert all(r.organization is None for r in _actor(an, "Maria Lopez").roles)
+
+
+def test_a_word_of_a_title_is_no_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Finance Minister Maria Lopez said the budget would shrink. Defense Secretary Tomas Reyes agreed.")
+    assert not [a for a in an.actors if a.name in ("Finance", "Defense")]

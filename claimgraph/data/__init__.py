@@ -76,7 +76,7 @@ SCHEMAS: dict[str, Schema] = {
     "roles.yaml": {
         "title_words": _W, "title_joiners": _W, "honorifics": _W, "role_nouns": _W, "service_verbs": _W,
         "title_heads": _W, "state_leader_words": _W, "deputy_words": _W, "title_modifiers": _W,
-        "self_naming_verbs": _W,
+        "self_naming_verbs": _W, "office_nouns": _W, "government_title_words": _W,
     },
     "institutions.yaml": {"classes": _WL, "qualifiers": _W},
     "events.yaml": {
@@ -87,7 +87,7 @@ SCHEMAS: dict[str, Schema] = {
     "actors.yaml": {
         "strip_lead": _W, "state_nouns": _W, "place_nouns": _W, "region_nouns": _W, "org_nouns": _W,
         "title_noun_kinds": _WL, "name_particles": _W, "spellings": _NM, "initial_skip": _W, "state_led": _W,
-        "campaign_nouns": _W,
+        "campaign_nouns": _W, "backing_participles": _W, "backed_group_nouns": _W, "body_nouns": _W,
     },
     "counts.yaml": {
         "number_words": _N, "scales": _N, "vague_counts": _R, "approximate": _W, "lower_bounds": _P, "upper_bounds": _P,

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -66,6 +67,54 @@ _DEPUTY_WORDS = vocab.words("roles.yaml", "deputy_words")
 _TITLE_MODIFIERS = vocab.words("roles.yaml", "title_modifiers")
 #: verbs of a relative clause that give a role ("who has declared himself ...", "who was named ...")
 _SELF_NAMING_VERBS = vocab.words("roles.yaml", "self_naming_verbs")
+#: title words of a state's government: with no state named, the story's own state's
+_GOVERNMENT_TITLE_WORDS = vocab.words("roles.yaml", "government_title_words")
+#: nouns of an office's name: "Secretary of State" holds the "State Department"
+_OFFICE_NOUNS = vocab.words("roles.yaml", "office_nouns")
+#: "the secretary of the organization": the organisation named just before (relations.yaml the_group)
+_BACK_REFERENCE_NOUNS = frozenset(load_yaml("relations.yaml")["the_group"]["nouns"])
+
+
+def _office_words(words: list[str]) -> frozenset[str]:
+    """The words that set an office apart: no joiner, title head, modifier or office noun."""
+    _, joiners, honorifics, _, _ = _roles_vocab()
+    skip = {w.lower() for w in joiners | honorifics | _title_heads()} | _TITLE_MODIFIERS | _DEPUTY_WORDS | _OFFICE_NOUNS
+    out = set()
+    for word in words:
+        for w in re.split(r"[-\s]+", word.lower()):
+            w = w.removesuffix("'s").removesuffix("\u2019s")
+            if w and w not in skip and w not in ("'s", "\u2019s"):
+                out.add(_spelling(w))
+    return frozenset(out)
+
+
+def _office_of_title(
+    titles: list[Token], token_actor: dict[int, str], actors: dict[str, Actor], is_state: Callable[[str], bool]
+) -> Actor | None:
+    """The one office the document names that a title holds ("Secretary of State X" and "the State Department").
+
+    The office's name is an office noun ("Department", "Ministry", "Office of
+    the ...") with the title's own words: "Interior Minister" holds the "Interior
+    Ministry", "High Commissioner for Refugees" the "Office of the High
+    Commissioner for Refugees". Words of an actor inside the title ("UN") are no
+    part of the office's, nor the state in front of the office's name ("US State
+    Department").
+    """
+    wanted = _office_words([t.text for t in titles if t.i not in token_actor])
+    if not wanted:
+        return None
+    found = []
+    for actor in actors.values():
+        if actor.type != "organization":
+            continue
+        words = actor.name.split()
+        if not any(w.lower() in _OFFICE_NOUNS for w in words):
+            continue
+        if len(words) > 2 and is_state(words[0]):
+            words = words[1:]
+        if _office_words(words) == wanted:
+            found.append(actor)
+    return found[0] if len(found) == 1 else None
 
 
 @dataclass
@@ -265,6 +314,11 @@ _ORG_NOUNS = vocab.words("actors.yaml", "org_nouns")
 _CAMPAIGN_NOUNS = vocab.words("actors.yaml", "campaign_nouns")
 # "Saudi-led coalition", "Houthi-run ministry": the state before the hyphen runs the institution
 _STATE_LED = vocab.words("actors.yaml", "state_led")
+#: "Zamoran-backed rebels": an armed group named by the state behind it
+_BACKING_PARTICIPLES = vocab.words("actors.yaml", "backing_participles")
+_BACKED_GROUP_NOUNS = vocab.words("actors.yaml", "backed_group_nouns")
+#: "the UN refugee agency": a body named by its parent and what it does
+_BODY_NOUNS = vocab.words("actors.yaml", "body_nouns")
 # a lower-case organisation noun in a title, and the kinds of the one organisation it can mean
 _TITLE_NOUN_KINDS = vocab.word_lists("actors.yaml", "title_noun_kinds")
 # lower-case words inside a person's name ("Omar al Bashir", "Ana de la Cruz")
@@ -721,12 +775,25 @@ class ActorResolver:
                 if span.start in described and type_ == "person":
                     pending.append((actor, described[span.start], True))
         self._institutions(doc, actors, mentions, token_actor)
+        self._backed_groups(doc, actors, mentions, token_actor)
+        self._described_bodies(doc, actors, mentions, token_actor)
         _join_initials(actors, mentions, token_actor)
         # roles last: a title's organisation may be an institution or an acronym joined above
+        title_words = _roles_vocab()[0]
         for actor, titles, lower in pending:
             title = _title_text(titles)
             if not title:
                 continue
+            for word in titles:
+                # "Finance Minister X": the model's "Finance" is a word of the title, no organisation
+                # ("the Treasury said" elsewhere names one, and "Treasury" is a kind of body: then it is)
+                title_owner = token_actor.get(word.i)
+                if (title_owner and actors[title_owner].type == "organization" and actors[title_owner].name in title_words
+                        and actors[title_owner].kind is None
+                        and all(m.start <= word.i < m.end for m in mentions if m.actor == title_owner)):
+                    del token_actor[word.i]
+                    mentions[:] = [m for m in mentions if m.actor != title_owner]
+                    del actors[title_owner]
             if lower:
                 org = self._org_in_title(doc, titles, token_actor, actors, mentions)
             else:
@@ -737,6 +804,12 @@ class ActorResolver:
                             if t.i in token_actor and actors[token_actor[t.i]].type == "organization"), None)
             if org is None:
                 org = self._state_of_title(doc, titles, token_actor, actors)
+            if org is None or org.type == "organization":
+                # "Secretary of State X" with "the State Department"; "UN High Commissioner for
+                # Human Rights X" with "the Office of the High Commissioner ...": the office itself
+                org = _office_of_title(titles, token_actor, actors, self._is_state) or org
+            if org is None:
+                org = self._home_state_of_title(titles, token_actor, actors)
             actor.add_role(Role(title, org.id if org else None, org.name if org else None))
         self._missed_mentions(doc, actors, mentions, token_actor)
         doc._.cg_actors = actors
@@ -744,6 +817,7 @@ class ActorResolver:
         doc._.cg_token_actor = token_actor
         self._collective(doc)
         self._roles(doc)
+        self._lede_roles(doc)
         return doc
 
     # -- helpers -----------------------------------------------------------
@@ -902,6 +976,69 @@ class ActorResolver:
             mentions.append(TokMention(k, k + 1, actor_id, "COLLECTIVE"))
             token_actor[k] = actor_id
             actors[actor_id].add_alias(doc[k].text)
+
+    def _backed_groups(
+        self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]
+    ) -> None:
+        """ "Zamoran-backed rebels", "Oren-funded militias": an armed group the text names by its backer.
+
+        The phrase, as written, is one armed group (the backing itself is a claim,
+        nlp.claims); the state's name or demonym before the hyphen stays the state's.
+        """
+        for h in indices_with(doc, ("-", "\u2010", "\u2011")):
+            if h < 1 or h + 2 >= len(doc):
+                continue
+            backer, part, noun = doc[h - 1], doc[h + 1], doc[h + 2]
+            if part.lower_ not in _BACKING_PARTICIPLES or noun.lower_ not in _BACKED_GROUP_NOUNS:
+                continue
+            if any(k in token_actor for k in (h + 1, h + 2)):
+                continue
+            if h + 3 < len(doc) and doc[h + 3].pos_ in ("NOUN", "PROPN"):
+                continue  # "Zamoran-backed rebel forces": the head is further on
+            owner = token_actor.get(backer.i)
+            if not (self.places.country_of(backer.text) or (owner and actors[owner].type == "place" and actors[owner].kind == "country")):
+                continue
+            text = doc[h - 1 : h + 3].text
+            actor_id = Actor.id_for(text, "organization")
+            actor = actors.get(actor_id)
+            if actor is None:
+                actor = actors[actor_id] = Actor(id=actor_id, name=text, type="organization", kind="armed_group")
+            actor.add_alias(text)
+            mentions.append(TokMention(h + 1, h + 3, actor_id, "ORG"))
+            for k in (h + 1, h + 2):
+                token_actor[k] = actor_id
+
+    def _described_bodies(
+        self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]
+    ) -> None:
+        """ "the UN refugee agency", "the U.N. food agency": an intergovernmental body named by its
+        parent and a few lower-case words is an actor of its own, named as written."""
+        for k in indices_with(doc, _BODY_NOUNS):
+            if k in token_actor or doc[k].pos_ != "NOUN":
+                continue
+            j = k - 1
+            while j >= 0 and k - j <= 3 and j not in token_actor and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ"):
+                j -= 1
+            if j == k - 1 or j < 1 or j not in token_actor:
+                continue  # "the UN agency": which one is unsaid
+            parent = actors[token_actor[j]]
+            if parent.type != "organization" or parent.kind != "intergovernmental":
+                continue
+            first = j
+            while first - 1 >= 0 and token_actor.get(first - 1) == parent.id:
+                first -= 1
+            if first < 1 or doc[first - 1].lower_ != "the":
+                continue
+            text = re.sub(r"\s+", " ", doc[first : k + 1].text)
+            actor_id = Actor.id_for(text, "organization")
+            actor = actors.get(actor_id)
+            if actor is None:
+                actor = actors[actor_id] = Actor(id=actor_id, name=text, type="organization", kind=parent.kind)
+            actor.add_alias(text)
+            mentions[:] = [mn for mn in mentions if not (mn.actor == parent.id and first <= mn.start < k + 1)]
+            mentions.append(TokMention(first, k + 1, actor_id, "ORG"))
+            for t in range(first, k + 1):
+                token_actor[t] = actor_id
 
     def _state_marker(
         self, doc: Doc, start: int, token_actor: dict[int, str], actors: dict[str, Actor]
@@ -1172,6 +1309,84 @@ class ActorResolver:
             return actors[actor_id]
         return None
 
+    def _lede_roles(self, doc: Doc) -> None:
+        """ "The UN envoy for Dara expressed concern ... / Maria Lopez said ...": a person first named
+        at the head of the sentence right after one whose subject is an organisation's role with
+        no name holds that role (the news lede's way), when nothing else gives them one."""
+        _, _, _, role_nouns, _ = _roles_vocab()
+        actors: dict[str, Actor] = doc._.cg_actors
+        token_actor: dict[int, str] = doc._.cg_token_actor
+        first: dict[str, TokMention] = {}
+        for m in doc._.cg_mentions:
+            first.setdefault(m.actor, m)
+        for actor_id, m in first.items():
+            actor = actors[actor_id]
+            if actor.type != "person" or actor.roles:
+                continue
+            s, _ = sentence_of(doc, m.start)
+            if any(not doc[k].is_space for k in range(s, m.start)) or doc[m.end - 1].dep_ != "nsubj":
+                continue
+            prev = s
+            while prev > 0 and (prev == s or all(doc[k].is_space for k in range(prev, s))):
+                prev = sentence_of(doc, prev - 1)[0]
+            if prev == s:
+                continue
+            root = next((t for t in doc[prev:s] if t.dep_ == "ROOT"), None)
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+            if subj is None or subj.lower_ not in role_nouns or subj.i in token_actor:
+                continue
+            kids = list(subj.children)
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+                    c.dep_ in ("conj", "cc", "appos", "relcl", "acl") for c in kids):
+                continue  # "the envoy and Zamora met": two parties, neither the next sentence's person
+            orgs = [c for c in kids if c.i < subj.i and c.i in token_actor and actors[token_actor[c.i]].type == "organization"]
+            if len(orgs) != 1 or any(actors[a].type == "person" for k in range(prev, s) if (a := token_actor.get(k))):
+                continue
+            tokens = [t for t in subj.subtree if not (t.dep_ == "det" and t.head.i == subj.i)]
+            if len(tokens) > 8 or any(t.pos_ in ("VERB", "PUNCT") for t in tokens):
+                continue
+            org = actors[token_actor[orgs[0].i]]
+            actor.add_role(Role(_title_text(tokens), org.id, org.name))
+
+    def _home_state_of_title(self, titles: list[Token], token_actor: dict[int, str], actors: dict[str, Actor]) -> Actor | None:
+        """ "Finance Minister X", "Prime Minister X" with no state named: the story's state, when it
+        has one (a country named at least twice and twice as often as any other). Not a former
+        one's ("then minister"), nor a title with a word of a state or an organisation in it."""
+        words = {t.lower_ for t in titles}
+        if not words & _GOVERNMENT_TITLE_WORDS or words & (_TITLE_MODIFIERS | _DEPUTY_WORDS):
+            return None
+        if any(t.i in token_actor or (t.text[:1].isupper() and self._is_state(t.text)) for t in titles):
+            return None
+        doc = titles[0].doc
+        counts: Counter[str] = Counter()
+        for i, a in token_actor.items():
+            if (i == 0 or token_actor.get(i - 1) != a) and actors[a].type == "place" and actors[a].kind == "country":
+                counts[a] += 1
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        # a demonym of another state anywhere before the title in its sentence ("the Oren delegation
+        # met Finance Minister X") leaves it open
+        s, _ = sentence_of(doc, titles[0].i)
+        home = actors[ranked[0][0]]
+        if any(t.text[:1].isupper() and (c := self.places.country_of(t.text)) and c != home.name for t in doc[s : titles[0].i]):
+            return None
+        return home
+
+    def _is_state(self, word: str) -> bool:
+        """ "US", "Russian", "Zamora's": a word that names a country."""
+        if self.places.country_of(word):
+            return True
+        known = self.gazetteer.lookup(word)
+        return known is not None and known.type == "place" and known.kind == "country"
+
+    def _organization_before(self, doc: Doc, start: int, token_actor: dict[int, str], actors: dict[str, Actor]) -> Actor | None:
+        """The one organisation named in the sentence before ``start`` and this one's start, if one."""
+        sent_start = sentence_of(doc, start)[0]
+        first = sentence_of(doc, sent_start - 1)[0] if sent_start > 0 else sent_start
+        found = {token_actor[k] for k in range(first, start) if k in token_actor and actors[token_actor[k]].type == "organization"}
+        return actors[found.pop()] if len(found) == 1 else None
+
     def _collective(self, doc: Doc) -> None:
         """Link "the insurgents"-style references to the one actor they can mean."""
         actors: dict[str, Actor] = doc._.cg_actors
@@ -1253,6 +1468,12 @@ class ActorResolver:
             if employer is None:
                 # "Li Wen, China foreign ministry spokesperson": the organisation in the title's words
                 employer = self._org_in_title(doc, list(doc[i : head.i + 1]), token_actor, actors, doc._.cg_mentions)
+            if employer is None or employer.type == "organization":
+                # "X, UN High Commissioner for Human Rights": the office the document names, if it does
+                employer = _office_of_title(list(phrase), token_actor, actors, self._is_state) or employer
+            if employer is None and doc[j - 1].lower_ in _BACK_REFERENCE_NOUNS and doc[j - 2].lower_ == "the":
+                # "X, the secretary of the organization": the one organisation named just before
+                employer = self._organization_before(doc, m.start, token_actor, actors)
             actor.add_role(Role(title, employer.id if employer else None, employer.name if employer else None))
 
 

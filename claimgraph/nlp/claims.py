@@ -37,7 +37,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from claimgraph.data import CLASS_TYPE, load_yaml, relation_types
-from claimgraph.model import Actor
+from claimgraph.model import Actor, name_key
 from claimgraph.nlp.places import load_places
 from claimgraph.nlp.util import indices_with, sentence_of
 
@@ -217,6 +217,12 @@ def _relation_for(cameo: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _halting() -> frozenset[str]:
+    """Verbs that end or halt what a noun below them names (``ending_verbs`` and ``halting_verbs``)."""
+    return _lexicon()[3] | frozenset(load_yaml("relations.yaml").get("halting_verbs") or [])
+
+
+@lru_cache(maxsize=1)
 def _lexicon() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], frozenset[str], frozenset[str], frozenset[str]]:
     verbs: dict[str, list[str]] = {}
     nouns: dict[str, list[str]] = {}
@@ -283,6 +289,7 @@ class ClaimFinder:
         self.actors = actors
         self._the_country(doc)
         self._the_group(doc)
+        self._its_rivals(doc)
         out: list[RawClaim] = []
         seen: set[tuple[str | None, str, str | None, int]] = set()
         noun_words = {w.split()[-1] for w in nouns}
@@ -331,13 +338,13 @@ class ClaimFinder:
                     continue
                 seen.add(seen_key)
                 out.append(
-                    RawClaim(tok.i, subj, rel, obj, negated or (rel != "present_in" and self._negated(doc, tok, ending)),
+                    RawClaim(tok.i, subj, rel, obj, negated or (rel != "present_in" and self._negated(doc, tok, _halting())),
                              doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), hedge_words, boost_words)
                 )
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
                     + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
                     + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
-                    + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc)):
+                    + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -677,6 +684,29 @@ class ClaimFinder:
             out.append(RawClaim(t.i, subj, rel, obj, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
+    def _named_in(self, doc: Doc) -> list[RawClaim]:
+        """ "the UN Interim Force in Lebanon", "the Assistance Mission in Oren": a mission whose name
+        says where it serves is present there, when the text names that place; cited to the
+        sentence that first names the mission (``relations.yaml`` present_in: named_in_nouns)."""
+        nouns = set(relation_types()["present_in"].get("named_in_nouns") or [])
+        places = {name_key(n): a.id for a in self.actors.values() if a.type == "place" for n in (a.name, *a.aliases)}
+        out: list[RawClaim] = []
+        for actor in self.actors.values():
+            if actor.type != "organization" or " in " not in actor.name:
+                continue
+            body, _, where = actor.name.rpartition(" in ")
+            if not body or body.split()[-1].lower() not in nouns:
+                continue
+            place = places.get(name_key(where))
+            if place is None:
+                continue
+            first = min((i for i, a in self.token_actor.items() if a == actor.id), default=None)
+            if first is None:
+                continue
+            s, e = _sentence(doc, first)
+            out.append(RawClaim(first, actor.id, "present_in", place, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
     def _named_or_state(self, tok: Token) -> str | None:
         """An actor named by the token, or the country of a demonym ("Saudi", "Armenian")."""
         actor_id = self.token_actor.get(tok.i)
@@ -797,6 +827,7 @@ class ClaimFinder:
         splits these phrases every which way): an owner's possessive, a few modifiers, a part
         noun, and an organisation named right after it."""
         nouns = set(relation_types()["member_of"].get("part_nouns") or [])
+        name_nouns = set(relation_types()["member_of"].get("part_name_nouns") or [])
         out: list[RawClaim] = []
         starts = sorted({i for i, a in self.token_actor.items() if (i == 0 or self.token_actor.get(i - 1) != a)})
         for b_start in starts:
@@ -804,6 +835,13 @@ class ClaimFinder:
             if self.actors[part].type != "organization":
                 continue
             k = b_start - 1
+            if k >= 1 and doc[k].lower_ in ("'s", "\u2019s") and doc[b_start].lower_ in name_nouns:
+                # "the State Department's Bureau of Zamoran Affairs": the part's name says what it is
+                owner = self.token_actor.get(k - 1)
+                if owner is not None and owner != part and self.actors[owner].type == "organization":
+                    s, e = _sentence(doc, b_start)
+                    out.append(RawClaim(b_start, part, "member_of", owner, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+                continue
             while k >= 0 and doc[k].lower_ in (",", "the"):
                 k -= 1
             if k < 0 or doc[k].lower_ not in nouns:
@@ -1358,7 +1396,10 @@ class ClaimFinder:
                         if who is None or obj is None or who == obj:
                             continue
                         first, second = sorted((who, obj)) if relation_types()[rel].get("symmetric") else (who, obj)
-                        negated = ev.negated and ev.plover != "REJECT"
+                        trigger = doc[ev.verb]
+                        # "failing to honour", "suspended its participation in talks": none held
+                        negated = (ev.negated or self._failed(trigger) or (
+                            trigger.pos_ == "NOUN" and self._negated(doc, trigger, _halting()))) and ev.plover != "REJECT"
                         out.append(RawClaim(ev.verb, first, rel, second, negated, doc[sent.start].idx,
                                             doc[end - 1].idx + len(doc[end - 1]), hedge_words, boost_words))
         return out
@@ -1630,6 +1671,27 @@ class ClaimFinder:
             named = {a for k in range(start, i) if (a := self.token_actor.get(k)) is not None and self.actors[a].type == "organization"}
             if len(named) == 1:
                 self.token_actor[i] = named.pop()
+
+    def _its_rivals(self, doc: Doc) -> None:
+        """ "The army suspended talks, accusing its rivals of ...": "its rivals" (``relations.yaml``
+        rival_nouns) are the one armed party the document names besides the clause's subject and
+        the subject's own state; none when there are two. For this component's parties only."""
+        nouns = load_yaml("relations.yaml")["rival_nouns"]
+        armed = [a.id for a in self.actors.values() if a.type == "organization" and a.kind in ("armed_group", "military")]
+        if len(armed) < 2:
+            return
+        for i in indices_with(doc, nouns):
+            t = doc[i]
+            if i in self.token_actor or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children):
+                continue
+            verb = t.head.head if t.dep_ == "pobj" else t.head
+            subj = self._subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+            own = self._actor_of(subj) if subj is not None else None
+            if own is None or own not in armed:
+                continue
+            others = [a for a in armed if a != own]
+            if len(others) == 1:
+                self.token_actor[i] = others[0]
 
     def _sole_person(self, tok: Token) -> str | None:
         """ "... Carlos Ruiz, known as X. He was arrested by ...": "he" or "she", the subject of its
@@ -2047,9 +2109,16 @@ class ClaimFinder:
         gov = self._governor(tok)
         if gov.i != tok.i and any(c.dep_ == "neg" for c in gov.children):
             return True
+        if self._failed(tok):
+            return True
         # "cut ties with", "sever relations": the governing verb ends what the noun names
         # ("clashes broke out" begins them)
         return tok.pos_ == "NOUN" and gov.lemma_ in ending and not any(c.dep_ == "prt" and c.lower_ == "out" for c in gov.children)
+
+    @staticmethod
+    def _failed(tok: Token) -> bool:
+        """ "failing to honour their commitments" honours none (``relations.yaml`` violates: failure_verbs)."""
+        return tok.dep_ == "xcomp" and tok.head.lemma_ in (relation_types()["violates"].get("failure_verbs") or [])
 
     def _asserts_nothing(self, tok: Token) -> bool:
         """Questions, conditions, obligations and aims: "whether they met", "must cut ties",

@@ -95,9 +95,17 @@ class Gazetteer:
                         for a in (name, *self.by_name[name].aliases)
                     ):
                         continue
+                if not check_case and first.is_stop and first.pos_ in ("AUX", "VERB") and _shouting(doc, start, end):
+                    continue  # "TRUCE IS BROKEN": an acronym that is also a verb, in a line of capitals
                 entry = self.by_name[name]
                 spans.append(Span(doc, start, end, label=entry.label, kb_id=name))
         return spans
+
+
+def _shouting(doc: Doc, start: int, end: int) -> bool:
+    """Whether a word next to ``doc[start:end]`` is in capitals too (a headline in capitals)."""
+    near = [doc[k] for k in (start - 1, end) if 0 <= k < len(doc)]
+    return any(t.is_alpha and len(t) > 1 and t.is_upper for t in near)
 
 
 @lru_cache(maxsize=1)
