@@ -6,6 +6,7 @@ Every command takes ``--db`` (or ``CLAIMGRAPH_DB``); every listing takes
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -192,6 +193,9 @@ def cli() -> None:
 
         claimgraph analyze examples/ --format markdown
     """
+    # A database lost mid-write is reported in one line (see handle_errors); the pool's own
+    # log of the failed rollback after it would print a traceback through logging's last resort.
+    logging.getLogger("sqlalchemy").addHandler(logging.NullHandler())
 
 
 @cli.command()
