@@ -22,7 +22,6 @@ due, unknown) with the claims for and against it and a reason.
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import date
 from functools import lru_cache
@@ -98,8 +97,8 @@ def _shipped() -> tuple[dict[str, Any], ...]:
 
 
 def shipped_agreements() -> list[dict[str, Any]]:
-    """The shipped agreements (copies: a caller may change its own)."""
-    return copy.deepcopy(list(_shipped()))
+    """The shipped agreements (read-only: the same dicts every call; copy one to change it)."""
+    return list(_shipped())
 
 
 def _all_accused(ag: dict[str, Any], party_ids: dict[str, set[str]], claims: list[Claim]) -> bool:

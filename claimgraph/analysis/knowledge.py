@@ -112,6 +112,7 @@ class KnowledgeBase:
     def __init__(self, store: Store, on_progress: Progress | None = None) -> None:
         self.store = store
         self._lock = threading.Lock()
+        self._grades: dict[str, str] | None = None
         self.fresh(on_progress)
 
     def fresh(self, on_progress: Progress | None = None) -> None:
@@ -134,6 +135,7 @@ class KnowledgeBase:
             self.store.lock_derived()
             stale = self.store.derived_state() == "stale"
             self.store.set_grade(source, reliability, note)
+            self._grades = None
             self._refresh(self._claims_of_source(source))
             if not stale:
                 self.store.set_derived_state(None)
@@ -153,6 +155,7 @@ class KnowledgeBase:
         st = self.store
         with st.transaction():
             st.lock_derived()
+            self._grades = None
             st.clear_derived()
             rel_ids = list(st.all_ids("claims", "relation"))
             for i in range(0, len(rel_ids), BATCH):
@@ -174,6 +177,7 @@ class KnowledgeBase:
     def _derive(self, analysis: DocumentAnalysis) -> None:
         st = self.store
         st.lock_derived()
+        self._grades = None
         doc = analysis.document
         # the document's facts as stored: resolution has given them their actors' ids
         changed = list({c.id: c for c in analysis.claims}.values())
@@ -194,7 +198,7 @@ class KnowledgeBase:
         if analysis.attributions or analysis.quantities:
             self._documents([doc.id], counted, local=analysis)
         else:  # nothing said and nothing counted: only its dates
-            st.replace_derived("timeline", [doc.id], _timeline_rows(analysis.timeline, analysis.claims, [e.to_dict() for e in analysis.events]))
+            st.replace_derived("timeline", [], _timeline_rows(analysis.timeline, analysis.claims, [e.to_dict() for e in analysis.events]))
         # what other documents' accounts of who is on whose side rest on: a speaker's new role, a
         # new "member of" or "speaks for" claim. Their documents' scopes are computed again.
         sided = set(regraded) | {c.subject for c in analysis.claims if c.subject and c.predicate in ("member_of", "spokesperson_for")}
@@ -209,7 +213,8 @@ class KnowledgeBase:
         # a later publication date moves every deadline's "due": those agreements are recomputed
         # too (when the date is new: a feed in date order has many documents of its latest day)
         later = bool(doc.published and doc.published == latest and st.documents_published(doc.published) == 1)
-        self._refresh_commitments(touched | set(sided), due_too=later)
+        if later or sided or self._bears_on_commitments(analysis):
+            self._refresh_commitments(touched | set(sided), due_too=later)
 
     def _refresh(self, changed: list[Claim]) -> None:
         """Relations and denials whose claims changed (new, or their source graded anew)."""
@@ -357,19 +362,24 @@ class KnowledgeBase:
 
         ctx.claims = list(by_id.values())
         # a new document's pairs with earlier counts are new rows; its own scope is replaced
-        scopes = [f"doc:{d}" for d in doc_ids] + ([f"qty:{o}" for o in counted] if local is None else [])
+        scopes = [f"doc:{d}" for d in doc_ids] + [f"qty:{o}" for o in counted] if local is None else []
         self._store_contradictions(scopes, found, ctx, scope)
         self._pledges(doc_ids, own_atts, ctx, local)
         if local is not None:
             rows = _timeline_rows(local.timeline, local.claims, [e.to_dict() for e in local.events])
-            st.replace_derived("timeline", doc_ids, rows)
+            st.replace_derived("timeline", [], rows)  # a new document: nothing of its own to replace
         else:
             self._timeline(doc_ids)
 
     def _pledges(self, doc_ids: list[str], atts: list[Attribution], ctx: _Context, local: DocumentAnalysis | None) -> None:
         """What named speakers pledged in these documents: agreements of one party each."""
         st = self.store
-        cued = [a for a in atts if a.document in set(doc_ids) and a.speaker.actor and a.cue]
+        from claimgraph.analysis.commitments import _pledge_cue
+
+        cued = [a for a in atts if a.document in set(doc_ids) and a.speaker.actor and _pledge_cue(a.cue)
+                and " ".join(a.content.split()).lower().startswith("to ")]
+        if not cued and local is not None:
+            return  # a new document with no pledge: no row to write or replace
         rows = []
         if cued:
             texts = {local.document.id: local.document} if local is not None else {d.id: d for d in st.documents(ids=sorted({a.document for a in cued}))}
@@ -403,6 +413,26 @@ class KnowledgeBase:
                     if actor:
                         links.append({"actor": actor, "contradiction": con["id"]})
         self.store.replace_derived("contradictions", scopes, rows, links)
+
+    def _bears_on_commitments(self, analysis: DocumentAnalysis) -> bool:
+        """Whether a document can change a commitment: a claim of a predicate an obligation is
+        broken or kept by, an agreement named, a pledge made, or a name of an agreement's party
+        (an agreement is tracked once its parties are known). Most documents can't, and skip it."""
+        files = shipped_agreements() + list(self.store.agreements())
+        predicates = {"violates", "complies_with", "attacks"}
+        keys: set[str] = set()
+        for ag in files:
+            keys |= {name_key(str(n)) for n in [*ag["parties"], ag.get("actor") or ag["name"]]}
+            for ob in ag["obligations"]:
+                for part in ("breached_by", "kept_by"):
+                    predicates |= set((ob.get(part) or {}).get("predicates") or [])
+        if any(c.predicate in predicates for c in analysis.claims):
+            return True
+        if any(a.type == "agreement" for a in analysis.actors):
+            return True
+        if any(name_key(n) in keys for a in analysis.actors for n in (a.name, *a.aliases)):
+            return True
+        return bool(self.store.derived_rows("pledges", {"document": analysis.document.id}))
 
     def _refresh_commitments(self, touched: set[str] | None, due_too: bool = False) -> None:
         """Commitments of the agreements ``touched`` actors are party to or named in (all when None)."""
@@ -517,7 +547,10 @@ class KnowledgeBase:
         return index
 
     def _overrides(self) -> dict[str, str]:
-        return self.store.grades()
+        # read once per write (or rebuild): every source graded in it sees the same grades
+        if self._grades is None:
+            self._grades = self.store.grades()
+        return self._grades
 
     def _symmetric(self) -> dict[str, bool]:
         return {k: bool(v.get("symmetric")) for k, v in relation_types().items()}

@@ -1146,6 +1146,8 @@ class Store:
         t = s.tables[table]
         key = t.c.id if table == "relations" else t.c.document if table in ("timeline", "pledges") else t.c.scope
         scopes = sorted(set(scopes))
+        if not scopes and not rows and not links:
+            return
         with self._writing() as conn:
             for part in _chunks(scopes, 500):
                 if table == "contradictions":
