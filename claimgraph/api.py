@@ -84,7 +84,7 @@ def recorder(summary: IngestSummary, on_event: Callback | None = None) -> Callba
 
 
 def _knowledge(store: Store | KnowledgeBase) -> KnowledgeBase:
-    from claimgraph.analysis.knowledge import KnowledgeBase  # noqa: F811 (at run time)
+    from claimgraph.analysis.knowledge import KnowledgeBase
 
     return store if isinstance(store, KnowledgeBase) else KnowledgeBase(store)
 
