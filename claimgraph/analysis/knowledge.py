@@ -8,15 +8,18 @@ stored facts it is computed from:
 - a relation: its id (the claims of one subject, predicate and object);
 - ``neg:<claim>``: a denial and every claim it contradicts;
 - ``qty:<actor>``: the counts of one actor, across documents;
-- ``doc:<document>``: rejections, mutual blame and counts of phrases within a document;
+- ``doc:<document>``: rejections, mutual blame, accusations, self-defence accounts and
+  counts of a phrase within a document (a self-defence account that another contradiction
+  tells already is kept as an ``answered`` row: never listed, it still disputes a breach);
 - an agreement's id: its commitments;
-- the timeline: its document.
+- the pledges and the timeline: their document.
 
 Storing a document recomputes the scopes it touches, with the functions that
 ``enrich`` runs over a whole analysis, inside the document's transaction; an
 analyst's grade or a new agreement recomputes what depends on it. ``rebuild``
 recomputes everything (a migrated store, or one written without the knowledge
-base), and ``verify`` compares the tables with a rebuild in memory.
+base), and ``verify`` compares the tables with a rebuild made inside a transaction that it
+rolls back.
 """
 
 from __future__ import annotations
