@@ -35,8 +35,7 @@ def _agreement() -> dict[str, Any]:
     return validate_agreement(yaml.safe_load(AGREEMENT.read_text(encoding="utf-8")), str(AGREEMENT))
 
 
-def _derived(kb: KnowledgeBase) -> dict[str, Any]:
-    an = kb.analysis()
+def _summary(an: Any) -> dict[str, Any]:
     return {
         "relations": {r["id"]: r for r in an.relations},
         "contradictions": {c["id"]: Contradiction.from_dict(c).to_dict() for c in an.contradictions},
@@ -44,17 +43,14 @@ def _derived(kb: KnowledgeBase) -> dict[str, Any]:
         "timeline": sorted(json.dumps(t.to_dict(), sort_keys=True) for t in an.timeline),
         "claims": sorted(c.id for c in an.claims),
     }
+
+
+def _derived(kb: KnowledgeBase) -> dict[str, Any]:
+    return _summary(kb.analysis())
 
 
 def _in_memory(store: Store) -> dict[str, Any]:
-    an = enrich(store.analysis(), store.grades(), store.agreements())
-    return {
-        "relations": {r["id"]: r for r in an.relations},
-        "contradictions": {c["id"]: Contradiction.from_dict(c).to_dict() for c in an.contradictions},
-        "commitments": {c["id"]: c for c in an.commitments},
-        "timeline": sorted(json.dumps(t.to_dict(), sort_keys=True) for t in an.timeline),
-        "claims": sorted(c.id for c in an.claims),
-    }
+    return _summary(enrich(store.analysis(), store.grades(), store.agreements()))
 
 
 def _paths() -> list[Path]:

@@ -33,7 +33,7 @@ from claimgraph.analysis.brief import Brief, build_brief
 from claimgraph.analysis.commitments import assess_commitments, pledges, shipped_agreements, text_agreements
 from claimgraph.analysis.contradictions import accusation_blame, find_contradictions, mutual_blame, self_defence
 from claimgraph.analysis.grading import Source, source_of
-from claimgraph.analysis.numbers import _unit, number_contradictions, rejections
+from claimgraph.analysis.numbers import _unit, chronology, number_contradictions, rejections
 from claimgraph.analysis.relations import build_relations
 from claimgraph.data import CLASS_TYPE, class_members, relation_types
 from claimgraph.errors import AnalysisError
@@ -96,16 +96,6 @@ class _Context:
 #: the kind of a row that holds a self-defence account told already by another contradiction:
 #: no contradiction of its own, but it still disputes the breach it answers
 ANSWERED = "answered"
-
-
-def _kind(con: dict[str, Any]) -> str:
-    if con.get("kind"):
-        return str(con["kind"])
-    if con.get("quantities"):
-        return "count"
-    if con.get("attributions"):
-        return "rejection"
-    return "polarity"
 
 
 class KnowledgeBase:
@@ -272,7 +262,7 @@ class KnowledgeBase:
         symmetric = self._symmetric()
         rivals = self._meeting(denials, "affirmed")
         ctx = self._context(denials + rivals)
-        found = find_contradictions(ctx.claims, ctx.sources, ctx.actors, symmetric)
+        found = [dict(c, kind="polarity") for c in find_contradictions(ctx.claims, ctx.sources, ctx.actors, symmetric)]
         self._store_contradictions([f"neg:{n.id}" for n in denials], found, ctx, lambda con: f"neg:{con['claims'][0]}")
         # a self-defence account is shown unless a denial tells the same pair of accounts: the
         # documents whose accounts these denials may tell are looked at again
@@ -406,7 +396,6 @@ class KnowledgeBase:
         by_id = {c.id: c for c in ctx.claims}
         rows, links = [], []
         for con in found:
-            con.setdefault("kind", _kind(con))
             rows.append({"id": con["id"], "scope": scope_of(con), "kind": con["kind"], "data": con})
             if con["kind"] == ANSWERED:
                 continue
@@ -776,22 +765,12 @@ class KnowledgeBase:
         return out
 
 
-def _precision(date: str) -> str:
-    return {4: "year", 7: "month"}.get(len(date), "day")
-
-
 def _timeline_rows(timexes: list[TimeExpression], claims: list[Claim], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Timeline rows: dates, dated claims and dated events (what ``chronology`` lists)."""
-    entries = [t for t in timexes if t.date]
-    entries += [TimeExpression(c.id, c.document, c.text, c.span, c.date, _precision(c.date), kind="claim") for c in claims if c.date]
-    entries += [
-        TimeExpression(e["id"], e["document"], e["text"], (e["span"][0], e["span"][1]), e["date"], _precision(e["date"]), kind="event")
-        for e in events if e.get("date")
-    ]
+    """Timeline rows: what ``chronology`` lists (dates, dated claims, dated events)."""
     return [
         {"id": t.id, "document": t.document, "kind": t.kind, "text": t.text, "start": t.span[0], "end": t.span[1],
          "date": t.date, "precision": t.precision}
-        for t in entries
+        for t in chronology(Analysis(timeline=list(timexes), claims=list(claims), events=list(events)))
     ]
 
 

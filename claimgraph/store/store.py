@@ -873,11 +873,6 @@ class Store:
         with self._connect() as conn:
             return [(r[0], int(r[1])) for r in conn.execute(sa.select(a.c.id, a.c.mentions).where(self._among(a.c.id, ids)))]
 
-    def mention_counts(self) -> dict[str, int]:
-        with self._connect() as conn:
-            rows = conn.execute(sa.select(s.mentions.c.actor, sa.func.count()).group_by(s.mentions.c.actor))
-            return {r[0]: int(r[1]) for r in rows}
-
     def mentions(self, documents: list[str] | None = None, actor: str | None = None) -> list[Mention]:
         q = sa.select(s.mentions).order_by(s.mentions.c.document, s.mentions.c.start)
         if documents is not None:
@@ -1202,15 +1197,7 @@ class Store:
         """Rows of a derived table, ``where`` column equals value (a ``(op, value)`` pair for
         ``<=``/``>=``), in ``order``, paged in SQL."""
         t = s.tables[table]
-        q = sa.select(t)
-        for column, value in (where or {}).items():
-            if isinstance(value, tuple):
-                op, v = value
-                q = q.where(t.c[column] <= v if op == "<=" else t.c[column] >= v if op == ">=" else t.c[column] != v)
-            elif isinstance(value, list):
-                q = q.where(self._among(t.c[column], value))
-            else:
-                q = q.where(t.c[column] == value)
+        q = self._where(t, sa.select(t), where)
         if scopes is not None:
             q = q.where(self._among(t.c.scope, list(scopes)))
         q = q.order_by(*[t.c[o] for o in order])
@@ -1219,16 +1206,22 @@ class Store:
         with self._connect() as conn:
             return [dict(r) for r in conn.execute(q).mappings().all()]
 
-    def count_rows(self, table: str, where: dict[str, Any] | None = None, cap: int | None = None) -> int:
-        """How many rows match, counting at most ``cap`` (a page's total need not scan a million rows)."""
-        t = s.tables[table]
-        q = sa.select(sa.literal(1)).select_from(t)
+    def _where(self, t: sa.Table, q: Any, where: dict[str, Any] | None) -> Any:
+        """``q`` filtered: a column equal to a value, among a list, or ``(op, value)`` for <=, >=, !=."""
         for column, value in (where or {}).items():
             if isinstance(value, tuple):
                 op, v = value
                 q = q.where(t.c[column] <= v if op == "<=" else t.c[column] >= v if op == ">=" else t.c[column] != v)
+            elif isinstance(value, list):
+                q = q.where(self._among(t.c[column], value))
             else:
                 q = q.where(t.c[column] == value)
+        return q
+
+    def count_rows(self, table: str, where: dict[str, Any] | None = None, cap: int | None = None) -> int:
+        """How many rows match, counting at most ``cap`` (a page's total need not scan a million rows)."""
+        t = s.tables[table]
+        q = self._where(t, sa.select(sa.literal(1)).select_from(t), where)
         if cap is not None:
             q = q.limit(cap)
         with self._connect() as conn:
