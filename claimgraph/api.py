@@ -7,6 +7,8 @@ and the caller decides how to show it.
 
 from __future__ import annotations
 
+import multiprocessing
+import pickle
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -14,14 +16,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from queue import Queue
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from claimgraph.errors import ClaimgraphError, IngestError, StoreUnavailable
+from claimgraph.errors import ClaimgraphError, IngestError, StoreError, StoreUnavailable
 from claimgraph.ingest import RawInput, document_from_text, iter_documents
 from claimgraph.model import Analysis, Document, DocumentAnalysis
 from claimgraph.store import Store
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from claimgraph.analysis.knowledge import KnowledgeBase
 
 __all__ = ["Callback", "IngestEvent", "IngestSummary", "analyze", "ingest", "ingest_documents", "recorder", "store_analysis"]
@@ -109,17 +113,116 @@ def store_analysis(store: Store | KnowledgeBase, analysis: DocumentAnalysis, rec
     record(IngestEvent("added" if added else "skipped", doc.source, doc.id, words=_words(doc.text)))
 
 
+def _store_worker(url: str, retry_seconds: float, lock_timeout: float, inbox: Connection, outbox: Connection) -> None:
+    """The writer process: store every analysis received, send back what happened to each.
+
+    The parent holds the only sending end of ``inbox``: if it dies, ``recv``
+    raises EOFError and this process stops after the document in hand, whose
+    transaction either committed or never did.
+    """
+    from claimgraph.analysis.knowledge import KnowledgeBase
+
+    try:
+        kb = KnowledgeBase(Store(url, retry_seconds=retry_seconds, lock_timeout=lock_timeout))
+        while (item := inbox.recv()) is not None:
+            store_analysis(kb, item, lambda event: outbox.send(("event", event)))
+        kb.store.close()
+    except (EOFError, KeyboardInterrupt, BrokenPipeError):
+        return
+    except StoreUnavailable as exc:
+        outbox.send(("unavailable", str(exc)))
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises it
+        outbox.send(("error", f"{type(exc).__name__}: {exc}"))
+    outbox.send(("done", None))
+
+
+def _store_in_process(analyses: Iterable[DocumentAnalysis], store: Store, record: Callback, batch_size: int) -> None:
+    """Store analyses in a second process, so that the parser keeps this interpreter to itself.
+
+    A writer thread shares the GIL with the parser and, at some 10 ms of Python
+    a document, slowed ingest by a third; a process runs on the other core.
+    """
+    ctx = multiprocessing.get_context("spawn")  # no fork of a process with threads and a loaded model
+    inbox_r, inbox_w = ctx.Pipe(duplex=False)
+    outbox_r, outbox_w = ctx.Pipe(duplex=False)
+    child = ctx.Process(
+        target=_store_worker, name="claimgraph-store", daemon=True,
+        args=(store.url, store.retry_seconds, store.lock_timeout, inbox_r, outbox_w),
+    )
+    child.start()
+    inbox_r.close()  # this process keeps only the ends it uses: a dead peer is then seen as EOF
+    outbox_w.close()
+    failure: list[StoreError] = []
+
+    def receive() -> None:
+        while True:
+            try:
+                kind, value = outbox_r.recv()
+            except EOFError:
+                return
+            if kind == "event":
+                record(value)
+            elif kind == "unavailable":
+                failure.append(StoreUnavailable(value))
+            elif kind == "error":
+                failure.append(StoreError(value))
+            else:
+                return
+
+    # spaCy hands analyses over a batch at a time, faster than they can be stored: a pipe holds
+    # only a dozen, so a sending thread takes the wait, and the parser goes on with the next batch
+    outgoing: Queue[bytes | None] = Queue(maxsize=4 * batch_size)
+    gone = threading.Event()
+
+    def forward() -> None:
+        while (blob := outgoing.get()) is not None:
+            if gone.is_set():
+                continue
+            try:
+                inbox_w.send_bytes(blob)
+            except (BrokenPipeError, ConnectionResetError):
+                gone.set()  # the store process died; what it said about it is in `failure`
+        if not gone.is_set():
+            try:
+                inbox_w.send(None)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        inbox_w.close()
+
+    threads = [threading.Thread(target=receive, name="claimgraph-store-events", daemon=True),
+               threading.Thread(target=forward, name="claimgraph-store-send", daemon=True)]
+    for t in threads:
+        t.start()
+    try:
+        for analysis in analyses:
+            if failure or gone.is_set():
+                break
+            outgoing.put(pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        outgoing.put(None)
+        for t in threads:
+            t.join()
+        child.join()
+    if failure:
+        raise failure[0]
+    if child.exitcode:
+        raise StoreError(f"the store process stopped with exit code {child.exitcode}")
+
+
 def ingest_documents(
     documents: Iterable[Document | IngestError],
     store: Store | KnowledgeBase,
     on_event: Callback | None = None,
     batch_size: int = 64,
+    writer: Literal["thread", "process"] = "thread",
 ) -> IngestSummary:
     """Analyse and store documents; already stored ones are skipped before any NLP.
 
-    On a file or server database the writes run on a second thread, so that
-    storing one batch overlaps with parsing the next (the parser releases the
-    GIL in its matrix code). Each document is still one transaction.
+    On a file or server database the writes overlap with parsing the next
+    batch: on a second thread by default, or with ``writer="process"`` in a
+    second process (faster on two cores or more; like any ``spawn``, it needs
+    the calling script's entry point under ``if __name__ == "__main__":``).
+    Each document is one transaction either way.
     """
     summary = IngestSummary()
     record = recorder(summary, on_event)
@@ -162,6 +265,9 @@ def ingest_documents(
         record(IngestEvent("failed", document.source, document.id, error=str(exc)))
 
     analyses = analyze_docs(nlp, chained(), batch_size=batch_size, on_error=failed)
+    if writer == "process" and store.supports_concurrent_writes:
+        _store_in_process(analyses, store, record, batch_size)
+        return summary
     if not store.supports_concurrent_writes:
         for analysis in analyses:
             save(analysis)
@@ -170,12 +276,12 @@ def ingest_documents(
         return summary
     queue: Queue[DocumentAnalysis | None] = Queue(maxsize=2 * batch_size)
 
-    def writer() -> None:
+    def drain() -> None:
         while (item := queue.get()) is not None:
             if not fatal:
                 save(item)
 
-    thread = threading.Thread(target=writer, name="claimgraph-writer", daemon=True)
+    thread = threading.Thread(target=drain, name="claimgraph-writer", daemon=True)
     thread.start()
     try:
         for analysis in analyses:
@@ -196,9 +302,11 @@ def ingest(
     published: date | str | None = None,
     on_event: Callback | None = None,
     batch_size: int = 64,
+    writer: Literal["thread", "process"] = "thread",
 ) -> IngestSummary:
-    """Read paths, directories, URLs or ``-``; analyse and store every new document."""
-    return ingest_documents(iter_documents(paths, published), store, on_event, batch_size)
+    """Read paths, directories, URLs or ``-``; analyse and store every new document
+    (``writer`` as in ``ingest_documents``)."""
+    return ingest_documents(iter_documents(paths, published), store, on_event, batch_size, writer)
 
 
 def _looks_like_path(item: str) -> bool:

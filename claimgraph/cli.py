@@ -161,7 +161,8 @@ def _run_ingest(
         from claimgraph.api import ingest
 
         def run(on_event: Callback) -> IngestSummary:
-            return ingest(paths, store, published=published, on_event=on_event)
+            # the CLI's own entry point is guarded, so the writer can be a process
+            return ingest(paths, store, published=published, on_event=on_event, writer="process")
 
     def report_failure(event: IngestEvent) -> None:
         if event.status == "failed":

@@ -47,6 +47,7 @@ def make_id(prefix: str, *parts: object) -> str:
 
 _DASHES = re.compile(r"[\u2010-\u2015\-_]+")
 _NON_WORD = re.compile(r"[^\w\s]")
+_PLAIN = re.compile(r"[A-Za-z0-9 ]*")
 
 
 # names recur within and across documents: each is normalised once
@@ -57,6 +58,14 @@ def name_key(name: str) -> str:
     "al-Qaeda", "Al Qaeda" and "Al-Qaeda" share one key; used to merge
     mentions and aliases of one actor.
     """
+    if _PLAIN.fullmatch(name):
+        # ASCII letters, digits and spaces, most names: the same key without the Unicode passes
+        text = " ".join(name.lower().split())
+        return text[4:] if text.startswith("the ") else text
+    return _unicode_key(name)
+
+
+def _unicode_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"['\u2019]s$", "", text)

@@ -277,6 +277,8 @@ def test_two_sides_blaming_each_other_for_one_breach_contradict() -> None:
     sources = {c.id: source_of(c, atts, actors, {"d1": kb.documents[0]}, {}) for c in kb.claims}
     (con,) = mutual_blame(kb.claims, sources, actors)
     assert con["claims"] == ["b1", "b2"] and con["kind"] == "mutual_blame" and con["about"] == "truce"
+    # the claims' order (an analysis in hand, or rows read back from the store) names nothing
+    assert mutual_blame(kb.claims[::-1], sources, actors) == [con]
 
 
 def test_a_denial_of_a_clause_answers_the_statement_that_says_it() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from claimgraph import Store
 from claimgraph.model import Actor, Attribution, Document, DocumentAnalysis, Mention, Speaker
 
@@ -87,3 +90,18 @@ def test_resolution_reads_give_each_call_its_own_values(any_store: Store) -> Non
     assert {r[0] for r in any_store.keys_with_prefixes(["sto", "xyz"])} == {jens}
     assert any_store.keys_with_prefixes(["", "xyz"]) == []
     assert any_store.keys_with_prefixes([]) == []
+
+
+@given(st.text(alphabet="abTheE 09", max_size=12))
+def test_the_plain_ascii_name_key_is_the_unicode_one(name: str) -> None:
+    # names of ASCII letters, digits and spaces take a short cut; it must give the same key
+    from claimgraph.model import _unicode_key, name_key
+
+    assert name_key(name) == _unicode_key(name)
+
+
+def test_name_keys_fold_case_accents_dashes_and_the() -> None:
+    from claimgraph.model import name_key
+
+    assert name_key("The  Eastern Shield Brigades") == name_key("eastern shield brigades") == "eastern shield brigades"
+    assert name_key("Al-Zamora's") == name_key("al Zamora") and name_key("Oréna") == "orena"

@@ -120,7 +120,9 @@ def mutual_blame(claims: list[Claim], sources: dict[str, Source], actors: dict[s
     two speakers each lay the same breach (of one agreement) or attack on the other's side, so
     at most one account can be the whole truth. Claims in the article's own voice take no side."""
     out = []
-    reported = [c for c in claims if c.predicate in _BLAME and c.polarity == "affirmed" and c.attribution and c.subject]
+    # text order, whatever order the claims came in: which claim is "a" names the contradiction
+    reported = sorted((c for c in claims if c.predicate in _BLAME and c.polarity == "affirmed" and c.attribution and c.subject),
+                      key=_text_order)
     # a statement that blames both ("the foes accused each other") takes no side
     both = {a.attribution for a in reported for b in reported
             if a.attribution == b.attribution and a.predicate == b.predicate and a.subject != b.subject and a.object == b.object}
@@ -151,6 +153,10 @@ def mutual_blame(claims: list[Claim], sources: dict[str, Source], actors: dict[s
     return out
 
 
+def _text_order(c: Claim) -> tuple[str, int, str]:
+    return c.document, c.span[0], c.id
+
+
 def _memberships(claims: list[Claim]) -> dict[str, set[str]]:
     """Actor -> the states and organisations it is said to be a member of or to speak for."""
     out: dict[str, set[str]] = {}
@@ -170,8 +176,10 @@ def _sides_of(actor_id: str, members: dict[str, set[str]], actors: dict[str, Act
 
 
 def _by_document(items: Any) -> dict[str, list[Any]]:
+    """Claims or attributions by document, in text order: the first that fits is the one cited,
+    whether the items came from an analysis in hand or from the store."""
     out: dict[str, list[Any]] = {}
-    for x in items:
+    for x in sorted(items, key=lambda x: (x.document, x.span[0], x.id)):
         out.setdefault(x.document, []).append(x)
     return out
 
@@ -191,7 +199,7 @@ def accusation_blame(
     members = _memberships(claims)
     atts_in = _by_document(attributions.values())
     claims_in = _by_document(claims)
-    accusations = [c for c in claims if c.predicate == "accuses" and c.polarity == "affirmed" and c.subject and c.object]
+    accusations = [c for c in sorted(claims, key=_text_order) if c.predicate == "accuses" and c.polarity == "affirmed" and c.subject and c.object]
     for acc in accusations:
         # the accuser's own words: its attribution in the accusation's sentence, about an attack
         said = [a for a in atts_in.get(acc.document, []) if a.speaker.actor == acc.subject
@@ -267,7 +275,7 @@ def self_defence(
     out: list[dict[str, Any]] = []
     statements: list[Claim] = []
     members = _memberships(claims)
-    atts_in = {d: sorted(atts, key=lambda a: a.span) for d, atts in _by_document(attributions.values()).items()}
+    atts_in = _by_document(attributions.values())
     claims_in = _by_document(claims)
     for r in [a for atts in atts_in.values() for a in atts]:
         speaker = actors.get(r.speaker.actor or "")

@@ -874,10 +874,14 @@ class ActorResolver:
                     owners[key].add(actor.id)
         if not owners:
             return
+        tokens = list(doc)  # one Token object a position, not one at every look
         i = 0
-        while i < len(doc):
-            proper = doc[i].tag_ in ("NNP", "NNPS") or (doc[i].text in surnames and doc[i].pos_ in ("NOUN", "PROPN"))
-            if i in token_actor or not doc[i].text[:1].isupper() or not proper:
+        while i < len(tokens):
+            tok = tokens[i]
+            if i in token_actor or not tok.text[:1].isupper():
+                i += 1
+                continue
+            if not (tok.tag_ in ("NNP", "NNPS") or (tok.text in surnames and tok.pos_ in ("NOUN", "PROPN"))):
                 i += 1
                 continue
             matched = 0

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph import data as vocab
 from claimgraph.data import load_yaml
 from claimgraph.nlp.quantities import parse_number
-from claimgraph.nlp.util import indices_with, sentence_of
+from claimgraph.nlp.util import doc_text, indices_with, sentence_of
 
 __all__ = ["ATTACK_SUBJECTS", "RawEvent", "EventFinder", "province_of", "province_in"]
 
@@ -345,8 +345,9 @@ class EventFinder:
         token_actor: dict[int, str] = doc._.cg_token_actor or {}
         actors: dict[str, Any] = doc._.cg_actors or {}
         # the headline, a first line of its own, restates what the body tells
-        first_line = doc.text.find("\n")
-        title = doc.text[: max(first_line, 0)].rstrip()
+        full = doc_text(doc)
+        first_line = full.find("\n")
+        title = full[: max(first_line, 0)].rstrip()
         headline = 0 < len(title) < 200 and not title.endswith((".", "!", "?", '"', "\u201d"))  # not a first sentence
         title_end = next((t.i for t in doc if t.idx >= first_line), 0) if headline else 0
         seen_phrases: set[tuple[str, str]] = set()
@@ -442,7 +443,7 @@ class EventFinder:
                     if n == 0 and h.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
                         # "killed the Taliban leader, Alaudin": a definite phrase in the first
                         # report of its kind is one person, not a reference back
-                        if first_of_kind or h.lower_ not in doc.text[: doc[sentence_of(doc, h.i)[0]].idx].lower():
+                        if first_of_kind or h.lower_ not in full[: doc[sentence_of(doc, h.i)[0]].idx].lower():
                             n = 1
                         else:
                             referred += 1  # "the commander and three additional insurgents": one told of before

@@ -750,22 +750,29 @@ def _analyze_zone(nlp: Language, chunk: list[Document], batch_size: int, on_erro
             continue
         wanted.append((document, _parts(document, limit)))
     flat = [(part, off) for _, parts in wanted for part, off in parts]
+    handed = 0  # documents of `wanted` yielded so far
     try:
         with nlp.memory_zone():
             done: list[tuple[DocumentAnalysis, int]] = []
+            taken = 0  # pieces of `done` that went into those documents
             for group in _batches(flat, batch_size):
                 docs = nlp.pipe((_make_doc(nlp, part) for part, _ in group), batch_size=len(group))
                 done.extend((doc_to_analysis(doc, part), off) for doc, (part, off) in zip(docs, group, strict=True))
-            analyses = iter(done)
+                # a document goes out as soon as all its pieces are in, still inside the zone (an
+                # analysis holds no spaCy object): the caller stores it while the next batch parses
+                while handed < len(wanted) and taken + len(wanted[handed][1]) <= len(done):
+                    document, parts = wanted[handed]
+                    pieces = done[taken : taken + len(parts)]
+                    analysis = pieces[0][0] if len(parts) == 1 else _merge(document, pieces)
+                    taken += len(parts)
+                    handed += 1
+                    yield analysis
     except Exception:
         if on_error is None:
             raise
-        # something in this zone failed: again one document at a time, so that only it is lost
-        yield from _analyze_one_by_one(nlp, wanted, on_error)
-        return
-    for document, parts in wanted:
-        pieces = [next(analyses) for _ in parts]
-        yield pieces[0][0] if len(parts) == 1 else _merge(document, pieces)
+        # something in this zone failed: the documents not handed over yet, again one at a time,
+        # so that only the failing one is lost
+        yield from _analyze_one_by_one(nlp, wanted[handed:], on_error)
 
 
 def _batches(flat: list[tuple[Document, int]], size: int) -> Iterator[list[tuple[Document, int]]]:

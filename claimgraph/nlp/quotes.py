@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph import data as vocab
 from claimgraph.model import Span as CharSpan
-from claimgraph.nlp.util import indices_with, sentence_of
+from claimgraph.nlp.util import doc_text, indices_with, sentence_of
 
 __all__ = ["RawAttribution", "RawSpeaker", "find_quote_spans", "AttributionFinder"]
 
@@ -137,7 +137,7 @@ class AttributionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         speech, clausal_only, quote_verbs = _SPEECH_VERBS, _CLAUSAL_ONLY, _QUOTE_VERBS
-        text = doc.text  # Doc.text joins every token: read it once
+        text = doc_text(doc)
         quotes = [q for q in find_quote_spans(text) if _word_count(text[q[0] : q[1]]) >= 1]
         in_quote = [False] * len(doc)
         quote_tokens: list[Span | None] = []

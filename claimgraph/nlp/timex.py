@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span
 
 from claimgraph import data as vocab
-from claimgraph.nlp.util import indices_with, sentence_of
+from claimgraph.nlp.util import doc_text, indices_with, sentence_of
 
 __all__ = ["RawTimex", "TimexFinder", "resolve_timex"]
 
@@ -228,7 +228,8 @@ class TimexFinder:
         published: date | None = doc._.cg_published
         out: list[RawTimex] = []
         covered: list[tuple[int, int]] = []
-        for m in _ABSOLUTE.finditer(doc.text):
+        full = doc_text(doc)
+        for m in _ABSOLUTE.finditer(full):
             value, precision = resolve_timex(m.group(0), published)
             if value:
                 out.append(RawTimex(m.start(), m.end(), m.group(0), value, precision))
@@ -239,10 +240,10 @@ class TimexFinder:
             if any(s < ent.end_char and ent.start_char < e for s, e in covered):
                 continue
             text, end_char = ent.text, ent.end_char
-            year = _YEAR_AFTER.match(doc.text, end_char, end_char + 8)
+            year = _YEAR_AFTER.match(full, end_char, end_char + 8)
             if year and not re.search(r"\d{4}", text) and any(_month_of(t.text) for t in ent):
                 # "Jan. 25-26, 2013" the model cut in two: the year belongs to the days
-                text, end_char = doc.text[ent.start_char : year.end()], year.end()
+                text, end_char = full[ent.start_char : year.end()], year.end()
                 covered.append((ent.start_char, end_char))
             value, precision = resolve_timex(text, published, _tense(ent))
             if value is None and ent.label_ == "DATE":
@@ -256,7 +257,7 @@ class TimexFinder:
                 continue
             out.append(RawTimex(ent.start_char, end_char, text, value, precision))
             if precision == "month" and value is not None:
-                out.extend(_days_of_run(ent, value))
+                out.extend(_days_of_run(ent, value, full))
         # month names the model did not tag as dates ("by May", "in May")
         for i in indices_with(doc, _MONTHS):
             tok = doc[i]
@@ -268,13 +269,13 @@ class TimexFinder:
                 continue
             value, precision = resolve_timex(tok.text, published, _tense(doc[tok.i : tok.i + 1]))
             out.append(RawTimex(tok.idx, tok.idx + len(tok.text), tok.text, value, precision))
-        out = [_widened(doc, t) for t in out]
+        out = [_widened(doc, full, t) for t in out]
         out.sort(key=lambda t: t.start)
         doc._.cg_timexes = out
         return doc
 
 
-def _days_of_run(ent: Span, month: str) -> list[RawTimex]:
+def _days_of_run(ent: Span, month: str, full: str) -> list[RawTimex]:
     """The days of "10 and 11 January" or "March 27 and 31, 2022", each a date of its own.
 
     The day next to the month name takes the name along ("11 January", "March 27").
@@ -295,7 +296,7 @@ def _days_of_run(ent: Span, month: str) -> list[RawTimex]:
         if abs(tok.i - names[0]) == 1:
             name = ent.doc[names[0]]
             start, end = min(start, name.idx), max(end, name.idx + len(name.text))
-        out.append(RawTimex(start, end, ent.doc.text[start:end], value, "day"))
+        out.append(RawTimex(start, end, full[start:end], value, "day"))
     return out
 
 
@@ -332,11 +333,12 @@ def _ends_of_range(ent: Span, published: date | None, tense: str | None) -> list
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill)\s+$")
 
 
-def _widened(doc: Doc, t: RawTimex) -> RawTimex:
-    """ "since 2009" keeps its "since" (an open period); "a 2015 peace agreement" its noun."""
-    m = _SINCE.search(doc.text, max(0, t.start - 8), t.start)
+def _widened(doc: Doc, full: str, t: RawTimex) -> RawTimex:
+    """ "since 2009" keeps its "since" (an open period); "a 2015 peace agreement" its noun
+    (``full`` is ``doc.text``)."""
+    m = _SINCE.search(full, max(0, t.start - 8), t.start)
     if m:
-        t = RawTimex(m.start(), t.end, doc.text[m.start() : t.end], t.date, t.precision)
+        t = RawTimex(m.start(), t.end, full[m.start() : t.end], t.date, t.precision)
     if t.precision == "year" and re.fullmatch(r"\d{4}", t.text):
         span = doc.char_span(t.start, t.end)
         if span is not None and len(span) == 1:
@@ -350,5 +352,5 @@ def _widened(doc: Doc, t: RawTimex) -> RawTimex:
                 and all(b.pos_ in ("NOUN", "ADJ", "PROPN") for b in between)
             ):
                 end = head.idx + len(head.text)
-                t = RawTimex(t.start, end, doc.text[t.start : end], t.date, t.precision)
+                t = RawTimex(t.start, end, full[t.start : end], t.date, t.precision)
     return t

@@ -14,7 +14,7 @@ import numpy as np
 from spacy.attrs import IS_SPACE, LEMMA, LIKE_NUM, LOWER
 from spacy.tokens import Doc
 
-__all__ = ["sentence_of", "indices_with", "like_num_indices"]
+__all__ = ["doc_text", "sentence_of", "indices_with", "like_num_indices"]
 
 _SENT_KEY = "cg_sent_bounds"
 
@@ -39,27 +39,44 @@ def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     return spans[index[i]]
 
 
-_HASHES: dict[tuple[int, frozenset[str]], np.ndarray] = {}
+_HASHES: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
 
 
-def _hashes(doc: Doc, words: Iterable[str]) -> np.ndarray:
-    key = (id(doc.vocab), frozenset(words))
+def _hashes(doc: Doc, words: Iterable[str]) -> frozenset[int]:
+    key = (id(doc.vocab), words if isinstance(words, frozenset) else frozenset(words))
     found = _HASHES.get(key)
     if found is None:
         strings = doc.vocab.strings
-        found = _HASHES[key] = np.array(sorted(strings.add(w) for w in key[1]), dtype=np.uint64)
+        found = _HASHES[key] = frozenset(strings.add(w) for w in key[1])
     return found
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once a document: spaCy joins every token again at each call."""
+    cached: tuple[int, str] | None = doc.user_data.get("cg_text")
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data["cg_text"] = (len(doc), doc.text)
+    return cached[1]
 
 
 def indices_with(doc: Doc, words: Iterable[str], attr: str = "lower") -> list[int]:
     """Indices of tokens whose lower-case form (or lemma) is one of ``words``."""
     if len(doc) == 0:
         return []
-    cache_key = f"cg_column_{attr}"
-    column = doc.user_data.get(cache_key)
-    if column is None or len(column) != len(doc):
-        column = doc.user_data[cache_key] = doc.to_array(LEMMA if attr == "lemma" else LOWER)
-    return [int(i) for i in np.nonzero(np.isin(column, _hashes(doc, words), assume_unique=False))[0]]
+    cache_key = f"cg_positions_{attr}"
+    positions: dict[int, list[int]] | None = doc.user_data.get(cache_key)
+    if positions is None or doc.user_data.get(f"{cache_key}_n") != len(doc):
+        # where each word is, built once a document: this runs some 40 times a document, and
+        # a set intersection then costs far less than a pass over every token
+        positions = {}
+        for i, h in enumerate(doc.to_array(LEMMA if attr == "lemma" else LOWER).tolist()):
+            positions.setdefault(h, []).append(i)
+        doc.user_data[cache_key] = positions
+        doc.user_data[f"{cache_key}_n"] = len(doc)
+    found = positions.keys() & _hashes(doc, words)
+    if len(found) == 1:
+        return list(positions[next(iter(found))])
+    return sorted(i for h in found for i in positions[h])
 
 
 def like_num_indices(doc: Doc) -> list[int]:
