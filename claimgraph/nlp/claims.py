@@ -344,7 +344,8 @@ class ClaimFinder:
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
                     + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
                     + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
-                    + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)):
+                    + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
+                    + self._warring(doc) + self._attack_places(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -353,6 +354,7 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
+        out = self._attacked_states(doc, out)
         doc._.cg_claims = self._agreements(doc, self._accused_states(self._states_of_institutions(doc, out), doc))
         return doc
 
@@ -1083,12 +1085,20 @@ class ClaimFinder:
         victims = set(spec.get("victim_verbs") or [])
         rejecting = set(relation_types()["rejects"].get("rejecting_verbs") or [])
         members = set(relation_types()["present_in"].get("members") or [])
+        answered_only = set(spec.get("answered_nouns") or [])
         out: list[RawClaim] = []
-        for i in indices_with(doc, spec.get("nouns") or []):
+        for i in indices_with(doc, set(spec.get("nouns") or []) | answered_only):
             noun = doc[i]
             if noun.pos_ != "NOUN" or i in self.token_actor:
                 continue
-            attackers = [a for p in self._with_conjuncts(self._prep_objects(noun, ["by"])) if (a := self._party(p, subject=True)) is not None]
+            answerer = self._answerer(noun)
+            by = self._prep_objects(noun, ["by"])
+            # "airstrikes by the air force on X", the parser hanging "on X" on the agent
+            on = self._prep_objects(noun, ["on", "against"]) or [q for p in by for q in self._prep_objects(p, ["on", "against"])
+                                                                 if self._party(q, subject=False, rel="attacks") is not None]
+            if noun.lower_ in answered_only and answerer is None and not on:
+                continue  # "the firing of the minister"
+            attackers = [a for p in self._with_conjuncts(by) if (a := self._party(p, subject=True)) is not None]
             attackers += [a for p in self._with_conjuncts(self._prep_objects(noun, ["from"]))
                           if (a := self._party(p, subject=True)) is not None and self.actors[a].type != "place"]
             # "Zamoran airstrikes on Oren", "the Hamas attack on Israel": a demonym's state (when the text
@@ -1108,18 +1118,22 @@ class ClaimFinder:
                         a = a if a in named else None
                     if a is not None and self._agent(a):
                         attackers.append(a)
-                attackers = attackers if self._prep_objects(noun, ["on", "against"]) else []
+                attackers = attackers if on or answerer is not None else []
             during = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") else None
             if not attackers and during is not None and during.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in during.children):
                 # "X killed five soldiers during a raid on Y": who did it made the raid
                 doer = self._party(subj, subject=True) if (subj := self._clause_subject(during)) is not None else None
-                attackers = [doer] if doer is not None and self._prep_objects(noun, ["on", "against"]) else []
+                attackers = [doer] if doer is not None and on else []
             if not attackers:
                 continue
             # "an attack by the army and Wagner" parsed with Wagner joined to the attack
             attackers += [a for c in noun.conjuncts if c.i > noun.i and c.pos_ == "PROPN" and (a := self._party(c, subject=True)) is not None]
-            targets = [a for p in self._with_conjuncts(self._prep_objects(noun, ["on", "against"]))
-                       if (a := self._party(p, subject=False, rel="attacks")) is not None]
+            targets = [a for p in self._with_conjuncts(on) if (a := self._party(p, subject=False, rel="attacks")) is not None]
+            if not targets and answerer is not None:
+                # "Zamoran troops responded to Orenian shelling": the one who answers was attacked
+                subj = self._clause_subject(answerer)
+                target = (self._party(subj, subject=True) or self._members_state(subj, members)) if subj is not None else None
+                targets = [target] if target is not None else []
             verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
             if not targets and verb.pos_ in ("VERB", "AUX") and verb.lemma_ in suffering and (
                     noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ == "under")):
@@ -1148,6 +1162,112 @@ class ClaimFinder:
                     if a != b:
                         out.append(RawClaim(i, a, "attacks", b, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
+
+    def _answerer(self, noun: Token) -> Token | None:
+        """The verb whose subject answers the attack a noun names: "Zamoran troops responded to Orenian
+        shelling", "retaliated for an attack by X", "struck Dara in response to its raid"
+        (``relations.yaml`` attacks: response_verbs, response_nouns); not a verb that is negated."""
+        spec = relation_types()["attacks"]
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "for"):
+            return None
+        head = noun.head.head
+        if head.pos_ == "NOUN" and head.lower_ in (spec.get("response_nouns") or []) and head.dep_ == "pobj" and head.head.lower_ == "in":
+            head = head.head.head  # "in response to", "in retaliation for"
+        elif head.pos_ != "VERB" or head.lemma_ not in (spec.get("response_verbs") or []):
+            return None
+        if head.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("neg", "auxpass") for c in head.children):
+            return None
+        return head
+
+    def _warring(self, doc: Doc) -> list[RawClaim]:
+        """“The warring parties agreed to extend the truce”, “both warring sides”: the two parties the
+        noun stands for (``_rivals``: the last two named) fight each other (``relations.yaml`` fights:
+        warring_words); a noun with no article ("a call for warring parties to stop") stands for none."""
+        out: list[RawClaim] = []
+        for i in indices_with(doc, relation_types()["fights"].get("warring_words") or []):
+            t = doc[i]
+            if t.dep_ != "amod" or t.head.i == t.i:
+                continue
+            pair = self._rivals(doc, t.head)
+            if pair is None or pair[0] == pair[1]:
+                continue
+            # not those who speak of them ("the UN envoy for Zamora urged the warring sides"), nor a
+            # body that is no side (a mediator, a news agency)
+            speakers = {self.token_actor.get(k.i) for anc in t.head.ancestors for c in anc.children
+                        if c.dep_ in ("nsubj", "nsubjpass") and c.i != t.head.i for k in c.subtree}
+            if any(p in speakers or self.actors[p].kind not in (None, "country", "armed_group", "military", "government") for p in pair):
+                continue
+            a, b = sorted(pair)
+            s, e = _sentence(doc, i)
+            out.append(RawClaim(i, a, "fights", b, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _attack_places(self, doc: Doc) -> list[RawClaim]:
+        """ "The attack took place at a base in Oren", "the raid occurred in Dara": whoever made the attack
+        attacks the place (a town or a region, or the one a site is in; not a country: an attack in
+        Peru is no attack on Peru). The attacker is the noun's own ("the attack by X"), else, for "the
+        attack", the one who made the last attack told with an attacker, at most two sentences before
+        (``relations.yaml`` attacks: occurring_verbs)."""
+        out: list[RawClaim] = []
+        for i in indices_with(doc, relation_types()["attacks"].get("occurring_verbs") or [], "lemma"):
+            v = doc[i]
+            if v.pos_ != "VERB" or (v.lemma_ == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in v.children)):
+                continue
+            noun = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if noun is None or noun.pos_ != "NOUN" or noun.lower_ not in _attack_nouns():
+                continue
+            if self._negated(doc, v, frozenset()) or self._asserts_nothing(v):
+                continue
+            s, e = _sentence(doc, i)
+            who = self._attacker(doc, noun, s)
+            if who is None and any(c.lower_ in ("the", "this", "that") for c in noun.children):
+                who = self._attacker_before(doc, noun.i, 2)
+            if who is None:
+                continue
+            wheres = [p for c in (v, *(c for c in v.children if c.dep_ == "npadvmod")) for p in self._prep_objects(c, ["in", "at", "near"])]
+            for p in self._with_conjuncts(wheres):
+                place = self._party(p, subject=False, rel="attacks")
+                if place is not None and place != who and self.actors[place].type == "place" and self.actors[place].kind != "country":
+                    out.append(RawClaim(i, who, "attacks", place, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _attacker_before(self, doc: Doc, end: int, sentences: int) -> str | None:
+        """Who made the last attack told before token ``end`` with its attacker, in its sentence or the
+        ``sentences`` before: "X attacked ...", "the attack by X", "X launched a raid on ..."."""
+        start = sentence_of(doc, end)[0]
+        for _ in range(sentences):
+            if start == 0:
+                break
+            start = sentence_of(doc, start - 1)[0]
+        for k in range(end - 1, start - 1, -1):
+            t = doc[k]
+            if t.lower_ not in _attack_nouns() and t.lemma_ not in _attack_verbs():
+                continue
+            who = self._attacker(doc, t, sentence_of(doc, k)[0])
+            if who is None and t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_ in _SUPPORT_VERBS:
+                # "X launched a deadly raid on ...", "carried out an attack"
+                subj = self._clause_subject(t.head)
+                who = self._party(subj, subject=True) if subj is not None else None
+            if who is not None:
+                return who
+        return None
+
+    def _attacked_states(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "India attacked the Pakistani army", "Zamoran troops shelled Orenian forces": a state (or
+        its army) attacking another state's army or police attacks that state, as a second claim on
+        the same words. Not for a group's attack ("the rebels attacked the army" says nothing of a
+        war on the state)."""
+        states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+        extra: list[RawClaim] = []
+        for c in claims:
+            if c.predicate != "attacks" or c.subject is None or c.object not in states:
+                continue
+            target = states[c.object][0]
+            attacker = states[c.subject][0] if c.subject in states else c.subject
+            if attacker == target or target not in self.actors or attacker not in self.actors or self.actors[attacker].kind != "country":
+                continue
+            extra.append(RawClaim(c.trigger, attacker, "attacks", target, c.negated, c.start, c.end, list(c.hedges), list(c.boosters)))
+        return claims + extra
 
     def _made_up_of(self, doc: Doc) -> list[RawClaim]:
         """ "the group is made up of senior officers, including Maria Lopez", "the alliance consists
