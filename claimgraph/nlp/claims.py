@@ -1724,6 +1724,8 @@ class ClaimFinder:
                     if own and reporter_actor is not None and not (
                             self.actors[reporter_actor].type == "organization" or self.actors[reporter_actor].kind == "country"):
                         return None
+                    if reporter_actor is not None and (tok.lower_ in ("he", "she")) != (self.actors[reporter_actor].type == "person"):
+                        return None  # "she was arrested, Zamora said": "she" is no state, "it" no person
                     return reporter_actor
             if tok.lower_ == "it" and clause.dep_ in ("advcl", "relcl", "conj") and clause.head.i != clause.i:
                 return self._sole_antecedent(tok)

@@ -272,12 +272,14 @@ class EventCoder:
     def _subject(self, verb: Token) -> tuple[Token | None, bool]:
         """The subject of the verb's clause and whether the clause is passive."""
         head: Token | None = verb
+        # "he fled but was arrested by the police": a passive verb with its head's subject is passive
+        own_passive = any(c.dep_ == "auxpass" for c in verb.children)
         for _ in range(4):
             if head is None:
                 break
             for child in head.children:
                 if child.dep_ in _SUBJECTS:
-                    return child, False
+                    return child, own_passive
                 if child.dep_ in _PASSIVE_SUBJECTS:
                     return child, True
             # "agreed to meet", "met and agreed": the subject of the verb this one hangs on
