@@ -861,6 +861,8 @@ class ActorResolver:
         """
         owners: dict[str, set[str]] = defaultdict(set)
         surnames: set[str] = set()  # exact forms; the tagger takes some for plural nouns ("Lysenko said")
+        # longer names ("Bureau of Zamoran Hemisphere Affairs"): the word count of each, by first word
+        long_names: dict[str, set[int]] = defaultdict(set)
         for actor in actors.values():
             if actor.type not in ("person", "organization"):
                 continue
@@ -872,6 +874,9 @@ class ActorResolver:
                 key = name_key(form)
                 if key and len(key) > 2 and form[:1].isupper():
                     owners[key].add(actor.id)
+                    words = form.split()
+                    if 3 < len(words) <= 8:
+                        long_names[words[0]].add(len(words))
         if not owners:
             return
         tokens = list(doc)  # one Token object a position, not one at every look
@@ -885,7 +890,7 @@ class ActorResolver:
                 i += 1
                 continue
             matched = 0
-            for n in (3, 2, 1):
+            for n in (*sorted(long_names.get(tok.text, ()), reverse=True), 3, 2, 1):
                 if i + n > len(doc) or any(k in token_actor for k in range(i, i + n)):
                     continue
                 ids = owners.get(name_key(doc[i : i + n].text))

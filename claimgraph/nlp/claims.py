@@ -345,7 +345,7 @@ class ClaimFinder:
                     + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
                     + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
                     + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
-                    + self._warring(doc) + self._attack_places(doc)):
+                    + self._warring(doc) + self._attack_places(doc) + self._bodies_of(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -860,6 +860,27 @@ class ClaimFinder:
                 continue
             s, e = _sentence(doc, b_start)
             out.append(RawClaim(b_start, part, "member_of", owner, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _bodies_of(self, doc: Doc) -> list[RawClaim]:
+        """ "the national negotiation committee (NNC) of the junta", "the Oren Bureau of the Interior
+        Ministry": member_of, an organisation whose name ends in a body noun (``relations.yaml``
+        member_of: body_of_nouns) and the organisation or state named right after its "of"."""
+        nouns = set(relation_types()["member_of"].get("body_of_nouns") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, ["of"]):
+            t = doc[i]
+            body = t.head
+            part = self.token_actor.get(body.i)
+            if t.dep_ != "prep" or part is None or body.lower_ not in nouns or self.token_actor.get(i) == part:
+                continue
+            if self.actors[part].type != "organization":
+                continue
+            owner = next((self.token_actor.get(p.i) for p in t.children if p.dep_ == "pobj"), None)
+            if owner is None or owner == part or not (self.actors[owner].type == "organization" or self.actors[owner].kind == "country"):
+                continue
+            s, e = _sentence(doc, i)
+            out.append(RawClaim(i, part, "member_of", owner, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     def _home_countries(self, doc: Doc) -> list[RawClaim]:
