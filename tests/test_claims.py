@@ -890,3 +890,76 @@ def test_its_rivals_are_the_one_other_armed_party(analyse) -> None:  # type: ign
 def test_suspended_talks_are_talks_no_more(analyse) -> None:  # type: ignore[no-untyped-def]
     claims = _claims(analyse("Kenya suspended its participation in talks with Uganda on Wednesday."))
     assert not [c for c in claims if c[1] == "negotiates_with" and c[3] == "affirmed"]
+
+
+def test_the_warring_factions_fight_each_other(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Hamas accused Fatah of abductions on Sunday. Egyptian mediators said the two warring factions had agreed "
+            "to a week-long truce.")
+    assert ("Fatah", "fights", "Hamas", "affirmed") in _claims(analyse(text))
+    # a body that speaks of them is no side; a bare "warring parties" stands for nobody
+    text = "The UN envoy for Bolivia urged the warring sides to respect the truce."
+    assert not [c for c in _claims(analyse(text)) if c[1] == "fights"]
+    text = "Hamas and Fatah welcomed a call by Peru for warring parties to stop hostilities."
+    assert not [c for c in _claims(analyse(text)) if c[1] == "fights"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bolivian troops retaliated for an attack by Peru on Monday.", ("Peru", "attacks", "Bolivian troops")),
+        ("Israeli troops responded to a Hamas attack on their positions.", ("Hamas", "attacks", "Israeli troops")),
+        ("Israel struck Gaza City in response to a Hamas attack.", ("Hamas", "attacks", "Israel")),
+        # a state's firing at another state's army is an attack on that state
+        ("Peru accused Bolivia of provocations. Peru army troops responded to Bolivian firing, the army said.",
+         ("Bolivia", "attacks", "Peru")),
+    ],
+)
+def test_an_answered_attack_attacks_who_answers(analyse, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert (*expected, "affirmed") in _claims(analyse(text))
+
+
+def test_the_firing_of_an_official_is_no_attack(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse("The firing of the minister by Peru angered Bolivia.")) if c[1] == "attacks"]
+
+
+def test_an_attack_by_x_on_y_with_the_target_hung_on_the_agent(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru said airstrikes by the Peruvian air force on Hamas killed 12 fighters."
+    assert ("Peruvian air force", "attacks", "Hamas", "affirmed") in _claims(analyse(text))
+
+
+def test_where_the_attack_took_place_is_attacked(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Fighters from al-Shabaab launched a raid on a military base in southern Somalia, killing six soldiers. "
+            "The dawn attack took place on Sunday at a base in Baidoa.")
+    assert ("al-Shabaab", "attacks", "Baidoa", "affirmed") in _claims(analyse(text))
+    # an attack with nobody told as its maker attacks nothing
+    text = "The attack took place in Baidoa, police said."
+    assert not [c for c in _claims(analyse(text)) if c[1] == "attacks"]
+
+
+def test_killing_a_leader_named_beside_the_description_attacks_the_leader(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Peruvian forces killed the leader of the Eastern Shield Brigades, Carlos Ruiz, in a raid in Peru."
+    claims = _claims(analyse(text))
+    assert ("Peruvian forces", "attacks", "Carlos Ruiz", "affirmed") in claims
+    assert ("Carlos Ruiz", "leads", "Eastern Shield Brigades", "affirmed") in claims
+    assert ("Carlos Ruiz", "attacks", "Peruvian forces", "affirmed") not in claims
+
+
+def test_a_passive_verb_sharing_its_heads_subject(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Maria Lopez fled to Peru. She fled again but was arrested by Bolivian police after a few weeks."
+    assert ("Bolivian police", "detains", "Maria Lopez", "affirmed") in _claims(analyse(text))
+    # "she" in a state's words is not the state
+    text = "Maria Lopez fled to Peru in 2019. She fled again but was arrested by the Bolivian authorities, Bolivia said."
+    assert not [c for c in _claims(analyse(text)) if c[1] == "detains" and c[2] == "Bolivia"]
+
+
+def test_a_body_before_of_is_part_of_what_follows(analyse) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(analyse("The Military Committee of NATO said the drills would go on."))
+    assert ("Military Committee", "member_of", "NATO", "affirmed") in claims
+
+
+def test_a_role_in_a_states_institution_is_a_role_with_the_state(analyse) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(analyse("Pedro Gomez, a spokesman for Peru's defence ministry, said the army would respond."))
+    assert ("Pedro Gomez", "spokesperson_for", "Peru", "affirmed") in claims
+    # the plural's possessive names the organisation
+    claims = _claims(analyse("The Houthis' spokesman Luis Vega denied the report."))
+    assert ("Luis Vega", "spokesperson_for", "Houthis", "affirmed") in claims

@@ -338,6 +338,8 @@ def _name_token(tok: Token) -> bool:
 
 def _title_part(tok: Token) -> bool:
     """A word that can stand in a title before its role noun ("Afghan Taliban", "the KRC's Zamora country")."""
+    if tok.text in ("'", "\u2019") and tok.dep_ == "case":
+        return True  # "the Houthis' spokesman": a plural's apostrophe the tagger may take for a quote
     if tok.is_punct and tok.text not in ("-",):
         return False
     if tok.lower_ in _TITLE_MODIFIERS:

@@ -154,6 +154,8 @@ _STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies
 _ROLE_RELATIONS = {"leads", "spokesperson_for", "works_for"}
 #: relations that, said of a state's army or government, are said of the state ("accused the Zamoran army")
 _WORDS_AT_INSTITUTIONS = {"accuses", "criticizes", "supports"}
+#: relations done to a person a description names beside it ("killed the group's leader, Carlos Ruiz")
+_PEOPLE_TARGETS = {"attacks", "detains", "releases"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -1524,7 +1526,7 @@ class ClaimFinder:
                     continue  # a pronoun the coder took from another clause ("said he stood by the rebels fighting X")
                 subj = self._party(source, subject=True)
                 # "accused X of attacking their positions in Marib": the accuser's, and in Marib
-                objs = [self._party(target, subject=False, rel=rel), self._accusers_own(target)]
+                objs = [self._party(target, subject=False, rel=rel), self._accusers_own(target), self._named_beside(target, rel)]
                 # "Peru and Chile condemned X and Y": each party of the coordination
                 objs += self._conjoined(target, subject=False, rel=rel)
                 if objs[0] is None and rel in _WORDS_AT_STATES and not said:
@@ -1638,6 +1640,19 @@ class ClaimFinder:
                 return actor_id
             return actor_id if not subject and rel in _PLACE_OBJECTS else None
         return actor_id if actor.type in ("organization", "person") else None
+
+    def _named_beside(self, tok: Token, rel: str) -> str | None:
+        """ "killed the leader of the Eastern Shield Brigades, Carlos Ruiz": the person named beside the
+        description is the one killed, arrested or freed (``_PEOPLE_TARGETS``), besides the group the
+        description names."""
+        if rel not in _PEOPLE_TARGETS or tok.i in self.token_actor:
+            return None
+        # the parser may hang the name on the group the description names ("the leader of X, Carlos Ruiz")
+        groups = [g for g in self._prep_objects(tok, ["of"]) if g.i in self.token_actor and self.actors[self.token_actor[g.i]].type == "organization"]
+        for c in (c for h in (tok, *groups) for c in h.children):
+            if c.dep_ == "appos" and c.i in self.token_actor and self.actors[self.token_actor[c.i]].type == "person":
+                return self.token_actor[c.i]
+        return None
 
     def _demonym_state(self, tok: Token) -> str | None:
         """The state a phrase's demonym names ("Indian actions", "Israeli strikes"), if it names no
@@ -2087,7 +2102,7 @@ class ClaimFinder:
         subjects += self._conjoined(subj_tok, subject=True, rel=rel)
         kinds = spec.get("object_types")
         for o in self._with_conjuncts(others):
-            for obj in dict.fromkeys((self._object_of(o, rel), self._accusers_own(o))):
+            for obj in dict.fromkeys((self._object_of(o, rel), self._accusers_own(o), self._named_beside(o, rel))):
                 if kinds and obj and self.actors[obj].type not in kinds and self.actors[obj].kind not in kinds:
                     continue
                 for subj in dict.fromkeys(subjects):

@@ -491,6 +491,17 @@ _ROLE_RELATIONS = (
 )
 
 
+def _state_of_role(doc: Doc, actors: dict[str, Actor], predicate: str, organization: str) -> list[tuple[str, str]]:
+    """ "a spokesman for Zamora's defence ministry" speaks for Zamora; "the head of the Zamoran police"
+    works for Zamora (leads no state): a role in a state's institution is a role with the state too."""
+    if predicate not in ("spokesperson_for", "works_for", "leads"):
+        return []
+    state = (doc.user_data.get("cg_institution_states") or {}).get(organization, (None,))[0]
+    if state is None or state == organization or state not in actors:
+        return []
+    return [("spokesperson_for" if predicate == "spokesperson_for" else "works_for", state)]
+
+
 def _role_claims(
     doc: Doc, document: Document, actors: dict[str, Actor], mentions: list[TokMention], attributions: list[Attribution]
 ) -> list[Claim]:
@@ -519,18 +530,19 @@ def _role_claims(
                     s, e = ms, me
                     break
             span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
-            out.append(
-                Claim(
-                    id=Claim.id_for(document.id, span, actor.id, predicate, role.organization, "affirmed"),
-                    document=document.id,
-                    subject=actor.id,
-                    predicate=predicate,
-                    object=role.organization,
-                    polarity="affirmed",
-                    text=document.text[span[0] : span[1]],
-                    span=span,
+            for pred, org in [(predicate, role.organization), *_state_of_role(doc, actors, predicate, role.organization)]:
+                out.append(
+                    Claim(
+                        id=Claim.id_for(document.id, span, actor.id, pred, org, "affirmed"),
+                        document=document.id,
+                        subject=actor.id,
+                        predicate=pred,
+                        object=org,
+                        polarity="affirmed",
+                        text=document.text[span[0] : span[1]],
+                        span=span,
+                    )
                 )
-            )
     # "Sudan's army", "the Malian army": an institution belongs to the state that names it
     for inst, (state, token) in (doc.user_data.get("cg_institution_states") or {}).items():
         if inst not in actors or state not in actors:
