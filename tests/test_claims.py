@@ -963,3 +963,17 @@ def test_a_role_in_a_states_institution_is_a_role_with_the_state(analyse) -> Non
     # the plural's possessive names the organisation
     claims = _claims(analyse("The Houthis' spokesman Luis Vega denied the report."))
     assert ("Luis Vega", "spokesperson_for", "Houthis", "affirmed") in claims
+
+
+def test_striking_positions_held_by_a_group_attacks_the_group(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The Peruvian army shelled positions held by the Eastern Shield Brigades near Cusco."
+    assert ("Peruvian army", "attacks", "Eastern Shield Brigades", "affirmed") in _claims(analyse(text))
+
+
+def test_we_in_a_direct_quote_is_the_speakers_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ('"We will continue the relentless campaign against ISIS," US Central Command commander General Jorge '
+            'Salinas said in a statement on Monday.')
+    assert ("US Central Command", "attacks", "Islamic State", "affirmed") in _claims(analyse(text))
+    # a campaign a state wages is no attack by itself
+    text = "The United States continued its pressure campaign against Iran."
+    assert not [c for c in _claims(analyse(text)) if c[1] == "attacks"]

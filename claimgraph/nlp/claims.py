@@ -107,6 +107,12 @@ def _attack_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _force_only_nouns() -> frozenset[str]:
+    """Nouns that name an attack only an army or an armed group makes (``relations.yaml``: attacks force_only_nouns)."""
+    return frozenset(relation_types()["attacks"].get("force_only_nouns") or [])
+
+
+@lru_cache(maxsize=1)
 def _attack_verbs() -> frozenset[str]:
     """Verbs that name an attack (``relations.yaml``: attacks verbs)."""
     return frozenset(relation_types()["attacks"].get("verbs") or [])
@@ -234,7 +240,7 @@ def _lexicon() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, li
             continue
         for v in spec.get("verbs") or []:
             verbs.setdefault(v, []).append(name)
-        for n in spec.get("nouns") or []:
+        for n in (spec.get("nouns") or []) + (spec.get("force_only_nouns") or []):
             nouns.setdefault(n.lower(), []).append(name)
         for o in spec.get("objects") or []:
             objects.setdefault(o.lower(), []).append(name)
@@ -318,6 +324,9 @@ class ClaimFinder:
                 two = f"{doc[tok.i - 1].lower_} {key}" if tok.i > 0 else ""
                 for rel in nouns.get(two, []) + nouns.get(key, []):
                     found.extend(self._nominal(doc, tok, rel))
+            if tok.lower_ in _force_only_nouns():
+                # "the campaign against X" is an attack when an army or an armed group makes it
+                found = [f for f in found if f[1] != "attacks" or (f[0] is not None and self.actors[f[0]].kind in ("military", "armed_group"))]
             if not found:
                 continue
             if self._asserts_nothing(tok):
@@ -1628,6 +1637,8 @@ class ClaimFinder:
                         found = self._phrase_actor(g) if g.dep_ == "pobj" else None
                         if found is not None and self.actors[found].type == "place" and self.actors[found].kind != "country":
                             return found
+        if actor_id is None and not subject and rel == "attacks" and _is_site(tok):
+            actor_id = self._holder_of_site(tok)
         if actor_id is None:
             return None
         if subject:
@@ -1652,6 +1663,19 @@ class ClaimFinder:
         for c in (c for h in (tok, *groups) for c in h.children):
             if c.dep_ == "appos" and c.i in self.token_actor and self.actors[self.token_actor[c.i]].type == "person":
                 return self.token_actor[c.i]
+        return None
+
+    def _holder_of_site(self, tok: Token) -> str | None:
+        """ "struck positions held by the Eastern Shield Brigades", "a camp used by X": the one who holds
+        the site attacked (an organisation or a state; ``relations.yaml`` controls: place_verbs)."""
+        verbs = set(relation_types()["controls"].get("place_verbs") or []) | {"use", "man", "occupy"}
+        for c in tok.children:
+            if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_ not in verbs:
+                continue
+            for p in (p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
+                found = self._actor_of(p)
+                if found is not None and (self.actors[found].type == "organization" or self.actors[found].kind == "country"):
+                    return found
         return None
 
     def _demonym_state(self, tok: Token) -> str | None:
@@ -1747,6 +1771,8 @@ class ClaimFinder:
             return found
         if tok.lower_ == "government" and self.home_state is not None and all(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return self.home_state  # "the government signed a deal with the FARC": the state the story is about
+        if tok.lower_ == "we" and tok.dep_ in ("nsubj", "nsubjpass"):
+            return self._speakers_own(tok)
         # "the Front said its fighters repulsed an attack": the reporter's own fighters, if it is a group or a state
         own = (tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in (relation_types()["present_in"].get("members") or [])
                and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children))
@@ -1776,6 +1802,27 @@ class ClaimFinder:
             if t.i in self.token_actor and self.actors.get(self.token_actor[t.i], None) is not None:
                 if self.actors[self.token_actor[t.i]].type in ("organization", "person", CLASS_TYPE, "place"):
                     return self.token_actor[t.i]
+        return None
+
+    def _speakers_own(self, tok: Token) -> str | None:
+        """ "'We will keep striking the Houthis,' the Central Command's commander said": "we" in a direct
+        quote is the speaker's organisation (or state): the speaker's own when it is one, else the one
+        organisation a speaking person holds a role in."""
+        doc = tok.doc
+        for att in doc._.cg_attributions or []:
+            if not att.direct or not (att.content[0] <= tok.idx < att.content[1]) or att.speaker.head is None:
+                continue
+            who = self.token_actor.get(att.speaker.head)
+            if who is None:
+                return None
+            actor = self.actors[who]
+            if actor.type == "organization" or actor.kind == "country":
+                return who
+            if actor.type != "person":
+                return None
+            orgs = {r.organization for r in actor.roles if r.organization in self.actors
+                    and (self.actors[r.organization].type == "organization" or self.actors[r.organization].kind == "country")}
+            return orgs.pop() if len(orgs) == 1 else None
         return None
 
     def _the_country(self, doc: Doc) -> None:
