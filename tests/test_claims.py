@@ -977,3 +977,24 @@ def test_we_in_a_direct_quote_is_the_speakers_organisation(analyse) -> None:  # 
     # a campaign a state wages is no attack by itself
     text = "The United States continued its pressure campaign against Iran."
     assert not [c for c in _claims(analyse(text)) if c[1] == "attacks"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Five Hamas militants were killed by Israeli soldiers in Jenin, the army said.", ("Israel", "attacks", "Hamas")),
+        ("Al-Shabaab fighters killed ten Kenyan soldiers in an ambush near the border, Kenya said.", ("al-Shabaab", "attacks", "Kenya")),
+        ("Jorge Salinas, who was kidnapped by the Eastern Shield Brigades in 2020, was freed on Monday.",
+         ("Eastern Shield Brigades", "detains", "Jorge Salinas")),
+        ("Clashes erupted on Monday between al-Shabaab and Kenyan forces near Mandera.", ("al-Shabaab", "fights", "Kenyan forces")),
+        ("Al-Shabaab and Kenyan troops clashed near Mandera on Monday.", ("al-Shabaab", "fights", "Kenyan troops")),
+    ],
+)
+def test_force_between_parties_named_by_their_armed_people(analyse, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    subj, pred, obj = expected
+    assert (subj, pred, obj, "affirmed") in found or (pred == "fights" and (obj, pred, subj, "affirmed") in found), found
+
+
+def test_voters_are_no_armed_people(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse("Kenyan voters were killed by al-Shabaab.")) if c[1] == "attacks"]

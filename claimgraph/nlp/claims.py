@@ -107,6 +107,12 @@ def _attack_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _members() -> frozenset[str]:
+    """Nouns for an organisation's or a state's armed people (``relations.yaml`` present_in: members)."""
+    return frozenset(relation_types()["present_in"].get("members") or [])
+
+
+@lru_cache(maxsize=1)
 def _force_only_nouns() -> frozenset[str]:
     """Nouns that name an attack only an army or an armed group makes (``relations.yaml``: attacks force_only_nouns)."""
     return frozenset(relation_types()["attacks"].get("force_only_nouns") or [])
@@ -160,6 +166,8 @@ _STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies
 _ROLE_RELATIONS = {"leads", "spokesperson_for", "works_for"}
 #: relations that, said of a state's army or government, are said of the state ("accused the Zamoran army")
 _WORDS_AT_INSTITUTIONS = {"accuses", "criticizes", "supports"}
+#: relations of force, whose parties may be named by a state's armed people ("Zamoran soldiers")
+_FORCE_RELATIONS = {"attacks", "fights", "detains", "releases"}
 #: relations done to a person a description names beside it ("killed the group's leader, Carlos Ruiz")
 _PEOPLE_TARGETS = {"attacks", "detains", "releases"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
@@ -783,7 +791,7 @@ class ClaimFinder:
                                             doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
-    def _members_state(self, phrase: Token, members: set[str]) -> str | None:
+    def _members_state(self, phrase: Token, members: set[str] | frozenset[str]) -> str | None:
         """The state whose armed people a phrase names by a demonym: "Kenyan police officers",
         "hundreds of Indian troops"; nothing for other nouns ("Kenyan voters")."""
         noun = phrase
@@ -1533,9 +1541,15 @@ class ClaimFinder:
                 own = self._subject(verb)
                 if source.lower_ in ("he", "she", "it", "they") and own is not None and own.i != source.i:
                     continue  # a pronoun the coder took from another clause ("said he stood by the rebels fighting X")
+                if rel in _FORCE_RELATIONS:
+                    target = self._antecedent(target)  # "X, who was kidnapped by the rebels"
                 subj = self._party(source, subject=True)
+                if subj is None and rel in _FORCE_RELATIONS:
+                    subj = self._members_state(source, _members())  # "killed by Zamoran soldiers": Zamora
                 # "accused X of attacking their positions in Marib": the accuser's, and in Marib
                 objs = [self._party(target, subject=False, rel=rel), self._accusers_own(target), self._named_beside(target, rel)]
+                if objs[0] is None and rel in _FORCE_RELATIONS and not said:
+                    objs[0] = self._members_state(target, _members())  # "killed ten Zamoran soldiers": Zamora
                 # "Peru and Chile condemned X and Y": each party of the coordination
                 objs += self._conjoined(target, subject=False, rel=rel)
                 if objs[0] is None and rel in _WORDS_AT_STATES and not said:
@@ -1651,6 +1665,13 @@ class ClaimFinder:
                 return actor_id
             return actor_id if not subject and rel in _PLACE_OBJECTS else None
         return actor_id if actor.type in ("organization", "person") else None
+
+    @staticmethod
+    def _antecedent(tok: Token) -> Token:
+        """The noun a relative pronoun stands for ("Maria Lopez, who was kidnapped by X"), else the token."""
+        if tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+            return tok.head.head
+        return tok
 
     def _named_beside(self, tok: Token, rel: str) -> str | None:
         """ "killed the leader of the Eastern Shield Brigades, Carlos Ruiz": the person named beside the
@@ -2135,6 +2156,7 @@ class ClaimFinder:
         if spec.get("symmetric") and joint_ok and subj_tok is not None and not any(c.dep_ == "neg" for c in verb.children):
             # "the ELN and the government agreed to resume talks": the subject's two parties
             joint = [a for t in (subj_tok, *subj_tok.conjuncts) if (a := self._phrase_actor(t)) is not None]
+            joint = self._coordinated_modifiers(subj_tok) + joint  # "Hamas and Israeli troops clashed" parsed as one phrase
             joint = [a for a in dict.fromkeys(joint) if self.actors[a].type in ("organization", "person") or self.actors[a].kind == "country"]
             if len(joint) < 2 and subj_tok.lower_ in ("they", "we"):
                 joint = self._joint_parties(subj_tok)  # "Hamas and Fatah said they had struck a deal"
@@ -2185,6 +2207,8 @@ class ClaimFinder:
                 if len(parties) == 1:
                     parties.extend(self._after_dashes(doc, parties[0]))  # "between A — an aside — and B"
                 ids = [a for a in (self._actor_of(p) for p in parties) if a]
+                if len(parties) == 1:
+                    ids = self._coordinated_modifiers(parties[0]) + ids  # "between Hamas and Israeli forces" as one phrase
                 if rel not in _PLACE_OBJECTS:
                     ids = [self._state_of_capital(a) for a in ids]  # "an exchange between Washington and Caracas"
                 if len(set(ids)) >= 2:
@@ -2251,6 +2275,20 @@ class ClaimFinder:
             if len(named) == 2:
                 return [(named[0], rel, named[1], False)]
         return []
+
+    def _coordinated_modifiers(self, tok: Token) -> list[str]:
+        """ "between al-Shabaab and Kenyan forces", parsed as one phrase with "al-Shabaab and Kenyan" as
+        modifiers of "forces": the named modifier that opens the coordination is a party of its own
+        (an organisation or a state, not the phrase's own actor)."""
+        own = self.token_actor.get(tok.i)
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ not in ("compound", "nmod", "amod") or c.i > tok.i or not any(g.dep_ == "cc" for g in c.children):
+                continue
+            a = self.token_actor.get(c.i)
+            if a is not None and a != own and self._agent(a) and self.actors[a].type != "person":
+                out.append(a)
+        return out
 
     @staticmethod
     def _after_dashes(doc: Doc, tok: Token) -> list[Token]:
