@@ -998,3 +998,8 @@ def test_force_between_parties_named_by_their_armed_people(analyse, text: str, e
 
 def test_voters_are_no_armed_people(analyse) -> None:  # type: ignore[no-untyped-def]
     assert not [c for c in _claims(analyse("Kenyan voters were killed by al-Shabaab.")) if c[1] == "attacks"]
+
+
+def test_a_province_attacks_nobody_and_a_capital_is_its_state(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse("Uruzgan province attacked the Taliban on Monday.")) if c[1] == "attacks"]
+    assert ("Afghanistan", "attacks", "Taliban", "affirmed") in _claims(analyse("Kabul attacked the Taliban on Monday."))

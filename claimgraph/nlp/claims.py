@@ -373,7 +373,7 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
-        out = self._attacked_states(doc, out)
+        out = self._attacked_states(doc, self._places_do_no_force(out))
         doc._.cg_claims = self._agreements(doc, self._accused_states(self._states_of_institutions(doc, out), doc))
         return doc
 
@@ -1291,6 +1291,18 @@ class ClaimFinder:
             if who is not None:
                 return who
         return None
+
+    def _places_do_no_force(self, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Kunduz province, yesterday, an Afghan force killed ...": a town or a province the parser
+        took for the subject attacks, fights, detains or frees nobody; a capital stands for its state."""
+        out: list[RawClaim] = []
+        for c in claims:
+            if c.predicate in _FORCE_RELATIONS and c.subject is not None and self.actors[c.subject].type == "place":
+                c.subject = self._state_of_capital(c.subject)
+                if self.actors[c.subject].kind != "country" or c.subject == c.object:
+                    continue
+            out.append(c)
+        return out
 
     def _attacked_states(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
         """ "India attacked the Pakistani army", "Zamoran troops shelled Orenian forces": a state (or
