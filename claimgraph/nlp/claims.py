@@ -166,6 +166,8 @@ _STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies
 _ROLE_RELATIONS = {"leads", "spokesperson_for", "works_for"}
 #: relations that, said of a state's army or government, are said of the state ("accused the Zamoran army")
 _WORDS_AT_INSTITUTIONS = {"accuses", "criticizes", "supports"}
+#: words after a name that make it a region ("Oren province")
+_REGION_WORDS = frozenset(load_yaml("actors.yaml")["region_nouns"])
 #: relations of force, whose parties may be named by a state's armed people ("Zamoran soldiers")
 _FORCE_RELATIONS = {"attacks", "fights", "detains", "releases"}
 #: relations done to a person a description names beside it ("killed the group's leader, Carlos Ruiz")
@@ -373,7 +375,7 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
-        out = self._attacked_states(doc, self._places_do_no_force(out))
+        out = self._attacked_states(doc, self._places_do_no_force(doc, out))
         doc._.cg_claims = self._agreements(doc, self._accused_states(self._states_of_institutions(doc, out), doc))
         return doc
 
@@ -1292,17 +1294,30 @@ class ClaimFinder:
                 return who
         return None
 
-    def _places_do_no_force(self, claims: list[RawClaim]) -> list[RawClaim]:
+    def _places_do_no_force(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
         """ "Kunduz province, yesterday, an Afghan force killed ...": a town or a province the parser
-        took for the subject attacks, fights, detains or frees nobody; a capital stands for its state."""
+        took for the subject attacks, fights, detains or frees nobody; a capital stands for its state.
+        A place of no known kind may be a state ("Zamoran troops"), unless a province word follows it."""
         out: list[RawClaim] = []
         for c in claims:
             if c.predicate in _FORCE_RELATIONS and c.subject is not None and self.actors[c.subject].type == "place":
                 c.subject = self._state_of_capital(c.subject)
-                if self.actors[c.subject].kind != "country" or c.subject == c.object:
+                if c.subject == c.object or self._below_a_state(doc, c.subject):
                     continue
             out.append(c)
         return out
+
+    def _below_a_state(self, doc: Doc, place: str) -> bool:
+        """Whether a place is a town or a region: so known, or named with a province word after it."""
+        actor = self.actors[place]
+        if actor.kind == "country":
+            return False
+        if actor.kind is not None or load_places().kind(actor.name) in ("region", "city"):
+            return True
+        if actor.name.split()[-1].lower() in _REGION_WORDS:
+            return True
+        return any(a == place and i + 1 < len(doc) and self.token_actor.get(i + 1) != place and doc[i + 1].lower_ in _REGION_WORDS
+                   for i, a in self.token_actor.items())
 
     def _attacked_states(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
         """ "India attacked the Pakistani army", "Zamoran troops shelled Orenian forces": a state (or
