@@ -897,9 +897,12 @@ class ClaimFinder:
                 continue
             if self.actors[part].type != "organization":
                 continue
-            owner = next((self.token_actor.get(p.i) for p in t.children if p.dep_ == "pobj"), None)
-            if owner is None or owner == part or not (self.actors[owner].type == "organization" or self.actors[owner].kind == "country"):
+            pobj = next((p for p in t.children if p.dep_ == "pobj"), None)
+            owner = self.token_actor.get(pobj.i) if pobj is not None else None
+            if pobj is None or owner is None or owner == part or not (self.actors[owner].type == "organization" or self.actors[owner].kind == "country"):
                 continue
+            if self.actors[owner].kind is None and not any(c.dep_ == "det" for c in pobj.children):
+                continue  # "the Zamoran Bureau of Farm Economics" split in two: one name, unless the owner is a known kind of body
             s, e = _sentence(doc, i)
             out.append(RawClaim(i, part, "member_of", owner, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
