@@ -1004,7 +1004,3 @@ def test_a_province_attacks_nobody_and_a_capital_is_its_state(analyse) -> None: 
     assert not [c for c in _claims(analyse("Uruzgan province attacked the Taliban on Monday.")) if c[1] == "attacks"]
     assert ("Afghanistan", "attacks", "Taliban", "affirmed") in _claims(analyse("Kabul attacked the Taliban on Monday."))
 
-
-def test_a_name_split_at_of_is_no_body_of_another(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = "The department said the Australian Bureau of Agricultural Economics predicts that output will drop."
-    assert not [c for c in _claims(analyse(text)) if c[1] == "member_of"]
