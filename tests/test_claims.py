@@ -1004,3 +1004,13 @@ def test_a_province_attacks_nobody_and_a_capital_is_its_state(analyse) -> None: 
     assert not [c for c in _claims(analyse("Uruzgan province attacked the Taliban on Monday.")) if c[1] == "attacks"]
     assert ("Afghanistan", "attacks", "Taliban", "affirmed") in _claims(analyse("Kabul attacked the Taliban on Monday."))
 
+
+
+def test_a_head_of_states_government_is_the_one_government_named(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The Peruvian government denied the report. Critics blamed President Tomas Reyes's government for the delays."
+    assert ("Tomas Reyes", "leads", "Peruvian government", "affirmed") in _claims(analyse(text))
+    # another state's president, or a former one, leads it not
+    text = "Peru and the Peruvian government denied it. Critics blamed Bolivian President Luis Arce's government."
+    assert ("Luis Arce", "leads", "Peruvian government", "affirmed") not in _claims(analyse(text))
+    text = "The Peruvian government denied the report. Critics blamed former President Tomas Reyes's government."
+    assert ("Tomas Reyes", "leads", "Peruvian government", "affirmed") not in _claims(analyse(text))

@@ -366,7 +366,8 @@ class ClaimFinder:
                     + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
                     + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
                     + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
-                    + self._warring(doc) + self._attack_places(doc) + self._bodies_of(doc)):
+                    + self._warring(doc) + self._attack_places(doc) + self._bodies_of(doc)
+                    + self._leaders_governments(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -881,6 +882,36 @@ class ClaimFinder:
                 continue
             s, e = _sentence(doc, b_start)
             out.append(RawClaim(b_start, part, "member_of", owner, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _leaders_governments(self, doc: Doc) -> list[RawClaim]:
+        """ "President Tomas Reyes's government", "Prime Minister Ana Ruiz's cabinet": a person with a head
+        of state's or government's title (``roles.yaml`` state_leader_words) leads the government, when
+        the text names exactly one government by that word ("the Zamoran government")."""
+        nouns = set(relation_types()["leads"].get("government_nouns") or [])
+        leader_words = frozenset(load_yaml("roles.yaml")["state_leader_words"])
+        deputies = frozenset(load_yaml("roles.yaml")["deputy_words"])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, nouns):
+            t = doc[i]
+            owner = next((c for c in t.children if c.dep_ == "poss" and c.i in self.token_actor), None)
+            if owner is None or i in self.token_actor or t.pos_ != "NOUN":
+                continue
+            person = self.actors[self.token_actor[owner.i]]
+            titles = {w for r in person.roles for w in r.title.lower().replace("-", " ").split()}
+            if person.type != "person" or not (titles & leader_words) or titles & deputies or "former" in titles:
+                continue
+            governments = [a.id for a in self.actors.values() if a.type == "organization" and a.kind == "government"
+                           and a.name.split()[-1].lower() == t.lower_]
+            if len(governments) != 1:
+                continue
+            # "Bolivian President Luis Arce's government" is not the Peruvian government
+            state = (doc.user_data.get("cg_institution_states") or {}).get(governments[0], (None,))[0]
+            own = {r.organization for r in person.roles if r.organization}
+            if own and (state is None or state not in own) and governments[0] not in own:
+                continue
+            s, e = _sentence(doc, i)
+            out.append(RawClaim(i, person.id, "leads", governments[0], False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     def _bodies_of(self, doc: Doc) -> list[RawClaim]:
