@@ -1007,8 +1007,12 @@ def test_a_province_attacks_nobody_and_a_capital_is_its_state(analyse) -> None: 
 
 
 def test_a_head_of_states_government_is_the_one_government_named(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = "The Peruvian government denied the report. Critics blamed President Tomas Reyes's government for the delays."
+    text = ("The Peruvian government denied the report on Peru's mines. Critics in Peru blamed President Tomas Reyes's "
+            "government for the delays.")
     assert ("Tomas Reyes", "leads", "Peruvian government", "affirmed") in _claims(analyse(text))
+    # with no state of the story's own, a president of no state named leads none
+    text = "The Peruvian government denied the report. Critics in Chile blamed President Tomas Reyes's government."
+    assert ("Tomas Reyes", "leads", "Peruvian government", "affirmed") not in _claims(analyse(text))
     # another state's president, or a former one, leads it not
     text = "Peru and the Peruvian government denied it. Critics blamed Bolivian President Luis Arce's government."
     assert ("Luis Arce", "leads", "Peruvian government", "affirmed") not in _claims(analyse(text))

@@ -910,6 +910,8 @@ class ClaimFinder:
             own = {r.organization for r in person.roles if r.organization}
             if own and (state is None or state not in own) and governments[0] not in own:
                 continue
+            if not own and (state is None or state != self.home_state):
+                continue  # a president of no state named leads the story's own state's government only
             s, e = _sentence(doc, i)
             out.append(RawClaim(i, person.id, "leads", governments[0], False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
