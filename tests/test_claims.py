@@ -1018,3 +1018,26 @@ def test_a_head_of_states_government_is_the_one_government_named(analyse) -> Non
     assert ("Luis Arce", "leads", "Peruvian government", "affirmed") not in _claims(analyse(text))
     text = "The Peruvian government denied the report. Critics blamed former President Tomas Reyes's government."
     assert ("Tomas Reyes", "leads", "Peruvian government", "affirmed") not in _claims(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Al-Shabaab claimed responsibility for the attack on the army base in Baidoa.", ("al-Shabaab", "attacks", "Baidoa")),
+        ("Al-Shabaab claimed responsibility for the bombing, which killed 12 Kenyan soldiers.", ("al-Shabaab", "attacks", "Kenya")),
+        ("Russia's war against Ukraine entered its third year.", ("Russia", "fights", "Ukraine")),
+        ("The Houthis fired missiles at Israel on Monday.", ("Houthis", "attacks", "Israel")),
+        ("Israeli jets pounded Hezbollah targets in southern Lebanon.", ("Israel", "attacks", "Hezbollah")),
+        ("Maria Lopez, who was held hostage by Hamas for 50 days, was freed on Monday.", ("Hamas", "detains", "Maria Lopez")),
+        ("Hamas held Maria Lopez captive for a year.", ("Hamas", "detains", "Maria Lopez")),
+    ],
+)
+def test_more_ways_to_say_force(analyse, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    subj, pred, obj = expected
+    assert (subj, pred, obj, "affirmed") in found or (pred == "fights" and (obj, pred, subj, "affirmed") in found), found
+
+
+def test_firing_needs_a_weapon_and_claiming_needs_responsibility(analyse) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Hamas fired its spokesman at Israel's request.", "Hamas claimed the attack on Israel was a success."):
+        assert not [c for c in _claims(analyse(text)) if c[1] == "attacks" and c[0] == "Hamas"], text

@@ -113,6 +113,12 @@ def _members() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _armed_means() -> frozenset[str]:
+    """A state's armed people and what it attacks with ("Zamoran jets"): present_in members and attacks armed_means."""
+    return _members() | frozenset(relation_types()["attacks"].get("armed_means") or [])
+
+
+@lru_cache(maxsize=1)
 def _force_only_nouns() -> frozenset[str]:
     """Nouns that name an attack only an army or an armed group makes (``relations.yaml``: attacks force_only_nouns)."""
     return frozenset(relation_types()["attacks"].get("force_only_nouns") or [])
@@ -367,7 +373,7 @@ class ClaimFinder:
                     + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
                     + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
                     + self._warring(doc) + self._attack_places(doc) + self._bodies_of(doc)
-                    + self._leaders_governments(doc)):
+                    + self._leaders_governments(doc) + self._fired_at(doc) + self._claimed_attacks(doc) + self._held_captive(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -1280,6 +1286,96 @@ class ClaimFinder:
             out.append(RawClaim(i, a, "fights", b, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
+    def _fired_at(self, doc: Doc) -> list[RawClaim]:
+        """ "The Houthis fired missiles at Israel", "Zamoran drones launched rockets into Oren", "opened fire on
+        the convoy": the one who fires attacks the one fired at (``relations.yaml`` attacks: firing_verbs,
+        weapons, firing_preps); the firer named, or the state of a demonym's armed people or means."""
+        spec = relation_types()["attacks"]
+        weapons = set(spec.get("weapons") or [])
+        preps = list(spec.get("firing_preps") or [])
+        means = _members() | frozenset(spec.get("armed_means") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, list(spec.get("firing_verbs") or []) + ["open"], "lemma"):
+            v = doc[i]
+            if v.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in v.children):
+                continue
+            fired = [c for c in v.children if c.dep_ == "dobj" and c.lower_ in weapons]
+            if not fired or (v.lemma_ == "open") != (fired[0].lower_ == "fire"):
+                continue  # "opened fire", "fired rockets"; not "opened rockets" nor "launched fire"
+            subj = self._clause_subject(v)
+            who = (self._party(subj, subject=True) or self._members_state(subj, means)) if subj is not None else None
+            if who is None or self._negated(doc, v, frozenset()) or self._asserts_nothing(v):
+                continue
+            wheres = self._prep_objects(v, preps) + [p for f in fired for p in self._prep_objects(f, preps)]
+            s, e = _sentence(doc, i)
+            for p in self._with_conjuncts(wheres):
+                target = self._party(p, subject=False, rel="attacks") or self._members_state(p, means)
+                if target is not None and target != who:
+                    out.append(RawClaim(i, who, "attacks", target, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _claimed_attacks(self, doc: Doc) -> list[RawClaim]:
+        """ "Al-Shabaab claimed responsibility for the attack on the base in Baidoa", "... for the bombing,
+        which killed ten Kenyan soldiers": who claims an attack made it (``relations.yaml`` attacks:
+        claiming_verbs, claimed_nouns); the target is the attack's, or those its clause killed."""
+        spec = relation_types()["attacks"]
+        claimed = set(spec.get("claimed_nouns") or [])
+        victims = set(spec.get("victim_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("claiming_verbs") or [], "lemma"):
+            v = doc[i]
+            if v.pos_ != "VERB" or not any(c.dep_ == "dobj" and c.lower_ in claimed for c in v.children):
+                continue
+            subj = self._clause_subject(v)
+            who = self._party(subj, subject=True) if subj is not None else None
+            if who is None or self._negated(doc, v, frozenset()) or self._asserts_nothing(v):
+                continue
+            nouns = [n for o in v.children if o.dep_ == "dobj" for n in self._prep_objects(o, ["for"])] + self._prep_objects(v, ["for"])
+            s, e = _sentence(doc, i)
+            for noun in nouns:
+                if noun.lower_ not in _attack_nouns():
+                    continue
+                targets = [a for p in self._with_conjuncts(self._prep_objects(noun, ["on", "against"]))
+                           if (a := self._party(p, subject=False, rel="attacks")) is not None]
+                for rc in (c for c in noun.children if c.dep_ == "relcl" and c.lemma_ in victims):
+                    targets += [a for o in rc.children if o.dep_ == "dobj"
+                                if (a := self._party(o, subject=False, rel="attacks") or self._members_state(o, _members())) is not None]
+                for target in dict.fromkeys(targets):
+                    if target != who:
+                        out.append(RawClaim(i, who, "attacks", target, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _held_captive(self, doc: Doc) -> list[RawClaim]:
+        """ "Maria Lopez, who was held hostage by Hamas", "the rebels kept him captive for a year": the
+        holder detains the one held (``relations.yaml`` detains: holding_verbs, held_words)."""
+        spec = relation_types()["detains"]
+        held_words = set(spec.get("held_words") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("holding_verbs") or [], "lemma"):
+            v = doc[i]
+            if v.pos_ != "VERB" or not any(c.lower_ in held_words and c.dep_ in ("oprd", "advmod", "xcomp", "attr", "acomp", "npadvmod")
+                                           for c in v.children):
+                continue
+            if any(c.dep_ == "auxpass" for c in v.children):
+                # "held hostage by X": the agent may hang on the word
+                holders = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                holders += [p for c in v.children if c.lower_ in held_words for p in self._prep_objects(c, ["by"])]
+                held = [self._antecedent(c) for c in v.children if c.dep_ == "nsubjpass"]
+            else:
+                subj = self._clause_subject(v)
+                holders = [subj] if subj is not None else []
+                held = [c for c in v.children if c.dep_ == "dobj"]
+            if self._negated(doc, v, frozenset()) or self._asserts_nothing(v):
+                continue
+            s, e = _sentence(doc, i)
+            for h in holders:
+                who = self._party(h, subject=True)
+                for x in held:
+                    whom = self._party(x, subject=False, rel="detains")
+                    if who is not None and whom is not None and who != whom:
+                        out.append(RawClaim(i, who, "detains", whom, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
     def _attack_places(self, doc: Doc) -> list[RawClaim]:
         """ "The attack took place at a base in Oren", "the raid occurred in Dara": whoever made the attack
         attacks the place (a town or a region, or the one a site is in; not a country: an attack in
@@ -1608,7 +1704,7 @@ class ClaimFinder:
                     target = self._antecedent(target)  # "X, who was kidnapped by the rebels"
                 subj = self._party(source, subject=True)
                 if subj is None and rel in _FORCE_RELATIONS:
-                    subj = self._members_state(source, _members())  # "killed by Zamoran soldiers": Zamora
+                    subj = self._members_state(source, _armed_means())  # "killed by Zamoran soldiers", "Zamoran jets struck": Zamora
                 # "accused X of attacking their positions in Marib": the accuser's, and in Marib
                 objs = [self._party(target, subject=False, rel=rel), self._accusers_own(target), self._named_beside(target, rel)]
                 if objs[0] is None and rel in _FORCE_RELATIONS and not said:
@@ -1620,6 +1716,8 @@ class ClaimFinder:
                     objs[0] = self._demonym_state(target)
                 if rel == "attacks" and self._verbal_attack(verb):
                     rel = "criticizes"  # "attacked the president over the deal"
+                if rel == "attacks" and self._dismissal(verb):
+                    continue  # "fired its spokesman at X's request": a dismissal
                 for who in dict.fromkeys([subj, *(self._conjoined(source, subject=True) if subj is not None else [])]):
                     for obj in dict.fromkeys(objs):
                         if who is None or obj is None or who == obj:
@@ -1647,6 +1745,15 @@ class ClaimFinder:
                 return True
             t = t.head
         return False
+
+    def _dismissal(self, verb: Token) -> bool:
+        """ "fired its spokesman", "fired Maria Lopez": a firing verb whose object is a person or a role
+        (``roles.yaml`` role_nouns), not a weapon."""
+        if verb.lemma_ not in (relation_types()["attacks"].get("firing_verbs") or []):
+            return False
+        roles = frozenset(load_yaml("roles.yaml")["role_nouns"])
+        return any(c.dep_ == "dobj" and (c.lower_ in roles or (c.i in self.token_actor and self.actors[self.token_actor[c.i]].type == "person"))
+                   for c in verb.children)
 
     def _verbal_attack(self, verb: Token) -> bool:
         """ "attacked the president over the deal": words, not force (a topic after "over")."""
