@@ -113,6 +113,12 @@ def _members() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _lethal_verbs() -> frozenset[str]:
+    """Verbs of force done to a person, never of words (``relations.yaml`` attacks: lethal_verbs)."""
+    return frozenset(relation_types()["attacks"].get("lethal_verbs") or [])
+
+
+@lru_cache(maxsize=1)
 def _armed_means() -> frozenset[str]:
     """A state's armed people and what it attacks with ("Zamoran jets"): present_in members and attacks armed_means."""
     return _members() | frozenset(relation_types()["attacks"].get("armed_means") or [])
@@ -1849,6 +1855,9 @@ class ClaimFinder:
         description names."""
         if rel not in _PEOPLE_TARGETS or tok.i in self.token_actor:
             return None
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if rel == "attacks" and verb.lemma_ not in _lethal_verbs():
+            return None  # "attacked his wife, Heidi": words, as likely as force
         # the parser may hang the name on the group the description names ("the leader of X, Carlos Ruiz")
         groups = [g for g in self._prep_objects(tok, ["of"]) if g.i in self.token_actor and self.actors[self.token_actor[g.i]].type == "organization"]
         for c in (c for h in (tok, *groups) for c in h.children):
