@@ -1046,3 +1046,10 @@ def test_firing_needs_a_weapon_and_claiming_needs_responsibility(analyse) -> Non
 def test_attacking_a_person_named_beside_needs_a_verb_of_force(analyse) -> None:  # type: ignore[no-untyped-def]
     text = "The senator said Peru had personally attacked his wife, Maria Lopez."
     assert ("Peru", "attacks", "Maria Lopez", "affirmed") not in _claims(analyse(text))
+
+
+def test_the_one_swapped_is_no_party_to_the_swap(analyse) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(analyse("Carlos Ruiz was released by Peru in a prisoner swap with Bolivia."))
+    assert ("Peru", "releases", "Carlos Ruiz", "affirmed") in claims
+    assert ("Bolivia", "agrees_with", "Peru", "affirmed") in claims
+    assert not [c for c in claims if c[1] == "agrees_with" and "Carlos Ruiz" in (c[0], c[2])]

@@ -2419,7 +2419,12 @@ class ClaimFinder:
         # "two Armenian troops died in fighting with Azerbaijani forces": who was in it fought
         if (spec.get("symmetric") and withs and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during")
                 and noun.head.head.pos_ == "VERB"):
-            a = self._actor_of(self._subject(noun.head.head))
+            verb = noun.head.head
+            a = self._actor_of(self._subject(verb))
+            if rel != "fights" and any(c.dep_ == "auxpass" for c in verb.children):
+                # "Carlos Ruiz was released by Zamora in a prisoner swap with Oren": the one swapped is no
+                # party, the agent is (those killed in clashes were in them)
+                a = next((self._actor_of(p) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             for w in withs:
                 b = self._object_of(w, rel)
                 if a and b and a != b:
