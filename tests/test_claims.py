@@ -1053,3 +1053,9 @@ def test_the_one_swapped_is_no_party_to_the_swap(analyse) -> None:  # type: igno
     assert ("Peru", "releases", "Carlos Ruiz", "affirmed") in claims
     assert ("Bolivia", "agrees_with", "Peru", "affirmed") in claims
     assert not [c for c in claims if c[1] == "agrees_with" and "Carlos Ruiz" in (c[0], c[2])]
+
+
+def test_captives_an_armed_group_hands_over_are_freed(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert ("Hamas", "releases", "Maria Lopez", "affirmed") in _claims(analyse("Hamas handed Maria Lopez over to the Red Cross on Saturday."))
+    # a state handing someone over extradites them
+    assert not [c for c in _claims(analyse("Peru handed Maria Lopez over to Bolivia on Saturday.")) if c[1] == "releases"]

@@ -379,7 +379,8 @@ class ClaimFinder:
                     + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
                     + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
                     + self._warring(doc) + self._attack_places(doc) + self._bodies_of(doc)
-                    + self._leaders_governments(doc) + self._fired_at(doc) + self._claimed_attacks(doc) + self._held_captive(doc)):
+                    + self._leaders_governments(doc) + self._fired_at(doc) + self._claimed_attacks(doc) + self._held_captive(doc)
+                    + self._handed_over(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -1380,6 +1381,36 @@ class ClaimFinder:
                     whom = self._party(x, subject=False, rel="detains")
                     if who is not None and whom is not None and who != whom:
                         out.append(RawClaim(i, who, "detains", whom, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _handed_over(self, doc: Doc) -> list[RawClaim]:
+        """ "Hamas handed Maria Lopez over to the Red Cross", "the rebels turned over two captives, Carlos
+        Ruiz and ...": the one who hands a person over frees them (``relations.yaml`` releases:
+        handing_verbs, with "over"); an armed group's captives only (a state handing someone over to
+        another extradites them), not what is no person ("handed over the town")."""
+        out: list[RawClaim] = []
+        for i in indices_with(doc, relation_types()["releases"].get("handing_verbs") or [], "lemma"):
+            v = doc[i]
+            if v.pos_ != "VERB" or not any(c.dep_ == "prt" and c.lower_ == "over" for c in v.children):
+                continue
+            if any(c.dep_ == "auxpass" for c in v.children):
+                givers = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                given = [self._antecedent(c) for c in v.children if c.dep_ == "nsubjpass"]
+            else:
+                subj = self._clause_subject(v)
+                givers = [subj] if subj is not None else []
+                given = [c for c in v.children if c.dep_ == "dobj"]
+            if self._negated(doc, v, frozenset()) or self._asserts_nothing(v):
+                continue
+            s, e = _sentence(doc, i)
+            for g in givers:
+                who = self._party(g, subject=True)
+                if who is None or self.actors[who].kind != "armed_group":
+                    continue
+                for x in self._with_conjuncts(given):
+                    whom = self._actor_of(x) if x.i in self.token_actor else self._named_beside(x, "releases")
+                    if who is not None and whom is not None and whom != who and self.actors[whom].type == "person":
+                        out.append(RawClaim(i, who, "releases", whom, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
     def _attack_places(self, doc: Doc) -> list[RawClaim]:
