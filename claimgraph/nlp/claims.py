@@ -18,6 +18,14 @@ accuses X), participles with agents ("the RSF, led by X"), and states standing b
 armies' presence, backing and fighting, their capitals ("Tehran rejected ...") and a bare
 "the government" (the one country the story is about).
 
+Force and affiliation beyond the trigger lists: "the warring parties" fight each other, an attack
+answered ("responded to X's shelling") attacks who answers, "the attack took place at a base in
+Oren", "claimed responsibility for the attack on X", "fired missiles at X", "held hostage by X",
+"handed X over" (an armed group's captives); a state's armed people or means name the state
+("Zamoran jets struck ..."), "we" in a direct quote is the speaker's organisation, and a town or a
+province attacks nobody. "The negotiation committee of the junta" is a part of it, and "President
+X's government" is the government X leads.
+
 Polarity: negation ("no ties", "did not protect") and endings ("cut ties",
 "broke with") make a claim negated. Hedges ("could", "no clear evidence",
 "appeared") and boosters ("clearly") are kept as words. A clause under
