@@ -333,6 +333,30 @@ def test_an_acronym_that_is_a_verb_is_no_actor_in_a_line_of_capitals(analyse) ->
     assert "IS" in _actor(an, "Islamic State").aliases
 
 
+def test_a_mixed_case_acronym_matches_only_as_written(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Let this be a warning to the rebels, Maria Lopez said in Zamora.")
+    assert not [a for a in an.actors if a.name == "Lashkar-e-Taiba"]
+    an = analyse("Police in Zamora said LeT had claimed the attack.")
+    assert "LeT" in _actor(an, "Lashkar-e-Taiba").aliases
+
+
+def test_an_alias_found_again_keeps_no_quote_mark(nlp) -> None:  # type: ignore[no-untyped-def]
+    # hand-built: the tagger took the opening quote after the acronym for part of the name
+    from spacy.tokens import Doc
+
+    from claimgraph.model import Actor
+    from claimgraph.nlp.actors import ActorResolver, TokMention
+
+    doc = Doc(nlp.vocab, words=["Losses", "of", "the", "NPF", "\u201c", "unmasked", "it", "."],
+              tags=["NNS", "IN", "DT", "NNP", "NNP", "VBD", "PRP", "."])
+    npf = Actor(Actor.id_for("Northern People's Front", "organization"), "Northern People's Front", "organization", aliases=["NPF"])
+    mentions: list[TokMention] = []
+    resolver = nlp.get_pipe("claimgraph_actors")
+    assert isinstance(resolver, ActorResolver)
+    resolver._missed_mentions(doc, {npf.id: npf}, mentions, {})
+    assert [(m.start, m.end) for m in mentions] == [(3, 4)] and npf.aliases == ["NPF"]
+
+
 def test_a_body_described_by_its_parent_is_an_actor(analyse) -> None:  # type: ignore[no-untyped-def]
     text = "Fighting went on in Dara, said Maria Lopez, of the UN refugee agency. A UN agency sent food."
     an = analyse(text)

@@ -888,6 +888,8 @@ class ActorResolver:
             for n in (3, 2, 1):
                 if i + n > len(doc) or any(k in token_actor for k in range(i, i + n)):
                     continue
+                if tokens[i + n - 1].is_punct:
+                    continue  # "NPA “": the name key drops the quote mark, the alias must not keep it
                 ids = owners.get(name_key(doc[i : i + n].text))
                 if ids and len(ids) == 1 and not self.places.kind(doc[i : i + n].text):
                     actor_id = next(iter(ids))
