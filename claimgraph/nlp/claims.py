@@ -28,9 +28,10 @@ and yields no claim.
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeGuard
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -39,7 +40,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.data import CLASS_TYPE, load_yaml, relation_types
 from claimgraph.model import Actor, name_key
 from claimgraph.nlp.places import load_places
-from claimgraph.nlp.util import indices_with, sentence_of
+from claimgraph.nlp.util import indices_with, like_num_indices, sentence_of
 
 __all__ = ["RawClaim", "ClaimFinder", "relation_types", "CLASS_TYPE"]
 
@@ -110,6 +111,18 @@ def _attack_nouns() -> frozenset[str]:
 def _attack_verbs() -> frozenset[str]:
     """Verbs that name an attack (``relations.yaml``: attacks verbs)."""
     return frozenset(relation_types()["attacks"].get("verbs") or [])
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    """Nouns of a place that name it after "of": "the town of Oren" (``actors.yaml``: place_nouns)."""
+    return frozenset(load_yaml("actors.yaml").get("place_nouns") or [])
+
+
+@lru_cache(maxsize=1)
+def _state_nouns() -> frozenset[str]:
+    """Nouns a demonym ties to its state as a party: "the Zamoran state" (``relations.yaml`` present_in: state_nouns)."""
+    return frozenset(relation_types()["present_in"].get("state_nouns") or [])
 
 
 @lru_cache(maxsize=1)
@@ -344,7 +357,9 @@ class ClaimFinder:
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
                     + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
                     + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
-                    + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)):
+                    + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
+                    + self._local_offices(doc) + self._occupiers(doc) + self._counted_in(doc) + self._members_acting_in(doc)
+                    + self._measures(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -353,6 +368,7 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
+        out += self._similar_measures(doc, out)
         doc._.cg_claims = self._agreements(doc, self._accused_states(self._states_of_institutions(doc, out), doc))
         return doc
 
@@ -1332,6 +1348,227 @@ class ClaimFinder:
         return out
 
     # -- coded events --------------------------------------------------------
+
+    # -- presence named by offices, occupiers, counts and acts; measures laid on a party ----------
+
+    def _claim(self, doc: Doc, trigger: int, subj: str, rel: str, obj: str, negated: bool = False) -> RawClaim:
+        s, e = _sentence(doc, trigger)
+        return RawClaim(trigger, subj, rel, obj, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+
+    def _place_named(self, tok: Token) -> str | None:
+        """The place a phrase names: its own ("in Oren"), or the one after "of" on a place noun ("in
+        the town of Oren"); nothing else ("in the direction of Zamora" names no place one is in)."""
+        found = self.token_actor.get(tok.i)
+        if found is None and tok.lower_ in _place_nouns():
+            found = next((a for g in self._prep_objects(tok, ["of"]) if (a := self.token_actor.get(g.i)) is not None), None)
+        return found if found is not None and self.actors[found].type == "place" else None
+
+    def _state_phrase(self, tok: Token) -> str | None:
+        """The actor a subject phrase names, or the state of "the Zamoran state/government/army"."""
+        found = self._phrase_actor(tok)
+        if found is None and tok.lower_ in _state_nouns():
+            found = next((s for c in tok.children if c.dep_ == "amod" and c.i not in self.token_actor
+                          and (s := self._named_or_state(c)) is not None and self.actors[s].kind == "country"), None)
+        return found
+
+    def _holder(self, found: str | None) -> TypeGuard[str]:
+        """Whether an actor can be somewhere by its own people: an organisation or a country."""
+        return found is not None and (self.actors[found].type == "organization" or self.actors[found].kind == "country")
+
+    def _local_offices(self, doc: Doc) -> list[RawClaim]:
+        """ "Amnesty's Zamora office", "the Oren branch of the Eastern Shield Brigades", "the
+        charity's Zamora country director": an organisation with an office named by a place is
+        present there (``relations.yaml`` present_in: local_nouns, country_roles)."""
+        spec = relation_types()["present_in"]
+        local = set(spec.get("local_nouns") or [])
+        roles = set(spec.get("country_roles") or [])
+        out: list[RawClaim] = []
+        for i in sorted(self.token_actor):
+            t = doc[i]
+            where = self.token_actor[i]
+            if t.dep_ not in ("compound", "amod", "nmod") or self.actors[where].type != "place" or self.token_actor.get(t.head.i) == where:
+                continue
+            if t.dep_ == "amod" and self.actors[where].kind != "country":
+                continue
+            # the words after the place up to the phrase's head: "Zamora country director", "Oren branch"
+            head = t.head
+            chain = [head]
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.i not in self.token_actor and len(chain) < 4:
+                head = head.head
+                chain.append(head)
+            words = [c.lower_ for c in chain]
+            if not (words[0] in local or (words[0] == "country" and len(words) > 1 and words[1] in roles)):
+                continue
+            if any(c.i in self.token_actor for c in chain):
+                continue  # "the Zamora Office of Human Rights" is a name, not someone's office
+            # the owner: a possessive on a word of the phrase ("NRC's Zamora country director") or "of X"
+            owners = [c for w in chain for c in w.children if c.dep_ == "poss"] + self._prep_objects(chain[0], ["of"])
+            if chain[-1].i != chain[0].i:
+                owners += self._prep_objects(chain[-1], ["of"])
+            who = next((a for o in owners if (a := self._phrase_actor(o)) is not None), None)
+            if who is None or who == where or self.actors[who].type != "organization" or self._asserts_nothing(t):
+                continue
+            out.append(self._claim(doc, i, who, "present_in", where, self._negated(doc, chain[0], frozenset())))
+        return out
+
+    def _occupiers(self, doc: Doc) -> list[RawClaim]:
+        """ "the Zamoran state, which is an occupying power in Oren", "X, the occupier in Dara":
+        present_in, the one the noun is said of and the place after "in" (``relations.yaml``
+        present_in: occupier_nouns)."""
+        phrases = set(relation_types()["present_in"].get("occupier_nouns") or [])
+        nouns = {w.split()[-1] for w in phrases}
+        out: list[RawClaim] = []
+        for i in indices_with(doc, nouns):
+            t = doc[i]
+            if t.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
+                continue
+            if t.lower_ not in phrases and (i == 0 or f"{doc[i - 1].lower_} {t.lower_}" not in phrases):
+                continue
+            wheres = [w for p in self._with_conjuncts(self._prep_objects(t, ["in", "inside"])) if (w := self._place_named(p)) is not None]
+            if not wheres:
+                continue
+            said_of: Token | None = None
+            if t.dep_ == "attr" and t.head.lemma_ in ("be", "remain", "become"):
+                said_of = self._clause_subject(t.head)  # "which is an occupying power in Syria"
+            elif t.dep_ == "appos":
+                said_of = t.head  # "Zamora, the occupying power in Oren"
+            who = self._state_phrase(said_of) if said_of is not None else None
+            if not self._holder(who) or self._asserts_nothing(t):
+                continue
+            negated = self._negated(doc, t.head if t.dep_ == "attr" else t, frozenset())
+            out.extend(self._claim(doc, i, who, "present_in", w, negated) for w in wheres if w != who)
+        return out
+
+    def _counted_in(self, doc: Doc) -> list[RawClaim]:
+        """ "the group still has thousands in Zamora", "X keeps 2,000 in Oren": a count of people held
+        in a place (``relations.yaml`` present_in: counted_words; a number with no noun, no money)."""
+        counted = set(relation_types()["present_in"].get("counted_words") or [])
+        out: list[RawClaim] = []
+        for i in sorted(set(indices_with(doc, counted)) | set(like_num_indices(doc))):
+            t = doc[i]
+            if t.dep_ != "dobj" or t.head.lemma_ not in _HOLDING_VERBS:
+                continue
+            if t.lower_ not in counted and (t.pos_ != "NUM" or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)):
+                continue
+            if any(c.tag_ == "$" or c.lower_ in ("$", "€", "£") for c in (*t.children, *t.subtree)) or (i > 0 and doc[i - 1].tag_ == "$"):
+                continue
+            if t.lower_ in counted and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+                continue  # "thousands of dollars in Oren": the members rule reads "thousands of fighters"
+            subj = self._subject(t.head)
+            who = self._party(subj, subject=True) if subj is not None else None
+            if not self._holder(who) or self._asserts_nothing(t.head):
+                continue
+            places = self._prep_objects(t, ["in", "inside", "across"]) + self._prep_objects(t.head, ["in", "inside", "across"])
+            negated = self._negated(doc, t.head, frozenset())
+            for p in self._with_conjuncts(places):
+                where = self._place_named(p)
+                if where is not None and where != who:
+                    out.append(self._claim(doc, i, who, "present_in", where, negated))
+        return out
+
+    def _members_acting_in(self, doc: Doc) -> list[RawClaim]:
+        """ "their forces repulsed an attack in the town of Dara", "Zamoran troops patrol in Oren",
+        "two Zamoran soldiers were killed in Oren": the group (the state of a demonym) whose armed
+        people act or suffer there is present there (``relations.yaml`` present_in: acting_verbs,
+        suffering_verbs; an attack from afar puts nobody anywhere)."""
+        spec = relation_types()["present_in"]
+        members = set(spec.get("members") or [])
+        acting = set(spec.get("acting_verbs") or [])
+        suffering = set(spec.get("suffering_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, members):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            verb = noun.head
+            if verb.pos_ != "VERB" or not (
+                    (noun.dep_ == "nsubj" and verb.lemma_ in acting) or (noun.dep_ == "nsubjpass" and verb.lemma_ in suffering)):
+                continue
+            if any(c.lower_ in ("no", "any") for c in noun.children) or self._asserts_nothing(verb):
+                continue
+            who = self._head_actor(noun) or self._members_state(noun, members) or self._actor_of(noun)
+            if not self._holder(who) or self.actors[who].type == CLASS_TYPE:
+                continue
+            negated = self._negated(doc, verb, frozenset())
+            # "repulsed an attack in the town of Dara", "guarded the base in Oren": the place of what they act on
+            held = [o for o in verb.children if o.dep_ == "dobj" and (o.lower_ in _attack_nouns() or _is_site(o))]
+            places = self._prep_objects(verb, ["in", "inside"]) + [p for o in held for p in self._prep_objects(o, ["in", "inside"])]
+            for p in self._with_conjuncts(places):
+                where = self._place_named(p)
+                if where is not None and where != who:
+                    out.append(self._claim(doc, i, who, "present_in", where, negated))
+        return out
+
+    def _parties(self, toks: Sequence[Token | None]) -> list[str]:
+        """The acting parties phrases name, with their conjuncts ("Zamora and the EU")."""
+        out: list[str] = []
+        for t in toks:
+            if t is not None and (found := self._party(t, subject=True)) is not None:
+                out.append(found)
+            out += self._conjoined(t, subject=True)
+        return out
+
+    def _measures(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora imposed an arms embargo on Oren", "the bloc announced the enforcement of a no-fly
+        zone over Dara": sanctions, the one who lays the measure (the imposing verb's subject, or
+        the measure's possessive) on the state or organisation after the measure's preposition
+        (``relations.yaml`` sanctions: measure_nouns, measure_preps, imposing_verbs, measure_heads)."""
+        spec = relation_types()["sanctions"]
+        phrases = {" ".join(w.replace("-", " - ").split()) for w in spec.get("measure_nouns") or []}
+        preps = list(spec.get("measure_preps") or [])
+        imposing = set(spec.get("imposing_verbs") or [])
+        heads = set(spec.get("measure_heads") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, {p.split()[-1] for p in phrases}):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not any(" ".join(x.lower_ for x in doc[max(0, i - k) : i + 1]) in phrases for k in range(4)):
+                continue
+            targets = [a for p in self._with_conjuncts(self._prep_objects(noun, preps)) if (a := self._phrase_actor(p)) is not None
+                       and (self.actors[a].type in ("organization", "person") or self.actors[a].kind == "country")]
+            if not targets:
+                continue
+            layers = [a for c in noun.children if c.dep_ == "poss" and (a := self._phrase_actor(c)) is not None]
+            # up over "the enforcement of": the verb that lays the measure
+            top = noun
+            while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lower_ in heads:
+                top = top.head.head
+            verb = top.head if top.dep_ in ("dobj", "nsubjpass") else None
+            if verb is not None and verb.lemma_ in imposing and verb.pos_ == "VERB" and not self._asserts_nothing(verb):
+                if verb.dep_ == "xcomp":
+                    continue  # "threatened to impose an embargo": none laid
+                parties = [self._subject(verb)] if top.dep_ == "dobj" else self._prep_objects(verb, ["by"])
+                layers += self._parties(parties)
+            negated = verb is not None and self._negated(doc, verb, frozenset())
+            for who in dict.fromkeys(layers):
+                if self._holder(who):
+                    out.extend(self._claim(doc, i, who, "sanctions", obj, negated) for obj in targets if obj != who)
+        return out
+
+    def _similar_measures(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Zamora suspended aid to Oren, following similar measures by Dara and the EU": each one
+        after "by" (or "from") sanctions whom the sentence's own sanction does (``relations.yaml``
+        sanctions: similar_nouns, similar_words)."""
+        spec = relation_types()["sanctions"]
+        nouns = set(spec.get("similar_nouns") or [])
+        similar = set(spec.get("similar_words") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, similar):
+            noun = doc[i].head
+            if doc[i].dep_ != "amod" or noun.lower_ not in nouns:
+                continue
+            s, e = _sentence(doc, i)
+            laid = [c for c in claims if c.predicate == "sanctions" and not c.negated and s <= c.trigger < e and c.object is not None]
+            objects = {c.object for c in laid}
+            if len(objects) != 1:
+                continue
+            obj = objects.pop()
+            assert obj is not None
+            for who in self._parties(self._prep_objects(noun, ["by", "from"])):
+                if self._holder(who) and who != obj and all(c.subject != who for c in laid):
+                    out.append(self._claim(doc, i, who, "sanctions", obj))
+        return out
 
     def _coded(self, doc: Doc, hedges: frozenset[str], boosters: frozenset[str]) -> list[RawClaim]:
         """Claims from the event coder: "accused X of", "condemned", "rejected", "called on X to",

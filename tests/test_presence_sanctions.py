@@ -1,0 +1,68 @@
+"""Presence named by offices, occupiers, counts and armed people's acts; coercive measures laid on a party."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _claims(an):  # type: ignore[no-untyped-def]
+    names = {a.id: a.name for a in an.actors}
+    return {(names.get(c.subject), c.predicate, names.get(c.object), c.polarity) for c in an.claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation's office named by its place
+        ("Save the Children's Yemen country director Maria Lopez said the camps were full.",
+         ("Save the Children", "present_in", "Yemen", "affirmed")),
+        ("Amnesty International's Chad office said the report was accurate.",
+         ("Amnesty International", "present_in", "Chad", "affirmed")),
+        # one said to occupy a place is there
+        ("The talks followed clashes with the Kenyan state, which is an occupying power in Somalia.",
+         ("Kenya", "present_in", "Somalia", "affirmed")),
+        # a bare count held in a place
+        ("Al-Shabaab still has thousands in Kenya and Ethiopia.", ("al-Shabaab", "present_in", "Ethiopia", "affirmed")),
+        # what armed people do or suffer there puts their group there
+        ("Al-Shabaab said its fighters repulsed an attack by the army in the town of Beledweyne.",
+         ("al-Shabaab", "present_in", "Beledweyne", "affirmed")),
+        ("Two Kenyan soldiers were killed in Somalia on Monday.", ("Kenya", "present_in", "Somalia", "affirmed")),
+        # measures laid on a party
+        ("The African Union and ECOWAS announced the enforcement of a no-fly zone over Mali.",
+         ("African Union", "sanctions", "Mali", "affirmed")),
+        ("The African Union and ECOWAS announced the enforcement of a no-fly zone over Mali.",
+         ("ECOWAS", "sanctions", "Mali", "affirmed")),
+        ("The European Union imposed an arms embargo on Belarus.", ("European Union", "sanctions", "Belarus", "affirmed")),
+        # "similar measures by X": X lays the sentence's own sanction too
+        ("Germany suspended all aid to Mali, following similar measures by France and Canada.",
+         ("France", "sanctions", "Mali", "affirmed")),
+        ("Germany suspended all aid to Mali, following similar measures by France and Canada.",
+         ("Canada", "sanctions", "Mali", "affirmed")),
+    ],
+)
+def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # money is no people
+        ("Hamas has $5 million in Turkey.", ("Hamas", "present_in", "Turkey")),
+        ("The Taliban keep thousands of dollars in Pakistan.", ("Taliban", "present_in", "Pakistan")),
+        # firing from afar puts nobody there
+        ("Indian troops fired across the border, killing four civilians in Pakistan.", ("India", "present_in", "Pakistan")),
+        # a threatened measure is laid on nobody
+        ("ECOWAS threatened to impose a no-fly zone over Mali.", ("ECOWAS", "sanctions", "Mali")),
+        # an envoy for a place is no office there
+        ("The United Nations' Yemen envoy Maria Lopez met the rebels in Oman.", ("United Nations", "present_in", "Yemen")),
+        # no fighters, no presence
+        ("No Wagner fighters were killed in Mali.", ("Wagner Group", "present_in", "Mali")),
+    ],
+)
+def test_no_presence_or_measure_unsaid(analyse, text: str, absent: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse(text))
+    assert not [c for c in found if c[:3] == absent and c[3] == "affirmed"], found
