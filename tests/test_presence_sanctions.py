@@ -29,6 +29,12 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Al-Shabaab said its fighters repulsed an attack by the army in the town of Beledweyne.",
          ("al-Shabaab", "present_in", "Beledweyne", "affirmed")),
         ("Two Kenyan soldiers were killed in Somalia on Monday.", ("Kenya", "present_in", "Somalia", "affirmed")),
+        # a group whose armed campaign a place hosts
+        ("Since 2015, eastern Chad has been at the centre of an insurgency led by armed groups, including Boko Haram and al-Shabaab.",
+         ("al-Shabaab", "present_in", "Chad", "affirmed")),
+        ("The Boko Haram insurgency in Cameroon has displaced thousands.", ("Boko Haram", "present_in", "Cameroon", "affirmed")),
+        ("Al-Shabaab, which has waged an insurgency in Kenya since 2011, claimed the attack.",
+         ("al-Shabaab", "present_in", "Kenya", "affirmed")),
         # measures laid on a party
         ("The African Union and ECOWAS announced the enforcement of a no-fly zone over Mali.",
          ("African Union", "sanctions", "Mali", "affirmed")),
@@ -59,6 +65,8 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
         ("ECOWAS threatened to impose a no-fly zone over Mali.", ("ECOWAS", "sanctions", "Mali")),
         # an envoy for a place is no office there
         ("The United Nations' Yemen envoy Maria Lopez met the rebels in Oman.", ("United Nations", "present_in", "Yemen")),
+        # an ended campaign, or one fought against, is no presence
+        ("The government said the Taliban insurgency in Afghanistan had ended.", ("Taliban", "present_in", "Afghanistan")),
         # no fighters, no presence
         ("No Wagner fighters were killed in Mali.", ("Wagner Group", "present_in", "Mali")),
     ],

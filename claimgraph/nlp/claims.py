@@ -359,7 +359,7 @@ class ClaimFinder:
                     + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
                     + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
                     + self._local_offices(doc) + self._occupiers(doc) + self._counted_in(doc) + self._members_acting_in(doc)
-                    + self._measures(doc)):
+                    + self._measures(doc) + self._campaigns(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -1497,6 +1497,61 @@ class ClaimFinder:
                 where = self._place_named(p)
                 if where is not None and where != who:
                     out.append(self._claim(doc, i, who, "present_in", where, negated))
+        return out
+
+    def _campaigners(self, noun: Token, waging: set[str]) -> list[str]:
+        """The groups whose armed campaign a noun names: "the Eastern Shield insurgency", "an
+        insurgency led by X and Y", "groups including X", "X, which has waged an insurgency"."""
+        found = [a for a in [self._head_actor(noun)] if a is not None]
+        phrases: list[Token] = []
+        for c in noun.children:
+            if c.dep_ == "acl" and (c.lemma_ in waging or c.lower_ in waging):
+                phrases += [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if noun.dep_ == "dobj" and (noun.head.lemma_ in waging or noun.head.lower_ in waging):
+            subj = self._clause_subject(noun.head)
+            phrases += [subj] if subj is not None else []
+        for p in phrases:
+            # "jihadist groups, including X and Y": the groups named
+            own = self._phrase_actor(p)
+            named = [p] if own is not None and self.actors[own].type != CLASS_TYPE else self._prep_objects(p, ["including", "like"])
+            for q in self._with_conjuncts(named):
+                if (a := self._phrase_actor(q)) is not None:
+                    found.append(a)
+        return [a for a in dict.fromkeys(found) if self.actors[a].type == "organization"]
+
+    def _campaigns(self, doc: Doc) -> list[RawClaim]:
+        """ "the Eastern Shield insurgency in Oren", "Dara has been at the centre of an insurgency led
+        by X": a group whose armed campaign is in a place is present there (``relations.yaml``
+        present_in: campaign_nouns, waging_verbs, hub_nouns)."""
+        spec = relation_types()["present_in"]
+        phrases = set(spec.get("campaign_nouns") or [])
+        waging = set(spec.get("waging_verbs") or [])
+        hubs = set(spec.get("hub_nouns") or [])
+        ending = frozenset(load_yaml("relations.yaml").get("ending_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, {w.split()[-1] for w in phrases}):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
+                continue
+            if noun.lower_ not in phrases and (i == 0 or f"{doc[i - 1].lower_} {noun.lower_}" not in phrases):
+                continue
+            who = self._campaigners(noun, waging)
+            if not who or self._asserts_nothing(noun):
+                continue
+            places = self._prep_objects(noun, ["in", "inside", "across"])
+            if noun.dep_ == "dobj" and (noun.head.lemma_ in waging or noun.head.lower_ in waging):
+                places += self._prep_objects(noun.head, ["in", "inside", "across"])  # "has waged an insurgency in Oren"
+            # "Dara has been at the centre of an insurgency", "Dara is the hotbed of the rebellion"
+            hub = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+            if hub is not None and hub.lower_ in hubs:
+                verb = hub.head.head if hub.dep_ == "pobj" else hub.head if hub.dep_ == "attr" else None
+                if verb is not None and verb.lemma_ in ("be", "become", "remain"):
+                    places += [s for s in verb.children if s.dep_ == "nsubj"]
+            negated = self._negated(doc, noun, ending)
+            for p in self._with_conjuncts(places):
+                where = self._place_named(p)
+                if where is not None:
+                    out.extend(self._claim(doc, i, w, "present_in", where, negated) for w in who if w != where)
         return out
 
     def _parties(self, toks: Sequence[Token | None]) -> list[str]:
