@@ -35,6 +35,8 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("The Boko Haram insurgency in Cameroon has displaced thousands.", ("Boko Haram", "present_in", "Cameroon", "affirmed")),
         ("Al-Shabaab, which has waged an insurgency in Kenya since 2011, claimed the attack.",
          ("al-Shabaab", "present_in", "Kenya", "affirmed")),
+        # a gapped clause: the second party holds the rest of the same place
+        ("Nairobi controls half of Jubaland and Mogadishu the rest.", ("Somalia", "controls", "Jubaland", "affirmed")),
         # measures laid on a party
         ("The African Union and ECOWAS announced the enforcement of a no-fly zone over Mali.",
          ("African Union", "sanctions", "Mali", "affirmed")),

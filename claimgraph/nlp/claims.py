@@ -368,7 +368,7 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
-        out += self._similar_measures(doc, out)
+        out += self._similar_measures(doc, out) + self._gapped_rest(doc, out)
         doc._.cg_claims = self._agreements(doc, self._accused_states(self._states_of_institutions(doc, out), doc))
         return doc
 
@@ -1552,6 +1552,31 @@ class ClaimFinder:
                 where = self._place_named(p)
                 if where is not None:
                     out.extend(self._claim(doc, i, w, "present_in", where, negated) for w in who if w != where)
+        return out
+
+    def _gapped_rest(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Zamora controls two-thirds of Oren and Dara the rest": a clause whose verb is left out
+        says of its party what the clause before said, of the rest of the same place (controls,
+        present_in; ``relations.yaml`` present_in: rest_words)."""
+        rest = set(relation_types()["present_in"].get("rest_words") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, rest):
+            if i < 3 or doc[i - 1].lower_ != "the" or (z := self.token_actor.get(i - 2)) is None:
+                continue
+            j = i - 2
+            while j > 0 and self.token_actor.get(j - 1) == z:
+                j -= 1
+            if doc[j - 1].lower_ != "and":
+                continue
+            who = self._state_of_capital(z)
+            if not self._holder(who):
+                continue
+            s, _ = _sentence(doc, i)
+            for c in claims:
+                if (c.predicate in ("controls", "present_in") and not c.negated and s <= c.trigger < j - 1
+                        and c.subject is not None and c.object is not None and who not in (c.subject, c.object)
+                        and not any((d.subject, d.predicate, d.object) == (who, c.predicate, c.object) for d in claims + out)):
+                    out.append(RawClaim(i, who, c.predicate, c.object, False, c.start, c.end))
         return out
 
     def _parties(self, toks: Sequence[Token | None]) -> list[str]:
