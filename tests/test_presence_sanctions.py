@@ -37,12 +37,23 @@ def _claims(an):  # type: ignore[no-untyped-def]
          ("al-Shabaab", "present_in", "Kenya", "affirmed")),
         # a gapped clause: the second party holds the rest of the same place
         ("Nairobi controls half of Jubaland and Mogadishu the rest.", ("Somalia", "controls", "Jubaland", "affirmed")),
+        # "Y-based X", "X's presence in Y", "X has a presence in Y", "the X mission in Y", "thousands of fighters"
+        ("The Somalia-based al-Shabaab claimed the attack.", ("al-Shabaab", "present_in", "Somalia", "affirmed")),
+        ("Wagner's presence in Libya worries Egypt.", ("Wagner Group", "present_in", "Libya", "affirmed")),
+        ("Turkey has a military presence in Libya.", ("Turkey", "present_in", "Libya", "affirmed")),
+        ("Russia ended its military presence in Libya.", ("Russia", "present_in", "Libya", "negated")),
+        ("The United Nations mission in Chad said civilians were killed.", ("United Nations", "present_in", "Chad", "affirmed")),
+        ("Hezbollah has thousands of fighters in Yemen.", ("Hezbollah", "present_in", "Yemen", "affirmed")),
         # measures laid on a party
         ("The African Union and ECOWAS announced the enforcement of a no-fly zone over Mali.",
          ("African Union", "sanctions", "Mali", "affirmed")),
         ("The African Union and ECOWAS announced the enforcement of a no-fly zone over Mali.",
          ("ECOWAS", "sanctions", "Mali", "affirmed")),
         ("The European Union imposed an arms embargo on Belarus.", ("European Union", "sanctions", "Belarus", "affirmed")),
+        ("Sanctions against Cuba by the United States have hurt its economy.", ("United States", "sanctions", "Cuba", "affirmed")),
+        ("Sanctions imposed on Cuba by the United States have hurt its economy.", ("United States", "sanctions", "Cuba", "affirmed")),
+        ("The EU arms embargo on Libya remains in force.", ("European Union", "sanctions", "Libya", "affirmed")),
+        ("The Security Council lifted the UN arms embargo on Libya.", ("United Nations", "sanctions", "Libya", "negated")),
         # "similar measures by X": X lays the sentence's own sanction too
         ("Germany suspended all aid to Mali, following similar measures by France and Canada.",
          ("France", "sanctions", "Mali", "affirmed")),
@@ -69,6 +80,11 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
         ("The United Nations' Yemen envoy Maria Lopez met the rebels in Oman.", ("United Nations", "present_in", "Yemen")),
         # an ended campaign, or one fought against, is no presence
         ("The government said the Taliban insurgency in Afghanistan had ended.", ("Taliban", "present_in", "Afghanistan")),
+        # a measure asked for, proposed or possible is laid on nobody
+        ("Kenya called for UN sanctions on Eritrea.", ("United Nations", "sanctions", "Eritrea")),
+        ("Israel urged EU sanctions against Iran.", ("European Union", "sanctions", "Iran")),
+        ("The EU may impose an arms embargo on Libya.", ("European Union", "sanctions", "Libya")),
+        ("Turkey will have a military presence in Libya if the deal passes.", ("Turkey", "present_in", "Libya")),
         # no fighters, no presence
         ("No Wagner fighters were killed in Mali.", ("Wagner Group", "present_in", "Mali")),
     ],

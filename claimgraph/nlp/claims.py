@@ -359,7 +359,8 @@ class ClaimFinder:
                     + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
                     + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
                     + self._local_offices(doc) + self._occupiers(doc) + self._counted_in(doc) + self._members_acting_in(doc)
-                    + self._measures(doc) + self._campaigns(doc)):
+                    + self._measures(doc) + self._campaigns(doc) + self._based_in(doc) + self._owned_presence(doc)
+                    + self._local_missions(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -1443,22 +1444,24 @@ class ClaimFinder:
         """ "the group still has thousands in Zamora", "X keeps 2,000 in Oren": a count of people held
         in a place (``relations.yaml`` present_in: counted_words; a number with no noun, no money)."""
         counted = set(relation_types()["present_in"].get("counted_words") or [])
+        members = set(relation_types()["present_in"].get("members") or [])
         out: list[RawClaim] = []
         for i in sorted(set(indices_with(doc, counted)) | set(like_num_indices(doc))):
             t = doc[i]
             if t.dep_ != "dobj" or t.head.lemma_ not in _HOLDING_VERBS:
                 continue
-            if t.lower_ not in counted and (t.pos_ != "NUM" or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)):
+            if t.lower_ not in counted and t.pos_ != "NUM":
                 continue
-            if any(c.tag_ == "$" or c.lower_ in ("$", "€", "£") for c in (*t.children, *t.subtree)) or (i > 0 and doc[i - 1].tag_ == "$"):
+            if any(c.tag_ == "$" or c.lower_ in ("$", "€", "£") for c in t.subtree) or (i > 0 and doc[i - 1].tag_ == "$"):
                 continue
-            if t.lower_ in counted and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
-                continue  # "thousands of dollars in Oren": the members rule reads "thousands of fighters"
+            of = self._prep_objects(t, ["of"])
+            if of and not all(o.lower_ in members for o in of):
+                continue  # "thousands of dollars in Oren"; "thousands of fighters in Oren" are people
             subj = self._subject(t.head)
             who = self._party(subj, subject=True) if subj is not None else None
-            if not self._holder(who) or self._asserts_nothing(t.head):
+            if not self._holder(who) or self._asserts_nothing(t.head) or self._modal(t.head):
                 continue
-            places = self._prep_objects(t, ["in", "inside", "across"]) + self._prep_objects(t.head, ["in", "inside", "across"])
+            places = [p for x in (t, t.head, *of) for p in self._prep_objects(x, ["in", "inside", "across"])]
             negated = self._negated(doc, t.head, frozenset())
             for p in self._with_conjuncts(places):
                 where = self._place_named(p)
@@ -1484,7 +1487,7 @@ class ClaimFinder:
             if verb.pos_ != "VERB" or not (
                     (noun.dep_ == "nsubj" and verb.lemma_ in acting) or (noun.dep_ == "nsubjpass" and verb.lemma_ in suffering)):
                 continue
-            if any(c.lower_ in ("no", "any") for c in noun.children) or self._asserts_nothing(verb):
+            if any(c.lower_ in ("no", "any") for c in noun.children) or self._asserts_nothing(verb) or self._modal(verb):
                 continue
             who = self._head_actor(noun) or self._members_state(noun, members) or self._actor_of(noun)
             if not self._holder(who) or self.actors[who].type == CLASS_TYPE:
@@ -1579,6 +1582,82 @@ class ClaimFinder:
                     out.append(RawClaim(i, who, c.predicate, c.object, False, c.start, c.end))
         return out
 
+    def _based_in(self, doc: Doc) -> list[RawClaim]:
+        """ "the Zamora-based Eastern Shield Brigades", "a Dara-headquartered group named X": the
+        organisation after the participle is in the place before the hyphen (``relations.yaml``
+        present_in: based_compounds)."""
+        based = set(relation_types()["present_in"].get("based_compounds") or [])
+        out: list[RawClaim] = []
+        for h in indices_with(doc, ("-", "\u2010", "\u2011")):
+            if h < 1 or h + 1 >= len(doc) or doc[h + 1].lower_ not in based:
+                continue
+            t = doc[h + 1]
+            where = self.token_actor.get(h - 1)
+            if where is None or self.actors[where].type != "place":
+                continue
+            target = t.head if t.dep_ in ("amod", "compound") and t.head.i != t.i else None
+            who = self._phrase_actor(target) if target is not None else None
+            if who is None or who == where or self.actors[who].type != "organization":
+                continue
+            out.append(self._claim(doc, t.i, who, "present_in", where))
+        return out
+
+    def _owned_presence(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora's presence in Oren", "Zamora has a military presence in Oren", "the Eastern Shield
+        Brigades maintain a foothold in Dara": present_in, the owner (a possessive, or the subject of
+        a having verb) and the place after "in"; "ended its presence" is negated (``relations.yaml``
+        present_in: presence_nouns, having_verbs)."""
+        spec = relation_types()["present_in"]
+        having = set(spec.get("having_verbs") or [])
+        ending = frozenset(load_yaml("relations.yaml").get("ending_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("presence_nouns") or []):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor or self._prep_objects(noun, ["of"]):
+                continue  # "the presence of X" is read by the trigger lists
+            owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
+            # "X has a presence in Y", "X ended its presence in Y": the clause's subject
+            own = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
+            if not owners and noun.dep_ == "dobj" and (own or noun.head.lemma_ in having):
+                owners = [s for s in [self._clause_subject(noun.head)] if s is not None]
+            who = next((a for o in owners if (a := self._party(o, subject=True)) is not None), None)
+            if not self._holder(who) or self._asserts_nothing(noun) or self._modal(self._governor(noun)):
+                continue
+            negated = self._negated(doc, noun, ending)
+            places = self._prep_objects(noun, ["in", "inside", "across"])
+            if noun.dep_ == "dobj":
+                places += self._prep_objects(noun.head, ["in", "inside", "across"])  # "ended its presence in Y"
+            for p in self._with_conjuncts(places):
+                where = self._place_named(p)
+                if where is not None and where != who:
+                    out.append(self._claim(doc, i, who, "present_in", where, negated))
+        return out
+
+    def _local_missions(self, doc: Doc) -> list[RawClaim]:
+        """ "the United Nations mission in Oren", "the Hamas office in Dara": an organisation or a
+        state named before a mission or premises noun, with the place after "in", is there
+        (``relations.yaml`` present_in: named_in_nouns, premises; the owner a name, not a demonym)."""
+        spec = relation_types()["present_in"]
+        nouns = set(spec.get("named_in_nouns") or []) | set(spec.get("premises") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, nouns):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
+                continue
+            who = next((self.token_actor[c.i] for c in noun.children if c.dep_ == "compound" and c.i in self.token_actor), None)
+            if not self._holder(who) or self._asserts_nothing(noun):
+                continue
+            for p in self._with_conjuncts(self._prep_objects(noun, ["in", "inside"])):
+                where = self._place_named(p)
+                if where is not None and where != who:
+                    out.append(self._claim(doc, i, who, "present_in", where, self._negated(doc, noun, frozenset())))
+        return out
+
+    @staticmethod
+    def _modal(verb: Token) -> bool:
+        """Whether a verb is under a modal or a future ("may impose", "will send"): no fact yet."""
+        return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
     def _parties(self, toks: Sequence[Token | None]) -> list[str]:
         """The acting parties phrases name, with their conjuncts ("Zamora and the EU")."""
         out: list[str] = []
@@ -1598,6 +1677,7 @@ class ClaimFinder:
         preps = list(spec.get("measure_preps") or [])
         imposing = set(spec.get("imposing_verbs") or [])
         heads = set(spec.get("measure_heads") or [])
+        unlaid = set(spec.get("unlaid_verbs") or []) | _AIM_VERBS
         out: list[RawClaim] = []
         for i in indices_with(doc, {p.split()[-1] for p in phrases}):
             noun = doc[i]
@@ -1605,22 +1685,35 @@ class ClaimFinder:
                 continue
             if not any(" ".join(x.lower_ for x in doc[max(0, i - k) : i + 1]) in phrases for k in range(4)):
                 continue
-            targets = [a for p in self._with_conjuncts(self._prep_objects(noun, preps)) if (a := self._phrase_actor(p)) is not None
+            # "sanctions imposed on X by Y": the participle's own preposition and agent
+            laying = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ in imposing]
+            agents = [p for x in (noun, *laying) for p in self._prep_objects(x, ["by"])]
+            agents += [p for c in laying for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            targets = [a for x in (noun, *laying) for p in self._with_conjuncts(self._prep_objects(x, preps))
+                       if (a := self._phrase_actor(p)) is not None
                        and (self.actors[a].type in ("organization", "person") or self.actors[a].kind == "country")]
             if not targets:
                 continue
-            layers = [a for c in noun.children if c.dep_ == "poss" and (a := self._phrase_actor(c)) is not None]
+            # "Zamora's embargo on Oren", "the EU arms embargo on Oren", "sanctions against Oren by Dara"
+            layers = [a for c in noun.children if c.dep_ in ("poss", "compound") and c.i in self.token_actor
+                      and (a := self._party(c, subject=True)) is not None]
+            layers += self._parties(agents)
             # up over "the enforcement of": the verb that lays the measure
             top = noun
             while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lower_ in heads:
                 top = top.head.head
             verb = top.head if top.dep_ in ("dobj", "nsubjpass") else None
+            # the verb the measure hangs on lays it, or says nothing against it: not "called for", "may impose"
+            gov = self._governor(top)
+            if gov.lemma_ in unlaid or gov.head.lemma_ in unlaid or self._modal(gov):
+                continue
             if verb is not None and verb.lemma_ in imposing and verb.pos_ == "VERB" and not self._asserts_nothing(verb):
                 if verb.dep_ == "xcomp":
                     continue  # "threatened to impose an embargo": none laid
                 parties = [self._subject(verb)] if top.dep_ == "dobj" else self._prep_objects(verb, ["by"])
                 layers += self._parties(parties)
-            negated = verb is not None and self._negated(doc, verb, frozenset())
+            lifting = frozenset(spec.get("lifting_verbs") or [])
+            negated = (verb is not None and self._negated(doc, verb, frozenset())) or self._negated(doc, top, lifting)
             for who in dict.fromkeys(layers):
                 if self._holder(who):
                     out.extend(self._claim(doc, i, who, "sanctions", obj, negated) for obj in targets if obj != who)
