@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.data import CLASS_TYPE, load_yaml, relation_types
 from claimgraph.model import Actor, name_key
 from claimgraph.nlp.places import load_places
-from claimgraph.nlp.util import indices_with, like_num_indices, sentence_of
+from claimgraph.nlp.util import indices_with, sentence_of
 
 __all__ = ["RawClaim", "ClaimFinder", "relation_types", "CLASS_TYPE"]
 
@@ -1446,10 +1446,9 @@ class ClaimFinder:
         counted = set(relation_types()["present_in"].get("counted_words") or [])
         members = set(relation_types()["present_in"].get("members") or [])
         out: list[RawClaim] = []
-        for i in sorted(set(indices_with(doc, counted)) | set(like_num_indices(doc))):
-            t = doc[i]
-            if t.dep_ != "dobj" or t.head.lemma_ not in _HOLDING_VERBS:
-                continue
+        holding = [c for v in indices_with(doc, _HOLDING_VERBS, "lemma") for c in doc[v].children if c.dep_ == "dobj"]
+        for t in holding:
+            i = t.i
             if t.lower_ not in counted and t.pos_ != "NUM":
                 continue
             if any(c.tag_ == "$" or c.lower_ in ("$", "€", "£") for c in t.subtree) or (i > 0 and doc[i - 1].tag_ == "$"):
@@ -1481,7 +1480,7 @@ class ClaimFinder:
         out: list[RawClaim] = []
         for i in indices_with(doc, members):
             noun = doc[i]
-            if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("nsubj", "nsubjpass"):
+            if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
                 continue
             verb = noun.head
             if verb.pos_ != "VERB" or not (
