@@ -85,6 +85,9 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
         ("Israel urged EU sanctions against Iran.", ("European Union", "sanctions", "Iran")),
         ("The EU may impose an arms embargo on Libya.", ("European Union", "sanctions", "Libya")),
         ("Turkey will have a military presence in Libya if the deal passes.", ("Turkey", "present_in", "Libya")),
+        # a government's desk named by a country is at home; money held is no people
+        ("The State Department's Iran office drafted the plan.", ("US State Department", "present_in", "Iran")),
+        ("Iran has 3 million in frozen assets in South Korea.", ("Iran", "present_in", "South Korea")),
         # no fighters, no presence
         ("No Wagner fighters were killed in Mali.", ("Wagner Group", "present_in", "Mali")),
     ],
