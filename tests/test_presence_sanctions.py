@@ -95,3 +95,23 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
 def test_no_presence_or_measure_unsaid(analyse, text: str, absent: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     found = _claims(analyse(text))
     assert not [c for c in found if c[:3] == absent and c[3] == "affirmed"], found
+
+
+def test_a_group_is_the_one_a_later_known_as_names(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The United States on Friday designated a group it said is tied to Maria Lopez. Officials said more "
+                            "steps would follow. The group, known as the Eastern Shield Brigades, denied the charge."))
+    assert ("United States", "sanctions", "Eastern Shield Brigades", "affirmed") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "a group of officials" says which group it is
+        "The United States on Friday designated a group of officials. The group, known as the Eastern Shield Brigades, denied it.",
+        # the name came first: "a group" may be another one
+        "The Eastern Shield Brigades attacked the town. The United States designated a group on Friday. The group, known as "
+        "the Eastern Shield Brigades, denied the charge.",
+    ],
+)
+def test_a_group_stays_unnamed_when_unsure(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in _claims(analyse(text)) if c[1] == "sanctions"]

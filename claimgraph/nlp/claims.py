@@ -304,6 +304,7 @@ class ClaimFinder:
         self.actors = actors
         self._the_country(doc)
         self._the_group(doc)
+        self._group_named_later(doc)
         self._its_rivals(doc)
         out: list[RawClaim] = []
         seen: set[tuple[str | None, str, str | None, int]] = set()
@@ -2087,6 +2088,39 @@ class ClaimFinder:
             named = {a for k in range(start, i) if (a := self.token_actor.get(k)) is not None and self.actors[a].type == "organization"}
             if len(named) == 1:
                 self.token_actor[i] = named.pop()
+
+    def _group_named_later(self, doc: Doc) -> None:
+        """ "Zamora designated a group tied to ... The group, known as the Eastern Shield Brigades,
+        ...": "a group" is the organisation the later "the group, known as X" names, when it is the
+        only "a group" in the sentences before (``relations.yaml`` group_named_later: window) and X is
+        not named before it. For this component's parties only."""
+        spec = load_yaml("relations.yaml")["group_named_later"]
+        naming = set(spec.get("naming_verbs") or [])
+        nouns = load_yaml("relations.yaml")["the_group"]["nouns"]
+        found = [doc[i] for i in indices_with(doc, nouns)]
+        for t in found:
+            if t.i in self.token_actor or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                continue
+            named = None
+            for c in t.children:
+                if c.dep_ == "acl" and c.lemma_ in naming:
+                    objs = self._prep_objects(c, ["as"]) + [o for o in c.children if o.dep_ == "oprd"]
+                    named = next((a for o in objs if (a := self.token_actor.get(o.i)) is not None), None)
+            if named is None or self.actors[named].type != "organization":
+                continue
+            if any(a == named for k, a in self.token_actor.items() if k < t.i):
+                continue  # named before: "a group" may be another one
+            start, _ = sentence_of(doc, t.i)
+            for _ in range(int(spec.get("window") or 0)):
+                if start == 0:
+                    break
+                start = sentence_of(doc, start - 1)[0]
+            # "a group" alone, with nothing after it that says which ("a group of protesters")
+            earlier = [g for g in found if start <= g.i < t.i and g.i not in self.token_actor and g.pos_ == "NOUN"
+                       and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in g.children)]
+            if len(earlier) != 1 or any(c.dep_ == "prep" and c.lower_ == "of" for c in earlier[0].children):
+                continue
+            self.token_actor[earlier[0].i] = named
 
     def _its_rivals(self, doc: Doc) -> None:
         """ "The army suspended talks, accusing its rivals of ...": "its rivals" (``relations.yaml``
