@@ -44,6 +44,14 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Russia ended its military presence in Libya.", ("Russia", "present_in", "Libya", "negated")),
         ("The United Nations mission in Chad said civilians were killed.", ("United Nations", "present_in", "Chad", "affirmed")),
         ("Hezbollah has thousands of fighters in Yemen.", ("Hezbollah", "present_in", "Yemen", "affirmed")),
+        # a part of a country is held ground; a place that fell to a party is held by it
+        ("Al-Shabaab still controls large swathes of rural Somalia.", ("al-Shabaab", "controls", "Somalia", "affirmed")),
+        ("The town of Beledweyne fell to al-Shabaab after a week of fighting.", ("al-Shabaab", "controls", "Beledweyne", "affirmed")),
+        ("Kabul did not fall to the Taliban.", ("Taliban", "controls", "Kabul", "negated")),
+        # put on a list of terrorists or of sanctions
+        ("The US placed the Houthis on its list of terrorist organisations.", ("United States", "sanctions", "Houthis", "affirmed")),
+        ("Hamas was added to the EU sanctions list in 2003.", ("European Union", "sanctions", "Hamas", "affirmed")),
+        ("The United States put Cuba back on its list of state sponsors of terrorism.", ("United States", "sanctions", "Cuba", "affirmed")),
         # measures laid on a party
         ("The African Union and ECOWAS announced the enforcement of a no-fly zone over Mali.",
          ("African Union", "sanctions", "Mali", "affirmed")),
@@ -88,6 +96,10 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
         # a government's desk named by a country is at home; money held is no people
         ("The State Department's Iran office drafted the plan.", ("US State Department", "present_in", "Iran")),
         ("Iran has 3 million in frozen assets in South Korea.", ("Iran", "present_in", "South Korea")),
+        ("The US holds much of Iran's debt.", ("United States", "controls", "Iran")),
+        ("Oil exports from Syria fell to Turkey.", ("Turkey", "controls", "Syria")),
+        ("Britain placed Iran on its list of priority countries.", ("United Kingdom", "sanctions", "Iran")),
+        ("The US may add the Houthis to its terror list.", ("United States", "sanctions", "Houthis")),
         # no fighters, no presence
         ("No Wagner fighters were killed in Mali.", ("Wagner Group", "present_in", "Mali")),
     ],

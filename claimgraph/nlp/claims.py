@@ -363,7 +363,7 @@ class ClaimFinder:
                     + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
                     + self._local_offices(doc) + self._occupiers(doc) + self._counted_in(doc) + self._members_acting_in(doc)
                     + self._measures(doc) + self._campaigns(doc) + self._based_in(doc) + self._owned_presence(doc)
-                    + self._local_missions(doc)):
+                    + self._local_missions(doc) + self._fallen(doc) + self._listed(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -1341,6 +1341,7 @@ class ClaimFinder:
                         held.extend((o, *o.conjuncts))
             places = [p for q in held if (p := self._phrase_actor(q)) is not None
                       and self.actors[p].type == "place" and self.actors[p].kind != "country"]
+            places += self._country_parts(held)
             parties = [a for h in holders if (a := self._party(h, subject=True)) is not None]
             if not places or not parties or self._asserts_nothing(t):
                 continue
@@ -1349,6 +1350,37 @@ class ClaimFinder:
             for who in dict.fromkeys(parties):
                 for where in dict.fromkeys(places):
                     out.append(RawClaim(t.i, who, "controls", where, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _fallen(self, doc: Doc) -> list[RawClaim]:
+        """ "Oren fell to the rebels", "the town of Dara fell to the Eastern Shield Brigades":
+        controls, the one after "to" (an organisation, a person or a state) of the place the
+        subject names (``relations.yaml`` controls: falling_verbs)."""
+        out: list[RawClaim] = []
+        for i in indices_with(doc, relation_types()["controls"].get("falling_verbs") or [], "lemma"):
+            t = doc[i]
+            if t.pos_ != "VERB" or self._asserts_nothing(t) or self._modal(t):
+                continue
+            held = [w for c in t.children if c.dep_ == "nsubj" for q in (c, *c.conjuncts) if (w := self._place_named(q)) is not None]
+            holders = [a for p in self._with_conjuncts(self._prep_objects(t, ["to"])) if (a := self._party(p, subject=True)) is not None]
+            negated = self._negated(doc, t, frozenset())
+            for who in dict.fromkeys(holders):
+                out.extend(self._claim(doc, i, who, "controls", where, negated) for where in dict.fromkeys(held) if where != who)
+        return out
+
+    def _country_parts(self, held: list[Token]) -> list[str]:
+        """ "large swathes of Zamora", "two-thirds of Oren": the country a part noun's "of" names
+        itself (``relations.yaml`` controls: part_nouns; "much of Zamora's debt" is no ground)."""
+        parts = set(relation_types()["controls"].get("part_nouns") or [])
+        out: list[str] = []
+        for q in held:
+            if q.lower_ not in parts or q.i in self.token_actor:
+                continue
+            for g in self._prep_objects(q, ["of"]):
+                for r in (g, *g.conjuncts):
+                    a = self.token_actor.get(r.i)
+                    if a is not None and self.actors[a].kind == "country" and not any(c.dep_ in ("case",) for c in r.children):
+                        out.append(a)
         return out
 
     # -- coded events --------------------------------------------------------
@@ -1724,6 +1756,45 @@ class ClaimFinder:
             for who in dict.fromkeys(layers):
                 if self._holder(who):
                     out.extend(self._claim(doc, i, who, "sanctions", obj, negated) for obj in targets if obj != who)
+        return out
+
+    def _listed(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora placed the Eastern Shield Brigades on its list of terrorist organisations", "the
+        group was added to the EU sanctions list", "removed X from its terror blacklist" (negated):
+        sanctions (``relations.yaml`` sanctions: listing_verbs, delisting_verbs, list_nouns, list_marks)."""
+        spec = relation_types()["sanctions"]
+        listing = set(spec.get("listing_verbs") or [])
+        delisting = set(spec.get("delisting_verbs") or [])
+        marks = set(spec.get("list_marks") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("list_nouns") or []):
+            noun = doc[i]
+            if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+                continue
+            prep, verb = noun.head, noun.head.head
+            if verb.dep_ == "advmod" and verb.lower_ == "back":
+                verb = verb.head  # "put Cuba back on its list"
+            if verb.pos_ != "VERB":
+                continue
+            if not ((verb.lemma_ in listing and prep.lower_ in ("on", "to", "onto")) or (verb.lemma_ in delisting and prep.lower_ == "from")):
+                continue
+            if noun.lower_ not in ("blacklist", "blacklists") and not any(x.lower_ in marks for x in noun.subtree if x.i != i):
+                continue
+            if self._asserts_nothing(verb) or self._modal(verb) or verb.dep_ == "xcomp":
+                continue
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            listed = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+            targets = [a for x in self._with_conjuncts(listed) if (a := self._phrase_actor(x)) is not None
+                       and (self.actors[a].type in ("organization", "person") or self.actors[a].kind == "country")]
+            listers = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"] if passive else [self._subject(verb)]
+            layers = self._parties(listers)
+            # "the EU sanctions list", "Zamora's terror list"
+            layers += [a for c in noun.subtree if c.i < i and c.dep_ in ("poss", "compound") and c.i in self.token_actor
+                       and (a := self._party(c, subject=True)) is not None]
+            negated = verb.lemma_ in delisting or self._negated(doc, verb, frozenset())
+            for who in dict.fromkeys(layers):
+                if self._holder(who):
+                    out.extend(self._claim(doc, i, who, "sanctions", t, negated) for t in dict.fromkeys(targets) if t != who)
         return out
 
     def _similar_measures(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
