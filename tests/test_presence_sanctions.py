@@ -52,6 +52,13 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("The US placed the Houthis on its list of terrorist organisations.", ("United States", "sanctions", "Houthis", "affirmed")),
         ("Hamas was added to the EU sanctions list in 2003.", ("European Union", "sanctions", "Hamas", "affirmed")),
         ("The United States put Cuba back on its list of state sponsors of terrorism.", ("United States", "sanctions", "Cuba", "affirmed")),
+        # nominal deployments; premises set up; an affiliate somewhere; armed people stationed somewhere
+        ("Russia's deployment of troops to Belarus alarmed Poland.", ("Russia", "deploys", "Belarus", "affirmed")),
+        ("Egypt announced the deployment of troops to Somalia.", ("Egypt", "deploys", "Somalia", "affirmed")),
+        ("Kenya halted the deployment of police officers to Haiti.", ("Kenya", "deploys", "Haiti", "negated")),
+        ("Turkey has established military bases in Somalia.", ("Turkey", "present_in", "Somalia", "affirmed")),
+        ("The Islamic State's affiliate in Mozambique claimed the attack.", ("Islamic State", "present_in", "Mozambique", "affirmed")),
+        ("Kenya has 400 police officers stationed in Haiti.", ("Kenya", "present_in", "Haiti", "affirmed")),
         # measures laid on a party
         ("The African Union and ECOWAS announced the enforcement of a no-fly zone over Mali.",
          ("African Union", "sanctions", "Mali", "affirmed")),
@@ -100,6 +107,7 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
         ("Oil exports from Syria fell to Turkey.", ("Turkey", "controls", "Syria")),
         ("Britain placed Iran on its list of priority countries.", ("United Kingdom", "sanctions", "Iran")),
         ("The US may add the Houthis to its terror list.", ("United States", "sanctions", "Houthis")),
+        ("Poland criticised the deployment of troops to Belarus.", ("Poland", "deploys", "Belarus")),
         # no fighters, no presence
         ("No Wagner fighters were killed in Mali.", ("Wagner Group", "present_in", "Mali")),
     ],

@@ -363,7 +363,7 @@ class ClaimFinder:
                     + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
                     + self._local_offices(doc) + self._occupiers(doc) + self._counted_in(doc) + self._members_acting_in(doc)
                     + self._measures(doc) + self._campaigns(doc) + self._based_in(doc) + self._owned_presence(doc)
-                    + self._local_missions(doc) + self._fallen(doc) + self._listed(doc)):
+                    + self._local_missions(doc) + self._fallen(doc) + self._listed(doc) + self._deployments(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -825,6 +825,10 @@ class ClaimFinder:
         places = self._prep_objects(noun, ["in", "inside", "across"])
         if holder is not None:
             places += self._prep_objects(holder, ["in", "inside", "across"])
+            # "has 400 police officers stationed in Haiti"
+            located = set(relation_types()["present_in"].get("located") or [])
+            places += [p for c in noun.children if c.dep_ == "acl" and c.lower_ in located
+                       for p in self._prep_objects(c, ["in", "inside", "across"])]
         out: list[RawClaim] = []
         s, e = _sentence(doc, noun.i)
         for p in places:
@@ -1074,7 +1078,9 @@ class ClaimFinder:
         whose premises are in a place is there (``relations.yaml`` present_in: premises); the
         owner an organisation or a country, the place named after "in"."""
         out: list[RawClaim] = []
-        for i in indices_with(doc, relation_types()["present_in"].get("premises") or []):
+        spec = relation_types()["present_in"]
+        # "the Islamic State's affiliate in Oren": an office or a branch is premises too
+        for i in indices_with(doc, set(spec.get("premises") or []) | set(spec.get("local_nouns") or [])):
             noun = doc[i]
             if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
                 continue
@@ -1368,6 +1374,44 @@ class ClaimFinder:
                 out.extend(self._claim(doc, i, who, "controls", where, negated) for where in dict.fromkeys(held) if where != who)
         return out
 
+    def _deployments(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora's deployment of troops to Oren", "the deployment of Zamoran police to Oren",
+        "Zamora announced the deployment of troops to Oren": deploys, the owner (a possessive, the
+        armed people's group or state after "of", or the subject of a deploying verb) to the place
+        after the preposition; "halted the deployment" is negated (``relations.yaml`` deploys:
+        deployment_nouns, deploying_verbs, halting_deploy_verbs)."""
+        spec = relation_types()["deploys"]
+        members = set(relation_types()["present_in"].get("members") or [])
+        deploying = set(spec.get("deploying_verbs") or [])
+        halting = frozenset(spec.get("halting_deploy_verbs") or [])
+        preps = list(spec.get("preps") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("deployment_nouns") or []):
+            noun = doc[i]
+            if noun.pos_ != "NOUN" or i in self.token_actor:
+                continue
+            of = self._prep_objects(noun, ["of"])
+            places = self._prep_objects(noun, preps) + [p for o in of for p in self._prep_objects(o, preps)]
+            if noun.dep_ == "dobj" and noun.head.lemma_ in deploying | halting:
+                places += self._prep_objects(noun.head, preps)  # "halted the deployment of police to Haiti"
+            wheres = [w for p in self._with_conjuncts(places) if (w := self._place_named(p)) is not None]
+            if not wheres:
+                continue
+            who = next((a for c in noun.children if c.dep_ == "poss" and (a := self._party(c, subject=True)) is not None), None)
+            if who is None:
+                # "the deployment of Kenyan police", "of Wagner fighters": their state or group
+                who = next((a for o in of if (a := self._phrase_actor(o) if o.lower_ not in members
+                                                 else self._head_actor(o) or self._members_state(o, members)) is not None), None)
+            if who is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in deploying | halting:
+                subj = self._clause_subject(noun.head) if noun.dep_ == "dobj" else None
+                who = self._party(subj, subject=True) if subj is not None else None
+            if not self._holder(who) or self._asserts_nothing(noun):
+                continue
+            gov = self._governor(noun)
+            negated = self._negated(doc, noun, halting) or gov.lemma_ in halting or (gov.dep_ == "xcomp" and gov.head.lemma_ in halting)
+            out.extend(self._claim(doc, i, who, "deploys", w, negated) for w in dict.fromkeys(wheres) if w != who)
+        return out
+
     def _country_parts(self, held: list[Token]) -> list[str]:
         """ "large swathes of Zamora", "two-thirds of Oren": the country a part noun's "of" names
         itself (``relations.yaml`` controls: part_nouns; "much of Zamora's debt" is no ground)."""
@@ -1650,11 +1694,18 @@ class ClaimFinder:
         having = set(spec.get("having_verbs") or [])
         ending = frozenset(load_yaml("relations.yaml").get("ending_verbs") or [])
         out: list[RawClaim] = []
-        for i in indices_with(doc, spec.get("presence_nouns") or []):
+        premises = set(spec.get("premises") or [])
+        premises_verbs = set(spec.get("premises_verbs") or [])
+        for i in indices_with(doc, set(spec.get("presence_nouns") or []) | premises):
             noun = doc[i]
             if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor or self._prep_objects(noun, ["of"]):
                 continue  # "the presence of X" is read by the trigger lists
             owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
+            if noun.lower_ in premises:
+                # "Zamora has established military bases in Oren" (a possessive is the premises rule's)
+                if owners or noun.dep_ != "dobj" or noun.head.lemma_ not in premises_verbs:
+                    continue
+                owners = [s for s in [self._clause_subject(noun.head)] if s is not None]
             # "X has a presence in Y", "X ended its presence in Y": the clause's subject
             own = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
             if not owners and noun.dep_ == "dobj" and (own or noun.head.lemma_ in having):
