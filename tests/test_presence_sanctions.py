@@ -39,6 +39,9 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Nairobi controls half of Jubaland and Mogadishu the rest.", ("Somalia", "controls", "Jubaland", "affirmed")),
         # "Y-based X", "X's presence in Y", "X has a presence in Y", "the X mission in Y", "thousands of fighters"
         ("The Somalia-based al-Shabaab claimed the attack.", ("al-Shabaab", "present_in", "Somalia", "affirmed")),
+        ("The Somali-based al-Shabaab claimed the attack.", ("al-Shabaab", "present_in", "Somalia", "affirmed")),
+        ("Amnesty International said the report was accurate. The London-based group said more was needed.",
+         ("Amnesty International", "present_in", "London", "affirmed")),
         ("Wagner's presence in Libya worries Egypt.", ("Wagner Group", "present_in", "Libya", "affirmed")),
         ("Turkey has a military presence in Libya.", ("Turkey", "present_in", "Libya", "affirmed")),
         ("Russia ended its military presence in Libya.", ("Russia", "present_in", "Libya", "negated")),
@@ -108,6 +111,9 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
         ("Britain placed Iran on its list of priority countries.", ("United Kingdom", "sanctions", "Iran")),
         ("The US may add the Houthis to its terror list.", ("United States", "sanctions", "Houthis")),
         ("Poland criticised the deployment of troops to Belarus.", ("Poland", "deploys", "Belarus")),
+        # an infinitive lays nothing
+        ("The Labour Party gave the government power to decree trade sanctions against Zimbabwe.",
+         ("Labour Party", "sanctions", "Zimbabwe")),
         # no fighters, no presence
         ("No Wagner fighters were killed in Mali.", ("Wagner Group", "present_in", "Mali")),
     ],

@@ -120,6 +120,12 @@ def _place_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    """Nouns that stand for an organisation named nearby ("the group", ``relations.yaml``: the_group)."""
+    return frozenset(load_yaml("relations.yaml")["the_group"]["nouns"])
+
+
+@lru_cache(maxsize=1)
 def _state_nouns() -> frozenset[str]:
     """Nouns a demonym ties to its state as a party: "the Zamoran state" (``relations.yaml`` present_in: state_nouns)."""
     return frozenset(relation_types()["present_in"].get("state_nouns") or [])
@@ -1402,7 +1408,7 @@ class ClaimFinder:
                 # "the deployment of Kenyan police", "of Wagner fighters": their state or group
                 who = next((a for o in of if (a := self._phrase_actor(o) if o.lower_ not in members
                                                  else self._head_actor(o) or self._members_state(o, members)) is not None), None)
-            if who is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in deploying | halting:
+            if who is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in deploying | halting and not self._modal(noun.head):
                 subj = self._clause_subject(noun.head) if noun.dep_ == "dobj" else None
                 who = self._party(subj, subject=True) if subj is not None else None
             if not self._holder(who) or self._asserts_nothing(noun):
@@ -1675,11 +1681,22 @@ class ClaimFinder:
             if h < 1 or h + 1 >= len(doc) or doc[h + 1].lower_ not in based:
                 continue
             t = doc[h + 1]
-            where = self.token_actor.get(h - 1)
+            if doc[h - 1].ent_type_ == "NORP":
+                # "British-based": the state of the demonym, when the list knows it
+                country = load_places().country_of(doc[h - 1].text)
+                where = Actor.id_for(country, "place") if country else None
+                if where is not None:
+                    self.actors.setdefault(where, Actor(where, country or "", "place", "country"))
+            else:
+                where = self.token_actor.get(h - 1)
             if where is None or self.actors[where].type != "place":
                 continue
+            # the phrase's head is the organisation ("the Oren-based Eastern Shield Brigades", "the
+            # Oren-based group"), not a person or a thing beside one ("a Dara-based Zamoran banking expert")
             target = t.head if t.dep_ in ("amod", "compound") and t.head.i != t.i else None
-            who = self._phrase_actor(target) if target is not None else None
+            if target is None or not (target.i in self.token_actor or target.lower_ in _group_words()):
+                continue
+            who = self._phrase_actor(target)
             if who is None or who == where or self.actors[who].type != "organization":
                 continue
             out.append(self._claim(doc, t.i, who, "present_in", where))
@@ -1745,8 +1762,9 @@ class ClaimFinder:
 
     @staticmethod
     def _modal(verb: Token) -> bool:
-        """Whether a verb is under a modal or a future ("may impose", "will send"): no fact yet."""
-        return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+        """Whether a verb is under a modal or a future ("may impose", "will send"), or is an
+        infinitive ("power to decree sanctions", "expected to fall"): no fact yet."""
+        return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children)
 
     def _parties(self, toks: Sequence[Token | None]) -> list[str]:
         """The acting parties phrases name, with their conjuncts ("Zamora and the EU")."""
@@ -1798,8 +1816,8 @@ class ClaimFinder:
             if gov.lemma_ in unlaid or gov.head.lemma_ in unlaid or self._modal(gov):
                 continue
             if verb is not None and verb.lemma_ in imposing and verb.pos_ == "VERB" and not self._asserts_nothing(verb):
-                if verb.dep_ == "xcomp":
-                    continue  # "threatened to impose an embargo": none laid
+                if verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                    continue  # "threatened to impose an embargo", "gave the government power to decree sanctions": none laid
                 parties = [self._subject(verb)] if top.dep_ == "dobj" else self._prep_objects(verb, ["by"])
                 layers += self._parties(parties)
             lifting = frozenset(spec.get("lifting_verbs") or [])
