@@ -114,6 +114,8 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
         # an infinitive lays nothing
         ("The Labour Party gave the government power to decree trade sanctions against Zimbabwe.",
          ("Labour Party", "sanctions", "Zimbabwe")),
+        # designating a group sanctions that group, not a party it is tied to
+        ("The United States designated a group tied to Venezuela's president.", ("United States", "sanctions", "Venezuela")),
         # no fighters, no presence
         ("No Wagner fighters were killed in Mali.", ("Wagner Group", "present_in", "Mali")),
     ],
