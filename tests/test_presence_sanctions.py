@@ -62,6 +62,7 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Turkey has established military bases in Somalia.", ("Turkey", "present_in", "Somalia", "affirmed")),
         ("The Islamic State's affiliate in Mozambique claimed the attack.", ("Islamic State", "present_in", "Mozambique", "affirmed")),
         ("Kenya has 400 police officers stationed in Haiti.", ("Kenya", "present_in", "Haiti", "affirmed")),
+        ("Troops from Rwanda were deployed to Mozambique in 2021.", ("Rwanda", "present_in", "Mozambique", "affirmed")),
         # measures laid on a party
         ("The African Union and ECOWAS announced the enforcement of a no-fly zone over Mali.",
          ("African Union", "sanctions", "Mali", "affirmed")),
@@ -116,6 +117,9 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
          ("Labour Party", "sanctions", "Zimbabwe")),
         # designating a group sanctions that group, not a party it is tied to
         ("The United States designated a group tied to Venezuela's president.", ("United States", "sanctions", "Venezuela")),
+        # fighters of a nationality are no state's forces
+        ("Syrian mercenaries in Libya fought for Haftar.", ("Syria", "present_in", "Libya")),
+        ("Fighters from Syria were killed in Libya.", ("Syria", "present_in", "Libya")),
         # no fighters, no presence
         ("No Wagner fighters were killed in Mali.", ("Wagner Group", "present_in", "Mali")),
     ],

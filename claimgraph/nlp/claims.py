@@ -126,6 +126,12 @@ def _group_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _state_members() -> frozenset[str]:
+    """A state's armed people, that a demonym ties to the state (``relations.yaml`` present_in: state_members)."""
+    return frozenset(relation_types()["present_in"].get("state_members") or [])
+
+
+@lru_cache(maxsize=1)
 def _state_nouns() -> frozenset[str]:
     """Nouns a demonym ties to its state as a party: "the Zamoran state" (``relations.yaml`` present_in: state_nouns)."""
     return frozenset(relation_types()["present_in"].get("state_nouns") or [])
@@ -782,7 +788,7 @@ class ClaimFinder:
                 subj_phrase = self._clause_subject(verb)  # "the mission, which is deployed in Haiti"
                 who = self._phrase_actor(subj_phrase) if subj_phrase is not None else None
             if who is None and subj_phrase is not None:
-                who = self._members_state(subj_phrase, members)  # "Kenyan police officers stationed in Haiti"
+                who = self._members_state(subj_phrase, members, forces_only=True)  # "Kenyan police officers stationed in Haiti"
             if who is None or not (self.actors[who].type in ("organization", CLASS_TYPE) or self.actors[who].kind == "country"):
                 continue
             if self._asserts_nothing(t):
@@ -796,26 +802,31 @@ class ClaimFinder:
                                             doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
-    def _members_state(self, phrase: Token, members: set[str]) -> str | None:
+    def _members_state(self, phrase: Token, members: set[str], forces_only: bool = False) -> str | None:
         """The state whose armed people a phrase names by a demonym: "Kenyan police officers",
         "hundreds of Indian troops"; nothing for other nouns ("Kenyan voters")."""
         noun = phrase
         if noun.lower_ not in members:
             noun = next((p for p in self._prep_objects(phrase, ["of"]) if p.lower_ in members), phrase)
-        if noun.lower_ not in members:
-            return None
+        if noun.lower_ not in members or (forces_only and noun.lower_ not in _state_members()):
+            return None  # where they are: "Syrian fighters" are no state's
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i not in self.token_actor:
                 found = self._named_or_state(c)
                 if found is not None and self.actors[found].kind == "country":
                     return found
+        # "troops from Rwanda": the state they come from (where they are)
+        for p in self._prep_objects(noun, ["from"]) if forces_only else []:
+            found = self.token_actor.get(p.i)
+            if found is not None and self.actors[found].kind == "country":
+                return found
         return None
 
     def _members_in(self, doc: Doc, noun: Token) -> list[RawClaim]:
         """ "ISIS militants in eastern Iraq", "Rwandan police officers stationed in Somalia":
         present_in, the group whose fighters they are (named by the noun's modifiers, or the
         state of a demonym) and the place after "in" on the noun or on a located word after it."""
-        who = self._head_actor(noun) or self._members_state(noun, {noun.lower_})
+        who = self._head_actor(noun) or self._members_state(noun, {noun.lower_}, forces_only=True)
         holder = noun.head if noun.dep_ == "dobj" and noun.head.lemma_ in _HOLDING_VERBS else None
         if holder is not None and self._prep_objects(noun, ["of"]):
             holder = None  # "has 900 members of Congress": someone else's members
@@ -1407,7 +1418,7 @@ class ClaimFinder:
             if who is None:
                 # "the deployment of Kenyan police", "of Wagner fighters": their state or group
                 who = next((a for o in of if (a := self._phrase_actor(o) if o.lower_ not in members
-                                                 else self._head_actor(o) or self._members_state(o, members)) is not None), None)
+                                                 else self._head_actor(o) or self._members_state(o, members, True)) is not None), None)
             if who is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in deploying | halting and not self._modal(noun.head):
                 subj = self._clause_subject(noun.head) if noun.dep_ == "dobj" else None
                 who = self._party(subj, subject=True) if subj is not None else None
@@ -1578,7 +1589,9 @@ class ClaimFinder:
                 continue
             if any(c.lower_ in ("no", "any") for c in noun.children) or self._asserts_nothing(verb) or self._modal(verb):
                 continue
-            who = self._head_actor(noun) or self._members_state(noun, members) or self._actor_of(noun)
+            who = self._head_actor(noun) or self._members_state(noun, members, forces_only=True)
+            if who is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+                who = self._actor_of(noun)  # "the Front said its fighters repulsed an attack": the reporter's
             if not self._holder(who) or self.actors[who].type == CLASS_TYPE:
                 continue
             negated = self._negated(doc, verb, frozenset())
