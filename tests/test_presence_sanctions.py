@@ -63,6 +63,9 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("The Islamic State's affiliate in Mozambique claimed the attack.", ("Islamic State", "present_in", "Mozambique", "affirmed")),
         ("Kenya has 400 police officers stationed in Haiti.", ("Kenya", "present_in", "Haiti", "affirmed")),
         ("Troops from Rwanda were deployed to Mozambique in 2021.", ("Rwanda", "present_in", "Mozambique", "affirmed")),
+        # a presence that ended
+        ("Hezbollah no longer has fighters in Yemen.", ("Hezbollah", "present_in", "Yemen", "negated")),
+        ("Hezbollah is no longer active in Yemen.", ("Hezbollah", "present_in", "Yemen", "negated")),
         # measures laid on a party
         ("The African Union and ECOWAS announced the enforcement of a no-fly zone over Mali.",
          ("African Union", "sanctions", "Mali", "affirmed")),
@@ -120,6 +123,8 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
         # fighters of a nationality are no state's forces
         ("Syrian mercenaries in Libya fought for Haftar.", ("Syria", "present_in", "Libya")),
         ("Fighters from Syria were killed in Libya.", ("Syria", "present_in", "Libya")),
+        # former premises are no presence now
+        ("Al-Qaeda's former base in Sudan was destroyed.", ("al-Qaeda", "present_in", "Sudan")),
         # no fighters, no presence
         ("No Wagner fighters were killed in Mali.", ("Wagner Group", "present_in", "Mali")),
     ],

@@ -126,6 +126,12 @@ def _group_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _past_words() -> frozenset[str]:
+    """Modifiers that put premises in the past: "its former base" (``relations.yaml`` present_in: past_words)."""
+    return frozenset(relation_types()["present_in"].get("past_words") or [])
+
+
+@lru_cache(maxsize=1)
 def _state_members() -> frozenset[str]:
     """A state's armed people, that a demonym ties to the state (``relations.yaml`` present_in: state_members)."""
     return frozenset(relation_types()["present_in"].get("state_members") or [])
@@ -385,6 +391,7 @@ class ClaimFinder:
                 seen.add(found_key)
                 out.append(raw)
         out += self._similar_measures(doc, out) + self._gapped_rest(doc, out)
+        self._no_longer(doc, out)
         doc._.cg_claims = self._agreements(doc, self._accused_states(self._states_of_institutions(doc, out), doc))
         return doc
 
@@ -1101,6 +1108,8 @@ class ClaimFinder:
             noun = doc[i]
             if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
                 continue
+            if any(c.dep_ == "amod" and c.lower_ in _past_words() for c in noun.children):
+                continue  # "its former base in Oren": no presence now
             of = self._prep_objects(noun, ["of"])
             owners = [c for c in noun.children if c.dep_ == "poss"] + of
             who = next((a for o in owners if (a := self._phrase_actor(o)) is not None and self._agent(a)
@@ -1658,6 +1667,19 @@ class ClaimFinder:
                 if where is not None:
                     out.extend(self._claim(doc, i, w, "present_in", where, negated) for w in who if w != where)
         return out
+
+    def _no_longer(self, doc: Doc, claims: list[RawClaim]) -> None:
+        """ "X no longer has fighters in Y", "X does not control the town anymore": a presence or a
+        hold that ended is negated (``relations.yaml`` present_in: no_longer)."""
+        phrases = [tuple(p) for p in relation_types()["present_in"].get("no_longer") or []]
+        for c in claims:
+            if c.predicate not in ("present_in", "controls", "deploys") or c.negated:
+                continue
+            gov = self._governor(doc[c.trigger])
+            words = [t.lower_ for t in gov.children if t.dep_ in ("advmod", "neg", "npadvmod")]
+            words += [g.lower_ for t in gov.children if t.dep_ == "advmod" for g in t.children]
+            if any(all(w in words for w in p) for p in phrases):
+                c.negated = True
 
     def _gapped_rest(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
         """ "Zamora controls two-thirds of Oren and Dara the rest": a clause whose verb is left out
