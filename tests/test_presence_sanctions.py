@@ -51,6 +51,14 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Al-Shabaab still controls large swathes of rural Somalia.", ("al-Shabaab", "controls", "Somalia", "affirmed")),
         ("The town of Beledweyne fell to al-Shabaab after a week of fighting.", ("al-Shabaab", "controls", "Beledweyne", "affirmed")),
         ("Kabul did not fall to the Taliban.", ("Taliban", "controls", "Kabul", "negated")),
+        # nominal holds
+        ("Idlib is under the control of Hayat Tahrir al-Sham.", ("Hayat Tahrir al-Sham", "controls", "Idlib", "affirmed")),
+        ("Goma remains under M23 control.", ("M23", "controls", "Goma", "affirmed")),
+        ("The Houthis' control of Sanaa angered Saudi Arabia.", ("Houthis", "controls", "Sanaa", "affirmed")),
+        ("The Taliban regained control of Kandahar.", ("Taliban", "controls", "Kandahar", "affirmed")),
+        ("The army lost control of Goma to the M23.", ("M23", "controls", "Goma", "affirmed")),
+        ("The fall of Goma to the M23 shocked Kinshasa.", ("M23", "controls", "Goma", "affirmed")),
+        ("Hamas has governed Gaza since 2007.", ("Hamas", "controls", "Gaza", "affirmed")),
         # put on a list of terrorists or of sanctions
         ("The US placed the Houthis on its list of terrorist organisations.", ("United States", "sanctions", "Houthis", "affirmed")),
         ("Hamas was added to the EU sanctions list in 2003.", ("European Union", "sanctions", "Hamas", "affirmed")),
@@ -125,6 +133,8 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
         ("Fighters from Syria were killed in Libya.", ("Syria", "present_in", "Libya")),
         # former premises are no presence now
         ("Al-Qaeda's former base in Sudan was destroyed.", ("al-Qaeda", "present_in", "Sudan")),
+        ("The UN called for the M23's withdrawal from Goma.", ("M23", "controls", "Goma")),
+        ("The M23 may soon take control of Goma.", ("M23", "controls", "Goma")),
         # no fighters, no presence
         ("No Wagner fighters were killed in Mali.", ("Wagner Group", "present_in", "Mali")),
     ],

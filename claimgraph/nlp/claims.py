@@ -381,7 +381,8 @@ class ClaimFinder:
                     + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
                     + self._local_offices(doc) + self._occupiers(doc) + self._counted_in(doc) + self._members_acting_in(doc)
                     + self._measures(doc) + self._campaigns(doc) + self._based_in(doc) + self._owned_presence(doc)
-                    + self._local_missions(doc) + self._fallen(doc) + self._listed(doc) + self._deployments(doc)):
+                    + self._local_missions(doc) + self._fallen(doc) + self._listed(doc) + self._deployments(doc)
+                    + self._held_nouns(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -1375,8 +1376,8 @@ class ClaimFinder:
                       and self.actors[p].type == "place" and self.actors[p].kind != "country"]
             places += self._country_parts(held)
             parties = [a for h in holders if (a := self._party(h, subject=True)) is not None]
-            if not places or not parties or self._asserts_nothing(t):
-                continue
+            if not places or not parties or self._asserts_nothing(t) or self._modal(t):
+                continue  # "may take control of X", "plans to seize X": not held yet
             s, e = _sentence(doc, t.i)
             negated = self._negated(doc, t, frozenset())
             for who in dict.fromkeys(parties):
@@ -1436,6 +1437,61 @@ class ClaimFinder:
             gov = self._governor(noun)
             negated = self._negated(doc, noun, halting) or gov.lemma_ in halting or (gov.dep_ == "xcomp" and gov.head.lemma_ in halting)
             out.extend(self._claim(doc, i, who, "deploys", w, negated) for w in dict.fromkeys(wheres) if w != who)
+        return out
+
+    def _held_nouns(self, doc: Doc) -> list[RawClaim]:
+        """ "Oren is under the control of X", "Oren remains under X control", "X's control of Oren",
+        "X's capture of Oren", "the fall of Oren to X", "X regained control of Oren", "Zamora lost
+        control of Oren to X" (Zamora's negated): controls, of a place below a country or a part of
+        one (``relations.yaml`` controls: holding_nouns, under_nouns, control_verbs, losing_verbs)."""
+        spec = relation_types()["controls"]
+        under_nouns = set(spec.get("under_nouns") or [])
+        control_verbs = set(spec.get("control_verbs") or [])
+        losing = set(spec.get("losing_verbs") or [])
+        ending = frozenset(load_yaml("relations.yaml").get("ending_verbs") or []) | losing
+        out: list[RawClaim] = []
+
+        def places(toks: list[Token]) -> list[str]:
+            found = [w for q in self._with_conjuncts(toks) if (w := self._place_named(q)) is not None and self.actors[w].kind != "country"]
+            return found + self._country_parts(self._with_conjuncts(toks))
+
+        def owner(noun: Token, of: bool) -> list[str]:
+            heads = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.i in self.token_actor]
+            heads += self._prep_objects(noun, ["of"]) if of else []
+            return [a for a in self._parties(heads) if self.actors[a].type != "place" or self.actors[a].kind == "country"]
+
+        for i in indices_with(doc, set(spec.get("holding_nouns") or []) | {"fall"}):
+            noun = doc[i]
+            if noun.pos_ != "NOUN" or i in self.token_actor or self._asserts_nothing(noun):
+                continue
+            if noun.lower_ == "fall":
+                # "the fall of Oren to X"
+                who, where = self._parties(self._prep_objects(noun, ["to"])), places(self._prep_objects(noun, ["of"]))
+            elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.lower_ in under_nouns:
+                # "Oren is under the control of X", "Oren remains under X control", "the town of Oren, under rebel rule"
+                gov = noun.head.head
+                subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None) if gov.pos_ in ("VERB", "AUX") else gov
+                who, where = owner(noun, of=True), places([subj] if subj is not None else [])
+                if gov.pos_ in ("VERB", "AUX") and self._modal(gov):
+                    continue
+            else:
+                # "X's control of Oren", "X's capture of Oren", "X regained control of Oren", "lost control of Oren to X"
+                who, where = owner(noun, of=False), places(self._prep_objects(noun, ["of", "over"]))
+                verb = noun.head if noun.dep_ == "dobj" and noun.lower_ == "control" else None
+                if verb is not None and (verb.lemma_ in control_verbs or verb.lemma_ in losing) and not self._modal(verb):
+                    subj = self._clause_subject(verb)
+                    who += self._parties([subj]) if subj is not None else []
+                    if verb.lemma_ in losing:
+                        gainers = self._parties(self._prep_objects(verb, ["to"]))
+                        negated = self._negated(doc, verb, frozenset())
+                        out.extend(self._claim(doc, i, g, "controls", w, negated) for g in gainers for w in where if g != w)
+                        out.extend(self._claim(doc, i, loser, "controls", w, True) for loser in dict.fromkeys(who) for w in where if loser != w)
+                        continue
+                if not who or not where:
+                    continue
+            negated = self._negated(doc, noun, ending)
+            for w_ in dict.fromkeys(who):
+                out.extend(self._claim(doc, i, w_, "controls", w, negated) for w in dict.fromkeys(where) if w != w_)
         return out
 
     def _country_parts(self, held: list[Token]) -> list[str]:
