@@ -84,6 +84,7 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Sanctions imposed on Cuba by the United States have hurt its economy.", ("United States", "sanctions", "Cuba", "affirmed")),
         ("The EU arms embargo on Libya remains in force.", ("European Union", "sanctions", "Libya", "affirmed")),
         ("The Security Council lifted the UN arms embargo on Libya.", ("United Nations", "sanctions", "Libya", "negated")),
+        ("The SEC sanctioned the accounting firm Main Hurdman for improper conduct.", ("SEC", "sanctions", "Main Hurdman", "affirmed")),
         # "similar measures by X": X lays the sentence's own sanction too
         ("Germany suspended all aid to Mali, following similar measures by France and Canada.",
          ("France", "sanctions", "Mali", "affirmed")),
@@ -135,6 +136,10 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
         ("Al-Qaeda's former base in Sudan was destroyed.", ("al-Qaeda", "present_in", "Sudan")),
         ("The UN called for the M23's withdrawal from Goma.", ("M23", "controls", "Goma")),
         ("The M23 may soon take control of Goma.", ("M23", "controls", "Goma")),
+        # the owner is the phrase's own, not one named deeper
+        ("The two big Bahrain-based banks increased their presence in London.", ("Bahrain", "present_in", "London")),
+        ("Goma fell to rebels backed by Rwanda.", ("Rwanda", "controls", "Goma")),
+        ("Analysts cited news of pending U.S. trade sanctions against Japan.", ("United States", "sanctions", "Japan")),
         # no fighters, no presence
         ("No Wagner fighters were killed in Mali.", ("Wagner Group", "present_in", "Mali")),
     ],

@@ -1375,7 +1375,7 @@ class ClaimFinder:
             places = [p for q in held if (p := self._phrase_actor(q)) is not None
                       and self.actors[p].type == "place" and self.actors[p].kind != "country"]
             places += self._country_parts(held)
-            parties = [a for h in holders if (a := self._party(h, subject=True)) is not None]
+            parties = [a for h in holders if (a := self._named_party(h)) is not None]
             if not places or not parties or self._asserts_nothing(t) or self._modal(t):
                 continue  # "may take control of X", "plans to seize X": not held yet
             s, e = _sentence(doc, t.i)
@@ -1395,7 +1395,7 @@ class ClaimFinder:
             if t.pos_ != "VERB" or self._asserts_nothing(t) or self._modal(t):
                 continue
             held = [w for c in t.children if c.dep_ == "nsubj" for q in (c, *c.conjuncts) if (w := self._place_named(q)) is not None]
-            holders = [a for p in self._with_conjuncts(self._prep_objects(t, ["to"])) if (a := self._party(p, subject=True)) is not None]
+            holders = [a for p in self._with_conjuncts(self._prep_objects(t, ["to"])) if (a := self._named_party(p)) is not None]
             negated = self._negated(doc, t, frozenset())
             for who in dict.fromkeys(holders):
                 out.extend(self._claim(doc, i, who, "controls", where, negated) for where in dict.fromkeys(held) if where != who)
@@ -1424,14 +1424,14 @@ class ClaimFinder:
             wheres = [w for p in self._with_conjuncts(places) if (w := self._place_named(p)) is not None]
             if not wheres:
                 continue
-            who = next((a for c in noun.children if c.dep_ == "poss" and (a := self._party(c, subject=True)) is not None), None)
+            who = next((a for c in noun.children if c.dep_ == "poss" and (a := self._named_party(c)) is not None), None)
             if who is None:
                 # "the deployment of Kenyan police", "of Wagner fighters": their state or group
                 who = next((a for o in of if (a := self._phrase_actor(o) if o.lower_ not in members
                                                  else self._head_actor(o) or self._members_state(o, members, True)) is not None), None)
             if who is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in deploying | halting and not self._modal(noun.head):
                 subj = self._clause_subject(noun.head) if noun.dep_ == "dobj" else None
-                who = self._party(subj, subject=True) if subj is not None else None
+                who = self._named_party(subj) if subj is not None else None
             if not self._holder(who) or self._asserts_nothing(noun):
                 continue
             gov = self._governor(noun)
@@ -1622,8 +1622,8 @@ class ClaimFinder:
             of = self._prep_objects(t, ["of"])
             if of and not all(o.lower_ in members for o in of):
                 continue  # "thousands of dollars in Oren"; "thousands of fighters in Oren" are people
-            subj = self._subject(t.head)
-            who = self._party(subj, subject=True) if subj is not None else None
+            subj = self._clause_subject(t.head)
+            who = self._named_party(subj) if subj is not None and subj.i in self.token_actor else None
             if not self._holder(who) or self._asserts_nothing(t.head) or self._modal(t.head):
                 continue
             places = [p for x in (t, t.head, *of) for p in self._prep_objects(x, ["in", "inside", "across"])]
@@ -1809,16 +1809,20 @@ class ClaimFinder:
             if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor or self._prep_objects(noun, ["of"]):
                 continue  # "the presence of X" is read by the trigger lists
             owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
+            # the clause's subject, when it names the owner itself ("brokers in Zamoran bonds which
+            # have offices in Oren" are not Zamora's)
+            subj = self._clause_subject(noun.head) if noun.dep_ == "dobj" else None
+            subjects = [subj] if subj is not None and subj.i in self.token_actor else []
             if noun.lower_ in premises:
                 # "Zamora has established military bases in Oren" (a possessive is the premises rule's)
                 if owners or noun.dep_ != "dobj" or noun.head.lemma_ not in premises_verbs:
                     continue
-                owners = [s for s in [self._clause_subject(noun.head)] if s is not None]
+                owners = subjects
             # "X has a presence in Y", "X ended its presence in Y": the clause's subject
             own = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
             if not owners and noun.dep_ == "dobj" and (own or noun.head.lemma_ in having):
-                owners = [s for s in [self._clause_subject(noun.head)] if s is not None]
-            who = next((a for o in owners if (a := self._party(o, subject=True)) is not None), None)
+                owners = subjects
+            who = next((a for o in owners if (a := self._named_party(o)) is not None), None)
             if not self._holder(who) or self._asserts_nothing(noun) or self._modal(self._governor(noun)):
                 continue
             negated = self._negated(doc, noun, ending)
@@ -1857,14 +1861,29 @@ class ClaimFinder:
         infinitive ("power to decree sanctions", "expected to fall"): no fact yet."""
         return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children)
 
+    def _named_party(self, tok: Token) -> str | None:
+        """The organisation, person or state a phrase itself names (its head, its modifiers, its
+        "of"; a capital for its state), not one named deeper ("banks based in Oren", "brokers in
+        Zamoran bonds which have offices ...", "rebels backed by Zamora" are none of these)."""
+        found = self._phrase_actor(tok)
+        if found is None:
+            return None
+        found = self._state_of_capital(found)
+        actor = self.actors.get(found)
+        if actor is None or actor.type == CLASS_TYPE or (actor.type == "place" and actor.kind != "country"):
+            return None
+        return found if actor.type in ("organization", "person", "place") else None
+
     def _parties(self, toks: Sequence[Token | None]) -> list[str]:
         """The acting parties phrases name, with their conjuncts ("Zamora and the EU")."""
         out: list[str] = []
         for t in toks:
-            if t is not None and (found := self._party(t, subject=True)) is not None:
-                out.append(found)
-            out += self._conjoined(t, subject=True)
-        return out
+            if t is None:
+                continue
+            for c in (t, *t.conjuncts):
+                if (c.i == t.i or c.pos_ in ("NOUN", "PROPN")) and (found := self._named_party(c)) is not None:
+                    out.append(found)
+        return list(dict.fromkeys(out))
 
     def _measures(self, doc: Doc) -> list[RawClaim]:
         """ "Zamora imposed an arms embargo on Oren", "the bloc announced the enforcement of a no-fly
@@ -1877,6 +1896,7 @@ class ClaimFinder:
         imposing = set(spec.get("imposing_verbs") or [])
         heads = set(spec.get("measure_heads") or [])
         unlaid = set(spec.get("unlaid_verbs") or []) | _AIM_VERBS
+        unlaid_words = set(spec.get("unlaid_words") or [])
         out: list[RawClaim] = []
         for i in indices_with(doc, {p.split()[-1] for p in phrases}):
             noun = doc[i]
@@ -1884,6 +1904,8 @@ class ClaimFinder:
                 continue
             if not any(" ".join(x.lower_ for x in doc[max(0, i - k) : i + 1]) in phrases for k in range(4)):
                 continue
+            if any(c.dep_ == "amod" and c.lower_ in unlaid_words for c in noun.children):
+                continue  # "pending sanctions against X": not laid yet
             # "sanctions imposed on X by Y": the participle's own preposition and agent
             laying = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ in imposing]
             agents = [p for x in (noun, *laying) for p in self._prep_objects(x, ["by"])]
@@ -2104,6 +2126,9 @@ class ClaimFinder:
         if (verb.pos_ != "NOUN" and verb.lemma_ in (spec.get("head_object_verbs") or [])) or (
                 verb.pos_ == "NOUN" and verb.lower_ in (spec.get("head_object_nouns") or [])):
             found = self._phrase_actor(tok)
+            if found is None:
+                # "sanctioned the accounting firm Zamora Partners": the name set beside the object
+                found = next((self.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.token_actor), None)
         else:
             found = self._actor_of(tok)
         if found is not None and self.actors[found].type == "place" and self.actors[found].kind != "country":
