@@ -59,6 +59,7 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("The army lost control of Goma to the M23.", ("M23", "controls", "Goma", "affirmed")),
         ("The fall of Goma to the M23 shocked Kinshasa.", ("M23", "controls", "Goma", "affirmed")),
         ("Hamas has governed Gaza since 2007.", ("Hamas", "controls", "Gaza", "affirmed")),
+        ("Chad said its troops had captured the outpost of Gouro.", ("Chad", "controls", "Gouro", "affirmed")),
         # put on a list of terrorists or of sanctions
         ("The US placed the Houthis on its list of terrorist organisations.", ("United States", "sanctions", "Houthis", "affirmed")),
         ("Hamas was added to the EU sanctions list in 2003.", ("European Union", "sanctions", "Hamas", "affirmed")),

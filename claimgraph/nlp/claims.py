@@ -1866,6 +1866,8 @@ class ClaimFinder:
         "of"; a capital for its state), not one named deeper ("banks based in Oren", "brokers in
         Zamoran bonds which have offices ...", "rebels backed by Zamora" are none of these)."""
         found = self._phrase_actor(tok)
+        if found is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            found = self._actor_of(tok)  # "Zamora said its troops had captured the town": the reporter's
         if found is None:
             return None
         found = self._state_of_capital(found)
