@@ -11,8 +11,11 @@ as parties, so that a claim about a class can later be held against claims
 about its members.
 
 Beyond the trigger lists: ground held ("seized vast swaths of X", "X and Y are held by
-Z": controls), armed people somewhere ("ISIS militants in Syria", "has 900 troops in Syria",
-"Colombia's ELN": present_in), members named by what includes them ("a mission that includes
+Z", "under X control", "Oren fell to X": controls), armed people somewhere ("ISIS militants in
+Syria", "has 900 troops in Syria", "Colombia's ELN", "the Oren-based X", "X's Oren office",
+"X's presence in Oren", "the X insurgency in Oren": present_in; "the deployment of Zamoran troops
+to Oren": deploys), measures laid ("an arms embargo on X", "put X on its terror list", "similar
+measures by X": sanctions), members named by what includes them ("a mission that includes
 officers from A and B"), denied accusations ("X rejected accusations by Y": X rejects Y, Y
 accuses X), participles with agents ("the RSF, led by X"), and states standing behind their
 armies' presence, backing and fighting, their capitals ("Tehran rejected ...") and a bare
@@ -1509,8 +1512,6 @@ class ClaimFinder:
                         out.append(a)
         return out
 
-    # -- coded events --------------------------------------------------------
-
     # -- presence named by offices, occupiers, counts and acts; measures laid on a party ----------
 
     def _claim(self, doc: Doc, trigger: int, subj: str, rel: str, obj: str, negated: bool = False) -> RawClaim:
@@ -2004,6 +2005,8 @@ class ClaimFinder:
                 if self._holder(who) and who != obj and all(c.subject != who for c in laid):
                     out.append(self._claim(doc, i, who, "sanctions", obj))
         return out
+
+    # -- coded events --------------------------------------------------------
 
     def _coded(self, doc: Doc, hedges: frozenset[str], boosters: frozenset[str]) -> list[RawClaim]:
         """Claims from the event coder: "accused X of", "condemned", "rejected", "called on X to",
