@@ -2131,7 +2131,7 @@ class ClaimFinder:
         if (verb.pos_ != "NOUN" and verb.lemma_ in (spec.get("head_object_verbs") or [])) or (
                 verb.pos_ == "NOUN" and verb.lower_ in (spec.get("head_object_nouns") or [])):
             found = self._phrase_actor(tok)
-            if found is None:
+            if found is None and rel == "sanctions":
                 # "sanctioned the accounting firm Zamora Partners": the name set beside the object
                 found = next((self.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.token_actor), None)
         else:
