@@ -11,8 +11,11 @@ as parties, so that a claim about a class can later be held against claims
 about its members.
 
 Beyond the trigger lists: ground held ("seized vast swaths of X", "X and Y are held by
-Z": controls), armed people somewhere ("ISIS militants in Syria", "has 900 troops in Syria",
-"Colombia's ELN": present_in), members named by what includes them ("a mission that includes
+Z", "under X control", "Oren fell to X": controls), armed people somewhere ("ISIS militants in
+Syria", "has 900 troops in Syria", "Colombia's ELN", "the Oren-based X", "X's Oren office",
+"X's presence in Oren", "the X insurgency in Oren": present_in; "the deployment of Zamoran troops
+to Oren": deploys), measures laid ("an arms embargo on X", "put X on its terror list", "similar
+measures by X": sanctions), members named by what includes them ("a mission that includes
 officers from A and B"), denied accusations ("X rejected accusations by Y": X rejects Y, Y
 accuses X), participles with agents ("the RSF, led by X"), and states standing behind their
 armies' presence, backing and fighting, their capitals ("Tehran rejected ...") and a bare
@@ -28,9 +31,10 @@ and yields no claim.
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeGuard
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -113,6 +117,36 @@ def _attack_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    """Nouns of a place that name it after "of": "the town of Oren" (``actors.yaml``: place_nouns)."""
+    return frozenset(load_yaml("actors.yaml").get("place_nouns") or [])
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    """Nouns that stand for an organisation named nearby ("the group", ``relations.yaml``: the_group)."""
+    return frozenset(load_yaml("relations.yaml")["the_group"]["nouns"])
+
+
+@lru_cache(maxsize=1)
+def _past_words() -> frozenset[str]:
+    """Modifiers that put premises in the past: "its former base" (``relations.yaml`` present_in: past_words)."""
+    return frozenset(relation_types()["present_in"].get("past_words") or [])
+
+
+@lru_cache(maxsize=1)
+def _state_members() -> frozenset[str]:
+    """A state's armed people, that a demonym ties to the state (``relations.yaml`` present_in: state_members)."""
+    return frozenset(relation_types()["present_in"].get("state_members") or [])
+
+
+@lru_cache(maxsize=1)
+def _state_nouns() -> frozenset[str]:
+    """Nouns a demonym ties to its state as a party: "the Zamoran state" (``relations.yaml`` present_in: state_nouns)."""
+    return frozenset(relation_types()["present_in"].get("state_nouns") or [])
+
+
+@lru_cache(maxsize=1)
 def _sites() -> frozenset[str]:
     """Words for what is attacked or held at a place (``coding.yaml``: sites)."""
     from claimgraph.nlp.coder import _vocabulary
@@ -146,6 +180,8 @@ def _deal_phrase(doc: Doc, tok: Token) -> str:
 
 #: verbs by which a group has fighters somewhere ("has 4,000 fighters in Afghanistan")
 _HOLDING_VERBS = frozenset({"have", "command", "maintain", "keep", "field", "retain", "station", "deploy"})
+#: number words too large for people a group holds somewhere ("has 3 million in assets")
+_LARGE_NUMBERS = frozenset({"million", "millions", "billion", "billions", "trillion", "trillions"})
 #: relations of words whose target a demonym names for its state ("condemned Israeli strikes")
 _WORDS_AT_STATES = {"rejects", "criticizes", "accuses"}
 #: relations an institution's state shares with it ("Kenyan police in Haiti": Kenya is there)
@@ -289,6 +325,7 @@ class ClaimFinder:
         self.actors = actors
         self._the_country(doc)
         self._the_group(doc)
+        self._group_named_later(doc)
         self._its_rivals(doc)
         out: list[RawClaim] = []
         seen: set[tuple[str | None, str, str | None, int]] = set()
@@ -344,7 +381,11 @@ class ClaimFinder:
         for raw in (self._coded(doc, hedges, boosters) + self._compounds(doc) + self._located(doc) + self._held(doc)
                     + self._denials(doc) + self._including(doc) + self._home_countries(doc) + self._parts(doc)
                     + self._reciprocals(doc) + self._appositions(doc) + self._support_from(doc) + self._premises(doc)
-                    + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)):
+                    + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
+                    + self._local_offices(doc) + self._occupiers(doc) + self._counted_in(doc) + self._members_acting_in(doc)
+                    + self._measures(doc) + self._campaigns(doc) + self._based_in(doc) + self._owned_presence(doc)
+                    + self._local_missions(doc) + self._fallen(doc) + self._listed(doc) + self._deployments(doc)
+                    + self._held_nouns(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -353,6 +394,8 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
+        out += self._similar_measures(doc, out) + self._gapped_rest(doc, out)
+        self._no_longer(doc, out)
         doc._.cg_claims = self._agreements(doc, self._accused_states(self._states_of_institutions(doc, out), doc))
         return doc
 
@@ -756,7 +799,7 @@ class ClaimFinder:
                 subj_phrase = self._clause_subject(verb)  # "the mission, which is deployed in Haiti"
                 who = self._phrase_actor(subj_phrase) if subj_phrase is not None else None
             if who is None and subj_phrase is not None:
-                who = self._members_state(subj_phrase, members)  # "Kenyan police officers stationed in Haiti"
+                who = self._members_state(subj_phrase, members, forces_only=True)  # "Kenyan police officers stationed in Haiti"
             if who is None or not (self.actors[who].type in ("organization", CLASS_TYPE) or self.actors[who].kind == "country"):
                 continue
             if self._asserts_nothing(t):
@@ -770,26 +813,31 @@ class ClaimFinder:
                                             doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
-    def _members_state(self, phrase: Token, members: set[str]) -> str | None:
+    def _members_state(self, phrase: Token, members: set[str], forces_only: bool = False) -> str | None:
         """The state whose armed people a phrase names by a demonym: "Kenyan police officers",
         "hundreds of Indian troops"; nothing for other nouns ("Kenyan voters")."""
         noun = phrase
         if noun.lower_ not in members:
             noun = next((p for p in self._prep_objects(phrase, ["of"]) if p.lower_ in members), phrase)
-        if noun.lower_ not in members:
-            return None
+        if noun.lower_ not in members or (forces_only and noun.lower_ not in _state_members()):
+            return None  # where they are: "Syrian fighters" are no state's
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i not in self.token_actor:
                 found = self._named_or_state(c)
                 if found is not None and self.actors[found].kind == "country":
                     return found
+        # "troops from Rwanda": the state they come from (where they are)
+        for p in self._prep_objects(noun, ["from"]) if forces_only else []:
+            found = self.token_actor.get(p.i)
+            if found is not None and self.actors[found].kind == "country":
+                return found
         return None
 
     def _members_in(self, doc: Doc, noun: Token) -> list[RawClaim]:
         """ "ISIS militants in eastern Iraq", "Rwandan police officers stationed in Somalia":
         present_in, the group whose fighters they are (named by the noun's modifiers, or the
         state of a demonym) and the place after "in" on the noun or on a located word after it."""
-        who = self._head_actor(noun) or self._members_state(noun, {noun.lower_})
+        who = self._head_actor(noun) or self._members_state(noun, {noun.lower_}, forces_only=True)
         holder = noun.head if noun.dep_ == "dobj" and noun.head.lemma_ in _HOLDING_VERBS else None
         if holder is not None and self._prep_objects(noun, ["of"]):
             holder = None  # "has 900 members of Congress": someone else's members
@@ -805,6 +853,10 @@ class ClaimFinder:
         places = self._prep_objects(noun, ["in", "inside", "across"])
         if holder is not None:
             places += self._prep_objects(holder, ["in", "inside", "across"])
+            # "has 400 police officers stationed in Haiti"
+            located = set(relation_types()["present_in"].get("located") or [])
+            places += [p for c in noun.children if c.dep_ == "acl" and c.lower_ in located
+                       for p in self._prep_objects(c, ["in", "inside", "across"])]
         out: list[RawClaim] = []
         s, e = _sentence(doc, noun.i)
         for p in places:
@@ -1054,10 +1106,14 @@ class ClaimFinder:
         whose premises are in a place is there (``relations.yaml`` present_in: premises); the
         owner an organisation or a country, the place named after "in"."""
         out: list[RawClaim] = []
-        for i in indices_with(doc, relation_types()["present_in"].get("premises") or []):
+        spec = relation_types()["present_in"]
+        # "the Islamic State's affiliate in Oren": an office or a branch is premises too
+        for i in indices_with(doc, set(spec.get("premises") or []) | set(spec.get("local_nouns") or [])):
             noun = doc[i]
             if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
                 continue
+            if any(c.dep_ == "amod" and c.lower_ in _past_words() for c in noun.children):
+                continue  # "its former base in Oren": no presence now
             of = self._prep_objects(noun, ["of"])
             owners = [c for c in noun.children if c.dep_ == "poss"] + of
             who = next((a for o in owners if (a := self._phrase_actor(o)) is not None and self._agent(a)
@@ -1321,14 +1377,633 @@ class ClaimFinder:
                         held.extend((o, *o.conjuncts))
             places = [p for q in held if (p := self._phrase_actor(q)) is not None
                       and self.actors[p].type == "place" and self.actors[p].kind != "country"]
-            parties = [a for h in holders if (a := self._party(h, subject=True)) is not None]
-            if not places or not parties or self._asserts_nothing(t):
-                continue
+            places += self._country_parts(held)
+            parties = [a for h in holders if (a := self._named_party(h)) is not None]
+            if not places or not parties or self._asserts_nothing(t) or self._modal(t):
+                continue  # "may take control of X", "plans to seize X": not held yet
             s, e = _sentence(doc, t.i)
             negated = self._negated(doc, t, frozenset())
             for who in dict.fromkeys(parties):
                 for where in dict.fromkeys(places):
                     out.append(RawClaim(t.i, who, "controls", where, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _fallen(self, doc: Doc) -> list[RawClaim]:
+        """ "Oren fell to the rebels", "the town of Dara fell to the Eastern Shield Brigades":
+        controls, the one after "to" (an organisation, a person or a state) of the place the
+        subject names (``relations.yaml`` controls: falling_verbs)."""
+        out: list[RawClaim] = []
+        for i in indices_with(doc, relation_types()["controls"].get("falling_verbs") or [], "lemma"):
+            t = doc[i]
+            if t.pos_ != "VERB" or self._asserts_nothing(t) or self._modal(t):
+                continue
+            held = [w for c in t.children if c.dep_ == "nsubj" for q in (c, *c.conjuncts) if (w := self._place_named(q)) is not None]
+            holders = [a for p in self._with_conjuncts(self._prep_objects(t, ["to"])) if (a := self._named_party(p)) is not None]
+            negated = self._negated(doc, t, frozenset())
+            for who in dict.fromkeys(holders):
+                out.extend(self._claim(doc, i, who, "controls", where, negated) for where in dict.fromkeys(held) if where != who)
+        return out
+
+    def _deployments(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora's deployment of troops to Oren", "the deployment of Zamoran police to Oren",
+        "Zamora announced the deployment of troops to Oren": deploys, the owner (a possessive, the
+        armed people's group or state after "of", or the subject of a deploying verb) to the place
+        after the preposition; "halted the deployment" is negated (``relations.yaml`` deploys:
+        deployment_nouns, deploying_verbs, halting_deploy_verbs)."""
+        spec = relation_types()["deploys"]
+        members = set(relation_types()["present_in"].get("members") or [])
+        deploying = set(spec.get("deploying_verbs") or [])
+        halting = frozenset(spec.get("halting_deploy_verbs") or [])
+        preps = list(spec.get("preps") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("deployment_nouns") or []):
+            noun = doc[i]
+            if noun.pos_ != "NOUN" or i in self.token_actor:
+                continue
+            of = self._prep_objects(noun, ["of"])
+            places = self._prep_objects(noun, preps) + [p for o in of for p in self._prep_objects(o, preps)]
+            if noun.dep_ == "dobj" and noun.head.lemma_ in deploying | halting:
+                places += self._prep_objects(noun.head, preps)  # "halted the deployment of police to Haiti"
+            wheres = [w for p in self._with_conjuncts(places) if (w := self._place_named(p)) is not None]
+            if not wheres:
+                continue
+            who = next((a for c in noun.children if c.dep_ == "poss" and (a := self._named_party(c)) is not None), None)
+            if who is None:
+                # "the deployment of Kenyan police", "of Wagner fighters": their state or group
+                who = next((a for o in of if (a := self._phrase_actor(o) if o.lower_ not in members
+                                                 else self._head_actor(o) or self._members_state(o, members, True)) is not None), None)
+            if who is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in deploying | halting and not self._modal(noun.head):
+                subj = self._clause_subject(noun.head) if noun.dep_ == "dobj" else None
+                who = self._named_party(subj) if subj is not None else None
+            if not self._holder(who) or self._asserts_nothing(noun):
+                continue
+            gov = self._governor(noun)
+            negated = self._negated(doc, noun, halting) or gov.lemma_ in halting or (gov.dep_ == "xcomp" and gov.head.lemma_ in halting)
+            out.extend(self._claim(doc, i, who, "deploys", w, negated) for w in dict.fromkeys(wheres) if w != who)
+        return out
+
+    def _held_nouns(self, doc: Doc) -> list[RawClaim]:
+        """ "Oren is under the control of X", "Oren remains under X control", "X's control of Oren",
+        "X's capture of Oren", "the fall of Oren to X", "X regained control of Oren", "Zamora lost
+        control of Oren to X" (Zamora's negated): controls, of a place below a country or a part of
+        one (``relations.yaml`` controls: holding_nouns, under_nouns, control_verbs, losing_verbs)."""
+        spec = relation_types()["controls"]
+        under_nouns = set(spec.get("under_nouns") or [])
+        control_verbs = set(spec.get("control_verbs") or [])
+        losing = set(spec.get("losing_verbs") or [])
+        ending = frozenset(load_yaml("relations.yaml").get("ending_verbs") or []) | losing
+        out: list[RawClaim] = []
+
+        def places(toks: list[Token]) -> list[str]:
+            found = [w for q in self._with_conjuncts(toks) if (w := self._place_named(q)) is not None and self.actors[w].kind != "country"]
+            return found + self._country_parts(self._with_conjuncts(toks))
+
+        def owner(noun: Token, of: bool) -> list[str]:
+            heads = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.i in self.token_actor]
+            heads += self._prep_objects(noun, ["of"]) if of else []
+            return [a for a in self._parties(heads) if self.actors[a].type != "place" or self.actors[a].kind == "country"]
+
+        for i in indices_with(doc, set(spec.get("holding_nouns") or []) | {"fall"}):
+            noun = doc[i]
+            if noun.pos_ != "NOUN" or i in self.token_actor or self._asserts_nothing(noun):
+                continue
+            if noun.lower_ == "fall":
+                # "the fall of Oren to X"
+                who, where = self._parties(self._prep_objects(noun, ["to"])), places(self._prep_objects(noun, ["of"]))
+            elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.lower_ in under_nouns:
+                # "Oren is under the control of X", "Oren remains under X control", "the town of Oren, under rebel rule"
+                gov = noun.head.head
+                subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None) if gov.pos_ in ("VERB", "AUX") else gov
+                who, where = owner(noun, of=True), places([subj] if subj is not None else [])
+                if gov.pos_ in ("VERB", "AUX") and self._modal(gov):
+                    continue
+            else:
+                # "X's control of Oren", "X's capture of Oren", "X regained control of Oren", "lost control of Oren to X"
+                who, where = owner(noun, of=False), places(self._prep_objects(noun, ["of", "over"]))
+                verb = noun.head if noun.dep_ == "dobj" and noun.lower_ == "control" else None
+                if verb is not None and (verb.lemma_ in control_verbs or verb.lemma_ in losing) and not self._modal(verb):
+                    subj = self._clause_subject(verb)
+                    who += self._parties([subj]) if subj is not None else []
+                    if verb.lemma_ in losing:
+                        gainers = self._parties(self._prep_objects(verb, ["to"]))
+                        negated = self._negated(doc, verb, frozenset())
+                        out.extend(self._claim(doc, i, g, "controls", w, negated) for g in gainers for w in where if g != w)
+                        out.extend(self._claim(doc, i, loser, "controls", w, True) for loser in dict.fromkeys(who) for w in where if loser != w)
+                        continue
+                if not who or not where:
+                    continue
+            negated = self._negated(doc, noun, ending)
+            for w_ in dict.fromkeys(who):
+                out.extend(self._claim(doc, i, w_, "controls", w, negated) for w in dict.fromkeys(where) if w != w_)
+        return out
+
+    def _country_parts(self, held: list[Token]) -> list[str]:
+        """ "large swathes of Zamora", "two-thirds of Oren": the country a part noun's "of" names
+        itself (``relations.yaml`` controls: part_nouns; "much of Zamora's debt" is no ground)."""
+        parts = set(relation_types()["controls"].get("part_nouns") or [])
+        out: list[str] = []
+        for q in held:
+            if q.lower_ not in parts or q.i in self.token_actor:
+                continue
+            for g in self._prep_objects(q, ["of"]):
+                for r in (g, *g.conjuncts):
+                    a = self.token_actor.get(r.i)
+                    if a is not None and self.actors[a].kind == "country" and not any(c.dep_ in ("case",) for c in r.children):
+                        out.append(a)
+        return out
+
+    # -- presence named by offices, occupiers, counts and acts; measures laid on a party ----------
+
+    def _claim(self, doc: Doc, trigger: int, subj: str, rel: str, obj: str, negated: bool = False) -> RawClaim:
+        s, e = _sentence(doc, trigger)
+        return RawClaim(trigger, subj, rel, obj, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+
+    def _place_named(self, tok: Token) -> str | None:
+        """The place a phrase names: its own ("in Oren"), or the one after "of" on a place noun ("in
+        the town of Oren"); nothing else ("in the direction of Zamora" names no place one is in)."""
+        found = self.token_actor.get(tok.i)
+        if found is None and tok.lower_ in _place_nouns():
+            found = next((a for g in self._prep_objects(tok, ["of"]) if (a := self.token_actor.get(g.i)) is not None), None)
+        return found if found is not None and self.actors[found].type == "place" else None
+
+    def _state_phrase(self, tok: Token) -> str | None:
+        """The actor a subject phrase names, or the state of "the Zamoran state/government/army"."""
+        found = self._phrase_actor(tok)
+        if found is None and tok.lower_ in _state_nouns():
+            found = next((s for c in tok.children if c.dep_ == "amod" and c.i not in self.token_actor
+                          and (s := self._named_or_state(c)) is not None and self.actors[s].kind == "country"), None)
+        return found
+
+    def _holder(self, found: str | None) -> TypeGuard[str]:
+        """Whether an actor can be somewhere by its own people: an organisation or a country."""
+        return found is not None and (self.actors[found].type == "organization" or self.actors[found].kind == "country")
+
+    def _local_offices(self, doc: Doc) -> list[RawClaim]:
+        """ "Amnesty's Zamora office", "the Oren branch of the Eastern Shield Brigades", "the
+        charity's Zamora country director": an organisation with an office named by a place is
+        present there (``relations.yaml`` present_in: local_nouns, country_roles)."""
+        spec = relation_types()["present_in"]
+        local = set(spec.get("local_nouns") or [])
+        roles = set(spec.get("country_roles") or [])
+        out: list[RawClaim] = []
+        for i in sorted(self.token_actor):
+            t = doc[i]
+            where = self.token_actor[i]
+            if t.dep_ not in ("compound", "amod", "nmod") or self.actors[where].type != "place" or self.token_actor.get(t.head.i) == where:
+                continue
+            if t.dep_ == "amod" and self.actors[where].kind != "country":
+                continue
+            # the words after the place up to the phrase's head: "Zamora country director", "Oren branch"
+            head = t.head
+            chain = [head]
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.i not in self.token_actor and len(chain) < 4:
+                head = head.head
+                chain.append(head)
+            words = [c.lower_ for c in chain]
+            if not (words[0] in local or (words[0] == "country" and len(words) > 1 and words[1] in roles)):
+                continue
+            if any(c.i in self.token_actor for c in chain):
+                continue  # "the Zamora Office of Human Rights" is a name, not someone's office
+            # the owner: a possessive on a word of the phrase ("NRC's Zamora country director") or "of X"
+            owners = [c for w in chain for c in w.children if c.dep_ == "poss"] + self._prep_objects(chain[0], ["of"])
+            if chain[-1].i != chain[0].i:
+                owners += self._prep_objects(chain[-1], ["of"])
+            who = next((a for o in owners if (a := self._phrase_actor(o)) is not None), None)
+            # a government's desk named by a country sits at home: "the State Department's Zamora office"
+            if who is None or who == where or self.actors[who].type != "organization" or self.actors[who].kind == "government":
+                continue
+            if self._asserts_nothing(t):
+                continue
+            out.append(self._claim(doc, i, who, "present_in", where, self._negated(doc, chain[0], frozenset())))
+        return out
+
+    def _occupiers(self, doc: Doc) -> list[RawClaim]:
+        """ "the Zamoran state, which is an occupying power in Oren", "X, the occupier in Dara":
+        present_in, the one the noun is said of and the place after "in" (``relations.yaml``
+        present_in: occupier_nouns)."""
+        phrases = set(relation_types()["present_in"].get("occupier_nouns") or [])
+        nouns = {w.split()[-1] for w in phrases}
+        out: list[RawClaim] = []
+        for i in indices_with(doc, nouns):
+            t = doc[i]
+            if t.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
+                continue
+            if t.lower_ not in phrases and (i == 0 or f"{doc[i - 1].lower_} {t.lower_}" not in phrases):
+                continue
+            wheres = [w for p in self._with_conjuncts(self._prep_objects(t, ["in", "inside"])) if (w := self._place_named(p)) is not None]
+            if not wheres:
+                continue
+            said_of: Token | None = None
+            if t.dep_ == "attr" and t.head.lemma_ in ("be", "remain", "become"):
+                said_of = self._clause_subject(t.head)  # "which is an occupying power in Syria"
+            elif t.dep_ == "appos":
+                said_of = t.head  # "Zamora, the occupying power in Oren"
+            who = self._state_phrase(said_of) if said_of is not None else None
+            if not self._holder(who) or self._asserts_nothing(t):
+                continue
+            negated = self._negated(doc, t.head if t.dep_ == "attr" else t, frozenset())
+            out.extend(self._claim(doc, i, who, "present_in", w, negated) for w in wheres if w != who)
+        return out
+
+    def _counted_in(self, doc: Doc) -> list[RawClaim]:
+        """ "the group still has thousands in Zamora", "X keeps 2,000 in Oren": a count of people held
+        in a place (``relations.yaml`` present_in: counted_words; a number with no noun, no money)."""
+        counted = set(relation_types()["present_in"].get("counted_words") or [])
+        members = set(relation_types()["present_in"].get("members") or [])
+        out: list[RawClaim] = []
+        holding = [c for v in indices_with(doc, _HOLDING_VERBS, "lemma") for c in doc[v].children if c.dep_ == "dobj"]
+        for t in holding:
+            i = t.i
+            if t.lower_ not in counted and (t.pos_ != "NUM" or t.lower_ in _LARGE_NUMBERS):
+                continue  # "3 million in frozen assets": money, not people
+            if any(self._place_named(p) is None for p in self._prep_objects(t, ["in"])):
+                continue  # "has thousands in cash"
+            if any(c.tag_ == "$" or c.lower_ in ("$", "€", "£") for c in t.subtree) or (i > 0 and doc[i - 1].tag_ == "$"):
+                continue
+            of = self._prep_objects(t, ["of"])
+            if of and not all(o.lower_ in members for o in of):
+                continue  # "thousands of dollars in Oren"; "thousands of fighters in Oren" are people
+            subj = self._clause_subject(t.head)
+            who = self._named_party(subj) if subj is not None and subj.i in self.token_actor else None
+            if not self._holder(who) or self._asserts_nothing(t.head) or self._modal(t.head):
+                continue
+            places = [p for x in (t, t.head, *of) for p in self._prep_objects(x, ["in", "inside", "across"])]
+            negated = self._negated(doc, t.head, frozenset())
+            for p in self._with_conjuncts(places):
+                where = self._place_named(p)
+                if where is not None and where != who:
+                    out.append(self._claim(doc, i, who, "present_in", where, negated))
+        return out
+
+    def _members_acting_in(self, doc: Doc) -> list[RawClaim]:
+        """ "their forces repulsed an attack in the town of Dara", "Zamoran troops patrol in Oren",
+        "two Zamoran soldiers were killed in Oren": the group (the state of a demonym) whose armed
+        people act or suffer there is present there (``relations.yaml`` present_in: acting_verbs,
+        suffering_verbs; an attack from afar puts nobody anywhere)."""
+        spec = relation_types()["present_in"]
+        members = set(spec.get("members") or [])
+        acting = set(spec.get("acting_verbs") or [])
+        suffering = set(spec.get("suffering_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, members):
+            noun = doc[i]
+            if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            verb = noun.head
+            if verb.pos_ != "VERB" or not (
+                    (noun.dep_ == "nsubj" and verb.lemma_ in acting) or (noun.dep_ == "nsubjpass" and verb.lemma_ in suffering)):
+                continue
+            if any(c.lower_ in ("no", "any") for c in noun.children) or self._asserts_nothing(verb) or self._modal(verb):
+                continue
+            who = self._head_actor(noun) or self._members_state(noun, members, forces_only=True)
+            if who is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+                who = self._actor_of(noun)  # "the Front said its fighters repulsed an attack": the reporter's
+            if not self._holder(who) or self.actors[who].type == CLASS_TYPE:
+                continue
+            negated = self._negated(doc, verb, frozenset())
+            # "repulsed an attack in the town of Dara", "guarded the base in Oren": the place of what they act on
+            held = [o for o in verb.children if o.dep_ == "dobj" and (o.lower_ in _attack_nouns() or _is_site(o))]
+            places = self._prep_objects(verb, ["in", "inside"]) + [p for o in held for p in self._prep_objects(o, ["in", "inside"])]
+            for p in self._with_conjuncts(places):
+                where = self._place_named(p)
+                if where is not None and where != who:
+                    out.append(self._claim(doc, i, who, "present_in", where, negated))
+        return out
+
+    def _campaigners(self, noun: Token, waging: set[str]) -> list[str]:
+        """The groups whose armed campaign a noun names: "the Eastern Shield insurgency", "an
+        insurgency led by X and Y", "groups including X", "X, which has waged an insurgency"."""
+        found = [a for a in [self._head_actor(noun)] if a is not None]
+        phrases: list[Token] = []
+        for c in noun.children:
+            if c.dep_ == "acl" and (c.lemma_ in waging or c.lower_ in waging):
+                phrases += [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if noun.dep_ == "dobj" and (noun.head.lemma_ in waging or noun.head.lower_ in waging):
+            subj = self._clause_subject(noun.head)
+            phrases += [subj] if subj is not None else []
+        for p in phrases:
+            # "jihadist groups, including X and Y": the groups named
+            own = self._phrase_actor(p)
+            named = [p] if own is not None and self.actors[own].type != CLASS_TYPE else self._prep_objects(p, ["including", "like"])
+            for q in self._with_conjuncts(named):
+                if (a := self._phrase_actor(q)) is not None:
+                    found.append(a)
+        return [a for a in dict.fromkeys(found) if self.actors[a].type == "organization"]
+
+    def _campaigns(self, doc: Doc) -> list[RawClaim]:
+        """ "the Eastern Shield insurgency in Oren", "Dara has been at the centre of an insurgency led
+        by X": a group whose armed campaign is in a place is present there (``relations.yaml``
+        present_in: campaign_nouns, waging_verbs, hub_nouns)."""
+        spec = relation_types()["present_in"]
+        phrases = set(spec.get("campaign_nouns") or [])
+        waging = set(spec.get("waging_verbs") or [])
+        hubs = set(spec.get("hub_nouns") or [])
+        ending = frozenset(load_yaml("relations.yaml").get("ending_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, {w.split()[-1] for w in phrases}):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
+                continue
+            if noun.lower_ not in phrases and (i == 0 or f"{doc[i - 1].lower_} {noun.lower_}" not in phrases):
+                continue
+            who = self._campaigners(noun, waging)
+            if not who or self._asserts_nothing(noun):
+                continue
+            places = self._prep_objects(noun, ["in", "inside", "across"])
+            if noun.dep_ == "dobj" and (noun.head.lemma_ in waging or noun.head.lower_ in waging):
+                places += self._prep_objects(noun.head, ["in", "inside", "across"])  # "has waged an insurgency in Oren"
+            # "Dara has been at the centre of an insurgency", "Dara is the hotbed of the rebellion"
+            hub = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+            if hub is not None and hub.lower_ in hubs:
+                verb = hub.head.head if hub.dep_ == "pobj" else hub.head if hub.dep_ == "attr" else None
+                if verb is not None and verb.lemma_ in ("be", "become", "remain"):
+                    places += [s for s in verb.children if s.dep_ == "nsubj"]
+            negated = self._negated(doc, noun, ending)
+            for p in self._with_conjuncts(places):
+                where = self._place_named(p)
+                if where is not None:
+                    out.extend(self._claim(doc, i, w, "present_in", where, negated) for w in who if w != where)
+        return out
+
+    def _no_longer(self, doc: Doc, claims: list[RawClaim]) -> None:
+        """ "X no longer has fighters in Y", "X does not control the town anymore": a presence or a
+        hold that ended is negated (``relations.yaml`` present_in: no_longer)."""
+        phrases = [tuple(p) for p in relation_types()["present_in"].get("no_longer") or []]
+        for c in claims:
+            if c.predicate not in ("present_in", "controls", "deploys") or c.negated:
+                continue
+            gov = self._governor(doc[c.trigger])
+            words = [t.lower_ for t in gov.children if t.dep_ in ("advmod", "neg", "npadvmod")]
+            words += [g.lower_ for t in gov.children if t.dep_ == "advmod" for g in t.children]
+            if any(all(w in words for w in p) for p in phrases):
+                c.negated = True
+
+    def _gapped_rest(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Zamora controls two-thirds of Oren and Dara the rest": a clause whose verb is left out
+        says of its party what the clause before said, of the rest of the same place (controls,
+        present_in; ``relations.yaml`` present_in: rest_words)."""
+        rest = set(relation_types()["present_in"].get("rest_words") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, rest):
+            if i < 3 or doc[i - 1].lower_ != "the" or (z := self.token_actor.get(i - 2)) is None:
+                continue
+            j = i - 2
+            while j > 0 and self.token_actor.get(j - 1) == z:
+                j -= 1
+            if doc[j - 1].lower_ != "and":
+                continue
+            who = self._state_of_capital(z)
+            if not self._holder(who):
+                continue
+            s, _ = _sentence(doc, i)
+            for c in claims:
+                if (c.predicate in ("controls", "present_in") and not c.negated and s <= c.trigger < j - 1
+                        and c.subject is not None and c.object is not None and who not in (c.subject, c.object)
+                        and not any((d.subject, d.predicate, d.object) == (who, c.predicate, c.object) for d in claims + out)):
+                    out.append(RawClaim(i, who, c.predicate, c.object, False, c.start, c.end))
+        return out
+
+    def _based_in(self, doc: Doc) -> list[RawClaim]:
+        """ "the Zamora-based Eastern Shield Brigades", "a Dara-headquartered group named X": the
+        organisation after the participle is in the place before the hyphen (``relations.yaml``
+        present_in: based_compounds)."""
+        based = set(relation_types()["present_in"].get("based_compounds") or [])
+        out: list[RawClaim] = []
+        for h in indices_with(doc, ("-", "\u2010", "\u2011")):
+            if h < 1 or h + 1 >= len(doc) or doc[h + 1].lower_ not in based:
+                continue
+            t = doc[h + 1]
+            if doc[h - 1].ent_type_ == "NORP":
+                # "British-based": the state of the demonym, when the list knows it
+                country = load_places().country_of(doc[h - 1].text)
+                where = Actor.id_for(country, "place") if country else None
+                if where is not None:
+                    self.actors.setdefault(where, Actor(where, country or "", "place", "country"))
+            else:
+                where = self.token_actor.get(h - 1)
+            if where is None or self.actors[where].type != "place":
+                continue
+            # the phrase's head is the organisation ("the Oren-based Eastern Shield Brigades", "the
+            # Oren-based group"), not a person or a thing beside one ("a Dara-based Zamoran banking expert")
+            target = t.head if t.dep_ in ("amod", "compound") and t.head.i != t.i else None
+            if target is None or not (target.i in self.token_actor or target.lower_ in _group_words()):
+                continue
+            who = self._phrase_actor(target)
+            if who is None or who == where or self.actors[who].type != "organization":
+                continue
+            out.append(self._claim(doc, t.i, who, "present_in", where))
+        return out
+
+    def _owned_presence(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora's presence in Oren", "Zamora has a military presence in Oren", "the Eastern Shield
+        Brigades maintain a foothold in Dara": present_in, the owner (a possessive, or the subject of
+        a having verb) and the place after "in"; "ended its presence" is negated (``relations.yaml``
+        present_in: presence_nouns, having_verbs)."""
+        spec = relation_types()["present_in"]
+        having = set(spec.get("having_verbs") or [])
+        ending = frozenset(load_yaml("relations.yaml").get("ending_verbs") or [])
+        out: list[RawClaim] = []
+        premises = set(spec.get("premises") or [])
+        premises_verbs = set(spec.get("premises_verbs") or [])
+        for i in indices_with(doc, set(spec.get("presence_nouns") or []) | premises):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor or self._prep_objects(noun, ["of"]):
+                continue  # "the presence of X" is read by the trigger lists
+            owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
+            # the clause's subject, when it names the owner itself ("brokers in Zamoran bonds which
+            # have offices in Oren" are not Zamora's)
+            subj = self._clause_subject(noun.head) if noun.dep_ == "dobj" else None
+            subjects = [subj] if subj is not None and subj.i in self.token_actor else []
+            if noun.lower_ in premises:
+                # "Zamora has established military bases in Oren" (a possessive is the premises rule's)
+                if owners or noun.dep_ != "dobj" or noun.head.lemma_ not in premises_verbs:
+                    continue
+                owners = subjects
+            # "X has a presence in Y", "X ended its presence in Y": the clause's subject
+            own = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
+            if not owners and noun.dep_ == "dobj" and (own or noun.head.lemma_ in having):
+                owners = subjects
+            who = next((a for o in owners if (a := self._named_party(o)) is not None), None)
+            if not self._holder(who) or self._asserts_nothing(noun) or self._modal(self._governor(noun)):
+                continue
+            negated = self._negated(doc, noun, ending)
+            places = self._prep_objects(noun, ["in", "inside", "across"])
+            if noun.dep_ == "dobj":
+                places += self._prep_objects(noun.head, ["in", "inside", "across"])  # "ended its presence in Y"
+            for p in self._with_conjuncts(places):
+                where = self._place_named(p)
+                if where is not None and where != who:
+                    out.append(self._claim(doc, i, who, "present_in", where, negated))
+        return out
+
+    def _local_missions(self, doc: Doc) -> list[RawClaim]:
+        """ "the United Nations mission in Oren", "the Hamas office in Dara": an organisation or a
+        state named before a mission or premises noun, with the place after "in", is there
+        (``relations.yaml`` present_in: named_in_nouns, premises; the owner a name, not a demonym)."""
+        spec = relation_types()["present_in"]
+        nouns = set(spec.get("named_in_nouns") or []) | set(spec.get("premises") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, nouns):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
+                continue
+            who = next((self.token_actor[c.i] for c in noun.children if c.dep_ == "compound" and c.i in self.token_actor), None)
+            if not self._holder(who) or self._asserts_nothing(noun):
+                continue
+            for p in self._with_conjuncts(self._prep_objects(noun, ["in", "inside"])):
+                where = self._place_named(p)
+                if where is not None and where != who:
+                    out.append(self._claim(doc, i, who, "present_in", where, self._negated(doc, noun, frozenset())))
+        return out
+
+    @staticmethod
+    def _modal(verb: Token) -> bool:
+        """Whether a verb is under a modal or a future ("may impose", "will send"), or is an
+        infinitive ("power to decree sanctions", "expected to fall"): no fact yet."""
+        return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children)
+
+    def _named_party(self, tok: Token) -> str | None:
+        """The organisation, person or state a phrase itself names (its head, its modifiers, its
+        "of"; a capital for its state), not one named deeper ("banks based in Oren", "brokers in
+        Zamoran bonds which have offices ...", "rebels backed by Zamora" are none of these)."""
+        found = self._phrase_actor(tok)
+        if found is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            found = self._actor_of(tok)  # "Zamora said its troops had captured the town": the reporter's
+        if found is None:
+            return None
+        found = self._state_of_capital(found)
+        actor = self.actors.get(found)
+        if actor is None or actor.type == CLASS_TYPE or (actor.type == "place" and actor.kind != "country"):
+            return None
+        return found if actor.type in ("organization", "person", "place") else None
+
+    def _parties(self, toks: Sequence[Token | None]) -> list[str]:
+        """The acting parties phrases name, with their conjuncts ("Zamora and the EU")."""
+        out: list[str] = []
+        for t in toks:
+            if t is None:
+                continue
+            for c in (t, *t.conjuncts):
+                if (c.i == t.i or c.pos_ in ("NOUN", "PROPN")) and (found := self._named_party(c)) is not None:
+                    out.append(found)
+        return list(dict.fromkeys(out))
+
+    def _measures(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora imposed an arms embargo on Oren", "the bloc announced the enforcement of a no-fly
+        zone over Dara": sanctions, the one who lays the measure (the imposing verb's subject, or
+        the measure's possessive) on the state or organisation after the measure's preposition
+        (``relations.yaml`` sanctions: measure_nouns, measure_preps, imposing_verbs, measure_heads)."""
+        spec = relation_types()["sanctions"]
+        phrases = {" ".join(w.replace("-", " - ").split()) for w in spec.get("measure_nouns") or []}
+        preps = list(spec.get("measure_preps") or [])
+        imposing = set(spec.get("imposing_verbs") or [])
+        heads = set(spec.get("measure_heads") or [])
+        unlaid = set(spec.get("unlaid_verbs") or []) | _AIM_VERBS
+        unlaid_words = set(spec.get("unlaid_words") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, {p.split()[-1] for p in phrases}):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not any(" ".join(x.lower_ for x in doc[max(0, i - k) : i + 1]) in phrases for k in range(4)):
+                continue
+            if any(c.dep_ == "amod" and c.lower_ in unlaid_words for c in noun.children):
+                continue  # "pending sanctions against X": not laid yet
+            # "sanctions imposed on X by Y": the participle's own preposition and agent
+            laying = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ in imposing]
+            agents = [p for x in (noun, *laying) for p in self._prep_objects(x, ["by"])]
+            agents += [p for c in laying for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            targets = [a for x in (noun, *laying) for p in self._with_conjuncts(self._prep_objects(x, preps))
+                       if (a := self._phrase_actor(p)) is not None
+                       and (self.actors[a].type in ("organization", "person") or self.actors[a].kind == "country")]
+            if not targets:
+                continue
+            # "Zamora's embargo on Oren", "the EU arms embargo on Oren", "sanctions against Oren by Dara"
+            layers = [a for c in noun.children if c.dep_ in ("poss", "compound") and c.i in self.token_actor
+                      and (a := self._party(c, subject=True)) is not None]
+            layers += self._parties(agents)
+            # up over "the enforcement of": the verb that lays the measure
+            top = noun
+            while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lower_ in heads:
+                top = top.head.head
+            verb = top.head if top.dep_ in ("dobj", "nsubjpass") else None
+            # the verb the measure hangs on lays it, or says nothing against it: not "called for", "may impose"
+            gov = self._governor(top)
+            if gov.lemma_ in unlaid or gov.head.lemma_ in unlaid or self._modal(gov):
+                continue
+            if verb is not None and verb.lemma_ in imposing and verb.pos_ == "VERB" and not self._asserts_nothing(verb):
+                if verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                    continue  # "threatened to impose an embargo", "gave the government power to decree sanctions": none laid
+                parties = [self._subject(verb)] if top.dep_ == "dobj" else self._prep_objects(verb, ["by"])
+                layers += self._parties(parties)
+            lifting = frozenset(spec.get("lifting_verbs") or [])
+            negated = (verb is not None and self._negated(doc, verb, frozenset())) or self._negated(doc, top, lifting)
+            for who in dict.fromkeys(layers):
+                if self._holder(who):
+                    out.extend(self._claim(doc, i, who, "sanctions", obj, negated) for obj in targets if obj != who)
+        return out
+
+    def _listed(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora placed the Eastern Shield Brigades on its list of terrorist organisations", "the
+        group was added to the EU sanctions list", "removed X from its terror blacklist" (negated):
+        sanctions (``relations.yaml`` sanctions: listing_verbs, delisting_verbs, list_nouns, list_marks)."""
+        spec = relation_types()["sanctions"]
+        listing = set(spec.get("listing_verbs") or [])
+        delisting = set(spec.get("delisting_verbs") or [])
+        marks = set(spec.get("list_marks") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("list_nouns") or []):
+            noun = doc[i]
+            if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+                continue
+            prep, verb = noun.head, noun.head.head
+            if verb.dep_ == "advmod" and verb.lower_ == "back":
+                verb = verb.head  # "put Cuba back on its list"
+            if verb.pos_ != "VERB":
+                continue
+            if not ((verb.lemma_ in listing and prep.lower_ in ("on", "to", "onto")) or (verb.lemma_ in delisting and prep.lower_ == "from")):
+                continue
+            if noun.lower_ not in ("blacklist", "blacklists") and not any(x.lower_ in marks for x in noun.subtree if x.i != i):
+                continue
+            if self._asserts_nothing(verb) or self._modal(verb) or verb.dep_ == "xcomp":
+                continue
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            listed = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+            targets = [a for x in self._with_conjuncts(listed) if (a := self._phrase_actor(x)) is not None
+                       and (self.actors[a].type in ("organization", "person") or self.actors[a].kind == "country")]
+            listers = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"] if passive else [self._subject(verb)]
+            layers = self._parties(listers)
+            # "the EU sanctions list", "Zamora's terror list"
+            layers += [a for c in noun.subtree if c.i < i and c.dep_ in ("poss", "compound") and c.i in self.token_actor
+                       and (a := self._party(c, subject=True)) is not None]
+            negated = verb.lemma_ in delisting or self._negated(doc, verb, frozenset())
+            for who in dict.fromkeys(layers):
+                if self._holder(who):
+                    out.extend(self._claim(doc, i, who, "sanctions", t, negated) for t in dict.fromkeys(targets) if t != who)
+        return out
+
+    def _similar_measures(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Zamora suspended aid to Oren, following similar measures by Dara and the EU": each one
+        after "by" (or "from") sanctions whom the sentence's own sanction does (``relations.yaml``
+        sanctions: similar_nouns, similar_words)."""
+        spec = relation_types()["sanctions"]
+        nouns = set(spec.get("similar_nouns") or [])
+        similar = set(spec.get("similar_words") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, similar):
+            noun = doc[i].head
+            if doc[i].dep_ != "amod" or noun.lower_ not in nouns:
+                continue
+            s, e = _sentence(doc, i)
+            laid = [c for c in claims if c.predicate == "sanctions" and not c.negated and s <= c.trigger < e and c.object is not None]
+            objects = {c.object for c in laid}
+            if len(objects) != 1:
+                continue
+            obj = objects.pop()
+            assert obj is not None
+            for who in self._parties(self._prep_objects(noun, ["by", "from"])):
+                if self._holder(who) and who != obj and all(c.subject != who for c in laid):
+                    out.append(self._claim(doc, i, who, "sanctions", obj))
         return out
 
     # -- coded events --------------------------------------------------------
@@ -1456,6 +2131,9 @@ class ClaimFinder:
         if (verb.pos_ != "NOUN" and verb.lemma_ in (spec.get("head_object_verbs") or [])) or (
                 verb.pos_ == "NOUN" and verb.lower_ in (spec.get("head_object_nouns") or [])):
             found = self._phrase_actor(tok)
+            if found is None and rel == "sanctions":
+                # "sanctioned the accounting firm Zamora Partners": the name set beside the object
+                found = next((self.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.token_actor), None)
         else:
             found = self._actor_of(tok)
         if found is not None and self.actors[found].type == "place" and self.actors[found].kind != "country":
@@ -1671,6 +2349,39 @@ class ClaimFinder:
             named = {a for k in range(start, i) if (a := self.token_actor.get(k)) is not None and self.actors[a].type == "organization"}
             if len(named) == 1:
                 self.token_actor[i] = named.pop()
+
+    def _group_named_later(self, doc: Doc) -> None:
+        """ "Zamora designated a group tied to ... The group, known as the Eastern Shield Brigades,
+        ...": "a group" is the organisation the later "the group, known as X" names, when it is the
+        only "a group" in the sentences before (``relations.yaml`` group_named_later: window) and X is
+        not named before it. For this component's parties only."""
+        spec = load_yaml("relations.yaml")["group_named_later"]
+        naming = set(spec.get("naming_verbs") or [])
+        nouns = load_yaml("relations.yaml")["the_group"]["nouns"]
+        found = [doc[i] for i in indices_with(doc, nouns)]
+        for t in found:
+            if t.i in self.token_actor or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                continue
+            named = None
+            for c in t.children:
+                if c.dep_ == "acl" and c.lemma_ in naming:
+                    objs = self._prep_objects(c, ["as"]) + [o for o in c.children if o.dep_ == "oprd"]
+                    named = next((a for o in objs if (a := self.token_actor.get(o.i)) is not None), None)
+            if named is None or self.actors[named].type != "organization":
+                continue
+            if any(a == named for k, a in self.token_actor.items() if k < t.i):
+                continue  # named before: "a group" may be another one
+            start, _ = sentence_of(doc, t.i)
+            for _ in range(int(spec.get("window") or 0)):
+                if start == 0:
+                    break
+                start = sentence_of(doc, start - 1)[0]
+            # "a group" alone, with nothing after it that says which ("a group of protesters")
+            earlier = [g for g in found if start <= g.i < t.i and g.i not in self.token_actor and g.pos_ == "NOUN"
+                       and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in g.children)]
+            if len(earlier) != 1 or any(c.dep_ == "prep" and c.lower_ == "of" for c in earlier[0].children):
+                continue
+            self.token_actor[earlier[0].i] = named
 
     def _its_rivals(self, doc: Doc) -> None:
         """ "The army suspended talks, accusing its rivals of ...": "its rivals" (``relations.yaml``
