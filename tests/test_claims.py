@@ -890,3 +890,69 @@ def test_its_rivals_are_the_one_other_armed_party(analyse) -> None:  # type: ign
 def test_suspended_talks_are_talks_no_more(analyse) -> None:  # type: ignore[no-untyped-def]
     claims = _claims(analyse("Kenya suspended its participation in talks with Uganda on Wednesday."))
     assert not [c for c in claims if c[1] == "negotiates_with" and c[3] == "affirmed"]
+
+
+def test_condemning_a_deed_criticises_its_doer(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The UN Security Council on Monday condemned the offensive launched by the Eastern Shield Brigades near Dara."))
+    assert ("UN Security Council", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("The African Union denounced the raids carried out by the Eastern Shield Brigades in Dara."))
+    assert ("African Union", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
+    # a deed with no doer in its phrase names nobody; an unsaid condemnation says nothing
+    found = _claims(analyse("The Eastern Shield Brigades took Dara on Monday. The African Union condemned the attack."))
+    assert not [c for c in found if c[1] == "criticizes"], found
+    found = _claims(analyse("The African Union did not condemn the offensive launched by the Eastern Shield Brigades."))
+    assert not [c for c in found if c[1] == "criticizes" and c[3] == "affirmed"], found
+
+
+def test_a_speaker_attacked_accuses_the_attacker(analyse) -> None:  # type: ignore[no-untyped-def]
+    # its own forces attacked, in what it says
+    found = _claims(analyse("The Eastern Shield Brigades said their fighters repulsed an attack by the Dara Liberation Front on Monday."))
+    assert ("Eastern Shield Brigades", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    found = _claims(analyse('"This attack by the Dara Liberation Front against our soldiers is a crime," Maria Lopez said.'))
+    assert ("Maria Lopez", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    # what it says it answered
+    found = _claims(analyse("The Eastern Shield Brigades said the strikes were in response to attacks by the Dara Liberation Front."))
+    assert ("Eastern Shield Brigades", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    # an attack on others, told with no accusing cue, accuses nobody
+    found = _claims(analyse("The Eastern Shield Brigades said the Dara Liberation Front attacked the Oren Relief Agency on Monday."))
+    assert not [c for c in found if c[1] == "accuses"], found
+    # under an accusing cue, whoever was attacked
+    found = _claims(analyse("The Oren Relief Agency alleged that the Dara Liberation Front attacked the Eastern Shield Brigades on Monday."))
+    assert ("Oren Relief Agency", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    # a denial accuses nobody
+    found = _claims(analyse("The Eastern Shield Brigades denied that their fighters were attacked by the Dara Liberation Front."))
+    assert not [c for c in found if c[1] == "accuses"], found
+
+
+def test_the_author_of_the_report_an_accusation_is_made_in_accuses(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The United Nations accused the Eastern Shield Brigades of killing 50 people, in a report by the Oren Rights Office."))
+    assert ("Oren Rights Office", "accuses", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("The United Nations accused the Eastern Shield Brigades in a report by the Oren Rights Office."))
+    assert ("Oren Rights Office", "accuses", "Eastern Shield Brigades", "affirmed") in found, found
+
+
+def test_a_spokesperson_speaks_for_its_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Eastern Shield Brigades spokesman Carlos Ruiz accused the Dara Liberation Front of shelling the camp."))
+    assert ("Eastern Shield Brigades", "accuses", "Dara Liberation Front", "affirmed") in found, found
+
+
+def test_a_name_misparsed_as_a_nouns_subject_owns_it() -> None:
+    # "Peru rejects Chile insistence ...", parsed with "Chile" the subject of "insistence"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimgraph.model import Actor
+    from claimgraph.nlp.claims import ClaimFinder
+
+    doc = Doc(Vocab(), words=["Peru", "rejects", "Chile", "insistence"], heads=[1, 1, 3, 1],
+              deps=["nsubj", "ROOT", "nsubj", "dobj"], pos=["PROPN", "VERB", "PROPN", "NOUN"])
+    finder = ClaimFinder()
+    chile = Actor.id_for("Chile", "place")
+    finder.token_actor = {2: chile}
+    finder.actors = {chile: Actor(chile, "Chile", "place", "country")}
+    assert finder._misparsed_owner(doc[3]) == chile
+    # a modifier's name is no misparse, and a name further off owns nothing
+    doc = Doc(Vocab(), words=["Chile", "said", "the", "insistence"], heads=[1, 1, 3, 1],
+              deps=["nsubj", "ROOT", "det", "dobj"], pos=["PROPN", "VERB", "DET", "NOUN"])
+    finder.token_actor = {0: chile}
+    assert finder._misparsed_owner(doc[3]) is None

@@ -353,8 +353,184 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
+        for raw in self._speech_acts(doc, out):
+            if not any((c.subject, c.predicate, c.object) == (raw.subject, raw.predicate, raw.object)
+                       and sentence_of(doc, c.trigger) == sentence_of(doc, raw.trigger) for c in out):
+                out.append(raw)
         doc._.cg_claims = self._agreements(doc, self._accused_states(self._states_of_institutions(doc, out), doc))
         return doc
+
+    # -- speech acts: who accuses or criticises whom, read from what is said ---
+
+    def _speech_acts(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """Accusations and criticism the coder's verb patterns miss: a deed condemned
+        (``_condemned_deeds``), an attack told by the one attacked or under an accusing cue
+        (``_accused_attackers``), and what a spokesperson says, said by the one it speaks for
+        (``_spoken_for``)."""
+        found = self._condemned_deeds(doc) + self._accused_attackers(doc, claims)
+        found += self._reports_by(doc, claims + found)
+        return found + self._spoken_for(claims + found)
+
+    def _misparsed_owner(self, target: Token) -> str | None:
+        """ "rejects Oren insistence that ...": a name right before a noun that the parser took for
+        the noun's subject, not its modifier, is whose the noun is (for words at another's words)."""
+        if target.pos_ != "NOUN" or target.i in self.token_actor:
+            return None
+        owner = next((c for c in target.children if c.dep_ == "nsubj" and c.i == target.i - 1 and c.pos_ == "PROPN"), None)
+        return self._party(owner, subject=True) if owner is not None and owner.i in self.token_actor else None
+
+    def _reports_by(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "The UN accused the army of killings in a report by its human rights office": who wrote
+        the report (``cues.yaml`` statement_nouns) the accusation or criticism is made in makes it
+        too."""
+        nouns = set(load_yaml("cues.yaml")["statement_nouns"])
+        out: list[RawClaim] = []
+        for c in claims:
+            verb = doc[c.trigger]
+            if c.predicate not in ("accuses", "criticizes") or c.negated or c.object is None or verb.pos_ != "VERB":
+                continue
+            # "accused X of killing 50 people in a report by Y": on the verb or on what it accuses of
+            deeds = [verb] + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "for") for g in p.children if g.dep_ == "pcomp"]
+            reports = [r for d in deeds for r in self._prep_objects(d, ["in"]) if r.lower_ in nouns]
+            for author in (a for r in reports for by in self._prep_objects(r, ["by", "from"]) if (a := self._party(by, subject=True)) is not None):
+                if author not in (c.subject, c.object):
+                    out.append(RawClaim(c.trigger, author, c.predicate, c.object, False, c.start, c.end, list(c.hedges), list(c.boosters)))
+        return out
+
+    @staticmethod
+    def _answered(deed: Token, nouns: set[str]) -> bool:
+        """Whether an attack noun is what a response answers ("in response to ambushes and attacks
+        by X", "in retaliation for X's raids")."""
+        t = deed
+        for _ in range(4):
+            if t.dep_ not in ("pobj", "conj", "prep") or t.head.i == t.i:
+                return False
+            t = t.head
+            if t.lower_ in nouns:
+                return True
+        return False
+
+    def _doers(self, doc: Doc, deed: Token) -> list[str]:
+        """Who did what an attack noun names: "the offensive launched by the Dara Front" (the agent of
+        its participle, however the parser hangs it), "Zamora's strikes", "its attack", "the Dara
+        Front offensive", "Zamoran strikes" (a demonym's state, when the text names it)."""
+        s, _ = sentence_of(doc, deed.i)
+        found = self._attacker(doc, deed, s)
+        if found is not None:
+            return [found]
+        doers: list[str] = []
+        # "the offensive launched by X": a participle below the noun, or above it when the parser
+        # takes the noun for the participle's subject ("in a statement the offensive launched by X")
+        participles = [c for c in deed.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"]
+        if deed.dep_ == "nsubj" and deed.head.tag_ == "VBN" and deed.head.dep_ in ("acl", "relcl"):
+            participles.append(deed.head)
+        # "attacks in the region carried out by X": a participle of doing hung on the place of the deed
+        participles += [v for p in self._prep_objects(deed, ["in", "at", "near", "around"]) for v in p.children
+                        if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_ in _SUPPORT_VERBS]
+        for verb in participles:
+            agents = [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+            doers += [a for g in self._with_conjuncts(agents) if (a := self._party(g, subject=True)) is not None]
+        if doers:
+            return list(dict.fromkeys(doers))
+        named = set(self.token_actor.values())
+        for c in deed.children:
+            if c.dep_ not in ("compound", "amod", "nmod") or c.i > deed.i:
+                continue
+            if c.i in self.token_actor:
+                a = self._party(c, subject=True)
+            else:
+                country = load_places().country_of(c.text) if c.dep_ == "amod" else None
+                a = Actor.id_for(country, "place") if country else None
+                a = a if a in named else None
+            if a is not None and self._agent(a):
+                doers.append(a)
+        return list(dict.fromkeys(doers))
+
+    def _condemned_deeds(self, doc: Doc) -> list[RawClaim]:
+        """ "The Council condemned the offensive launched by the Dara Front", "Zamora denounced
+        Oren's strikes": who condemns a deed (an attack noun) criticises its doer
+        (``relations.yaml`` criticizes: deed_verbs). A deed with no doer in its phrase ("condemned
+        the attack") names nobody; a denied or unasserted condemnation says nothing."""
+        verbs = set(relation_types()["criticizes"].get("deed_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, verbs, "lemma"):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or self._asserts_nothing(verb) or self._negated(doc, verb, frozenset()):
+                continue
+            deeds = [c for c in verb.children if c.dep_ == "dobj"]
+            if not deeds:
+                # "condemning in a statement the offensive launched by X", parsed with the offensive
+                # as the subject of a participle on the statement
+                deeds = [g for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                         for r in o.children if r.dep_ in ("acl", "relcl") and r.tag_ == "VBN"
+                         for g in r.children if g.dep_ == "nsubj" and g.i > verb.i]
+            deeds = [d for d in self._with_conjuncts(deeds) if d.pos_ == "NOUN" and d.lower_ in _attack_nouns() and d.i not in self.token_actor]
+            subj = self._subject(verb)
+            critic = self._party(subj, subject=True) if subj is not None else None
+            if critic is None or not deeds:
+                continue
+            s, e = _sentence(doc, i)
+            for deed in deeds:
+                for doer in self._doers(doc, deed):
+                    if doer != critic:
+                        out.append(RawClaim(i, critic, "criticizes", doer, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _accused_attackers(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "The Front said its fighters repulsed an attack by the army", "'this attack by the militia
+        against our soldiers,' X said": a speaker who tells of an attack on itself or on its own
+        ("our", "us") accuses the attacker; under an accusing cue ("X alleged that the militia
+        shelled Oren") it accuses whoever attacked (``relations.yaml`` accuses: accusing_cues,
+        own_words). Not under a denial or a cue that asserts nothing, nor of a negated attack."""
+        spec = relation_types()["accuses"]
+        cues = set(spec.get("accusing_cues") or [])
+        own = set(spec.get("own_words") or [])
+        answers = set(spec.get("answer_nouns") or [])
+        quiet = set(load_yaml("cues.yaml")["denying_cues"]) | set(load_yaml("cues.yaml")["non_asserting_cues"])
+        attacks = [c for c in claims if c.predicate == "attacks" and not c.negated and c.subject is not None]
+        deeds = [doc[i] for i in indices_with(doc, _attack_nouns())] + [doc[i] for i in indices_with(doc, _attack_verbs(), "lemma")]
+        deeds = [d for d in deeds if d.pos_ in ("NOUN", "VERB") and d.i not in self.token_actor]
+        out: list[RawClaim] = []
+        for att in doc._.cg_attributions or []:
+            if att.speaker.head is None or (att.cue is not None and att.cue.lemma_ in quiet):
+                continue
+            speaker = self._party(doc[att.speaker.head], subject=True)
+            if speaker is None:
+                continue
+            a0, a1 = att.content
+            accusing = att.cue is not None and att.cue.lemma_ in cues
+            for c in attacks:
+                if c.subject != speaker and (c.object == speaker or accusing) and a0 <= doc[c.trigger].idx < a1:
+                    out.append(RawClaim(c.trigger, speaker, "accuses", c.subject, False, c.start, c.end, list(c.hedges), list(c.boosters)))
+            for d in deeds:
+                if not a0 <= d.idx < a1 or self._asserts_nothing(d) or self._negated(doc, d, frozenset()):
+                    continue
+                hit = [c for c in d.children if c.dep_ == "dobj"] if d.pos_ == "VERB" else self._prep_objects(d, ["on", "against"])
+                if not any(t.lower_ in own or any(c.dep_ == "poss" and c.lower_ in own for c in t.children) for t in hit) and not (
+                        d.pos_ == "NOUN" and self._answered(d, answers)):
+                    continue
+                s, e = _sentence(doc, d.i)
+                for doer in self._doers(doc, d) if d.pos_ == "NOUN" else [x for x in (self._attacker(doc, d, s),) if x is not None]:
+                    if doer != speaker:
+                        out.append(RawClaim(d.i, speaker, "accuses", doer, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _spoken_for(self, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "The group's spokesman Idris Kamal condemned the strike": what a spokesperson accuses,
+        criticises, rejects, threatens or demands, the one it speaks for does (``relations.yaml``
+        spoken_for; the spokesperson_for nouns in the person's role title)."""
+        rels = set(load_yaml("relations.yaml").get("spoken_for") or [])
+        nouns = set(relation_types()["spokesperson_for"].get("nouns") or [])
+        out: list[RawClaim] = []
+        for c in claims:
+            person = self.actors.get(c.subject) if c.predicate in rels and c.subject is not None else None
+            if person is None or person.type != "person":
+                continue
+            for role in person.roles:
+                if role.organization and role.organization != c.object and role.organization in self.actors and (
+                        nouns & set(role.title.lower().replace("-", " ").split())):
+                    out.append(RawClaim(c.trigger, role.organization, c.predicate, c.object, c.negated, c.start, c.end, list(c.hedges), list(c.boosters)))
+        return out
 
     def _states_of_institutions(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
         """ "Kenyan police officers stationed in Haiti", "the Rwandan army is using missiles to support
@@ -1388,7 +1564,7 @@ class ClaimFinder:
                 objs += self._conjoined(target, subject=False, rel=rel)
                 if objs[0] is None and rel in _WORDS_AT_STATES and not said:
                     # "rejected Egyptian actions"; not "claimed that Libyan soldiers had been killed"
-                    objs[0] = self._demonym_state(target)
+                    objs[0] = self._demonym_state(target) or self._misparsed_owner(target)
                 if rel == "attacks" and self._verbal_attack(verb):
                     rel = "criticizes"  # "attacked the president over the deal"
                 for who in dict.fromkeys([subj, *(self._conjoined(source, subject=True) if subj is not None else [])]):
