@@ -919,6 +919,11 @@ def test_a_speaker_attacked_accuses_the_attacker(analyse) -> None:  # type: igno
     # under an accusing cue, whoever was attacked
     found = _claims(analyse("The Oren Relief Agency alleged that the Dara Liberation Front attacked the Eastern Shield Brigades on Monday."))
     assert ("Oren Relief Agency", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    # a news outlet reports, it does not accuse
+    found = _claims(analyse("Reuters reported that the Eastern Shield Brigades said the strikes answered attacks by the Dara Liberation Front."))
+    assert ("Reuters", "accuses", "Dara Liberation Front", "affirmed") not in found, found
+    found = _claims(analyse("Al Jazeera reported the strikes were in response to attacks by the Dara Liberation Front."))
+    assert not [c for c in found if c[1] == "accuses"], found
     # a denial accuses nobody
     found = _claims(analyse("The Eastern Shield Brigades denied that their fighters were attacked by the Dara Liberation Front."))
     assert not [c for c in found if c[1] == "accuses"], found

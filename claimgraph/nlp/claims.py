@@ -481,7 +481,8 @@ class ClaimFinder:
         against our soldiers,' X said": a speaker who tells of an attack on itself or on its own
         ("our", "us") accuses the attacker; under an accusing cue ("X alleged that the militia
         shelled Oren") it accuses whoever attacked (``relations.yaml`` accuses: accusing_cues,
-        own_words). Not under a denial or a cue that asserts nothing, nor of a negated attack."""
+        own_words, answer_nouns). Not under a denial or a cue that asserts nothing, nor of a negated
+        attack, nor by a news outlet (it reports)."""
         spec = relation_types()["accuses"]
         cues = set(spec.get("accusing_cues") or [])
         own = set(spec.get("own_words") or [])
@@ -495,8 +496,8 @@ class ClaimFinder:
             if att.speaker.head is None or (att.cue is not None and att.cue.lemma_ in quiet):
                 continue
             speaker = self._party(doc[att.speaker.head], subject=True)
-            if speaker is None:
-                continue
+            if speaker is None or self.actors[speaker].kind == "media":
+                continue  # a newspaper telling of an attack reports it, it does not accuse
             a0, a1 = att.content
             accusing = att.cue is not None and att.cue.lemma_ in cues
             for c in attacks:
