@@ -919,6 +919,17 @@ def test_a_speaker_attacked_accuses_the_attacker(analyse) -> None:  # type: igno
     # under an accusing cue, whoever was attacked
     found = _claims(analyse("The Oren Relief Agency alleged that the Dara Liberation Front attacked the Eastern Shield Brigades on Monday."))
     assert ("Oren Relief Agency", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    # whatever wrong it alleges: "executed", "were massacred by"
+    found = _claims(analyse("The Oren Rights Commission alleged that the Dara Liberation Front executed 40 villagers in May."))
+    assert ("Oren Rights Commission", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    found = _claims(analyse("The Oren Rights Commission alleged that 40 villagers were massacred by the Dara Liberation Front."))
+    assert ("Oren Rights Commission", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    # a bare "the army" is the army of the country the story is about
+    found = _claims(analyse("Peru has suspended two radio stations. Peru said it would investigate. "
+                            "The Oren Rights Commission alleged that the army killed 40 villagers in May."))
+    assert ("Oren Rights Commission", "accuses", "Peru", "affirmed") in found, found
+    found = _claims(analyse("The Oren Rights Commission said that the army killed 40 villagers in May."))
+    assert not [c for c in found if c[1] == "accuses"], found
     # a news outlet reports, it does not accuse
     found = _claims(analyse("Reuters reported that the Eastern Shield Brigades said the strikes answered attacks by the Dara Liberation Front."))
     assert ("Reuters", "accuses", "Dara Liberation Front", "affirmed") not in found, found

@@ -488,8 +488,9 @@ class ClaimFinder:
         own = set(spec.get("own_words") or [])
         answers = set(spec.get("answer_nouns") or [])
         quiet = set(load_yaml("cues.yaml")["denying_cues"]) | set(load_yaml("cues.yaml")["non_asserting_cues"])
+        wrongs = set(spec.get("accused_deeds") or [])
         attacks = [c for c in claims if c.predicate == "attacks" and not c.negated and c.subject is not None]
-        deeds = [doc[i] for i in indices_with(doc, _attack_nouns())] + [doc[i] for i in indices_with(doc, _attack_verbs(), "lemma")]
+        deeds = [doc[i] for i in indices_with(doc, _attack_nouns())] + [doc[i] for i in indices_with(doc, _attack_verbs() | wrongs, "lemma")]
         deeds = [d for d in deeds if d.pos_ in ("NOUN", "VERB") and d.i not in self.token_actor]
         out: list[RawClaim] = []
         for att in doc._.cg_attributions or []:
@@ -507,14 +508,32 @@ class ClaimFinder:
                 if not a0 <= d.idx < a1 or self._asserts_nothing(d) or self._negated(doc, d, frozenset()):
                     continue
                 hit = [c for c in d.children if c.dep_ == "dobj"] if d.pos_ == "VERB" else self._prep_objects(d, ["on", "against"])
-                if not any(t.lower_ in own or any(c.dep_ == "poss" and c.lower_ in own for c in t.children) for t in hit) and not (
+                if not accusing and not any(t.lower_ in own or any(c.dep_ == "poss" and c.lower_ in own for c in t.children) for t in hit) and not (
                         d.pos_ == "NOUN" and self._answered(d, answers)):
                     continue
                 s, e = _sentence(doc, d.i)
-                for doer in self._doers(doc, d) if d.pos_ == "NOUN" else [x for x in (self._attacker(doc, d, s),) if x is not None]:
+                for doer in self._doers(doc, d) if d.pos_ == "NOUN" else self._verb_doers(d):
                     if doer != speaker:
                         out.append(RawClaim(d.i, speaker, "accuses", doer, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
+
+    def _verb_doers(self, verb: Token) -> list[str]:
+        """Who did what a verb says: its subject, or the agent of a passive ("were killed by X");
+        a bare "the army" is the home state's (``_home_army``)."""
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        else:
+            agents = [x for x in (self._subject(verb),) if x is not None]
+        doers = [a for g in self._with_conjuncts(agents) if (a := self._party(g, subject=True) or self._home_army(g)) is not None]
+        return list(dict.fromkeys(doers))
+
+    def _home_army(self, tok: Token) -> str | None:
+        """ "the army" alone, in a story about one country, is that country's (``relations.yaml``
+        accuses: home_army_nouns): its state, as "the government" is."""
+        nouns = relation_types()["accuses"].get("home_army_nouns") or []
+        if tok.lower_ not in nouns or tok.i in self.token_actor or not all(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        return self.home_state if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the" else None
 
     def _spoken_for(self, claims: list[RawClaim]) -> list[RawClaim]:
         """ "The group's spokesman Idris Kamal condemned the strike": what a spokesperson accuses,
