@@ -972,3 +972,14 @@ def test_a_name_misparsed_as_a_nouns_subject_owns_it() -> None:
               deps=["nsubj", "ROOT", "det", "dobj"], pos=["PROPN", "VERB", "DET", "NOUN"])
     finder.token_actor = {0: chile}
     assert finder._misparsed_owner(doc[3]) is None
+
+
+def test_denying_accusations_of_nobody_named_rejects_the_one_accuser(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The Dara Liberation Front on Monday rejected the accusations as baseless. "
+                            "The Oren Rights Commission had alleged that the Dara Liberation Front executed 40 villagers in May."))
+    assert ("Dara Liberation Front", "rejects", "Oren Rights Commission", "affirmed") in found, found
+    # two accusers: which one's it rejects, the words do not say
+    found = _claims(analyse("The Dara Liberation Front on Monday rejected the accusations as baseless. "
+                            "The Oren Rights Commission had alleged that the Dara Liberation Front executed 40 villagers in May. "
+                            "The Zamora Human Rights League accused the Dara Liberation Front of looting the town."))
+    assert not [c for c in found if c[1] == "rejects"], found

@@ -369,7 +369,40 @@ class ClaimFinder:
         (``_spoken_for``)."""
         found = self._condemned_deeds(doc) + self._accused_attackers(doc, claims)
         found += self._reports_by(doc, claims + found)
+        found += self._unowned_denials(doc, claims + found)
         return found + self._spoken_for(claims + found)
+
+    def _unowned_denials(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Zamora rejected the baseless accusations" with nobody's name on them: the accusations
+        the story tells of against the denier (its army, its government), when one actor makes them
+        all; the denier rejects that accuser (``relations.yaml`` rejects: rejecting_verbs,
+        accusation_nouns)."""
+        spec = relation_types()["rejects"]
+        verbs = set(spec.get("rejecting_verbs") or [])
+        nouns = set(spec.get("accusation_nouns") or [])
+        states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+        out: list[RawClaim] = []
+        for i in indices_with(doc, verbs, "lemma"):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or self._negated(doc, verb, frozenset()) or self._asserts_nothing(verb):
+                continue
+            said = [n for n in self._with_conjuncts([c for c in verb.children if c.dep_ == "dobj"]) if n.lower_ in nouns]
+            # nobody's: no owner, no "by"/"from"/"of", no name in the phrase
+            said = [n for n in said if not any(c.dep_ in ("poss", "compound", "nmod", "amod") and (c.i in self.token_actor or c.pos_ == "PRON")
+                                               for c in n.children) and not self._prep_objects(n, ["by", "from", "of"])]
+            subj = self._subject(verb)
+            denier = self._party(subj, subject=True) if subj is not None else None
+            if not said or denier is None:
+                continue
+            own = {denier} | {inst for inst, (state, _) in states.items() if state == denier}
+            accusers = {c.subject for c in claims if c.predicate == "accuses" and not c.negated and c.object in own and c.subject not in own}
+            if len(accusers) != 1:
+                continue
+            accuser = accusers.pop()
+            assert accuser is not None
+            s, e = _sentence(doc, i)
+            out.append(RawClaim(i, denier, "rejects", accuser, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
 
     def _misparsed_owner(self, target: Token) -> str | None:
         """ "rejects Oren insistence that ...": a name right before a noun that the parser took for
