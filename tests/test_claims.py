@@ -983,3 +983,42 @@ def test_denying_accusations_of_nobody_named_rejects_the_one_accuser(analyse) ->
                             "The Oren Rights Commission had alleged that the Dara Liberation Front executed 40 villagers in May. "
                             "The Zamora Human Rights League accused the Dara Liberation Front of looting the town."))
     assert not [c for c in found if c[1] == "rejects"], found
+
+
+def test_nominal_accusations_and_criticism(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The allegations by the Oren Rights Commission against the Eastern Shield Brigades drew an angry response."))
+    assert ("Oren Rights Commission", "accuses", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("A report by the Oren Rights Commission accusing the Eastern Shield Brigades of torture was published on Monday."))
+    assert ("Oren Rights Commission", "accuses", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("Peru's condemnation of the Eastern Shield Brigades was swift."))
+    assert ("Peru", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
+    # accusations another makes against a third, rejected: the denier is not the one accused
+    found = _claims(analyse("Peru rejected Chile's accusations against the Eastern Shield Brigades."))
+    assert ("Peru", "rejects", "Chile", "affirmed") in found, found
+    assert ("Chile", "accuses", "Peru", "affirmed") not in found, found
+
+
+def test_holding_another_responsible_for_a_deed_accuses_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Peru said the Eastern Shield Brigades was responsible for the bombing.",
+                 "Peru said the Eastern Shield Brigades was behind the attack on the convoy."):
+        found = _claims(analyse(text))
+        assert ("Peru", "accuses", "Eastern Shield Brigades", "affirmed") in found, (text, found)
+    # owning up, a duty, and a denial accuse nobody
+    for text in ("Peru said it was responsible for the bombing.",
+                 "Peru said the Eastern Shield Brigades was responsible for security in the region.",
+                 "Peru said the Eastern Shield Brigades was not behind the bombing."):
+        found = _claims(analyse(text))
+        assert not [c for c in found if c[1] == "accuses"], (text, found)
+
+
+def test_calling_on_or_urging_another_to_act_demands_of_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Peru called on the Eastern Shield Brigades to release the hostages.",
+                 "Peru urged the Eastern Shield Brigades to release the hostages.",
+                 "Peru gave the Eastern Shield Brigades seven days to release the hostages."):
+        found = _claims(analyse(text))
+        assert ("Peru", "demands", "Eastern Shield Brigades", "affirmed") in found, (text, found)
+        assert not [c for c in found if c[1] == "supplies"], (text, found)  # a deadline is no gift
+    found = _claims(analyse("Peru did not call on the Eastern Shield Brigades to release the hostages."))
+    assert not [c for c in found if c[1] == "demands" and c[3] == "affirmed"], found
+    found = _claims(analyse("Peru called the Eastern Shield Brigades a terrorist group."))
+    assert not [c for c in found if c[1] == "demands"], found

@@ -367,7 +367,8 @@ class ClaimFinder:
         (``_condemned_deeds``), an attack told by the one attacked or under an accusing cue
         (``_accused_attackers``), and what a spokesperson says, said by the one it speaks for
         (``_spoken_for``)."""
-        found = self._condemned_deeds(doc) + self._accused_attackers(doc, claims)
+        found = (self._condemned_deeds(doc) + self._accused_attackers(doc, claims) + self._speech_nouns(doc)
+                 + self._speaking_participles(doc) + self._held_responsible(doc) + self._calls_on(doc))
         found += self._reports_by(doc, claims + found)
         found += self._unowned_denials(doc, claims + found)
         return found + self._spoken_for(claims + found)
@@ -403,6 +404,163 @@ class ClaimFinder:
             s, e = _sentence(doc, i)
             out.append(RawClaim(i, denier, "rejects", accuser, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
+
+    def _owners(self, noun: Token) -> list[str]:
+        """Whose a statement noun is: "Oren's", "the Oren allegations", "the Zamoran allegations" (a
+        demonym's state, when the text names it), "by X", "from X"."""
+        named = set(self.token_actor.values())
+        owners: list[str] = []
+        for c in noun.children:
+            if c.i > noun.i or c.dep_ not in ("poss", "compound", "nmod", "amod"):
+                continue
+            if c.i in self.token_actor:
+                a = self._party(c, subject=True)
+            else:
+                country = load_places().country_of(c.text) if c.dep_ == "amod" else None
+                a = Actor.id_for(country, "place") if country else None
+                a = a if a in named else None
+            if a is not None:
+                owners.append(a)
+        owners += [a for b in self._with_conjuncts(self._prep_objects(noun, ["by", "from"])) if (a := self._party(b, subject=True)) is not None]
+        return list(dict.fromkeys(owners))
+
+    def _speech_nouns(self, doc: Doc) -> list[RawClaim]:
+        """ "Oren's accusations against the Front", "the allegations by X against Y" (``relations.yaml``
+        accuses: speech_nouns), "Peru's condemnation of the Front" (criticizes: speech_nouns): the
+        owner accuses or criticises the one after "against" (or "of", for criticism). Not for
+        accusations rejected or denied (``_denials`` reads those), nor unasserted or negated ones."""
+        rejecting = set(relation_types()["rejects"].get("rejecting_verbs") or []) | set(load_yaml("cues.yaml")["denying_cues"])
+        out: list[RawClaim] = []
+        for rel, preps in (("accuses", ["against"]), ("criticizes", ["of", "against"])):
+            for i in indices_with(doc, relation_types()[rel].get("speech_nouns") or []):
+                noun = doc[i]
+                if noun.pos_ != "NOUN" or i in self.token_actor or noun.head.lemma_ in rejecting:
+                    continue
+                if self._asserts_nothing(noun) or self._negated(doc, noun, frozenset()):
+                    continue
+                owners = self._owners(noun)
+                # "the allegations by X against Y", parsed with "against" on X
+                at = self._prep_objects(noun, preps) + [t for b in self._prep_objects(noun, ["by", "from"]) for t in self._prep_objects(b, preps)]
+                targets = [a for t in self._with_conjuncts(at) if (a := self._party(t, subject=False, rel=rel)) is not None]
+                s, e = _sentence(doc, i)
+                for who in owners:
+                    for whom in dict.fromkeys(targets):
+                        if who != whom:
+                            out.append(RawClaim(i, who, rel, whom, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _speaking_participles(self, doc: Doc) -> list[RawClaim]:
+        """ "a report by the Commission accusing the Front of torture", "a statement by X condemning
+        Y": the participle's doer is the one the statement is by (the coder finds no source)."""
+        nouns = set(load_yaml("cues.yaml")["statement_nouns"])
+        verbs = {v: r for v, r in _lemma_relations().items() if r == "accuses"}
+        verbs.update(dict.fromkeys(relation_types()["criticizes"].get("deed_verbs") or [], "criticizes"))
+        out: list[RawClaim] = []
+        for i in indices_with(doc, set(verbs), "lemma"):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.tag_ != "VBG":
+                continue
+            # on the statement ("a report accusing"), or on the name after its "by" ("a report by X accusing")
+            head = verb.head
+            by = head.head if head.dep_ == "pobj" and head.head.lower_ in ("by", "from") else None
+            if head.lower_ in nouns:
+                authors = self._owners(head)
+            elif by is not None and by.head.lower_ in nouns:
+                authors = self._owners(by.head)
+            else:
+                continue
+            accused = [a for t in self._with_conjuncts([c for c in verb.children if c.dep_ == "dobj"])
+                       if (a := self._party(t, subject=False, rel=verbs[verb.lemma_])) is not None]
+            if self._negated(doc, verb, frozenset()):
+                continue
+            s, e = _sentence(doc, i)
+            for who in authors:
+                for whom in dict.fromkeys(accused):
+                    if who != whom:
+                        out.append(RawClaim(i, who, verbs[verb.lemma_], whom, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _held_responsible(self, doc: Doc) -> list[RawClaim]:
+        """ "Peru said the Front was responsible for the bombing", "... was behind the attack": the
+        speaker accuses the one it holds responsible for a deed (``relations.yaml`` accuses:
+        responsible_words, responsible_deeds, and the attack nouns). Not one that owns up ("it was
+        responsible"), nor under a denial, a cue that asserts nothing, or a news outlet's cue."""
+        spec = relation_types()["accuses"]
+        deeds = set(spec.get("responsible_deeds") or []) | _attack_nouns()
+        quiet = set(load_yaml("cues.yaml")["denying_cues"]) | set(load_yaml("cues.yaml")["non_asserting_cues"])
+        words = [doc[i] for i in indices_with(doc, spec.get("responsible_words") or [])]
+        if not words:
+            return []
+        out: list[RawClaim] = []
+        for w in words:
+            be = w.head if (w.dep_ == "acomp" and w.pos_ == "ADJ") or (w.dep_ == "prep" and w.lower_ == "behind") else None
+            if be is None or be.lemma_ != "be" or self._negated(doc, be, frozenset()) or self._asserts_nothing(be):
+                continue
+            what = [g for g in ([w] if w.lower_ == "behind" else [c for c in w.children if c.dep_ == "prep" and c.lower_ == "for"])
+                    for g in g.children if g.dep_ == "pobj"]
+            if not any(g.lower_ in deeds and g.i not in self.token_actor for g in what):
+                continue
+            subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in ("it", "they", "he", "she", "we", "i"):
+                continue
+            culprits = [a for t in self._with_conjuncts([subj]) if (a := self._party(t, subject=True)) is not None]
+            holder = [a for a in doc._.cg_attributions or [] if a.content[0] <= be.idx < a.content[1] and a.speaker.head is not None
+                      and not (a.cue is not None and a.cue.lemma_ in quiet)]
+            for att in holder[:1]:
+                assert att.speaker.head is not None
+                speaker = self._party(doc[att.speaker.head], subject=True)
+                if speaker is None or self.actors[speaker].kind == "media":
+                    continue
+                s, e = _sentence(doc, be.i)
+                for culprit in culprits:
+                    if culprit != speaker:
+                        out.append(RawClaim(be.i, speaker, "accuses", culprit, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _calls_on(self, doc: Doc) -> list[RawClaim]:
+        """ "Peru called on the Front to free the hostages", "urged the Front to withdraw", "gave the
+        junta seven days to reinstate the president": the speaker demands of the one addressed
+        (``relations.yaml`` demands: calling_verbs, calling_preps, urging_verbs, giving_verbs,
+        deadline_nouns), when an infinitive says what is asked."""
+        spec = relation_types()["demands"]
+        calling = set(spec.get("calling_verbs") or [])
+        urging = set(spec.get("urging_verbs") or [])
+        giving = set(spec.get("giving_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, calling | urging | giving, "lemma"):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or self._negated(doc, verb, frozenset()):
+                continue
+            asked = any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                        for c in verb.children)
+            if verb.lemma_ in calling:
+                addressed = self._prep_objects(verb, list(spec.get("calling_preps") or []))
+            elif verb.lemma_ in urging:
+                addressed = [c for c in verb.children if c.dep_ == "dobj"]
+            else:
+                # "gave X seven days to ...": the deadline, with its infinitive on it or on the verb
+                given = self._deadlines(verb)
+                asked = asked or any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for g in given for c in g.children)
+                addressed = [c for c in verb.children if c.dep_ == "dative"] if given else []
+            if not asked or not addressed:
+                continue
+            subj = self._subject(verb)
+            who = self._party(subj, subject=True) if subj is not None else None
+            whom = [a for t in self._with_conjuncts(addressed) if (a := self._party(t, subject=False, rel="demands")) is not None]
+            s, e = _sentence(doc, i)
+            for a in dict.fromkeys(whom):
+                if who is not None and a != who:
+                    out.append(RawClaim(i, who, "demands", a, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    @staticmethod
+    def _deadlines(verb: Token) -> list[Token]:
+        """ "gave the junta seven days to ...": the deadline a giving verb gives (``relations.yaml``
+        demands: giving_verbs, deadline_nouns), none for another verb."""
+        spec = relation_types()["demands"]
+        if verb.lemma_ not in (spec.get("giving_verbs") or []):
+            return []
+        return [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.lower_ in (spec.get("deadline_nouns") or [])]
 
     def _misparsed_owner(self, target: Token) -> str | None:
         """ "rejects Oren insistence that ...": a name right before a noun that the parser took for
@@ -1201,7 +1359,9 @@ class ClaimFinder:
                     if accuser is None or accuser == denier:
                         continue
                     out.append(RawClaim(t.i, denier, "rejects", accuser, False, *span))
-                    if n.lower_ in accusing:
+                    # "rejected Oren's accusations against the Front": another is accused, not the denier
+                    against = [a for g in self._prep_objects(n, ["against"]) if (a := self._party(g, subject=False)) is not None]
+                    if n.lower_ in accusing and (not against or denier in against):
                         out.append(RawClaim(t.i, accuser, "accuses", denier, False, *span))
         return out
 
@@ -1606,6 +1766,8 @@ class ClaimFinder:
                     continue  # "discussed Brazil's debt": a topic, not a meeting with Brazil ("attended the IMF's meeting" is one)
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
+                if rel in ("supplies", "supports") and self._deadlines(verb):
+                    continue  # "gave the junta seven days to ...": a deadline, no aid (``_calls_on``)
                 source = doc[ev.source_head]
                 own = self._subject(verb)
                 if source.lower_ in ("he", "she", "it", "they") and own is not None and own.i != source.i:
