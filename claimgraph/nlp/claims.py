@@ -28,6 +28,7 @@ and yields no claim.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -353,10 +354,15 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
-        for raw in self._speech_acts(doc, out):
-            if not any((c.subject, c.predicate, c.object) == (raw.subject, raw.predicate, raw.object)
-                       and sentence_of(doc, c.trigger) == sentence_of(doc, raw.trigger) for c in out):
-                out.append(raw)
+        spoken = self._speech_acts(doc, out)
+        if spoken:
+            # one claim of a pair in a sentence, whichever pass found it first
+            have = {(c.subject, c.predicate, c.object, sentence_of(doc, c.trigger)[0]) for c in out}
+            for raw in spoken:
+                pair_key = (raw.subject, raw.predicate, raw.object, sentence_of(doc, raw.trigger)[0])
+                if pair_key not in have:
+                    have.add(pair_key)
+                    out.append(raw)
         doc._.cg_claims = self._agreements(doc, self._accused_states(self._states_of_institutions(doc, out), doc))
         return doc
 
@@ -682,7 +688,8 @@ class ClaimFinder:
         wrongs = set(spec.get("accused_deeds") or [])
         attacks = [c for c in claims if c.predicate == "attacks" and not c.negated and c.subject is not None]
         deeds = [doc[i] for i in indices_with(doc, _attack_nouns())] + [doc[i] for i in indices_with(doc, _attack_verbs() | wrongs, "lemma")]
-        deeds = [d for d in deeds if d.pos_ in ("NOUN", "VERB") and d.i not in self.token_actor]
+        deeds = sorted((d for d in deeds if d.pos_ in ("NOUN", "VERB") and d.i not in self.token_actor), key=lambda d: d.i)
+        starts = [d.idx for d in deeds]
         out: list[RawClaim] = []
         for att in doc._.cg_attributions or []:
             if att.speaker.head is None or (att.cue is not None and att.cue.lemma_ in quiet):
@@ -695,8 +702,8 @@ class ClaimFinder:
             for c in attacks:
                 if c.subject != speaker and (c.object == speaker or accusing) and a0 <= doc[c.trigger].idx < a1:
                     out.append(RawClaim(c.trigger, speaker, "accuses", c.subject, False, c.start, c.end, list(c.hedges), list(c.boosters)))
-            for d in deeds:
-                if not a0 <= d.idx < a1 or self._asserts_nothing(d) or self._negated(doc, d, frozenset()):
+            for d in deeds[bisect_left(starts, a0):bisect_left(starts, a1)]:
+                if self._asserts_nothing(d) or self._negated(doc, d, frozenset()):
                     continue
                 hit = [c for c in d.children if c.dep_ == "dobj"] if d.pos_ == "VERB" else self._prep_objects(d, ["on", "against"])
                 if not accusing and not any(t.lower_ in own or any(c.dep_ == "poss" and c.lower_ in own for c in t.children) for t in hit) and not (
