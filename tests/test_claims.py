@@ -902,6 +902,8 @@ def test_condemning_a_deed_criticises_its_doer(analyse) -> None:  # type: ignore
     assert not [c for c in found if c[1] == "criticizes"], found
     found = _claims(analyse("The African Union did not condemn the offensive launched by the Eastern Shield Brigades."))
     assert not [c for c in found if c[1] == "criticizes" and c[3] == "affirmed"], found
+    found = _claims(analyse("The African Union would condemn any offensive launched by the Eastern Shield Brigades."))
+    assert not [c for c in found if c[1] == "criticizes"], found
 
 
 def test_a_speaker_attacked_accuses_the_attacker(analyse) -> None:  # type: ignore[no-untyped-def]
@@ -930,6 +932,11 @@ def test_a_speaker_attacked_accuses_the_attacker(analyse) -> None:  # type: igno
     assert ("Oren Rights Commission", "accuses", "Peru", "affirmed") in found, found
     found = _claims(analyse("The Oren Rights Commission said that the army killed 40 villagers in May."))
     assert not [c for c in found if c[1] == "accuses"], found
+    # an attack that may come is no accusation
+    for text in ('"We will respond to any attack on our soldiers by the Dara Liberation Front," Maria Lopez said.',
+                 "Maria Lopez warned that an attack by the Dara Liberation Front on our positions would be a mistake."):
+        found = _claims(analyse(text))
+        assert not [c for c in found if c[1] == "accuses"], (text, found)
     # a news outlet reports, it does not accuse
     found = _claims(analyse("Reuters reported that the Eastern Shield Brigades said the strikes answered attacks by the Dara Liberation Front."))
     assert ("Reuters", "accuses", "Dara Liberation Front", "affirmed") not in found, found
@@ -1006,7 +1013,8 @@ def test_holding_another_responsible_for_a_deed_accuses_it(analyse) -> None:  # 
     # owning up, a duty, and a denial accuse nobody
     for text in ("Peru said it was responsible for the bombing.",
                  "Peru said the Eastern Shield Brigades was responsible for security in the region.",
-                 "Peru said the Eastern Shield Brigades was not behind the bombing."):
+                 "Peru said the Eastern Shield Brigades was not behind the bombing.",
+                 "Peru said the Eastern Shield Brigades would be responsible for any attack on its soldiers."):
         found = _claims(analyse(text))
         assert not [c for c in found if c[1] == "accuses"], (text, found)
 

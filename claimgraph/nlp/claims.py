@@ -500,11 +500,11 @@ class ClaimFinder:
         out: list[RawClaim] = []
         for w in words:
             be = w.head if (w.dep_ == "acomp" and w.pos_ == "ADJ") or (w.dep_ == "prep" and w.lower_ == "behind") else None
-            if be is None or be.lemma_ != "be" or self._negated(doc, be, frozenset()) or self._asserts_nothing(be):
+            if be is None or be.lemma_ != "be" or self._negated(doc, be, frozenset()) or self._asserts_nothing(be) or self._hypothetical(be):
                 continue
             what = [g for g in ([w] if w.lower_ == "behind" else [c for c in w.children if c.dep_ == "prep" and c.lower_ == "for"])
                     for g in g.children if g.dep_ == "pobj"]
-            if not any(g.lower_ in deeds and g.i not in self.token_actor for g in what):
+            if not any(g.lower_ in deeds and g.i not in self.token_actor and not self._hypothetical(g) for g in what):
                 continue
             subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
             if subj is None or subj.lower_ in ("it", "they", "he", "she", "we", "i"):
@@ -652,7 +652,7 @@ class ClaimFinder:
         out: list[RawClaim] = []
         for i in indices_with(doc, verbs, "lemma"):
             verb = doc[i]
-            if verb.pos_ != "VERB" or self._asserts_nothing(verb) or self._negated(doc, verb, frozenset()):
+            if verb.pos_ != "VERB" or self._asserts_nothing(verb) or self._negated(doc, verb, frozenset()) or self._hypothetical(verb):
                 continue
             deeds = [c for c in verb.children if c.dep_ == "dobj"]
             if not deeds:
@@ -661,7 +661,8 @@ class ClaimFinder:
                 deeds = [g for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
                          for r in o.children if r.dep_ in ("acl", "relcl") and r.tag_ == "VBN"
                          for g in r.children if g.dep_ == "nsubj" and g.i > verb.i]
-            deeds = [d for d in self._with_conjuncts(deeds) if d.pos_ == "NOUN" and d.lower_ in _attack_nouns() and d.i not in self.token_actor]
+            deeds = [d for d in self._with_conjuncts(deeds)
+                     if d.pos_ == "NOUN" and d.lower_ in _attack_nouns() and d.i not in self.token_actor and not self._hypothetical(d)]
             subj = self._subject(verb)
             critic = self._party(subj, subject=True) if subj is not None else None
             if critic is None or not deeds:
@@ -703,7 +704,7 @@ class ClaimFinder:
                 if c.subject != speaker and (c.object == speaker or accusing) and a0 <= doc[c.trigger].idx < a1:
                     out.append(RawClaim(c.trigger, speaker, "accuses", c.subject, False, c.start, c.end, list(c.hedges), list(c.boosters)))
             for d in deeds[bisect_left(starts, a0):bisect_left(starts, a1)]:
-                if self._asserts_nothing(d) or self._negated(doc, d, frozenset()):
+                if self._asserts_nothing(d) or self._negated(doc, d, frozenset()) or self._hypothetical(d):
                     continue
                 hit = [c for c in d.children if c.dep_ == "dobj"] if d.pos_ == "VERB" else self._prep_objects(d, ["on", "against"])
                 if not accusing and not any(t.lower_ in own or any(c.dep_ == "poss" and c.lower_ in own for c in t.children) for t in hit) and not (
@@ -714,6 +715,19 @@ class ClaimFinder:
                     if doer != speaker:
                         out.append(RawClaim(d.i, speaker, "accuses", doer, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
+
+    @staticmethod
+    def _hypothetical(deed: Token) -> bool:
+        """ "any attack on our soldiers will be met with force", "an attack on us would be a mistake":
+        a deed that may come ("any", "every", or a modal on its clause), not one told of."""
+        if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each") for c in deed.children):
+            return True
+        clause = deed
+        for _ in range(6):
+            if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("did", "does", "do") for c in clause.children)
 
     def _verb_doers(self, verb: Token) -> list[str]:
         """Who did what a verb says: its subject, or the agent of a passive ("were killed by X");
