@@ -897,8 +897,10 @@ def test_condemning_a_deed_criticises_its_doer(analyse) -> None:  # type: ignore
     assert ("UN Security Council", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
     found = _claims(analyse("The African Union denounced the raids carried out by the Eastern Shield Brigades in Dara."))
     assert ("African Union", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
-    # a deed with no doer in its phrase names nobody; an unsaid condemnation says nothing
-    found = _claims(analyse("The Eastern Shield Brigades took Dara on Monday. The African Union condemned the attack."))
+    # "the attack" is the one told of last; with none told, nobody; an unsaid condemnation says nothing
+    found = _claims(analyse("The Eastern Shield Brigades attacked Peru on Monday. The African Union condemned the attack."))
+    assert ("African Union", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("The Eastern Shield Brigades held talks with Peru on Monday. The African Union condemned the attack."))
     assert not [c for c in found if c[1] == "criticizes"], found
     found = _claims(analyse("The African Union did not condemn the offensive launched by the Eastern Shield Brigades."))
     assert not [c for c in found if c[1] == "criticizes" and c[3] == "affirmed"], found

@@ -373,7 +373,7 @@ class ClaimFinder:
         (``_condemned_deeds``), an attack told by the one attacked or under an accusing cue
         (``_accused_attackers``), and what a spokesperson says, said by the one it speaks for
         (``_spoken_for``)."""
-        found = (self._condemned_deeds(doc) + self._accused_attackers(doc, claims) + self._speech_nouns(doc)
+        found = (self._condemned_deeds(doc, claims) + self._accused_attackers(doc, claims) + self._speech_nouns(doc)
                  + self._speaking_participles(doc) + self._held_responsible(doc) + self._calls_on(doc))
         found += self._reports_by(doc, claims + found)
         found += self._unowned_denials(doc, claims + found)
@@ -643,11 +643,12 @@ class ClaimFinder:
                 doers.append(a)
         return list(dict.fromkeys(doers))
 
-    def _condemned_deeds(self, doc: Doc) -> list[RawClaim]:
+    def _condemned_deeds(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
         """ "The Council condemned the offensive launched by the Dara Front", "Zamora denounced
         Oren's strikes": who condemns a deed (an attack noun) criticises its doer
-        (``relations.yaml`` criticizes: deed_verbs). A deed with no doer in its phrase ("condemned
-        the attack") names nobody; a denied or unasserted condemnation says nothing."""
+        (``relations.yaml`` criticizes: deed_verbs). "Condemned the attack", with no doer in its
+        phrase, is the attack told of last before it (``_last_attackers``); a denied, unasserted
+        or hypothetical condemnation says nothing."""
         verbs = set(relation_types()["criticizes"].get("deed_verbs") or [])
         out: list[RawClaim] = []
         for i in indices_with(doc, verbs, "lemma"):
@@ -669,10 +670,26 @@ class ClaimFinder:
                 continue
             s, e = _sentence(doc, i)
             for deed in deeds:
-                for doer in self._doers(doc, deed):
+                for doer in self._doers(doc, deed) or self._last_attackers(doc, deed, claims):
                     if doer != critic:
                         out.append(RawClaim(i, critic, "criticizes", doer, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
+
+    def _last_attackers(self, doc: Doc, deed: Token, claims: list[RawClaim]) -> list[str]:
+        """ "The Front attacked the town on Monday. ... The UN condemned the attack": "the attack" (or
+        "this attack", a bare definite) is the one told of last, in its sentence or the two before,
+        by whoever made it (the attackers of its one trigger)."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in deed.children) or len(list(deed.children)) > 2:
+            return []
+        s, _ = sentence_of(doc, deed.i)
+        start = s
+        for _ in range(2):
+            start = sentence_of(doc, start - 1)[0] if start > 0 else start
+        told = [c for c in claims if c.predicate == "attacks" and not c.negated and c.subject is not None and start <= c.trigger < deed.i]
+        if not told:
+            return []
+        last = max(c.trigger for c in told)
+        return list(dict.fromkeys(c.subject for c in told if c.trigger == last and c.subject is not None))
 
     def _accused_attackers(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
         """ "The Front said its fighters repulsed an attack by the army", "'this attack by the militia
