@@ -1032,3 +1032,21 @@ def test_calling_on_or_urging_another_to_act_demands_of_it(analyse) -> None:  # 
     assert not [c for c in found if c[1] == "demands" and c[3] == "affirmed"], found
     found = _claims(analyse("Peru called the Eastern Shield Brigades a terrorist group."))
     assert not [c for c in found if c[1] == "demands"], found
+
+
+def test_rejecting_anothers_proposal_or_call_rejects_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    for text, who in (("Peru on Thursday rejected calls by Maria Lopez to adopt the reforms.", "Maria Lopez"),
+                      ("Peru today rejected a fresh offer from Chile for direct talks.", "Chile"),
+                      ("Peru rejected a plan by the Eastern Shield Brigades to hold a vote.", "Eastern Shield Brigades")):
+        found = _claims(analyse(text))
+        assert ("Peru", "rejects", who, "affirmed") in found, (text, found)
+
+
+def test_a_speaker_is_not_the_place_it_is_in_nor_the_state_of_its_rebels(analyse) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Rebels in Peru on Wednesday rejected accusations by Maria Lopez.",
+                 "Peruvian rebels on Friday rejected a plan by Maria Lopez.",
+                 "Opposition groups in Peru are demanding that Maria Lopez resign."):
+        found = _claims(analyse(text))
+        assert not [c for c in found if c[0] == "Peru"], (text, found)
+    found = _claims(analyse("Officials in Peru rejected accusations by Chile."))
+    assert ("Peru", "rejects", "Chile", "affirmed") in found, found

@@ -155,6 +155,8 @@ _STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies
 _ROLE_RELATIONS = {"leads", "spokesperson_for", "works_for"}
 #: relations that, said of a state's army or government, are said of the state ("accused the Zamoran army")
 _WORDS_AT_INSTITUTIONS = {"accuses", "criticizes", "supports"}
+#: what one says of another: its speaker is named by the phrase, not by a place inside it (``_speaking_party``)
+_SPEECH_ACTS = {"accuses", "criticizes", "rejects", "threatens", "demands"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -398,7 +400,7 @@ class ClaimFinder:
             said = [n for n in said if not any(c.dep_ in ("poss", "compound", "nmod", "amod") and (c.i in self.token_actor or c.pos_ == "PRON")
                                                for c in n.children) and not self._prep_objects(n, ["by", "from", "of"])]
             subj = self._subject(verb)
-            denier = self._party(subj, subject=True) if subj is not None else None
+            denier = self._speaking_party(subj) if subj is not None else None
             if not said or denier is None:
                 continue
             own = {denier} | {inst for inst, (state, _) in states.items() if state == denier}
@@ -551,7 +553,7 @@ class ClaimFinder:
             if not asked or not addressed:
                 continue
             subj = self._subject(verb)
-            who = self._party(subj, subject=True) if subj is not None else None
+            who = self._speaking_party(subj) if subj is not None else None
             whom = [a for t in self._with_conjuncts(addressed) if (a := self._party(t, subject=False, rel="demands")) is not None]
             s, e = _sentence(doc, i)
             for a in dict.fromkeys(whom):
@@ -567,6 +569,23 @@ class ClaimFinder:
         if verb.lemma_ not in (spec.get("giving_verbs") or []):
             return []
         return [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.lower_ in (spec.get("deadline_nouns") or [])]
+
+    def _speaking_party(self, tok: Token) -> str | None:
+        """The party a speaker's phrase names (``_party``), but not a place it is in: "rebels in
+        Zamora rejected ..." are not Zamora, "officials in Oren said" may be ("officials of Oren");
+        nor the state of those who do not speak for it ("Zamoran rebels", ``non_state_speakers``)."""
+        found = self._party(tok, subject=True)
+        if found is None or tok.i in self.token_actor or self.actors[found].type != "place":
+            return found
+        if tok.lower_ in (load_yaml("relations.yaml").get("non_state_speakers") or []):
+            return None  # "Zamoran rebels", "opposition groups in Oren"
+        at = next((t for t in tok.subtree if self.token_actor.get(t.i) == found), None)
+        while at is not None and at.i != tok.i:
+            if at.dep_ == "pobj" and at.head.lower_ in ("in", "at", "near", "inside", "across", "around", "outside", "from") and (
+                    at.head.head.lower_ not in ("official", "officials", "authorities", "government", "ministry")):
+                return None
+            at = at.head if at.head.i != at.i else None
+        return found
 
     def _misparsed_owner(self, target: Token) -> str | None:
         """ "rejects Oren insistence that ...": a name right before a noun that the parser took for
@@ -665,7 +684,7 @@ class ClaimFinder:
             deeds = [d for d in self._with_conjuncts(deeds)
                      if d.pos_ == "NOUN" and d.lower_ in _attack_nouns() and d.i not in self.token_actor and not self._hypothetical(d)]
             subj = self._subject(verb)
-            critic = self._party(subj, subject=True) if subj is not None else None
+            critic = self._speaking_party(subj) if subj is not None else None
             if critic is None or not deeds:
                 continue
             s, e = _sentence(doc, i)
@@ -1365,8 +1384,10 @@ class ClaimFinder:
         or unasserted ("did not deny", "may reject") says neither."""
         spec = relation_types()["rejects"]
         verbs = set(spec.get("rejecting_verbs") or [])
-        nouns = set(spec.get("rejected_nouns") or [])
+        proposals = set(spec.get("rejected_proposals") or [])
+        nouns = set(spec.get("rejected_nouns") or []) | proposals
         accusing = set(spec.get("accusation_nouns") or [])
+        named = set(self.token_actor.values())
         out: list[RawClaim] = []
         for i in indices_with(doc, verbs, "lemma"):
             t = doc[i]
@@ -1379,7 +1400,7 @@ class ClaimFinder:
             # one that acts comes first, the dateline's city last
             subjects = [c for c in t.children if c.dep_ == "nsubj"] or [x for x in (self._subject(t),) if x is not None]
             subjects.sort(key=lambda c: c.i in self.token_actor and self.actors[self.token_actor[c.i]].type == "place")
-            denier = next((a for c in subjects if (a := self._party(c, subject=True)) is not None), None)
+            denier = next((a for c in subjects if (a := self._speaking_party(c)) is not None), None)
             if not said or denier is None or self._negated(doc, t, frozenset()) or self._asserts_nothing(t):
                 continue
             s, e = _sentence(doc, t.i)
@@ -1390,6 +1411,8 @@ class ClaimFinder:
                 for by in self._prep_objects(n, ["by", "from", "of"]) + owners:
                     if by.dep_ == "amod":
                         accuser = self._named_or_state(by)  # "the Israeli allegations"
+                        if n.lower_ in proposals and accuser not in named:
+                            continue  # "the Zamoran proposal", Zamora unnamed: no party named
                     else:
                         # "Zamora's rebel government": the group that the government is, before its country
                         accuser = next((self.token_actor[c.i] for c in by.children if c.dep_ == "compound" and c.i in self.token_actor
@@ -1810,7 +1833,7 @@ class ClaimFinder:
                 own = self._subject(verb)
                 if source.lower_ in ("he", "she", "it", "they") and own is not None and own.i != source.i:
                     continue  # a pronoun the coder took from another clause ("said he stood by the rebels fighting X")
-                subj = self._party(source, subject=True)
+                subj = self._speaking_party(source) if rel in _SPEECH_ACTS else self._party(source, subject=True)
                 # "accused X of attacking their positions in Marib": the accuser's, and in Marib
                 objs = [self._party(target, subject=False, rel=rel), self._accusers_own(target)]
                 # "Peru and Chile condemned X and Y": each party of the coordination
