@@ -1050,3 +1050,18 @@ def test_a_speaker_is_not_the_place_it_is_in_nor_the_state_of_its_rebels(analyse
         assert not [c for c in found if c[0] == "Peru"], (text, found)
     found = _claims(analyse("Officials in Peru rejected accusations by Chile."))
     assert ("Peru", "rejects", "Chile", "affirmed") in found, found
+
+
+def test_a_threat_or_demand_is_addressed_one_step_below_its_noun(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Peru has issued an ultimatum to Ecuador to halt attacks across the border."))
+    assert ("Peru", "threatens", "Ecuador", "affirmed") in found, found
+    found = _claims(analyse("The Oren Rights Commission reiterated its demand today that Peru ease restrictions on workers."))
+    assert ("Oren Rights Commission", "demands", "Peru", "affirmed") in found, found
+    found = _claims(analyse("Peru demanded an apology from Chile."))
+    assert ("Peru", "demands", "Chile", "affirmed") in found, found
+    # a town is no party to a threat
+    found = _claims(analyse("Peru threatened to impose a curfew on Lima."))
+    assert not [c for c in found if c[1] == "threatens"], found
+    # "the Albanians of southern Peru" do not speak for Peru; "the government of Peru" does
+    found = _claims(analyse("The Albanians of southern Peru are demanding autonomy from Chilean authorities."))
+    assert not [c for c in found if c[0] == "Peru"], found

@@ -157,6 +157,9 @@ _ROLE_RELATIONS = {"leads", "spokesperson_for", "works_for"}
 _WORDS_AT_INSTITUTIONS = {"accuses", "criticizes", "supports"}
 #: what one says of another: its speaker is named by the phrase, not by a place inside it (``_speaking_party``)
 _SPEECH_ACTS = {"accuses", "criticizes", "rejects", "threatens", "demands"}
+#: speech acts whose other party may be named one step below a noun ("threatened to break relations
+#: with Oren", "issued an ultimatum to Oren", "its demand that Oren withdraw"): ``_addressed``
+_ADDRESSED = {"threatens", "demands", "rejects"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -571,21 +574,43 @@ class ClaimFinder:
         return [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.lower_ in (spec.get("deadline_nouns") or [])]
 
     def _speaking_party(self, tok: Token) -> str | None:
-        """The party a speaker's phrase names (``_party``), but not a place it is in: "rebels in
-        Zamora rejected ..." are not Zamora, "officials in Oren said" may be ("officials of Oren");
-        nor the state of those who do not speak for it ("Zamoran rebels", ``non_state_speakers``)."""
+        """The party a speaker's phrase names (``_party``), but not a place it is in or of: "rebels in
+        Zamora rejected ..." are not Zamora, "officials in Oren" are (``speaking_for_nouns``); nor the
+        state of those who do not speak for it ("Zamoran rebels", ``non_state_speakers``)."""
         found = self._party(tok, subject=True)
         if found is None or tok.i in self.token_actor or self.actors[found].type != "place":
             return found
         if tok.lower_ in (load_yaml("relations.yaml").get("non_state_speakers") or []):
             return None  # "Zamoran rebels", "opposition groups in Oren"
+        speaking_for = set(load_yaml("relations.yaml").get("speaking_for_nouns") or [])
         at = next((t for t in tok.subtree if self.token_actor.get(t.i) == found), None)
         while at is not None and at.i != tok.i:
-            if at.dep_ == "pobj" and at.head.lower_ in ("in", "at", "near", "inside", "across", "around", "outside", "from") and (
-                    at.head.head.lower_ not in ("official", "officials", "authorities", "government", "ministry")):
+            if at.dep_ == "pobj" and at.head.lower_ in ("in", "at", "near", "inside", "across", "around", "outside", "from", "of") and (
+                    at.head.head.lower_ not in speaking_for):
                 return None
             at = at.head if at.head.i != at.i else None
         return found
+
+    def _addressed(self, target: Token, rel: str) -> str | None:
+        """The party a threat, demand or rejection is addressed to when its object is a noun: after
+        "with", "to", "against", "on" or "from" on it ("break relations with Oren", "an ultimatum to
+        Oren", "an apology from Oren"), or the subject of its "that" clause ("its demand that Oren
+        withdraw", on the noun or, for a demand, on its verb)."""
+        if target.pos_ != "NOUN" or target.i in self.token_actor:
+            return None
+        for g in self._prep_objects(target, ["with", "to", "against", "on", "upon", "from"]):
+            if (found := self._party(g, subject=False, rel="demands")) is not None:
+                return found
+        clauses = list(target.children)
+        if rel == "demands" and target.dep_ == "dobj":
+            # "reiterated its demand today that Oren withdraw", the clause hung on the verb
+            clauses += [c for c in target.head.children if c.dep_ == "ccomp" and c.i > target.i]
+        for clause in clauses:
+            if clause.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if subj is not None and (found := self._party(subj, subject=True)) is not None:
+                    return found
+        return None
 
     def _misparsed_owner(self, target: Token) -> str | None:
         """ "rejects Oren insistence that ...": a name right before a noun that the parser took for
@@ -1841,6 +1866,8 @@ class ClaimFinder:
                 if objs[0] is None and rel in _WORDS_AT_STATES and not said:
                     # "rejected Egyptian actions"; not "claimed that Libyan soldiers had been killed"
                     objs[0] = self._demonym_state(target) or self._misparsed_owner(target)
+                if objs[0] is None and rel in _ADDRESSED and not said:
+                    objs[0] = self._addressed(target, rel)
                 if rel == "attacks" and self._verbal_attack(verb):
                     rel = "criticizes"  # "attacked the president over the deal"
                 for who in dict.fromkeys([subj, *(self._conjoined(source, subject=True) if subj is not None else [])]):
