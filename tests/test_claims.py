@@ -1059,6 +1059,11 @@ def test_a_threat_or_demand_is_addressed_one_step_below_its_noun(analyse) -> Non
     assert ("Oren Rights Commission", "demands", "Peru", "affirmed") in found, found
     found = _claims(analyse("Peru demanded an apology from Chile."))
     assert ("Peru", "demands", "Chile", "affirmed") in found, found
+    # no threat where no word says one, and a denied contact rejects nobody
+    found = _claims(analyse("Peru earlier said it broke off talks with the Eastern Shield Brigades on a new contract."))
+    assert not [c for c in found if c[1] == "threatens"], found
+    found = _claims(analyse("Maria Lopez also denied any contact with the Eastern Shield Brigades."))
+    assert not [c for c in found if c[1] == "rejects"], found
     # a town is no party to a threat
     found = _claims(analyse("Peru threatened to impose a curfew on Lima."))
     assert not [c for c in found if c[1] == "threatens"], found

@@ -158,8 +158,9 @@ _WORDS_AT_INSTITUTIONS = {"accuses", "criticizes", "supports"}
 #: what one says of another: its speaker is named by the phrase, not by a place inside it (``_speaking_party``)
 _SPEECH_ACTS = {"accuses", "criticizes", "rejects", "threatens", "demands"}
 #: speech acts whose other party may be named one step below a noun ("threatened to break relations
-#: with Oren", "issued an ultimatum to Oren", "its demand that Oren withdraw"): ``_addressed``
-_ADDRESSED = {"threatens", "demands", "rejects"}
+#: with Oren", "issued an ultimatum to Oren", "its demand that Oren withdraw"): ``_addressed``; not
+#: rejections ("denied any contact with X" rejects nobody)
+_ADDRESSED = {"threatens", "demands"}
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -592,13 +593,13 @@ class ClaimFinder:
         return found
 
     def _addressed(self, target: Token, rel: str) -> str | None:
-        """The party a threat, demand or rejection is addressed to when its object is a noun: after
-        "with", "to", "against", "on" or "from" on it ("break relations with Oren", "an ultimatum to
-        Oren", "an apology from Oren"), or the subject of its "that" clause ("its demand that Oren
+        """The party a threat or a demand is addressed to when its object is a noun: after one of the
+        relation's ``addressed_preps`` on it ("break relations with Oren", "an ultimatum to Oren", "an
+        apology from Oren"), or the subject of its "that" clause ("its demand that Oren
         withdraw", on the noun or, for a demand, on its verb)."""
         if target.pos_ != "NOUN" or target.i in self.token_actor:
             return None
-        for g in self._prep_objects(target, ["with", "to", "against", "on", "upon", "from"]):
+        for g in self._prep_objects(target, list(relation_types()[rel].get("addressed_preps") or [])):
             if (found := self._party(g, subject=False, rel="demands")) is not None:
                 return found
         clauses = list(target.children)
@@ -1866,7 +1867,8 @@ class ClaimFinder:
                 if objs[0] is None and rel in _WORDS_AT_STATES and not said:
                     # "rejected Egyptian actions"; not "claimed that Libyan soldiers had been killed"
                     objs[0] = self._demonym_state(target) or self._misparsed_owner(target)
-                if objs[0] is None and rel in _ADDRESSED and not said:
+                if objs[0] is None and rel in _ADDRESSED and not said and (rel != "threatens" or {verb.lemma_, verb.head.lemma_, target.lower_} & set(
+                        relation_types()["threatens"].get("threat_words") or [])):
                     objs[0] = self._addressed(target, rel)
                 if rel == "attacks" and self._verbal_attack(verb):
                     rel = "criticizes"  # "attacked the president over the deal"
