@@ -18,6 +18,10 @@ accuses X), participles with agents ("the RSF, led by X"), and states standing b
 armies' presence, backing and fighting, their capitals ("Tehran rejected ...") and a bare
 "the government" (the one country the story is about).
 
+Speech acts beyond the coder's verb patterns (``_speech_acts``): "condemned the offensive launched
+by X", "'this attack by X on our soldiers,' Y said", "alleged that the army killed ...", "X's
+accusations against Y", "said X was behind the attack", "called on X to", "rejected calls by X".
+
 Polarity: negation ("no ties", "did not protect") and endings ("cut ties",
 "broke with") make a claim negated. Hedges ("could", "no clear evidence",
 "appeared") and boosters ("clearly") are kept as words. A clause under
@@ -375,10 +379,14 @@ class ClaimFinder:
     # -- speech acts: who accuses or criticises whom, read from what is said ---
 
     def _speech_acts(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
-        """Accusations and criticism the coder's verb patterns miss: a deed condemned
-        (``_condemned_deeds``), an attack told by the one attacked or under an accusing cue
-        (``_accused_attackers``), and what a spokesperson says, said by the one it speaks for
-        (``_spoken_for``)."""
+        """Accusations, criticism, rejections and demands the coder's verb patterns miss: a deed
+        condemned (``_condemned_deeds``), an attack told by the one attacked, answered, or under an
+        accusing cue (``_accused_attackers``), accusations and condemnations as nouns
+        (``_speech_nouns``) or participles on a report (``_speaking_participles``), another held
+        responsible (``_held_responsible``), calls, urgings and deadlines (``_calls_on``), the author
+        of the report an accusation is made in (``_reports_by``), accusations rejected with nobody's
+        name on them (``_unowned_denials``), and what a spokesperson says, said by the one it speaks
+        for (``_spoken_for``)."""
         found = (self._condemned_deeds(doc, claims) + self._accused_attackers(doc, claims) + self._speech_nouns(doc)
                  + self._speaking_participles(doc) + self._held_responsible(doc) + self._calls_on(doc))
         found += self._reports_by(doc, claims + found)
