@@ -908,6 +908,16 @@ def test_condemning_a_deed_criticises_its_doer(analyse) -> None:  # type: ignore
     assert not [c for c in found if c[1] == "criticizes"], found
 
 
+def test_a_statement_condemning_a_deed_is_its_issuers(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Ambassadors from Peru and other nations issued a joint statement condemning the offensive launched by the Eastern Shield Brigades."))
+    assert ("Peru", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("The Eastern Shield Brigades attacked Chile on Sunday. Ambassadors from Peru issued a joint statement condemning the attack."))
+    assert ("Peru", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
+    # nobody's statement: no critic (not a name inside what it says)
+    found = _claims(analyse("A statement condemning the offensive launched by the Eastern Shield Brigades was read out."))
+    assert not [c for c in found if c[1] == "criticizes"], found
+
+
 def test_a_speaker_attacked_accuses_the_attacker(analyse) -> None:  # type: ignore[no-untyped-def]
     # its own forces attacked, in what it says
     found = _claims(analyse("The Eastern Shield Brigades said their fighters repulsed an attack by the Dara Liberation Front on Monday."))

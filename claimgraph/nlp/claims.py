@@ -165,6 +165,8 @@ _SPEECH_ACTS = {"accuses", "criticizes", "rejects", "threatens", "demands"}
 #: with Oren", "issued an ultimatum to Oren", "its demand that Oren withdraw"): ``_addressed``; not
 #: rejections ("denied any contact with X" rejects nobody)
 _ADDRESSED = {"threatens", "demands"}
+#: verbs by which one puts out a statement ("issued a statement condemning ...")
+_ISSUING_VERBS = frozenset({"issue", "release", "publish", "put", "send", "post", "deliver"})
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -444,6 +446,15 @@ class ClaimFinder:
         owners += [a for b in self._with_conjuncts(self._prep_objects(noun, ["by", "from"])) if (a := self._party(b, subject=True)) is not None]
         return list(dict.fromkeys(owners))
 
+    def _authors(self, statement: Token) -> list[str]:
+        """Who a statement noun is by: its owners (``_owners``), or who issued it ("X issued a
+        statement ...")."""
+        authors = self._owners(statement)
+        if not authors and statement.dep_ == "dobj" and statement.head.lemma_ in _ISSUING_VERBS:
+            issuer = self._subject(statement.head)
+            authors = [a for a in (self._speaking_party(issuer),) if a is not None] if issuer is not None else []
+        return authors
+
     def _speech_nouns(self, doc: Doc) -> list[RawClaim]:
         """ "Oren's accusations against the Front", "the allegations by X against Y" (``relations.yaml``
         accuses: speech_nouns), "Peru's condemnation of the Front" (criticizes: speech_nouns): the
@@ -471,7 +482,8 @@ class ClaimFinder:
 
     def _speaking_participles(self, doc: Doc) -> list[RawClaim]:
         """ "a report by the Commission accusing the Front of torture", "a statement by X condemning
-        Y": the participle's doer is the one the statement is by (the coder finds no source)."""
+        Y", "X issued a statement condemning Y": the participle's doer is the one the statement is by
+        or who issued it (the coder finds no source)."""
         nouns = set(load_yaml("cues.yaml")["statement_nouns"])
         verbs = {v: r for v, r in _lemma_relations().items() if r == "accuses"}
         verbs.update(dict.fromkeys(relation_types()["criticizes"].get("deed_verbs") or [], "criticizes"))
@@ -484,7 +496,7 @@ class ClaimFinder:
             head = verb.head
             by = head.head if head.dep_ == "pobj" and head.head.lower_ in ("by", "from") else None
             if head.lower_ in nouns:
-                authors = self._owners(head)
+                authors = self._authors(head)
             elif by is not None and by.head.lower_ in nouns:
                 authors = self._owners(by.head)
             else:
@@ -718,7 +730,12 @@ class ClaimFinder:
             deeds = [d for d in self._with_conjuncts(deeds)
                      if d.pos_ == "NOUN" and d.lower_ in _attack_nouns() and d.i not in self.token_actor and not self._hypothetical(d)]
             subj = self._subject(verb)
-            critic = self._speaking_party(subj) if subj is not None else None
+            if subj is not None and verb.dep_ == "acl" and subj.lower_ in load_yaml("cues.yaml")["statement_nouns"]:
+                # "X issued a statement condemning the attack", "a statement by X condemning ...": its
+                # author, not a name inside what it says
+                critic = next(iter(self._authors(subj)), None)
+            else:
+                critic = self._speaking_party(subj) if subj is not None else None
             if critic is None or not deeds:
                 continue
             s, e = _sentence(doc, i)
