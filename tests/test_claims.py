@@ -942,6 +942,9 @@ def test_a_speaker_attacked_accuses_the_attacker(analyse) -> None:  # type: igno
     found = _claims(analyse("Peru has suspended two radio stations. Peru said it would investigate. "
                             "The Oren Rights Commission alleged that the army killed 40 villagers in May."))
     assert ("Oren Rights Commission", "accuses", "Peru", "affirmed") in found, found
+    found = _claims(analyse("Peru has suspended two radio stations. Peru said it would investigate. "
+                            "The Oren Rights Commission accused the army of killing 40 villagers in May."))
+    assert ("Oren Rights Commission", "accuses", "Peru", "affirmed") in found, found
     found = _claims(analyse("The Oren Rights Commission said that the army killed 40 villagers in May."))
     assert not [c for c in found if c[1] == "accuses"], found
     # an attack that may come is no accusation

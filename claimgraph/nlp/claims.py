@@ -1892,6 +1892,8 @@ class ClaimFinder:
                 if objs[0] is None and rel in _WORDS_AT_STATES and not said:
                     # "rejected Egyptian actions"; not "claimed that Libyan soldiers had been killed"
                     objs[0] = self._demonym_state(target) or self._misparsed_owner(target)
+                if objs[0] is None and rel in ("accuses", "criticizes") and not said:
+                    objs[0] = self._home_army(target)  # "accused the army of killing ...": the home state's
                 if objs[0] is None and rel in _ADDRESSED and not said and (rel != "threatens" or {verb.lemma_, verb.head.lemma_, target.lower_} & set(
                         relation_types()["threatens"].get("threat_words") or [])):
                     objs[0] = self._addressed(target, rel)
