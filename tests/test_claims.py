@@ -1083,3 +1083,16 @@ def test_a_threat_or_demand_is_addressed_one_step_below_its_noun(analyse) -> Non
     # "the Albanians of southern Peru" do not speak for Peru; "the government of Peru" does
     found = _claims(analyse("The Albanians of southern Peru are demanding autonomy from Chilean authorities."))
     assert not [c for c in found if c[0] == "Peru"], found
+
+
+def test_an_inquiry_into_another_investigates_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    for text, who in (("The UN's investigation into the Eastern Shield Brigades found evidence of torture.", "United Nations"),
+                      ("Peru opened a probe into the Eastern Shield Brigades on Monday.", "Peru"),
+                      ("An investigation by the United Nations into the Eastern Shield Brigades was completed.", "United Nations")):
+        found = _claims(analyse(text))
+        assert (who, "investigates", "Eastern Shield Brigades", "affirmed") in found, (text, found)
+    # one called for is none opened; what the inquiry is about is its object, not a name deeper
+    found = _claims(analyse("Peru called for an investigation into the Eastern Shield Brigades."))
+    assert not [c for c in found if c[1] == "investigates" and c[3] == "affirmed"], found
+    found = _claims(analyse("Peru launched an investigation into the killing of five soldiers by the Eastern Shield Brigades."))
+    assert not [c for c in found if c[1] == "investigates"], found

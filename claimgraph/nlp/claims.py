@@ -457,13 +457,15 @@ class ClaimFinder:
 
     def _speech_nouns(self, doc: Doc) -> list[RawClaim]:
         """ "Oren's accusations against the Front", "the allegations by X against Y" (``relations.yaml``
-        accuses: speech_nouns), "Peru's condemnation of the Front" (criticizes: speech_nouns): the
-        owner accuses or criticises the one after "against" (or "of", for criticism). Not for
+        accuses: speech_nouns), "Peru's condemnation of the Front" (criticizes: speech_nouns), "an
+        investigation by X into Y" (investigates: nouns): the owner accuses, criticises or
+        investigates the one after "against" (or "of", for criticism; "into", for an inquiry). Not for
         accusations rejected or denied (``_denials`` reads those), nor unasserted or negated ones."""
         rejecting = set(relation_types()["rejects"].get("rejecting_verbs") or []) | set(load_yaml("cues.yaml")["denying_cues"])
         out: list[RawClaim] = []
-        for rel, preps in (("accuses", ["against"]), ("criticizes", ["of", "against"])):
-            for i in indices_with(doc, relation_types()[rel].get("speech_nouns") or []):
+        for rel, key, preps in (("accuses", "speech_nouns", ["against"]), ("criticizes", "speech_nouns", ["of", "against"]),
+                                ("investigates", "nouns", ["into"])):
+            for i in indices_with(doc, relation_types()[rel].get(key) or []):
                 noun = doc[i]
                 if noun.pos_ != "NOUN" or i in self.token_actor or noun.head.lemma_ in rejecting:
                     continue
