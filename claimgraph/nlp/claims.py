@@ -469,12 +469,14 @@ class ClaimFinder:
                 noun = doc[i]
                 if noun.pos_ != "NOUN" or i in self.token_actor or noun.head.lemma_ in rejecting:
                     continue
-                if self._asserts_nothing(noun) or self._negated(doc, noun, frozenset()):
-                    continue
-                owners = self._owners(noun)
                 # "the allegations by X against Y", parsed with "against" on X
                 at = self._prep_objects(noun, preps) + [t for b in self._prep_objects(noun, ["by", "from"]) for t in self._prep_objects(b, preps)]
+                if not at:
+                    continue
+                owners = self._owners(noun)
                 targets = [a for t in self._with_conjuncts(at) if (a := self._party(t, subject=False, rel=rel)) is not None]
+                if not owners or not targets or self._asserts_nothing(noun) or self._negated(doc, noun, frozenset()):
+                    continue
                 s, e = _sentence(doc, i)
                 for who in owners:
                     for whom in dict.fromkeys(targets):
@@ -793,14 +795,15 @@ class ClaimFinder:
                 if c.subject != speaker and (c.object == speaker or accusing) and a0 <= doc[c.trigger].idx < a1:
                     out.append(RawClaim(c.trigger, speaker, "accuses", c.subject, False, c.start, c.end, list(c.hedges), list(c.boosters)))
             for d in deeds[bisect_left(starts, a0):bisect_left(starts, a1)]:
-                if self._asserts_nothing(d) or self._negated(doc, d, frozenset()) or self._hypothetical(d):
-                    continue
                 hit = [c for c in d.children if c.dep_ == "dobj"] if d.pos_ == "VERB" else self._prep_objects(d, ["on", "against"])
                 if not accusing and not any(t.lower_ in own or any(c.dep_ == "poss" and c.lower_ in own for c in t.children) for t in hit) and not (
                         d.pos_ == "NOUN" and self._answered(d, answers)):
                     continue
+                doers = [a for a in (self._doers(doc, d) if d.pos_ == "NOUN" else self._verb_doers(d)) if a != speaker]
+                if not doers or self._hypothetical(d) or self._negated(doc, d, frozenset()) or self._asserts_nothing(d):
+                    continue
                 s, e = _sentence(doc, d.i)
-                for doer in self._doers(doc, d) if d.pos_ == "NOUN" else self._verb_doers(d):
+                for doer in doers:
                     if doer != speaker:
                         out.append(RawClaim(d.i, speaker, "accuses", doer, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
