@@ -21,6 +21,10 @@ accuses X), participles with agents ("the RSF, led by X"), and states standing b
 armies' presence, backing and fighting, their capitals ("Tehran rejected ...") and a bare
 "the government" (the one country the story is about).
 
+Speech acts beyond the coder's verb patterns (``_speech_acts``): "condemned the offensive launched
+by X", "'this attack by X on our soldiers,' Y said", "alleged that the army killed ...", "X's
+accusations against Y", "said X was behind the attack", "called on X to", "rejected calls by X".
+
 Polarity: negation ("no ties", "did not protect") and endings ("cut ties",
 "broke with") make a claim negated. Hedges ("could", "no clear evidence",
 "appeared") and boosters ("clearly") are kept as words. A clause under
@@ -31,6 +35,7 @@ and yields no claim.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -190,6 +195,14 @@ _STATE_BY_INSTITUTION = {"present_in", "deploys", "supports", "funds", "supplies
 _ROLE_RELATIONS = {"leads", "spokesperson_for", "works_for"}
 #: relations that, said of a state's army or government, are said of the state ("accused the Zamoran army")
 _WORDS_AT_INSTITUTIONS = {"accuses", "criticizes", "supports"}
+#: what one says of another: its speaker is named by the phrase, not by a place inside it (``_speaking_party``)
+_SPEECH_ACTS = {"accuses", "criticizes", "rejects", "threatens", "demands"}
+#: speech acts whose other party may be named one step below a noun ("threatened to break relations
+#: with Oren", "issued an ultimatum to Oren", "its demand that Oren withdraw"): ``_addressed``; not
+#: rejections ("denied any contact with X" rejects nobody)
+_ADDRESSED = {"threatens", "demands"}
+#: verbs by which one puts out a statement ("issued a statement condemning ...")
+_ISSUING_VERBS = frozenset({"issue", "release", "publish", "put", "send", "post", "deliver"})
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -396,8 +409,495 @@ class ClaimFinder:
                 out.append(raw)
         out += self._similar_measures(doc, out) + self._gapped_rest(doc, out)
         self._no_longer(doc, out)
+        spoken = self._speech_acts(doc, out)
+        if spoken:
+            # one claim of a pair in a sentence, whichever pass found it first
+            have = {(c.subject, c.predicate, c.object, sentence_of(doc, c.trigger)[0]) for c in out}
+            for raw in spoken:
+                pair_key = (raw.subject, raw.predicate, raw.object, sentence_of(doc, raw.trigger)[0])
+                if pair_key not in have:
+                    have.add(pair_key)
+                    out.append(raw)
         doc._.cg_claims = self._agreements(doc, self._accused_states(self._states_of_institutions(doc, out), doc))
         return doc
+
+    # -- speech acts: who accuses or criticises whom, read from what is said ---
+
+    def _speech_acts(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """Accusations, criticism, rejections and demands the coder's verb patterns miss: a deed
+        condemned (``_condemned_deeds``), an attack told by the one attacked, answered, or under an
+        accusing cue (``_accused_attackers``), accusations and condemnations as nouns
+        (``_speech_nouns``) or participles on a report (``_speaking_participles``), another held
+        responsible (``_held_responsible``), calls, urgings and deadlines (``_calls_on``), the author
+        of the report an accusation is made in (``_reports_by``), accusations rejected with nobody's
+        name on them (``_unowned_denials``), and what a spokesperson says, said by the one it speaks
+        for (``_spoken_for``)."""
+        found = (self._condemned_deeds(doc, claims) + self._accused_attackers(doc, claims) + self._speech_nouns(doc)
+                 + self._speaking_participles(doc) + self._held_responsible(doc) + self._calls_on(doc))
+        found += self._reports_by(doc, claims + found)
+        found += self._unowned_denials(doc, claims + found)
+        return found + self._spoken_for(claims + found)
+
+    def _unowned_denials(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Zamora rejected the baseless accusations" with nobody's name on them: the accusations
+        the story tells of against the denier (its army, its government), when one actor makes them
+        all; the denier rejects that accuser (``relations.yaml`` rejects: rejecting_verbs,
+        accusation_nouns)."""
+        spec = relation_types()["rejects"]
+        verbs = set(spec.get("rejecting_verbs") or [])
+        nouns = set(spec.get("accusation_nouns") or [])
+        states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+        out: list[RawClaim] = []
+        for i in indices_with(doc, verbs, "lemma"):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or self._negated(doc, verb, frozenset()) or self._asserts_nothing(verb):
+                continue
+            said = [n for n in self._with_conjuncts([c for c in verb.children if c.dep_ == "dobj"]) if n.lower_ in nouns]
+            # nobody's: no owner, no "by"/"from"/"of", no name in the phrase
+            said = [n for n in said if not any(c.dep_ in ("poss", "compound", "nmod", "amod") and (c.i in self.token_actor or c.pos_ == "PRON")
+                                               for c in n.children) and not self._prep_objects(n, ["by", "from", "of"])]
+            subj = self._subject(verb)
+            denier = self._speaking_party(subj) if subj is not None else None
+            if not said or denier is None:
+                continue
+            own = {denier} | {inst for inst, (state, _) in states.items() if state == denier}
+            accusers = {c.subject for c in claims if c.predicate == "accuses" and not c.negated and c.object in own and c.subject not in own}
+            if len(accusers) != 1:
+                continue
+            accuser = accusers.pop()
+            assert accuser is not None
+            s, e = _sentence(doc, i)
+            out.append(RawClaim(i, denier, "rejects", accuser, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _owners(self, noun: Token) -> list[str]:
+        """Whose a statement noun is: "Oren's", "the Oren allegations", "the Zamoran allegations" (a
+        demonym's state, when the text names it), "by X", "from X"."""
+        named = set(self.token_actor.values())
+        owners: list[str] = []
+        for c in noun.children:
+            if c.i > noun.i or c.dep_ not in ("poss", "compound", "nmod", "amod"):
+                continue
+            if c.i in self.token_actor:
+                a = self._party(c, subject=True)
+            else:
+                country = load_places().country_of(c.text) if c.dep_ == "amod" else None
+                a = Actor.id_for(country, "place") if country else None
+                a = a if a in named else None
+            if a is not None:
+                owners.append(a)
+        owners += [a for b in self._with_conjuncts(self._prep_objects(noun, ["by", "from"])) if (a := self._party(b, subject=True)) is not None]
+        return list(dict.fromkeys(owners))
+
+    def _authors(self, statement: Token) -> list[str]:
+        """Who a statement noun is by: its owners (``_owners``), or who issued it ("X issued a
+        statement ...")."""
+        authors = self._owners(statement)
+        if not authors and statement.dep_ == "dobj" and statement.head.lemma_ in _ISSUING_VERBS:
+            issuer = self._subject(statement.head)
+            authors = [a for a in (self._speaking_party(issuer),) if a is not None] if issuer is not None else []
+        return authors
+
+    def _speech_nouns(self, doc: Doc) -> list[RawClaim]:
+        """ "Oren's accusations against the Front", "the allegations by X against Y" (``relations.yaml``
+        accuses: speech_nouns), "Peru's condemnation of the Front" (criticizes: speech_nouns), "an
+        investigation by X into Y" (investigates: nouns): the owner accuses, criticises or
+        investigates the one after "against" (or "of", for criticism; "into", for an inquiry). Not for
+        accusations rejected or denied (``_denials`` reads those), nor unasserted or negated ones."""
+        rejecting = set(relation_types()["rejects"].get("rejecting_verbs") or []) | set(load_yaml("cues.yaml")["denying_cues"])
+        out: list[RawClaim] = []
+        for rel, key, preps in (("accuses", "speech_nouns", ["against"]), ("criticizes", "speech_nouns", ["of", "against"]),
+                                ("investigates", "nouns", ["into"])):
+            for i in indices_with(doc, relation_types()[rel].get(key) or []):
+                noun = doc[i]
+                if noun.pos_ != "NOUN" or i in self.token_actor or noun.head.lemma_ in rejecting:
+                    continue
+                # "the allegations by X against Y", parsed with "against" on X
+                at = self._prep_objects(noun, preps) + [t for b in self._prep_objects(noun, ["by", "from"]) for t in self._prep_objects(b, preps)]
+                if not at:
+                    continue
+                owners = self._owners(noun)
+                targets = [a for t in self._with_conjuncts(at) if (a := self._party(t, subject=False, rel=rel)) is not None]
+                if not owners or not targets or self._asserts_nothing(noun) or self._negated(doc, noun, frozenset()):
+                    continue
+                s, e = _sentence(doc, i)
+                for who in owners:
+                    for whom in dict.fromkeys(targets):
+                        if who != whom:
+                            out.append(RawClaim(i, who, rel, whom, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _speaking_participles(self, doc: Doc) -> list[RawClaim]:
+        """ "a report by the Commission accusing the Front of torture", "a statement by X condemning
+        Y", "X issued a statement condemning Y": the participle's doer is the one the statement is by
+        or who issued it (the coder finds no source)."""
+        nouns = set(load_yaml("cues.yaml")["statement_nouns"])
+        verbs = {v: r for v, r in _lemma_relations().items() if r == "accuses"}
+        verbs.update(dict.fromkeys(relation_types()["criticizes"].get("deed_verbs") or [], "criticizes"))
+        out: list[RawClaim] = []
+        for i in indices_with(doc, set(verbs), "lemma"):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.tag_ != "VBG":
+                continue
+            # on the statement ("a report accusing"), or on the name after its "by" ("a report by X accusing")
+            head = verb.head
+            by = head.head if head.dep_ == "pobj" and head.head.lower_ in ("by", "from") else None
+            if head.lower_ in nouns:
+                authors = self._authors(head)
+            elif by is not None and by.head.lower_ in nouns:
+                authors = self._owners(by.head)
+            else:
+                continue
+            accused = [a for t in self._with_conjuncts([c for c in verb.children if c.dep_ == "dobj"])
+                       if (a := self._party(t, subject=False, rel=verbs[verb.lemma_])) is not None]
+            if self._negated(doc, verb, frozenset()):
+                continue
+            s, e = _sentence(doc, i)
+            for who in authors:
+                for whom in dict.fromkeys(accused):
+                    if who != whom:
+                        out.append(RawClaim(i, who, verbs[verb.lemma_], whom, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _held_responsible(self, doc: Doc) -> list[RawClaim]:
+        """ "Peru said the Front was responsible for the bombing", "... was behind the attack": the
+        speaker accuses the one it holds responsible for a deed (``relations.yaml`` accuses:
+        responsible_words, responsible_deeds, and the attack nouns). Not one that owns up ("it was
+        responsible"), nor under a denial, a cue that asserts nothing, or a news outlet's cue."""
+        spec = relation_types()["accuses"]
+        deeds = set(spec.get("responsible_deeds") or []) | _attack_nouns()
+        quiet = set(load_yaml("cues.yaml")["denying_cues"]) | set(load_yaml("cues.yaml")["non_asserting_cues"])
+        words = [doc[i] for i in indices_with(doc, spec.get("responsible_words") or [])]
+        if not words:
+            return []
+        out: list[RawClaim] = []
+        for w in words:
+            be = w.head if (w.dep_ == "acomp" and w.pos_ == "ADJ") or (w.dep_ == "prep" and w.lower_ == "behind") else None
+            if be is None or be.lemma_ != "be" or self._negated(doc, be, frozenset()) or self._asserts_nothing(be) or self._hypothetical(be):
+                continue
+            what = [g for g in ([w] if w.lower_ == "behind" else [c for c in w.children if c.dep_ == "prep" and c.lower_ == "for"])
+                    for g in g.children if g.dep_ == "pobj"]
+            if not any(g.lower_ in deeds and g.i not in self.token_actor and not self._hypothetical(g) for g in what):
+                continue
+            subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in ("it", "they", "he", "she", "we", "i"):
+                continue
+            culprits = [a for t in self._with_conjuncts([subj]) if (a := self._party(t, subject=True)) is not None]
+            holder = [a for a in doc._.cg_attributions or [] if a.content[0] <= be.idx < a.content[1] and a.speaker.head is not None
+                      and not (a.cue is not None and a.cue.lemma_ in quiet)]
+            for att in holder[:1]:
+                assert att.speaker.head is not None
+                speaker = self._party(doc[att.speaker.head], subject=True)
+                if speaker is None or self.actors[speaker].kind == "media":
+                    continue
+                s, e = _sentence(doc, be.i)
+                for culprit in culprits:
+                    if culprit != speaker:
+                        out.append(RawClaim(be.i, speaker, "accuses", culprit, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _calls_on(self, doc: Doc) -> list[RawClaim]:
+        """ "Peru called on the Front to free the hostages", "urged the Front to withdraw", "gave the
+        junta seven days to reinstate the president": the speaker demands of the one addressed
+        (``relations.yaml`` demands: calling_verbs, calling_preps, urging_verbs, giving_verbs,
+        deadline_nouns), when an infinitive says what is asked."""
+        spec = relation_types()["demands"]
+        calling = set(spec.get("calling_verbs") or [])
+        urging = set(spec.get("urging_verbs") or [])
+        giving = set(spec.get("giving_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, calling | urging | giving, "lemma"):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or self._negated(doc, verb, frozenset()):
+                continue
+            asked = any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                        for c in verb.children)
+            if verb.lemma_ in calling:
+                addressed = self._prep_objects(verb, list(spec.get("calling_preps") or []))
+            elif verb.lemma_ in urging:
+                addressed = [c for c in verb.children if c.dep_ == "dobj"]
+            else:
+                # "gave X seven days to ...": the deadline, with its infinitive on it or on the verb
+                given = self._deadlines(verb)
+                asked = asked or any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for g in given for c in g.children)
+                addressed = [c for c in verb.children if c.dep_ == "dative"] if given else []
+            if not asked or not addressed:
+                continue
+            subj = self._subject(verb)
+            who = self._speaking_party(subj) if subj is not None else None
+            whom = [a for t in self._with_conjuncts(addressed) if (a := self._party(t, subject=False, rel="demands")) is not None]
+            s, e = _sentence(doc, i)
+            for a in dict.fromkeys(whom):
+                if who is not None and a != who:
+                    out.append(RawClaim(i, who, "demands", a, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    @staticmethod
+    def _deadlines(verb: Token) -> list[Token]:
+        """ "gave the junta seven days to ...": the deadline a giving verb gives (``relations.yaml``
+        demands: giving_verbs, deadline_nouns), none for another verb."""
+        spec = relation_types()["demands"]
+        if verb.lemma_ not in (spec.get("giving_verbs") or []):
+            return []
+        return [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.lower_ in (spec.get("deadline_nouns") or [])]
+
+    def _speaking_party(self, tok: Token) -> str | None:
+        """The party a speaker's phrase names (``_party``), but not a place it is in or of: "rebels in
+        Zamora rejected ..." are not Zamora, "officials in Oren" are (``speaking_for_nouns``); nor the
+        state of those who do not speak for it ("Zamoran rebels", ``non_state_speakers``)."""
+        found = self._party(tok, subject=True)
+        if found is None or tok.i in self.token_actor or self.actors[found].type != "place":
+            return found
+        if tok.lower_ in (load_yaml("relations.yaml").get("non_state_speakers") or []):
+            return None  # "Zamoran rebels", "opposition groups in Oren"
+        speaking_for = set(load_yaml("relations.yaml").get("speaking_for_nouns") or [])
+        at = next((t for t in tok.subtree if self.token_actor.get(t.i) == found), None)
+        while at is not None and at.i != tok.i:
+            if at.dep_ == "pobj" and at.head.lower_ in ("in", "at", "near", "inside", "across", "around", "outside", "from", "of") and (
+                    at.head.head.lower_ not in speaking_for):
+                return None
+            at = at.head if at.head.i != at.i else None
+        return found
+
+    def _addressed(self, target: Token, rel: str) -> str | None:
+        """The party a threat or a demand is addressed to when its object is a noun: after one of the
+        relation's ``addressed_preps`` on it ("break relations with Oren", "an ultimatum to Oren", "an
+        apology from Oren"), or the subject of its "that" clause ("its demand that Oren
+        withdraw", on the noun or, for a demand, on its verb)."""
+        if target.pos_ != "NOUN" or target.i in self.token_actor:
+            return None
+        for g in self._prep_objects(target, list(relation_types()[rel].get("addressed_preps") or [])):
+            if (found := self._party(g, subject=False, rel="demands")) is not None:
+                return found
+        clauses = list(target.children)
+        if rel == "demands" and target.dep_ == "dobj":
+            # "reiterated its demand today that Oren withdraw", the clause hung on the verb
+            clauses += [c for c in target.head.children if c.dep_ == "ccomp" and c.i > target.i]
+        for clause in clauses:
+            if clause.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if subj is not None and (found := self._party(subj, subject=True)) is not None:
+                    return found
+        return None
+
+    def _misparsed_owner(self, target: Token) -> str | None:
+        """ "rejects Oren insistence that ...": a name right before a noun that the parser took for
+        the noun's subject, not its modifier, is whose the noun is (for words at another's words)."""
+        if target.pos_ != "NOUN" or target.i in self.token_actor:
+            return None
+        owner = next((c for c in target.children if c.dep_ == "nsubj" and c.i == target.i - 1 and c.pos_ == "PROPN"), None)
+        return self._party(owner, subject=True) if owner is not None and owner.i in self.token_actor else None
+
+    def _reports_by(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "The UN accused the army of killings in a report by its human rights office": who wrote
+        the report (``cues.yaml`` statement_nouns) the accusation or criticism is made in makes it
+        too."""
+        nouns = set(load_yaml("cues.yaml")["statement_nouns"])
+        out: list[RawClaim] = []
+        for c in claims:
+            verb = doc[c.trigger]
+            if c.predicate not in ("accuses", "criticizes") or c.negated or c.object is None or verb.pos_ != "VERB":
+                continue
+            # "accused X of killing 50 people in a report by Y": on the verb or on what it accuses of
+            deeds = [verb] + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "for") for g in p.children if g.dep_ == "pcomp"]
+            reports = [r for d in deeds for r in self._prep_objects(d, ["in"]) if r.lower_ in nouns]
+            for author in (a for r in reports for by in self._prep_objects(r, ["by", "from"]) if (a := self._party(by, subject=True)) is not None):
+                if author not in (c.subject, c.object):
+                    out.append(RawClaim(c.trigger, author, c.predicate, c.object, False, c.start, c.end, list(c.hedges), list(c.boosters)))
+        return out
+
+    @staticmethod
+    def _answered(deed: Token, nouns: set[str]) -> bool:
+        """Whether an attack noun is what a response answers ("in response to ambushes and attacks
+        by X", "in retaliation for X's raids")."""
+        t = deed
+        for _ in range(4):
+            if t.dep_ not in ("pobj", "conj", "prep") or t.head.i == t.i:
+                return False
+            t = t.head
+            if t.lower_ in nouns:
+                return True
+        return False
+
+    def _doers(self, doc: Doc, deed: Token) -> list[str]:
+        """Who did what an attack noun names: "the offensive launched by the Dara Front" (the agent of
+        its participle, however the parser hangs it), "Zamora's strikes", "its attack", "the Dara
+        Front offensive", "Zamoran strikes" (a demonym's state, when the text names it)."""
+        s, _ = sentence_of(doc, deed.i)
+        found = self._attacker(doc, deed, s)
+        if found is not None:
+            return [found]
+        doers: list[str] = []
+        # "the offensive launched by X": a participle below the noun, or above it when the parser
+        # takes the noun for the participle's subject ("in a statement the offensive launched by X")
+        participles = [c for c in deed.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"]
+        if deed.dep_ == "nsubj" and deed.head.tag_ == "VBN" and deed.head.dep_ in ("acl", "relcl"):
+            participles.append(deed.head)
+        # "attacks in the region carried out by X": a participle of doing hung on the place of the deed
+        participles += [v for p in self._prep_objects(deed, ["in", "at", "near", "around"]) for v in p.children
+                        if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_ in _SUPPORT_VERBS]
+        for verb in participles:
+            agents = [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+            doers += [a for g in self._with_conjuncts(agents) if (a := self._party(g, subject=True)) is not None]
+        if doers:
+            return list(dict.fromkeys(doers))
+        named = set(self.token_actor.values())
+        for c in deed.children:
+            if c.dep_ not in ("compound", "amod", "nmod") or c.i > deed.i:
+                continue
+            if c.i in self.token_actor:
+                a = self._party(c, subject=True)
+            else:
+                country = load_places().country_of(c.text) if c.dep_ == "amod" else None
+                a = Actor.id_for(country, "place") if country else None
+                a = a if a in named else None
+            if a is not None and self._agent(a):
+                doers.append(a)
+        return list(dict.fromkeys(doers))
+
+    def _condemned_deeds(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "The Council condemned the offensive launched by the Dara Front", "Zamora denounced
+        Oren's strikes": who condemns a deed (an attack noun) criticises its doer
+        (``relations.yaml`` criticizes: deed_verbs). "Condemned the attack", with no doer in its
+        phrase, is the attack told of last before it (``_last_attackers``); a denied, unasserted
+        or hypothetical condemnation says nothing."""
+        verbs = set(relation_types()["criticizes"].get("deed_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, verbs, "lemma"):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or self._asserts_nothing(verb) or self._negated(doc, verb, frozenset()) or self._hypothetical(verb):
+                continue
+            deeds = [c for c in verb.children if c.dep_ == "dobj"]
+            if not deeds:
+                # "condemning in a statement the offensive launched by X", parsed with the offensive
+                # as the subject of a participle on the statement
+                deeds = [g for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                         for r in o.children if r.dep_ in ("acl", "relcl") and r.tag_ == "VBN"
+                         for g in r.children if g.dep_ == "nsubj" and g.i > verb.i]
+            deeds = [d for d in self._with_conjuncts(deeds)
+                     if d.pos_ == "NOUN" and d.lower_ in _attack_nouns() and d.i not in self.token_actor and not self._hypothetical(d)]
+            subj = self._subject(verb)
+            if subj is not None and verb.dep_ == "acl" and subj.lower_ in load_yaml("cues.yaml")["statement_nouns"]:
+                # "X issued a statement condemning the attack", "a statement by X condemning ...": its
+                # author, not a name inside what it says
+                critic = next(iter(self._authors(subj)), None)
+            else:
+                critic = self._speaking_party(subj) if subj is not None else None
+            if critic is None or not deeds:
+                continue
+            s, e = _sentence(doc, i)
+            for deed in deeds:
+                for doer in self._doers(doc, deed) or self._last_attackers(doc, deed, claims):
+                    if doer != critic:
+                        out.append(RawClaim(i, critic, "criticizes", doer, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _last_attackers(self, doc: Doc, deed: Token, claims: list[RawClaim]) -> list[str]:
+        """ "The Front attacked the town on Monday. ... The UN condemned the attack": "the attack" (or
+        "this attack", a bare definite) is the one told of last, in its sentence or the two before,
+        by whoever made it (the attackers of its one trigger)."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in deed.children) or len(list(deed.children)) > 2:
+            return []
+        s, _ = sentence_of(doc, deed.i)
+        start = s
+        for _ in range(2):
+            start = sentence_of(doc, start - 1)[0] if start > 0 else start
+        told = [c for c in claims if c.predicate == "attacks" and not c.negated and c.subject is not None and start <= c.trigger < deed.i]
+        if not told:
+            return []
+        last = max(c.trigger for c in told)
+        return list(dict.fromkeys(c.subject for c in told if c.trigger == last and c.subject is not None))
+
+    def _accused_attackers(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "The Front said its fighters repulsed an attack by the army", "'this attack by the militia
+        against our soldiers,' X said": a speaker who tells of an attack on itself or on its own
+        ("our", "us") accuses the attacker; under an accusing cue ("X alleged that the militia
+        shelled Oren") it accuses whoever attacked (``relations.yaml`` accuses: accusing_cues,
+        own_words, answer_nouns). Not under a denial or a cue that asserts nothing, nor of a negated
+        attack, nor by a news outlet (it reports)."""
+        spec = relation_types()["accuses"]
+        cues = set(spec.get("accusing_cues") or [])
+        own = set(spec.get("own_words") or [])
+        answers = set(spec.get("answer_nouns") or [])
+        quiet = set(load_yaml("cues.yaml")["denying_cues"]) | set(load_yaml("cues.yaml")["non_asserting_cues"])
+        wrongs = set(spec.get("accused_deeds") or [])
+        attacks = [c for c in claims if c.predicate == "attacks" and not c.negated and c.subject is not None]
+        deeds = [doc[i] for i in indices_with(doc, _attack_nouns())] + [doc[i] for i in indices_with(doc, _attack_verbs() | wrongs, "lemma")]
+        deeds = sorted((d for d in deeds if d.pos_ in ("NOUN", "VERB") and d.i not in self.token_actor), key=lambda d: d.i)
+        starts = [d.idx for d in deeds]
+        out: list[RawClaim] = []
+        for att in doc._.cg_attributions or []:
+            if att.speaker.head is None or (att.cue is not None and att.cue.lemma_ in quiet):
+                continue
+            speaker = self._party(doc[att.speaker.head], subject=True)
+            if speaker is None or self.actors[speaker].kind == "media":
+                continue  # a newspaper telling of an attack reports it, it does not accuse
+            a0, a1 = att.content
+            accusing = att.cue is not None and att.cue.lemma_ in cues
+            for c in attacks:
+                if c.subject != speaker and (c.object == speaker or accusing) and a0 <= doc[c.trigger].idx < a1:
+                    out.append(RawClaim(c.trigger, speaker, "accuses", c.subject, False, c.start, c.end, list(c.hedges), list(c.boosters)))
+            for d in deeds[bisect_left(starts, a0):bisect_left(starts, a1)]:
+                hit = [c for c in d.children if c.dep_ == "dobj"] if d.pos_ == "VERB" else self._prep_objects(d, ["on", "against"])
+                if not accusing and not any(t.lower_ in own or any(c.dep_ == "poss" and c.lower_ in own for c in t.children) for t in hit) and not (
+                        d.pos_ == "NOUN" and self._answered(d, answers)):
+                    continue
+                doers = [a for a in (self._doers(doc, d) if d.pos_ == "NOUN" else self._verb_doers(d)) if a != speaker]
+                if not doers or self._hypothetical(d) or self._negated(doc, d, frozenset()) or self._asserts_nothing(d):
+                    continue
+                s, e = _sentence(doc, d.i)
+                for doer in doers:
+                    if doer != speaker:
+                        out.append(RawClaim(d.i, speaker, "accuses", doer, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    @staticmethod
+    def _hypothetical(deed: Token) -> bool:
+        """ "any attack on our soldiers will be met with force", "an attack on us would be a mistake":
+        a deed that may come ("any", "every", or a modal on its clause), not one told of."""
+        if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each") for c in deed.children):
+            return True
+        clause = deed
+        for _ in range(6):
+            if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("did", "does", "do") for c in clause.children)
+
+    def _verb_doers(self, verb: Token) -> list[str]:
+        """Who did what a verb says: its subject, or the agent of a passive ("were killed by X");
+        a bare "the army" is the home state's (``_home_army``)."""
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        else:
+            agents = [x for x in (self._subject(verb),) if x is not None]
+        doers = [a for g in self._with_conjuncts(agents) if (a := self._party(g, subject=True) or self._home_army(g)) is not None]
+        return list(dict.fromkeys(doers))
+
+    def _home_army(self, tok: Token) -> str | None:
+        """ "the army" alone, in a story about one country, is that country's (``relations.yaml``
+        accuses: home_army_nouns): its state, as "the government" is."""
+        nouns = relation_types()["accuses"].get("home_army_nouns") or []
+        if tok.lower_ not in nouns or tok.i in self.token_actor or not all(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        return self.home_state if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the" else None
+
+    def _spoken_for(self, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "The group's spokesman Idris Kamal condemned the strike": what a spokesperson accuses,
+        criticises, rejects, threatens or demands, the one it speaks for does (``relations.yaml``
+        spoken_for; the spokesperson_for nouns in the person's role title)."""
+        rels = set(load_yaml("relations.yaml").get("spoken_for") or [])
+        nouns = set(relation_types()["spokesperson_for"].get("nouns") or [])
+        out: list[RawClaim] = []
+        for c in claims:
+            person = self.actors.get(c.subject) if c.predicate in rels and c.subject is not None else None
+            if person is None or person.type != "person":
+                continue
+            for role in person.roles:
+                if role.organization and role.organization != c.object and role.organization in self.actors and (
+                        nouns & set(role.title.lower().replace("-", " ").split())):
+                    out.append(RawClaim(c.trigger, role.organization, c.predicate, c.object, c.negated, c.start, c.end, list(c.hedges), list(c.boosters)))
+        return out
 
     def _states_of_institutions(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
         """ "Kenyan police officers stationed in Haiti", "the Rwandan army is using missiles to support
@@ -992,8 +1492,10 @@ class ClaimFinder:
         or unasserted ("did not deny", "may reject") says neither."""
         spec = relation_types()["rejects"]
         verbs = set(spec.get("rejecting_verbs") or [])
-        nouns = set(spec.get("rejected_nouns") or [])
+        proposals = set(spec.get("rejected_proposals") or [])
+        nouns = set(spec.get("rejected_nouns") or []) | proposals
         accusing = set(spec.get("accusation_nouns") or [])
+        named = set(self.token_actor.values())
         out: list[RawClaim] = []
         for i in indices_with(doc, verbs, "lemma"):
             t = doc[i]
@@ -1006,7 +1508,7 @@ class ClaimFinder:
             # one that acts comes first, the dateline's city last
             subjects = [c for c in t.children if c.dep_ == "nsubj"] or [x for x in (self._subject(t),) if x is not None]
             subjects.sort(key=lambda c: c.i in self.token_actor and self.actors[self.token_actor[c.i]].type == "place")
-            denier = next((a for c in subjects if (a := self._party(c, subject=True)) is not None), None)
+            denier = next((a for c in subjects if (a := self._speaking_party(c)) is not None), None)
             if not said or denier is None or self._negated(doc, t, frozenset()) or self._asserts_nothing(t):
                 continue
             s, e = _sentence(doc, t.i)
@@ -1017,6 +1519,8 @@ class ClaimFinder:
                 for by in self._prep_objects(n, ["by", "from", "of"]) + owners:
                     if by.dep_ == "amod":
                         accuser = self._named_or_state(by)  # "the Israeli allegations"
+                        if n.lower_ in proposals and accuser not in named:
+                            continue  # "the Zamoran proposal", Zamora unnamed: no party named
                     else:
                         # "Zamora's rebel government": the group that the government is, before its country
                         accuser = next((self.token_actor[c.i] for c in by.children if c.dep_ == "compound" and c.i in self.token_actor
@@ -1024,7 +1528,9 @@ class ClaimFinder:
                     if accuser is None or accuser == denier:
                         continue
                     out.append(RawClaim(t.i, denier, "rejects", accuser, False, *span))
-                    if n.lower_ in accusing:
+                    # "rejected Oren's accusations against the Front": another is accused, not the denier
+                    against = [a for g in self._prep_objects(n, ["against"]) if (a := self._party(g, subject=False)) is not None]
+                    if n.lower_ in accusing and (not against or denier in against):
                         out.append(RawClaim(t.i, accuser, "accuses", denier, False, *span))
         return out
 
@@ -2052,18 +2558,25 @@ class ClaimFinder:
                     continue  # "discussed Brazil's debt": a topic, not a meeting with Brazil ("attended the IMF's meeting" is one)
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
+                if rel in ("supplies", "supports") and self._deadlines(verb):
+                    continue  # "gave the junta seven days to ...": a deadline, no aid (``_calls_on``)
                 source = doc[ev.source_head]
                 own = self._subject(verb)
                 if source.lower_ in ("he", "she", "it", "they") and own is not None and own.i != source.i:
                     continue  # a pronoun the coder took from another clause ("said he stood by the rebels fighting X")
-                subj = self._party(source, subject=True)
+                subj = self._speaking_party(source) if rel in _SPEECH_ACTS else self._party(source, subject=True)
                 # "accused X of attacking their positions in Marib": the accuser's, and in Marib
                 objs = [self._party(target, subject=False, rel=rel), self._accusers_own(target)]
                 # "Peru and Chile condemned X and Y": each party of the coordination
                 objs += self._conjoined(target, subject=False, rel=rel)
                 if objs[0] is None and rel in _WORDS_AT_STATES and not said:
                     # "rejected Egyptian actions"; not "claimed that Libyan soldiers had been killed"
-                    objs[0] = self._demonym_state(target)
+                    objs[0] = self._demonym_state(target) or self._misparsed_owner(target)
+                if objs[0] is None and rel in ("accuses", "criticizes") and not said:
+                    objs[0] = self._home_army(target)  # "accused the army of killing ...": the home state's
+                if objs[0] is None and rel in _ADDRESSED and not said and (rel != "threatens" or {verb.lemma_, verb.head.lemma_, target.lower_} & set(
+                        relation_types()["threatens"].get("threat_words") or [])):
+                    objs[0] = self._addressed(target, rel)
                 if rel == "attacks" and self._verbal_attack(verb):
                     rel = "criticizes"  # "attacked the president over the deal"
                 for who in dict.fromkeys([subj, *(self._conjoined(source, subject=True) if subj is not None else [])]):
