@@ -355,6 +355,21 @@ def _spelling(key: str) -> str:
 
 # words of a name that give no initial ("Kivu Council of Elders" -> KCE)
 _INITIAL_SKIP = vocab.words("actors.yaml", "initial_skip")
+#: head words of an organisation's name the model may leave unlabelled ("... Independence Organization")
+_ORG_HEADS = vocab.words("actors.yaml", "org_heads")
+_ORG_NAME_JOINERS = vocab.words("actors.yaml", "org_name_joiners")
+#: lower-case facility nouns after a name that make it a place ("Dara air base", "the Oren camp")
+_FACILITY_NOUNS = tuple(tuple(p.split()) for p in vocab.phrases("actors.yaml", "facility_nouns"))
+#: lower-case words before a name that give its kind ("secret service X", "state broadcaster X")
+_DESCRIPTOR_KINDS = {
+    kind: tuple(tuple(p.split()) for p in items) for kind, items in vocab.word_lists("actors.yaml", "descriptor_kinds").items()
+}
+_LIST_ORG_NOUNS = vocab.words("actors.yaml", "list_org_nouns")
+_LIST_PLACE_NOUNS = vocab.words("actors.yaml", "list_place_nouns")
+#: diseases and the like: no actor whatever the model says ("COVID-19")
+_NOT_ACTOR_NAMES = vocab.words("actors.yaml", "not_actor_names")
+#: the openers of a list set off after a plural noun, and their closers
+_LIST_BRACKETS = {"\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-", "--": "--"}
 
 
 def _initials(name: str) -> str:
@@ -437,6 +452,17 @@ def _headline_names(doc: Doc, spans: list[Span], places: Places) -> list[Span]:
     return out
 
 
+def _person_by_relative(span: Span, org_kind: str | None) -> bool:
+    """ "Tomas Reyes, who was 52 years old": a name of two or three capitalised words with no
+    word of an organisation's, followed by ", who", is a person's."""
+    doc = span.doc
+    if not 2 <= len(span) <= 3 or org_kind is not None or span.end + 1 >= len(doc):
+        return False
+    if doc[span.end].text != "," or doc[span.end + 1].lower_ != "who":
+        return False
+    return all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in _ORG_HEADS for t in span)
+
+
 def _is_name_like(span: Span) -> bool:
     return any(t.text[:1].isupper() for t in span) and not all(t.is_stop or t.is_punct for t in span)
 
@@ -460,14 +486,20 @@ class ActorResolver:
                 model.extend(_split_possessive(_strip_place_noun(e), self.places))
         # Gazetteer spans win over overlapping model spans, except where the
         # model saw a longer name around them ("the Afghan Taliban" stays one).
-        gaz = filter_spans(gaz)
+        gaz = self._longer_model_names(doc, filter_spans(gaz), model)
         taken: set[int] = set()
         for s in gaz:
             taken.update(range(s.start, s.end))
         out = list(gaz)
+        # names whose own words say what they are win over the model's labels inside them
+        for s in self._named_by_words(doc, taken, model):
+            out.append(s)
+            taken.update(range(s.start, s.end))
         for e in model:
             if any(i in taken for i in range(e.start, e.end)):
                 continue
+            if _strip_span(e).text in _NOT_ACTOR_NAMES:
+                continue  # "COVID-19": a disease
             out.append(e)
             taken.update(range(e.start, e.end))
         out.extend(self._known_places(doc, taken))
@@ -529,6 +561,205 @@ class ActorResolver:
         kept = [s for s in spans if not any(t in taken for t in range(s.start, s.end))]
         return sorted(kept + new, key=lambda s: s.start)
 
+    def _longer_model_names(self, doc: Doc, gaz: list[Span], model: list[Span]) -> list[Span]:
+        """Gazetteer spans less those inside a longer name the model found that is another actor.
+
+        "the National Security Council": capitalised words no list knows before
+        an alias ("Security Council") make another organisation; "Zamora
+        Television": a state's name before words of a media, NGO, think tank or
+        armed group's name is part of that name. "the US Treasury Department":
+        a state's name before its own organisation's alias is that
+        organisation's name, written longer.
+        """
+        if not gaz:
+            return gaz
+        drop: set[tuple[int, int]] = set()
+        widen: dict[tuple[int, int], Span] = {}
+        for m in model:
+            if m.label_ != "ORG":
+                continue
+            ms = _strip_span(m)
+            cores = [(g, _strip_span(g)) for g in gaz]
+            inside = [(g, c) for g, c in cores if ms.start <= c.start and c.end <= ms.end and len(c) < len(ms)]
+            if not inside or any(c.start < ms.end and c.end > ms.start and (g, c) not in inside for g, c in cores):
+                continue
+            entries = [self.gazetteer.by_name[g.kb_id_] for g, _ in inside]
+            last = inside[-1][0]
+            if entries[-1].type == "organization" and inside[-1][1].end == ms.end and inside[0][1].start == ms.start and (
+                len(inside) == 2 and entries[0].type == "place" and inside[0][1].end == inside[1][1].start
+                and self.places.country_of(entries[0].name)
+                and self.gazetteer.lookup(entries[1].name.split()[0]) is entries[0]
+            ):
+                # "the US Treasury Department": the state's own organisation, written with the state
+                widen[(inside[0][0].start, inside[0][0].end)] = Span(doc, ms.start, ms.end, label=last.label_, kb_id=last.kb_id_)
+                drop.add((last.start, last.end))
+                continue
+            if (
+                len(inside) == 1 and entries[0].type == "organization" and inside[0][1].start == ms.start
+                and inside[0][1].end == ms.end - 1 and doc[ms.end - 1].lower_ in _OFFICE_NOUNS
+                and doc[ms.end - 1].text[:1].isupper()
+            ):
+                # "the Zamoran Treasury Department" after an alias "Zamoran Treasury": the same body
+                widen[(last.start, last.end)] = Span(doc, ms.start, ms.end, label=last.label_, kb_id=last.kb_id_)
+                continue
+            if len(inside) != 1:
+                continue
+            g, entry = inside[0][1], entries[0]
+            rest = doc[g.end : ms.end]
+            lead = doc[ms.start : g.start]
+            if entry.type == "place" and g.start == ms.start and len(rest) and all(t.text[:1].isupper() for t in rest):
+                if self._kind_for(ms.text, "organization") in ("media", "ngo", "think_tank", "armed_group"):
+                    drop.add((inside[0][0].start, inside[0][0].end))  # "Zamora Television"
+            elif entry.type == "organization" and g.end == ms.end and len(lead) and all(
+                t.is_alpha and t.text[:1].isupper() and not self._is_state(t.text) and not self.places.kind(t.text)
+                and t.text not in _title_heads()
+                for t in lead
+            ):
+                drop.add((inside[0][0].start, inside[0][0].end))  # "National Security Council" is not the UN's
+        if not drop and not widen:
+            return gaz
+        return [widen.get((g.start, g.end), g) for g in gaz if (g.start, g.end) not in drop]
+
+    def _named_by_words(self, doc: Doc, taken: set[int], model: list[Span]) -> list[Span]:
+        """Names whose own words say what they are, which the model missed or mislabelled:
+        lists after a plural class noun, names ending in an organisation's head word, and
+        names before a facility noun. None overlaps ``taken`` (the gazetteer's)."""
+        found = self._listed_names(doc, taken) + self._headed_names(doc, taken, model)
+        found += self._facility_names(doc, taken, model)
+        if not found:
+            return []
+        return [s for s in filter_spans(found) if not any(t in taken for t in range(s.start, s.end))]
+
+    def _headed_names(self, doc: Doc, taken: set[int], model: list[Span]) -> list[Span]:
+        """ "Leaders of the Kachin Independence Organization", "Zamora's Blue River Cartel": a run of
+        capitalised proper nouns ending in an organisation's head word is an organisation's name.
+
+        The name runs on over "of"/"for" (the) and capitalised words ("Coordination
+        Headquarters for the Treatment of Prisoners of War"). The model's own span stands
+        where it reaches outside this one ("the Army of Zamora's Liberation").
+        """
+        out: list[Span] = []
+        n = len(doc)
+        for k in indices_with(doc, _ORG_HEADS):
+            if k in taken or not _proper(doc[k]):
+                continue
+            start = k
+            while start - 1 >= 0 and start - 1 not in taken and k - start < 5 and _proper(doc[start - 1]):
+                start -= 1
+            if start == k:
+                continue  # one word ("Army units") is too little
+            end = k + 1
+            while end < n and doc[end].lower_ in _ORG_NAME_JOINERS:
+                m = end + 1
+                if m < n and doc[m].lower_ == "the":
+                    m += 1
+                j = m
+                while j < n and j not in taken and j - m < 4 and _proper(doc[j]):
+                    j += 1
+                if j == m:
+                    break
+                end = j
+            if end < n and _proper(doc[end]) and end not in taken:
+                continue  # the name runs on past the head: not one this rule can bound
+            span = Span(doc, start, end, label="ORG")
+            if any(
+                ms.start < span.end and ms.end > span.start and (ms.start < span.start or ms.end > span.end)
+                for ms in (_strip_span(m) for m in model)
+            ):
+                continue
+            out.append(span)
+        return out
+
+    def _facility_names(self, doc: Doc, taken: set[int], model: list[Span]) -> list[Span]:
+        """ "a strike on Dara air base", "the overcrowded Oren camp": a name before a lower-case
+        facility noun is a place, named with the noun ("Dara air base"); the bare name is the
+        same place (``doc.user_data["cg_facilities"]``). Not a known place's ("Zamora airport"
+        is not the city of Zamora)."""
+        out: list[Span] = []
+        keys: dict[str, str] = {}
+        n = len(doc)
+        firsts = {p[0] for p in _FACILITY_NOUNS}
+        ends = {_strip_span(m).end: _strip_span(m) for m in model}
+        for k in indices_with(doc, firsts):
+            if k < 1 or k in taken or not doc[k].is_lower:
+                continue
+            phrase = next(
+                (p for p in sorted(_FACILITY_NOUNS, key=len, reverse=True)
+                 if tuple(t.lower_ for t in doc[k : k + len(p)]) == p and all(t.is_lower for t in doc[k : k + len(p)])),
+                None,
+            )
+            if phrase is None or (k + len(phrase) < n and doc[k + len(phrase)].pos_ in ("NOUN", "PROPN")):
+                continue  # "the Dara camp commander": the head is further on
+            if k - 1 in taken:
+                continue  # a known actor's: "the Zamora army base"
+            named = ends.get(k)
+            if named is not None and named.label_ in LABEL_TYPES:
+                start = named.start
+            else:
+                start = k
+                while start - 1 >= 0 and k - start < 3 and start - 1 not in taken and _name_token(doc[start - 1]):
+                    start -= 1
+            if start == k or not doc[start].text[:1].isalpha() or not any(t.text[:1].isupper() for t in doc[start:k]):
+                continue
+            name = doc[start:k].text
+            if self.places.kind(name) or self._is_state(name) or name_key(name) in self.places.demonyms:
+                continue
+            span = Span(doc, start, k + len(phrase), label="FAC")
+            keys[name_key(span.text)] = name_key(name)
+            out.append(span)
+        if keys:
+            doc.user_data["cg_facilities"] = keys
+        return out
+
+    def _listed_names(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """ "two other groups – Zamora's Tren del Sur and MZ-9 –", "two camps – Oren and Dara –":
+        the names listed between dashes or brackets after a plural class noun are
+        organisations, or places. Every item must be a name (capitalised words, particles,
+        digits), or none is taken."""
+        out: list[Span] = []
+        for k in indices_with(doc, _LIST_ORG_NOUNS | _LIST_PLACE_NOUNS):
+            if doc[k].pos_ != "NOUN" or k + 2 >= len(doc) or not doc[k].whitespace_:
+                continue
+            closer = _LIST_BRACKETS.get(doc[k + 1].text)
+            if closer is None:
+                continue
+            sent_end = sentence_of(doc, k)[1]
+            j = k + 2
+            while j < sent_end and j - k < 20 and doc[j].text != closer:
+                j += 1
+            if j >= sent_end or doc[j].text != closer:
+                continue
+            items: list[tuple[int, int]] = []
+            start = k + 2
+            for i in range(k + 2, j + 1):
+                if i == j or doc[i].text == "," or doc[i].lower_ == "and":
+                    if i > start:
+                        items.append((start, i))
+                    start = i + 1
+            label = "ORG" if doc[k].lower_ in _LIST_ORG_NOUNS else "FAC"
+            spans = [self._list_item(doc, a, b, label) for a, b in items]
+            if len(spans) < 2 or any(sp is None for sp in spans):
+                continue
+            out.extend(sp for sp in spans if sp is not None and not all(t in taken for t in range(sp.start, sp.end)))
+        return out
+
+    def _list_item(self, doc: Doc, start: int, end: int, label: str) -> Span | None:
+        """One item of a listed name: its words less "the" and an owner's possessive ("Zamora's")."""
+        if start < end and doc[start].lower_ == "the":
+            start += 1
+        for p in range(start + 1, end - 1):
+            if doc[p].tag_ == "POS" and self.places.kind(doc[start:p].text):
+                start = p + 1  # "Zamora's Tren del Sur": the owner is no part of the name
+                break
+        if not (0 < end - start <= 5) or not (doc[start].text[:1].isupper() or doc[start].lower_ in _NAME_PARTICLES):
+            return None
+        if not all(
+            t.text[:1].isupper() or t.like_num or t.text in ("-", "\u2010", "\u2011") or t.lower_ in _NAME_PARTICLES
+            for t in doc[start:end]
+        ):
+            return None
+        return Span(doc, start, end, label=label)
+
     def _known_places(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Places the model missed: a country or a province anywhere, a city where the text says place.
 
@@ -589,6 +820,7 @@ class ActorResolver:
         place_context: set[int] = set()  # spans whose surroundings say "place"
         spans, described = self._described_names(doc, _headline_names(doc, self._entity_spans(doc), self.places))
         acronyms: dict[str, str] = doc.user_data.get("cg_acronyms", {})
+        facilities: dict[str, str] = doc.user_data.get("cg_facilities", {})
         for ent in spans:
             span = _strip_span(ent) if ent.start not in described else ent
             entry = self.gazetteer.by_name.get(span.kb_id_) if span.kb_id_ else None
@@ -621,10 +853,16 @@ class ActorResolver:
                     label = "PERSON"
                 elif label == "ORG" and len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in _CAMPAIGN_NOUNS:
                     label = "PERSON"
-            if not _is_name_like(span) and entry is None:
+            if not _is_name_like(span) and entry is None and name_key(span.text) not in acronyms.values():
                 continue
-            if entry is None and not titled and len(span) == 1 and name_key(span.text) in self.places.demonyms:
+            if entry is None and not titled and len(span) == 1 and (
+                name_key(span.text) in self.places.demonyms or self._people_word(span.text)
+            ):
                 continue  # "Azerbaijani" is an adjective of a country, not an actor ("Azerbaijani forces")
+            if entry is None and label == "FAC" and name_key(span.text) in facilities:
+                place_context.add(span.start)  # "Dara air base"
+            if entry is None and not titled and label == "ORG" and _person_by_relative(span, self._kind_for(span.text, "organization")):
+                label, titled = "PERSON", True  # "Tomas Reyes, who was 52": a person, whatever the model said
             if entry is None and not titled and label in ("PERSON", "ORG") and _place_by_words(span.text):
                 label = "GPE"  # "Line of Control", "Dara Air Base"
                 place_context.add(span.start)
@@ -678,6 +916,7 @@ class ActorResolver:
             if not key:
                 continue
             key = acronyms.get(key, key)
+            key = facilities.get(key, key)  # "Dara air base" and "Dara": one place
             if len(span.text.split()) <= 2 and key in surname_of and not any(k == key for _, k, _ in persons):
                 prev = doc[span.start - 1].lower_ if span.start > 0 else ""
                 if not (label in ("GPE", "LOC", "FAC") and prev in _LOCATIVE):
@@ -1378,6 +1617,16 @@ class ActorResolver:
         if any(t.text[:1].isupper() and (c := self.places.country_of(t.text)) and c != home.name for t in doc[s : titles[0].i]):
             return None
         return home
+
+    def _people_word(self, word: str) -> bool:
+        """ "Kashmiris", "Zamorans": a people named after a place (a place's name and "-is", "-s",
+        or a demonym and "-s"), no place itself."""
+        if not word[:1].isupper() or not word.endswith("s") or self.places.kind(word) or self.gazetteer.lookup(word):
+            return False
+        stem = word[:-2] if word.endswith("is") else ""
+        if len(stem) > 2 and self.places.kind(stem):
+            return True  # "Kashmiris"
+        return name_key(word[:-1]) in self.places.demonyms  # "Zamorans"; not "Americas"
 
     def _is_state(self, word: str) -> bool:
         """ "US", "Russian", "Zamora's": a word that names a country."""
