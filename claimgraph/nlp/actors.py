@@ -368,6 +368,9 @@ _LIST_ORG_NOUNS = vocab.words("actors.yaml", "list_org_nouns")
 _LIST_PLACE_NOUNS = vocab.words("actors.yaml", "list_place_nouns")
 #: diseases and the like: no actor whatever the model says ("COVID-19")
 _NOT_ACTOR_NAMES = vocab.words("actors.yaml", "not_actor_names")
+_TERRITORY_HEADS = vocab.words("actors.yaml", "territory_heads")
+_MEMBER_NOUNS = vocab.words("actors.yaml", "member_nouns")
+_ARMED_MEMBER_NOUNS = vocab.words("actors.yaml", "armed_member_nouns")
 #: the openers of a list set off after a plural noun, and their closers
 _LIST_BRACKETS = {"\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-", "--": "--"}
 
@@ -452,6 +455,24 @@ def _headline_names(doc: Doc, spans: list[Span], places: Places) -> list[Span]:
     return out
 
 
+def _member_context(span: Span) -> bool:
+    """An all-capital name with members around it: "representatives from MZLA", "MZLA fighters"."""
+    doc = span.doc
+    text = span.text.replace("-", "")
+    if len(span) > 3 or not (2 <= len(text) <= 8 and text.isalnum() and text.isupper()):
+        return False
+    if span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ in _MEMBER_NOUNS:
+        return True
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("from", "of"):
+        return False
+    # "five representatives from X, seven from Y": the noun may stand one clause back
+    back = doc[max(sentence_of(doc, i)[0], i - 8) : i]
+    return any(t.lower_ in _MEMBER_NOUNS and t.is_lower for t in back)
+
+
 def _person_by_relative(span: Span, org_kind: str | None) -> bool:
     """ "Tomas Reyes, who was 52 years old": a name of two or three capitalised words with no
     word of an organisation's, followed by ", who", is a person's."""
@@ -503,7 +524,7 @@ class ActorResolver:
             out.append(e)
             taken.update(range(e.start, e.end))
         out.extend(self._known_places(doc, taken))
-        return self._acronyms(doc, sorted(out, key=lambda s: s.start))
+        return self._described_acronyms(doc, self._acronyms(doc, sorted(out, key=lambda s: s.start)))
 
     def _acronyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """ "Kivu Relief Council (KRC)": the name and its acronym, wherever it recurs, are one actor.
@@ -560,6 +581,96 @@ class ActorResolver:
         doc.user_data["cg_acronyms"] = {name_key(a): name_key(sp.text) for a, sp in found.items()}
         kept = [s for s in spans if not any(t in taken for t in range(s.start, s.end))]
         return sorted(kept + new, key=lambda s: s.start)
+
+    def _described_acronyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Short names in brackets after a lower-case description.
+
+        "the national reconciliation committee (NRC)": the lower-case words whose
+        initials spell the acronym, ending in an organisation's head word, are its
+        name. "the peacekeeping mission deployed in Zamora (Minuza)": one
+        capitalised word after a description that gives a kind ("peacekeeping
+        mission") names an organisation of that kind
+        (``doc.user_data["cg_described_kinds"]``). Either name, wherever it
+        recurs, is that organisation.
+        """
+        acronyms: dict[str, str] = doc.user_data.get("cg_acronyms", {})
+        longs: list[Span] = []
+        shorts: dict[str, str] = {}  # text of the bracketed name -> key of its long name
+        kinds: dict[str, str] = {}
+        known = {t for s in spans if s.kb_id_ for t in range(s.start, s.end)}
+        for k in indices_with(doc, ("(",)):
+            if k < 3 or k + 2 >= len(doc) or doc[k + 2].text != ")":
+                continue
+            word = doc[k + 1]
+            text = word.text
+            if not (word.is_alpha and text[:1].isupper() and 2 <= len(text) <= 10) or name_key(text) in acronyms:
+                continue
+            if k + 1 in known or self.places.kind(text) or self.gazetteer.lookup(text):
+                continue
+            long = self._lower_case_long_name(doc, k, text) if text.isupper() else None
+            if long is not None:
+                longs.append(long)
+                shorts[text] = name_key(long.text)
+                continue
+            kind = self._description_kind_before(doc, k)
+            if kind is not None:
+                kinds[name_key(text)] = kind
+                shorts[text] = name_key(text)
+        if not shorts:
+            return spans
+        new: list[Span] = list(longs)
+        taken = {t for sp in longs for t in range(sp.start, sp.end)}
+        for k in indices_with(doc, [t.lower() for t in shorts]):
+            if doc[k].text in shorts and k not in taken:
+                new.append(Span(doc, k, k + 1, label="ORG"))
+                taken.add(k)
+        doc.user_data["cg_acronyms"] = {**acronyms, **{name_key(t): key for t, key in shorts.items() if name_key(t) != key}}
+        if kinds:
+            doc.user_data["cg_described_kinds"] = kinds
+        kept = [s for s in spans if not any(t in taken for t in range(s.start, s.end))]
+        return sorted(kept + new, key=lambda s: s.start)
+
+    @staticmethod
+    def _lower_case_long_name(doc: Doc, paren: int, acr: str) -> Span | None:
+        """ "the national reconciliation committee (NRC)": the lower-case words before the bracket
+        whose initials spell ``acr``, ending in an organisation's head word, after "the"."""
+        end = paren
+        if doc[end - 1].lower_ not in _ORG_HEADS or not doc[end - 1].is_lower:
+            return None
+        letters = ""
+        i = end - 1
+        while i >= 0 and end - i <= 12:
+            tok = doc[i]
+            if tok.lower_ in _INITIAL_SKIP or tok.text == "-":
+                i -= 1
+                continue
+            if not (tok.is_alpha and tok.is_lower):
+                return None
+            letters = tok.text[0].upper() + letters
+            if letters == acr:
+                if i >= 1 and doc[i - 1].lower_ == "the" and doc[i].lower_ not in _INITIAL_SKIP:
+                    return Span(doc, i, end, label="ORG")
+                return None
+            if not acr.endswith(letters):
+                return None
+            i -= 1
+        return None
+
+    @staticmethod
+    def _description_kind_before(doc: Doc, paren: int) -> str | None:
+        """The kind a description gives, "the peacekeeping mission deployed in Zamora" before a bracket,
+        found within the sentence's last dozen words before it; none if more than one kind is there."""
+        sent_start = sentence_of(doc, paren)[0]
+        low = max(sent_start, paren - 12)
+        found = set()
+        for kind, phrases in _DESCRIPTOR_KINDS.items():
+            for p in phrases:
+                n = len(p)
+                for i in range(low, paren - n + 1):
+                    if i >= 1 and doc[i - 1].lower_ == "the" and tuple(t.lower_ for t in doc[i : i + n]) == p:
+                        if all(t.is_lower for t in doc[i : i + n]):
+                            found.add(kind)
+        return found.pop() if len(found) == 1 else None
 
     def _longer_model_names(self, doc: Doc, gaz: list[Span], model: list[Span]) -> list[Span]:
         """Gazetteer spans less those inside a longer name the model found that is another actor.
@@ -861,6 +972,8 @@ class ActorResolver:
                 continue  # "Azerbaijani" is an adjective of a country, not an actor ("Azerbaijani forces")
             if entry is None and label == "FAC" and name_key(span.text) in facilities:
                 place_context.add(span.start)  # "Dara air base"
+            if entry is None and not titled and label in ("GPE", "PERSON") and _member_context(span) and not self.places.kind(span.text):
+                label = "ORG"  # "representatives from MZLA", "MZLA fighters"
             if entry is None and not titled and label == "ORG" and _person_by_relative(span, self._kind_for(span.text, "organization")):
                 label, titled = "PERSON", True  # "Tomas Reyes, who was 52": a person, whatever the model said
             if entry is None and not titled and label in ("PERSON", "ORG") and _place_by_words(span.text):
@@ -1016,6 +1129,10 @@ class ActorResolver:
         self._institutions(doc, actors, mentions, token_actor)
         self._backed_groups(doc, actors, mentions, token_actor)
         self._described_bodies(doc, actors, mentions, token_actor)
+        self._descriptor_kinds(doc, actors, mentions)
+        self._group_noun_aliases(doc, actors, mentions, token_actor)
+        self._nicknames(doc, actors, mentions, token_actor)
+        self._territory_short_forms(actors, mentions, token_actor)
         _join_initials(actors, mentions, token_actor)
         # roles last: a title's organisation may be an institution or an acronym joined above
         title_words = _roles_vocab()[0]
@@ -1284,6 +1401,94 @@ class ActorResolver:
             mentions.append(TokMention(first, k + 1, actor_id, "ORG"))
             for t in range(first, k + 1):
                 token_actor[t] = actor_id
+
+    def _descriptor_kinds(self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention]) -> None:
+        """The kind of an organisation of no kind, from the words around a mention: a description just
+        before it ("the country's secret service Zarda", "state broadcaster Zamora Television"), one
+        before its bracketed name ("the peacekeeping mission ... (Minuza)"), or fighters after it
+        ("MZLA fighters" make an armed group)."""
+        described: dict[str, str] = doc.user_data.get("cg_described_kinds", {})
+        for m in mentions:
+            actor = actors[m.actor]
+            if actor.type != "organization" or actor.kind is not None:
+                continue
+            kinds = set()
+            if name_key(doc[m.start : m.end].text) in described:
+                kinds.add(described[name_key(doc[m.start : m.end].text)])
+            for kind, phrases in _DESCRIPTOR_KINDS.items():
+                for p in phrases:
+                    n = len(p)
+                    before = doc[max(0, m.start - n) : m.start]
+                    if len(before) == n and tuple(t.lower_ for t in before) == p and all(t.is_lower for t in before):
+                        kinds.add(kind)
+            if m.end < len(doc) and doc[m.end].lower_ in _ARMED_MEMBER_NOUNS and doc[m.end].is_lower:
+                kinds.add("armed_group")
+            if len(kinds) == 1:
+                actor.kind = kinds.pop()
+
+    def _group_noun_aliases(
+        self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]
+    ) -> None:
+        """ "the Zamora-backed Zarda militia": an armed group's name and a lower-case group noun after
+        it is one more name of that group ("Zarda militia")."""
+        for m in list(mentions):
+            actor = actors[m.actor]
+            k = m.end
+            if actor.kind != "armed_group" or k >= len(doc) or k in token_actor or m.end - m.start > 3:
+                continue
+            if not (doc[k].is_lower and doc[k].lower_ in _BACKED_GROUP_NOUNS | {"militia", "movement"}):
+                continue
+            if k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN"):
+                continue  # "Zarda militia commanders": the head is further on
+            actor.add_alias(doc[m.start : k + 1].text)
+            m.end = k + 1
+            token_actor[k] = actor.id
+
+    def _nicknames(
+        self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]
+    ) -> None:
+        """ 'Tomas Reyes, known as "Big Tom"': the quoted name is the person's too."""
+        for k in indices_with(doc, ("known",)):
+            if k < 2 or k + 3 >= len(doc) or doc[k + 1].lower_ != "as" or doc[k - 1].text != ",":
+                continue
+            owner = token_actor.get(k - 2)
+            if owner is None or actors[owner].type != "person" or doc[k + 2].text not in ('"', "\u201c"):
+                continue
+            j = k + 3
+            while j < len(doc) and j - k <= 7 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            if j == k + 3 or j >= len(doc) or doc[j].text not in ('"', "\u201d") or any(t in token_actor for t in range(k + 3, j)):
+                continue
+            actors[owner].add_alias(doc[k + 3 : j].text)
+            mentions.append(TokMention(k + 3, j, owner, "ALIAS"))
+            for t in range(k + 3, j):
+                token_actor[t] = owner
+
+    def _territory_short_forms(self, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]) -> None:
+        """ "the Zamora Strip", "Zamora" and "the Strip": one place, when "Zamora" is no country and the
+        document has one place whose name ends in that territory word."""
+        by_head: dict[str, list[Actor]] = defaultdict(list)
+        for actor in actors.values():
+            words = actor.name.split()
+            if actor.type == "place" and len(words) >= 2 and words[-1] in _TERRITORY_HEADS:
+                by_head[words[-1]].append(actor)
+        for head, longs in by_head.items():
+            if len(longs) != 1:
+                continue
+            long = longs[0]
+            stem = long.name.rsplit(" ", 1)[0]
+            for short in [a for a in actors.values() if a.type == "place" and a.name in (stem, head) and a is not long]:
+                if short.kind == "country" or self._is_state(short.name):
+                    continue
+                for alias in (short.name, *short.aliases):
+                    long.add_alias(alias)
+                for mn in mentions:
+                    if mn.actor == short.id:
+                        mn.actor = long.id
+                for t, a in list(token_actor.items()):
+                    if a == short.id:
+                        token_actor[t] = long.id
+                del actors[short.id]
 
     def _state_marker(
         self, doc: Doc, start: int, token_actor: dict[int, str], actors: dict[str, Actor]
