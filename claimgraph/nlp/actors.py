@@ -371,6 +371,10 @@ _NOT_ACTOR_NAMES = vocab.words("actors.yaml", "not_actor_names")
 _TERRITORY_HEADS = vocab.words("actors.yaml", "territory_heads")
 _MEMBER_NOUNS = vocab.words("actors.yaml", "member_nouns")
 _ARMED_MEMBER_NOUNS = vocab.words("actors.yaml", "armed_member_nouns")
+#: seats that stand for a government ("the Palace") and the words the document must have for it
+_SEATS = vocab.word_lists("actors.yaml", "seats")
+_SEAT_VETOES = vocab.words("actors.yaml", "seat_vetoes")
+_GROUP_NAME_NOUNS = vocab.words("actors.yaml", "group_name_nouns")
 #: the openers of a list set off after a plural noun, and their closers
 _LIST_BRACKETS = {"\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-", "--": "--"}
 
@@ -452,6 +456,26 @@ def _headline_names(doc: Doc, spans: list[Span], places: Places) -> list[Span]:
                 break
         if kept is not None:
             out.append(kept)
+    return out
+
+
+def _seats(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "The Palace on Sunday slammed the rebels": a seat standing alone ("the Palace", not "the
+    Palace of Justice" or "Oren Palace") is an organisation, the government it houses, when the
+    document has a word that says whose ("presidential") and none of a royal household."""
+    out: list[Span] = []
+    for k in indices_with(doc, _SEATS):
+        tok = doc[k]
+        if k in taken or not tok.text[:1].isupper() or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        after = doc[k + 1] if k + 1 < len(doc) else None
+        if after is not None and (after.lower_ == "of" or (after.text[:1].isupper() and after.is_alpha)):
+            continue
+        if not (k >= 1 and doc[k - 1].lower_ == "the") and sentence_of(doc, k)[0] != k:
+            continue
+        if not indices_with(doc, _SEATS[tok.lower_]) or indices_with(doc, _SEAT_VETOES):
+            continue
+        out.append(Span(doc, k, k + 1, label="ORG"))
     return out
 
 
@@ -737,6 +761,7 @@ class ActorResolver:
         names before a facility noun. None overlaps ``taken`` (the gazetteer's)."""
         found = self._listed_names(doc, taken) + self._headed_names(doc, taken, model)
         found += self._facility_names(doc, taken, model)
+        found += _seats(doc, taken)
         if not found:
             return []
         return [s for s in filter_spans(found) if not any(t in taken for t in range(s.start, s.end))]
@@ -932,6 +957,7 @@ class ActorResolver:
         spans, described = self._described_names(doc, _headline_names(doc, self._entity_spans(doc), self.places))
         acronyms: dict[str, str] = doc.user_data.get("cg_acronyms", {})
         facilities: dict[str, str] = doc.user_data.get("cg_facilities", {})
+        named_places = {name_key(s.text) for s in spans if s.label_ in ("GPE", "LOC")}
         for ent in spans:
             span = _strip_span(ent) if ent.start not in described else ent
             entry = self.gazetteer.by_name.get(span.kb_id_) if span.kb_id_ else None
@@ -967,7 +993,7 @@ class ActorResolver:
             if not _is_name_like(span) and entry is None and name_key(span.text) not in acronyms.values():
                 continue
             if entry is None and not titled and len(span) == 1 and (
-                name_key(span.text) in self.places.demonyms or self._people_word(span.text)
+                name_key(span.text) in self.places.demonyms or self._people_word(span.text, named_places)
             ):
                 continue  # "Azerbaijani" is an adjective of a country, not an actor ("Azerbaijani forces")
             if entry is None and label == "FAC" and name_key(span.text) in facilities:
@@ -1429,14 +1455,15 @@ class ActorResolver:
     def _group_noun_aliases(
         self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]
     ) -> None:
-        """ "the Zamora-backed Zarda militia": an armed group's name and a lower-case group noun after
-        it is one more name of that group ("Zarda militia")."""
+        """ "the Zamora-backed Zarda militia": an armed group's name and a lower-case noun of a group
+        after it is one more name of that group ("Zarda militia"); not one of its members ("Zarda
+        fighters")."""
         for m in list(mentions):
             actor = actors[m.actor]
             k = m.end
             if actor.kind != "armed_group" or k >= len(doc) or k in token_actor or m.end - m.start > 3:
                 continue
-            if not (doc[k].is_lower and doc[k].lower_ in _BACKED_GROUP_NOUNS | {"militia", "movement"}):
+            if not (doc[k].is_lower and doc[k].lower_ in _GROUP_NAME_NOUNS):
                 continue
             if k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN"):
                 continue  # "Zarda militia commanders": the head is further on
@@ -1823,13 +1850,13 @@ class ActorResolver:
             return None
         return home
 
-    def _people_word(self, word: str) -> bool:
-        """ "Kashmiris", "Zamorans": a people named after a place (a place's name and "-is", "-s",
-        or a demonym and "-s"), no place itself."""
+    def _people_word(self, word: str, named_places: set[str]) -> bool:
+        """ "Kashmiris", "Zamorans": a people named after a place (a place's name, known or named in
+        the document, and "-is", or a demonym and "-s"), no place itself."""
         if not word[:1].isupper() or not word.endswith("s") or self.places.kind(word) or self.gazetteer.lookup(word):
             return False
         stem = word[:-2] if word.endswith("is") else ""
-        if len(stem) > 2 and self.places.kind(stem):
+        if len(stem) > 2 and (self.places.kind(stem) or name_key(stem) in named_places):
             return True  # "Kashmiris"
         return name_key(word[:-1]) in self.places.demonyms  # "Zamorans"; not "Americas"
 
