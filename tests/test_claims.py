@@ -890,3 +890,13 @@ def test_its_rivals_are_the_one_other_armed_party(analyse) -> None:  # type: ign
 def test_suspended_talks_are_talks_no_more(analyse) -> None:  # type: ignore[no-untyped-def]
     claims = _claims(analyse("Kenya suspended its participation in talks with Uganda on Wednesday."))
     assert not [c for c in claims if c[1] == "negotiates_with" and c[3] == "affirmed"]
+
+
+def test_the_two_sides_are_the_two_parties_their_own_sentence_names(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Lima Relief Council said the Andean Rights Group had helped. "
+        "Since Peru's blockade of Chile in 2020, the two sides have frequently exchanged prisoners."
+    )
+    claims = _claims(analyse(text))
+    assert ("Chile", "agrees_with", "Peru", "affirmed") in claims or ("Peru", "agrees_with", "Chile", "affirmed") in claims
+    assert not [c for c in claims if c[1] == "agrees_with" and "Council" in (c[0] or "") + (c[2] or "")]

@@ -358,6 +358,7 @@ _INITIAL_SKIP = vocab.words("actors.yaml", "initial_skip")
 #: head words of an organisation's name the model may leave unlabelled ("... Independence Organization")
 _ORG_HEADS = vocab.words("actors.yaml", "org_heads")
 _ORG_NAME_JOINERS = vocab.words("actors.yaml", "org_name_joiners")
+_COMPLEMENT_HEADS = vocab.words("actors.yaml", "complement_heads")
 #: lower-case facility nouns after a name that make it a place ("Dara air base", "the Oren camp")
 _FACILITY_NOUNS = tuple(tuple(p.split()) for p in vocab.phrases("actors.yaml", "facility_nouns"))
 #: lower-case words before a name that give its kind ("secret service X", "state broadcaster X")
@@ -785,7 +786,7 @@ class ActorResolver:
             if start == k:
                 continue  # one word ("Army units") is too little
             end = k + 1
-            while end < n and doc[end].lower_ in _ORG_NAME_JOINERS:
+            while end < n and doc[end].lower_ in _ORG_NAME_JOINERS and doc[k].lower_ in _COMPLEMENT_HEADS:
                 m = end + 1
                 if m < n and doc[m].lower_ == "the":
                     m += 1
@@ -1493,7 +1494,8 @@ class ActorResolver:
 
     def _territory_short_forms(self, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]) -> None:
         """ "the Zamora Strip", "Zamora" and "the Strip": one place, when "Zamora" is no country and the
-        document has one place whose name ends in that territory word."""
+        document has one place whose name ends in that territory word. "Zamora" may be what the
+        model called a person or an organisation, one word with no role."""
         by_head: dict[str, list[Actor]] = defaultdict(list)
         for actor in actors.values():
             words = actor.name.split()
@@ -1504,9 +1506,11 @@ class ActorResolver:
                 continue
             long = longs[0]
             stem = long.name.rsplit(" ", 1)[0]
-            for short in [a for a in actors.values() if a.type == "place" and a.name in (stem, head) and a is not long]:
+            for short in [a for a in actors.values() if a.name in (stem, head) and a is not long]:
                 if short.kind == "country" or self._is_state(short.name):
                     continue
+                if short.type != "place" and (" " in short.name or short.roles or self.gazetteer.lookup(short.name)):
+                    continue  # one word the model called a person ("Zamora"): the territory's name
                 for alias in (short.name, *short.aliases):
                     long.add_alias(alias)
                 for mn in mentions:
