@@ -360,11 +360,12 @@ _ORG_HEADS = vocab.words("actors.yaml", "org_heads")
 _ORG_NAME_JOINERS = vocab.words("actors.yaml", "org_name_joiners")
 _COMPLEMENT_HEADS = vocab.words("actors.yaml", "complement_heads")
 #: lower-case facility nouns after a name that make it a place ("Dara air base", "the Oren camp")
-_FACILITY_NOUNS = tuple(tuple(p.split()) for p in vocab.phrases("actors.yaml", "facility_nouns"))
+_FACILITY_NOUNS = tuple(sorted((tuple(p.split()) for p in vocab.phrases("actors.yaml", "facility_nouns")), key=len, reverse=True))
 #: lower-case words before a name that give its kind ("secret service X", "state broadcaster X")
 _DESCRIPTOR_KINDS = {
     kind: tuple(tuple(p.split()) for p in items) for kind, items in vocab.word_lists("actors.yaml", "descriptor_kinds").items()
 }
+_DESCRIPTOR_LAST = frozenset(p[-1] for phrases in _DESCRIPTOR_KINDS.values() for p in phrases)
 _LIST_ORG_NOUNS = vocab.words("actors.yaml", "list_org_nouns")
 _LIST_PLACE_NOUNS = vocab.words("actors.yaml", "list_place_nouns")
 #: diseases and the like: no actor whatever the model says ("COVID-19")
@@ -711,11 +712,13 @@ class ActorResolver:
             return gaz
         drop: set[tuple[int, int]] = set()
         widen: dict[tuple[int, int], Span] = {}
+        cores: list[tuple[Span, Span]] | None = None
         for m in model:
-            if m.label_ != "ORG":
+            if m.label_ != "ORG" or len(m) < 2:
                 continue
             ms = _strip_span(m)
-            cores = [(g, _strip_span(g)) for g in gaz]
+            if cores is None:
+                cores = [(g, _strip_span(g)) for g in gaz]
             inside = [(g, c) for g, c in cores if ms.start <= c.start and c.end <= ms.end and len(c) < len(ms)]
             if not inside or any(c.start < ms.end and c.end > ms.start and (g, c) not in inside for g, c in cores):
                 continue
@@ -760,8 +763,9 @@ class ActorResolver:
         """Names whose own words say what they are, which the model missed or mislabelled:
         lists after a plural class noun, names ending in an organisation's head word, and
         names before a facility noun. None overlaps ``taken`` (the gazetteer's)."""
-        found = self._listed_names(doc, taken) + self._headed_names(doc, taken, model)
-        found += self._facility_names(doc, taken, model)
+        stripped = [_strip_span(m) for m in model]
+        found = self._listed_names(doc, taken) + self._headed_names(doc, taken, stripped)
+        found += self._facility_names(doc, taken, stripped)
         found += _seats(doc, taken)
         if not found:
             return []
@@ -801,7 +805,7 @@ class ActorResolver:
             span = Span(doc, start, end, label="ORG")
             if any(
                 ms.start < span.end and ms.end > span.start and (ms.start < span.start or ms.end > span.end)
-                for ms in (_strip_span(m) for m in model)
+                for ms in model
             ):
                 continue
             out.append(span)
@@ -816,12 +820,14 @@ class ActorResolver:
         keys: dict[str, str] = {}
         n = len(doc)
         firsts = {p[0] for p in _FACILITY_NOUNS}
-        ends = {_strip_span(m).end: _strip_span(m) for m in model}
+        ends: dict[int, Span] | None = None
         for k in indices_with(doc, firsts):
-            if k < 1 or k in taken or not doc[k].is_lower:
+            if k < 1 or k in taken or not doc[k].is_lower or not doc[k - 1].text[:1].isupper():
                 continue
+            if ends is None:
+                ends = {m.end: m for m in model}  # the model's names, stripped
             phrase = next(
-                (p for p in sorted(_FACILITY_NOUNS, key=len, reverse=True)
+                (p for p in _FACILITY_NOUNS  # the longest first
                  if tuple(t.lower_ for t in doc[k : k + len(p)]) == p and all(t.is_lower for t in doc[k : k + len(p)])),
                 None,
             )
@@ -855,10 +861,10 @@ class ActorResolver:
         digits), or none is taken."""
         out: list[Span] = []
         for k in indices_with(doc, _LIST_ORG_NOUNS | _LIST_PLACE_NOUNS):
-            if doc[k].pos_ != "NOUN" or k + 2 >= len(doc) or not doc[k].whitespace_:
+            if k + 2 >= len(doc) or not doc[k].whitespace_:
                 continue
             closer = _LIST_BRACKETS.get(doc[k + 1].text)
-            if closer is None:
+            if closer is None or doc[k].pos_ != "NOUN":
                 continue
             sent_end = sentence_of(doc, k)[1]
             j = k + 2
@@ -1435,19 +1441,21 @@ class ActorResolver:
         before its bracketed name ("the peacekeeping mission ... (Minuza)"), or fighters after it
         ("MZLA fighters" make an armed group)."""
         described: dict[str, str] = doc.user_data.get("cg_described_kinds", {})
+        ends = set(indices_with(doc, _DESCRIPTOR_LAST))
         for m in mentions:
             actor = actors[m.actor]
             if actor.type != "organization" or actor.kind is not None:
                 continue
             kinds = set()
-            if name_key(doc[m.start : m.end].text) in described:
+            if described and name_key(doc[m.start : m.end].text) in described:
                 kinds.add(described[name_key(doc[m.start : m.end].text)])
-            for kind, phrases in _DESCRIPTOR_KINDS.items():
-                for p in phrases:
-                    n = len(p)
-                    before = doc[max(0, m.start - n) : m.start]
-                    if len(before) == n and tuple(t.lower_ for t in before) == p and all(t.is_lower for t in before):
-                        kinds.add(kind)
+            if m.start - 1 in ends:
+                for kind, phrases in _DESCRIPTOR_KINDS.items():
+                    for p in phrases:
+                        n = len(p)
+                        before = doc[max(0, m.start - n) : m.start]
+                        if len(before) == n and tuple(t.lower_ for t in before) == p and all(t.is_lower for t in before):
+                            kinds.add(kind)
             if m.end < len(doc) and doc[m.end].lower_ in _ARMED_MEMBER_NOUNS and doc[m.end].is_lower:
                 kinds.add("armed_group")
             if len(kinds) == 1:
