@@ -703,8 +703,8 @@ class ActorResolver:
 
         "the National Security Council": capitalised words no list knows before
         an alias ("Security Council") make another organisation; "Zamora
-        Television": a state's name before words of a media, NGO, think tank or
-        armed group's name is part of that name. "the US Treasury Department":
+        Television": a state's name before words of a media, NGO or armed
+        group's name is part of that name. "the US Treasury Department":
         a state's name before its own organisation's alias is that
         organisation's name, written longer.
         """
@@ -747,7 +747,7 @@ class ActorResolver:
             rest = doc[g.end : ms.end]
             lead = doc[ms.start : g.start]
             if entry.type == "place" and g.start == ms.start and len(rest) and all(t.text[:1].isupper() for t in rest):
-                if self._kind_for(ms.text, "organization") in ("media", "ngo", "think_tank", "armed_group"):
+                if self._kind_for(ms.text, "organization") in ("media", "ngo", "armed_group"):
                     drop.add((inside[0][0].start, inside[0][0].end))  # "Zamora Television"
             elif entry.type == "organization" and g.end == ms.end and len(lead) and all(
                 t.is_alpha and t.text[:1].isupper() and not self._is_state(t.text) and not self.places.kind(t.text)
@@ -785,8 +785,14 @@ class ActorResolver:
             if k in taken or not _proper(doc[k]):
                 continue
             start = k
-            while start - 1 >= 0 and start - 1 not in taken and k - start < 5 and _proper(doc[start - 1]):
-                start -= 1
+            while start - 1 >= 0 and start - 1 not in taken and k - start < 7:
+                if _proper(doc[start - 1]):
+                    start -= 1
+                elif (doc[start - 1].lower_ in ("and", "&") and start - 2 >= 0 and start - 2 not in taken
+                      and _proper(doc[start - 2]) and start < k):
+                    start -= 2  # "Savings and Loan Association"
+                else:
+                    break
             if start == k:
                 continue  # one word ("Army units") is too little
             end = k + 1
