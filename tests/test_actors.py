@@ -416,7 +416,8 @@ def test_a_name_ending_in_an_organisations_head_word(analyse) -> None:  # type: 
     text = (
         "Leaders of the Varka Independence Organization say the attack took place near the river. "
         "Peru's Coordination Council for the Return of Refugees echoed the remarks. "
-        "Officials blamed Mexico's Oreno Cartel for the killings."
+        "Officials blamed Mexico's Oreno Cartel for the killings. "
+        "Regulators closed the Bay Savings and Loan Association of Dara."
     )
     an = analyse(text)
     assert _actor(an, "Varka Independence Organization").type == "organization"
@@ -424,6 +425,7 @@ def test_a_name_ending_in_an_organisations_head_word(analyse) -> None:  # type: 
     cartel = _actor(an, "Oreno Cartel")
     assert (cartel.type, cartel.kind) == ("organization", "armed_group")
     assert not [a for a in an.actors if a.name == "Oreno"]
+    assert _actor(an, "Bay Savings and Loan Association of Dara").type == "organization"
 
 
 def test_names_listed_after_a_class_noun(analyse) -> None:  # type: ignore[no-untyped-def]
@@ -498,8 +500,10 @@ def test_a_territory_and_its_short_forms(analyse) -> None:  # type: ignore[no-un
 
 def test_a_seat_for_a_presidency_only_when_the_text_says_so(analyse, nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The Palace on Sunday slammed the rebels. Presidential Spokesperson Ana Cruz said the attack was treacherous."
-    palace = _actor(analyse(text), "Palace")
+    an = analyse(text)
+    palace = _actor(an, "Palace")
     assert (palace.type, palace.kind) == ("organization", "government")
+    assert any(r.organization_name == "Palace" for r in _actor(an, "Ana Cruz").roles)
 
     from claimgraph.nlp.actors import _seats
 

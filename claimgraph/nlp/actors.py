@@ -377,6 +377,7 @@ _ARMED_MEMBER_NOUNS = vocab.words("actors.yaml", "armed_member_nouns")
 _SEATS = vocab.word_lists("actors.yaml", "seats")
 _SEAT_VETOES = vocab.words("actors.yaml", "seat_vetoes")
 _GROUP_NAME_NOUNS = vocab.words("actors.yaml", "group_name_nouns")
+_SEAT_TITLE_WORDS = vocab.words("actors.yaml", "seat_title_words")
 #: the openers of a list set off after a plural noun, and their closers
 _LIST_BRACKETS = {"\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-", "--": "--"}
 
@@ -479,6 +480,21 @@ def _seats(doc: Doc, taken: set[int]) -> list[Span]:
             continue
         out.append(Span(doc, k, k + 1, label="ORG"))
     return out
+
+
+def _seat_titles(actors: dict[str, Actor]) -> None:
+    """ "Presidential Spokesperson Ana Cruz" with "the Palace" an organisation of the document (``_seats``):
+    a title of no organisation with a word of the seat's holder ("presidential") is the seat's."""
+    seats = [a for a in actors.values() if a.type == "organization" and a.name.lower() in _SEATS and a.kind == "government"]
+    if len(seats) != 1:
+        return
+    seat = seats[0]
+    for actor in actors.values():
+        if actor.type != "person":
+            continue
+        for role in actor.roles:
+            if role.organization is None and {w.lower() for w in role.title.split()} & _SEAT_TITLE_WORDS:
+                role.organization, role.organization_name = seat.id, seat.name
 
 
 def _member_context(span: Span) -> bool:
@@ -1206,6 +1222,7 @@ class ActorResolver:
             if org is None:
                 org = self._home_state_of_title(titles, token_actor, actors)
             actor.add_role(Role(title, org.id if org else None, org.name if org else None))
+        _seat_titles(actors)
         self._missed_mentions(doc, actors, mentions, token_actor)
         doc._.cg_actors = actors
         doc._.cg_mentions = sorted(mentions, key=lambda m: m.start)
