@@ -528,3 +528,8 @@ def test_peoples_diseases_and_relatives(nlp) -> None:  # type: ignore[no-untyped
 def test_a_disease_is_no_actor(analyse) -> None:  # type: ignore[no-untyped-def]
     an = analyse("The ceasefire was declared amid the COVID-19 pandemic and the fight against Ebola.")
     assert not [a for a in an.actors if a.name in ("COVID-19", "Ebola")]
+
+
+def test_a_surnames_camp_is_no_place(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Tomas Reyes spoke on Monday. The Reyes camp said it would appeal."
+    assert not [a for a in analyse(text).actors if a.type == "place" and "Reyes" in a.name]

@@ -482,6 +482,11 @@ def _seats(doc: Doc, taken: set[int]) -> list[Span]:
     return out
 
 
+def _surnames(spans: list[Span]) -> set[str]:
+    """The last words of the names of two words or more the model called persons."""
+    return {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) >= 2}
+
+
 def _seat_titles(actors: dict[str, Actor]) -> None:
     """ "Presidential Spokesperson Ana Cruz" with "the Palace" an organisation of the document (``_seats``):
     a title of no organisation with a word of the seat's holder ("presidential") is the seat's."""
@@ -649,6 +654,8 @@ class ActorResolver:
                 continue
             if k + 1 in known or self.places.kind(text) or self.gazetteer.lookup(text):
                 continue
+            if text in _surnames([s for s in spans if s.label_ == "PERSON"]):
+                continue  # "(Lopez)" after "Maria Lopez": a person
             long = self._lower_case_long_name(doc, k, text) if text.isupper() else None
             if long is not None:
                 longs.append(long)
@@ -869,6 +876,8 @@ class ActorResolver:
             name = doc[start:k].text
             if self.places.kind(name) or self._is_state(name) or name_key(name) in self.places.demonyms:
                 continue
+            if name in _surnames(model):
+                continue  # "the Lopez camp" after "Maria Lopez": her supporters, no place
             span = Span(doc, start, k + len(phrase), label="FAC")
             keys[name_key(span.text)] = name_key(name)
             out.append(span)
