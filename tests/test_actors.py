@@ -533,3 +533,11 @@ def test_a_disease_is_no_actor(analyse) -> None:  # type: ignore[no-untyped-def]
 def test_a_surnames_camp_is_no_place(analyse) -> None:  # type: ignore[no-untyped-def]
     text = "Tomas Reyes spoke on Monday. The Reyes camp said it would appeal."
     assert not [a for a in analyse(text).actors if a.type == "place" and "Reyes" in a.name]
+
+
+def test_a_joint_body_of_intergovernmental_organisations(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Joint Review Panel (JRP) issued its report. Russia vetoed a resolution that would have extended "
+        "the mandate of the JRP, which is a joint effort by the UN and the African Union to investigate attacks."
+    )
+    assert _actor(analyse(text), "Joint Review Panel").kind == "intergovernmental"

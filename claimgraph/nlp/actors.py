@@ -482,6 +482,30 @@ def _seats(doc: Doc, taken: set[int]) -> list[Span]:
     return out
 
 
+def _joint_bodies(doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]) -> None:
+    """ "the JIM, which is a joint effort by the UN and the OPCW", "the force, a joint mission of the AU
+    and the UN": an organisation of no kind that the text calls a joint body of two or more
+    intergovernmental organisations is intergovernmental too."""
+    for m in mentions:
+        actor = actors[m.actor]
+        k = m.end
+        if actor.type != "organization" or actor.kind is not None or k + 3 >= len(doc) or doc[k].text != ",":
+            continue
+        k += 1
+        if doc[k].lower_ in ("which", "that") and doc[k + 1].lemma_ == "be":
+            k += 2
+        if doc[k].lower_ not in ("a", "an"):
+            continue
+        end = k
+        while end < len(doc) and end - k < 14 and doc[end].text not in (",", ".", ";", "\u2013", "\u2014"):
+            end += 1
+        if not any(t.lower_ == "joint" for t in doc[k:end]):
+            continue
+        parents = {token_actor[i] for i in range(k, end) if i in token_actor} - {actor.id}
+        if len(parents) >= 2 and all(actors[p].kind == "intergovernmental" for p in parents if p in actors):
+            actor.kind = "intergovernmental"
+
+
 def _surnames(spans: list[Span]) -> set[str]:
     """The last words of the names of two words or more the model called persons."""
     return {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) >= 2}
@@ -1194,6 +1218,7 @@ class ActorResolver:
         self._backed_groups(doc, actors, mentions, token_actor)
         self._described_bodies(doc, actors, mentions, token_actor)
         self._descriptor_kinds(doc, actors, mentions)
+        _joint_bodies(doc, actors, mentions, token_actor)
         self._group_noun_aliases(doc, actors, mentions, token_actor)
         self._nicknames(doc, actors, mentions, token_actor)
         self._territory_short_forms(actors, mentions, token_actor)
