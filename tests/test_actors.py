@@ -541,3 +541,12 @@ def test_a_joint_body_of_intergovernmental_organisations(analyse) -> None:  # ty
         "the mandate of the JRP, which is a joint effort by the UN and the African Union to investigate attacks."
     )
     assert _actor(analyse(text), "Joint Review Panel").kind == "intergovernmental"
+
+
+def test_a_name_before_a_gang_or_cartel_noun(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Police blamed the Barrio Sur gang for the killings. Violence rose in Sonora, where the Sonora cartel operates.")
+    gang = _actor(an, "Barrio Sur")
+    assert (gang.type, gang.kind) == ("organization", "armed_group")
+    cartel = _actor(an, "Sonora cartel")
+    assert (cartel.type, cartel.kind) == ("organization", "armed_group")
+    assert _actor(an, "Sonora").type == "place"

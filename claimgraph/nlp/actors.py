@@ -378,6 +378,7 @@ _SEATS = vocab.word_lists("actors.yaml", "seats")
 _SEAT_VETOES = vocab.words("actors.yaml", "seat_vetoes")
 _GROUP_NAME_NOUNS = vocab.words("actors.yaml", "group_name_nouns")
 _SEAT_TITLE_WORDS = vocab.words("actors.yaml", "seat_title_words")
+_ARMED_GROUP_NOUNS = vocab.words("actors.yaml", "armed_group_nouns")
 #: the openers of a list set off after a plural noun, and their closers
 _LIST_BRACKETS = {"\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-", "--": "--"}
 
@@ -813,6 +814,7 @@ class ActorResolver:
         stripped = [_strip_span(m) for m in model]
         found = self._listed_names(doc, taken) + self._headed_names(doc, taken, stripped)
         found += self._facility_names(doc, taken, stripped)
+        found += self._armed_group_names(doc, taken, stripped)
         found += _seats(doc, taken)
         if not found:
             return []
@@ -907,6 +909,40 @@ class ActorResolver:
             out.append(span)
         if keys:
             doc.user_data["cg_facilities"] = keys
+        return out
+
+    def _armed_group_names(self, doc: Doc, taken: set[int], model: list[Span]) -> list[Span]:
+        """ "the Barrio Sur gang", "Zamora's Oreno cartel": a name before a lower-case noun of an armed
+        or criminal group is the group's ("Barrio Sur"); named with the noun when the name alone is
+        a place's ("Oreno cartel" beside the province of Oreno)."""
+        out: list[Span] = []
+        ends: dict[int, Span] | None = None
+        places: set[str] | None = None
+        for k in indices_with(doc, _ARMED_GROUP_NOUNS):
+            if k < 2 or k in taken or not doc[k].is_lower or not doc[k - 1].text[:1].isupper() or k - 1 in taken:
+                continue
+            if k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN"):
+                continue  # "the Oreno cartel leaders": the head is further on
+            if ends is None:
+                ends = {m.end: m for m in model}
+            named = ends.get(k)
+            if named is not None and named.label_ != "PERSON":
+                start = named.start
+            else:
+                start = k
+                while start - 1 >= 0 and k - start < 4 and start - 1 not in taken and _name_token(doc[start - 1]):
+                    start -= 1
+            if start == k or not doc[start].text[:1].isupper():
+                continue
+            if not (doc[start - 1].lower_ == "the" or doc[start - 1].tag_ == "POS"):
+                continue  # "the Oreno cartel", "Zamora's Oreno cartel": a group named as one
+            name = doc[start:k].text
+            if self._is_state(name) or name_key(name) in self.places.demonyms or name in _surnames(model):
+                continue  # "the Mexican cartel", "the Lopez militia"
+            if places is None:
+                places = {m.text for m in model if m.label_ in ("GPE", "LOC") or _locative_before(doc, m.start)}
+            place = bool(self.places.kind(name)) or name in places
+            out.append(Span(doc, start, k + 1 if place else k, label="ORG"))
         return out
 
     def _listed_names(self, doc: Doc, taken: set[int]) -> list[Span]:
@@ -1513,8 +1549,10 @@ class ActorResolver:
                         before = doc[max(0, m.start - n) : m.start]
                         if len(before) == n and tuple(t.lower_ for t in before) == p and all(t.is_lower for t in before):
                             kinds.add(kind)
-            if m.end < len(doc) and doc[m.end].lower_ in _ARMED_MEMBER_NOUNS and doc[m.end].is_lower:
-                kinds.add("armed_group")
+            if m.end < len(doc) and doc[m.end].lower_ in _ARMED_MEMBER_NOUNS | _ARMED_GROUP_NOUNS and doc[m.end].is_lower:
+                kinds.add("armed_group")  # "MZLA fighters", "the Zarda gang"
+            if doc[m.end - 1].lower_ in _ARMED_GROUP_NOUNS and doc[m.end - 1].is_lower:
+                kinds.add("armed_group")  # "the Oreno cartel"
             if len(kinds) == 1:
                 actor.kind = kinds.pop()
 
