@@ -417,7 +417,8 @@ def test_a_name_ending_in_an_organisations_head_word(analyse) -> None:  # type: 
         "Leaders of the Varka Independence Organization say the attack took place near the river. "
         "Peru's Coordination Council for the Return of Refugees echoed the remarks. "
         "Officials blamed Mexico's Oreno Cartel for the killings. "
-        "Regulators closed the Bay Savings and Loan Association of Dara."
+        "Regulators closed the Bay Savings and Loan Association of Dara. "
+        "Leaders of the Tolan Self-Defense Forces met on Friday."
     )
     an = analyse(text)
     assert _actor(an, "Varka Independence Organization").type == "organization"
@@ -426,6 +427,7 @@ def test_a_name_ending_in_an_organisations_head_word(analyse) -> None:  # type: 
     assert (cartel.type, cartel.kind) == ("organization", "armed_group")
     assert not [a for a in an.actors if a.name == "Oreno"]
     assert _actor(an, "Bay Savings and Loan Association of Dara").type == "organization"
+    assert not [a for a in an.actors if a.name == "Defense Forces"]  # no part of a compound
 
 
 def test_names_listed_after_a_class_noun(analyse) -> None:  # type: ignore[no-untyped-def]

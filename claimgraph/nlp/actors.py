@@ -840,10 +840,15 @@ class ActorResolver:
                 elif (doc[start - 1].lower_ in ("and", "&") and start - 2 >= 0 and start - 2 not in taken
                       and _proper(doc[start - 2]) and start < k):
                     start -= 2  # "Savings and Loan Association"
+                elif (doc[start - 1].text == "-" and start - 2 >= 0 and start - 2 not in taken and not doc[start - 1].whitespace_
+                      and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper()):
+                    start -= 2  # "Self-Defense Forces"
                 else:
                     break
             if start == k:
                 continue  # one word ("Army units") is too little
+            if start >= 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+                continue  # a part of a compound the run could not take
             end = k + 1
             while end < n and doc[end].lower_ in _ORG_NAME_JOINERS and doc[k].lower_ in _COMPLEMENT_HEADS:
                 m = end + 1
@@ -868,9 +873,10 @@ class ActorResolver:
 
     def _facility_names(self, doc: Doc, taken: set[int], model: list[Span]) -> list[Span]:
         """ "a strike on Dara air base", "the overcrowded Oren camp": a name before a lower-case
-        facility noun is a place, named with the noun ("Dara air base"); the bare name is the
-        same place (``doc.user_data["cg_facilities"]``). Not a known place's ("Zamora airport"
-        is not the city of Zamora)."""
+        facility noun is a place, named with the noun ("Dara air base"); the bare name, where the
+        model calls it no place, and the name with another facility noun are the same place
+        (``doc.user_data["cg_facilities"]``). Not a known place's ("Zamora airport" is not the
+        city of Zamora)."""
         out: list[Span] = []
         keys: dict[str, str] = {}
         n = len(doc)
@@ -905,7 +911,8 @@ class ActorResolver:
             if name in _surnames(model):
                 continue  # "the Lopez camp" after "Maria Lopez": her supporters, no place
             span = Span(doc, start, k + len(phrase), label="FAC")
-            keys[name_key(span.text)] = name_key(name)
+            canon = keys.setdefault(name_key(name), name_key(span.text))
+            keys[name_key(span.text)] = canon
             out.append(span)
         if keys:
             doc.user_data["cg_facilities"] = keys
@@ -1094,7 +1101,7 @@ class ActorResolver:
                 name_key(span.text) in self.places.demonyms or self._people_word(span.text, named_places)
             ):
                 continue  # "Azerbaijani" is an adjective of a country, not an actor ("Azerbaijani forces")
-            if entry is None and label == "FAC" and name_key(span.text) in facilities:
+            if entry is None and label == "FAC" and name_key(span.text) in facilities.values():
                 place_context.add(span.start)  # "Dara air base"
             if entry is None and not titled and label in ("GPE", "PERSON") and _member_context(span) and not self.places.kind(span.text):
                 label = "ORG"  # "representatives from MZLA", "MZLA fighters"
@@ -1153,7 +1160,8 @@ class ActorResolver:
             if not key:
                 continue
             key = acronyms.get(key, key)
-            key = facilities.get(key, key)  # "Dara air base" and "Dara": one place
+            if key in facilities and label not in ("GPE", "LOC"):
+                key = facilities[key]  # "Dara air base", "Dara airfield" and "Dara" (no town the model knows): one place
             if len(span.text.split()) <= 2 and key in surname_of and not any(k == key for _, k, _ in persons):
                 prev = doc[span.start - 1].lower_ if span.start > 0 else ""
                 if not (label in ("GPE", "LOC", "FAC") and prev in _LOCATIVE):
