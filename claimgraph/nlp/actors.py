@@ -1577,6 +1577,8 @@ class ActorResolver:
                 continue
             if not (doc[k].is_lower and doc[k].lower_ in _GROUP_NAME_NOUNS):
                 continue
+            if m.start >= 1 and doc[m.start - 1].text[:1].isupper() and doc[m.start - 1].is_alpha and m.start - 1 not in token_actor:
+                continue  # "the Kataib Zarda militia": a longer name than the group's
             if k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN"):
                 continue  # "Zarda militia commanders": the head is further on
             actor.add_alias(doc[m.start : k + 1].text)
