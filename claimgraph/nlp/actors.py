@@ -19,7 +19,18 @@ module fixes those with document-level rules:
 * acronyms join their names ("(NRC)", "NUG" for "National Unity Government");
 * a state's institutions named by a description ("Sudan's army", "the Malian
   army", "the Saudi-led coalition") are organisations of that state
-  (``data/institutions.yaml``), one per state and class.
+  (``data/institutions.yaml``), one per state and class;
+* names the model misses or mislabels, by their own words (``data/actors.yaml``):
+  a run of proper nouns ending in an organisation's head word ("the Varka
+  Independence Organization", "Oreno Cartel"), names listed between dashes after
+  a plural class noun ("two groups \u2013 X and Y \u2013"), a name before a lower-case
+  facility noun ("Dara air base") or a gang/cartel noun, all-capital names among
+  members ("representatives from ZNLA"), a seat for a presidency ("the Palace",
+  only when the text says presidential), short names in brackets after a lower-case
+  description ("the peacekeeping mission in Zamora (Minuza)"), a longer name the
+  model found around a gazetteer alias ("National Security Council");
+* kinds from descriptions around a name ("secret service X", "X fighters"), and
+  diseases and peoples named after a place ("Kashmiris") are no actors.
 """
 
 from __future__ import annotations
