@@ -552,3 +552,10 @@ def test_a_name_before_a_gang_or_cartel_noun(analyse) -> None:  # type: ignore[n
     cartel = _actor(an, "Sonora cartel")
     assert (cartel.type, cartel.kind) == ("organization", "armed_group")
     assert _actor(an, "Sonora").type == "place"
+
+
+def test_a_name_after_a_description_of_an_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("The militant group Zarda claimed the attack on Monday. The news agency Varta reported it.")
+    zarda = _actor(an, "Zarda")
+    assert (zarda.type, zarda.kind) == ("organization", "armed_group")
+    assert _actor(an, "Varta").type == "organization"

@@ -538,6 +538,23 @@ def _seat_titles(actors: dict[str, Actor]) -> None:
                 role.organization, role.organization_name = seat.id, seat.name
 
 
+def _described_as_organization(span: Span) -> bool:
+    """ "the militant group Zarda", "the news agency Varta": a name right after a description of an
+    organisation's kind (not "broadcaster", which may be a person's trade)."""
+    doc = span.doc
+    for phrases in _DESCRIPTOR_KINDS.values():
+        for p in phrases:
+            n = len(p)
+            if p == ("broadcaster",) or span.start < n + 1:
+                continue
+            before = doc[span.start - n : span.start]
+            if tuple(t.lower_ for t in before) == p and all(t.is_lower for t in before) and doc[span.start - n - 1].lower_ in (
+                "the", "a", "an", "'s", "\u2019s"
+            ):
+                return True
+    return False
+
+
 def _member_context(span: Span) -> bool:
     """An all-capital name with members around it: "representatives from MZLA", "MZLA fighters"."""
     doc = span.doc
@@ -1116,6 +1133,8 @@ class ActorResolver:
                 place_context.add(span.start)  # "Dara air base"
             if entry is None and not titled and label in ("GPE", "PERSON") and _member_context(span) and not self.places.kind(span.text):
                 label = "ORG"  # "representatives from MZLA", "MZLA fighters"
+            if entry is None and not titled and label in ("GPE", "PERSON", "LOC") and _described_as_organization(span):
+                label = "ORG"  # "the militant group Zarda"
             if entry is None and not titled and label == "ORG" and _person_by_relative(span, self._kind_for(span.text, "organization")):
                 label, titled = "PERSON", True  # "Tomas Reyes, who was 52": a person, whatever the model said
             if entry is None and not titled and label in ("PERSON", "ORG") and _place_by_words(span.text):
