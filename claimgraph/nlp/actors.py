@@ -822,7 +822,8 @@ class ActorResolver:
             g, entry = inside[0][1], entries[0]
             rest = doc[g.end : ms.end]
             lead = doc[ms.start : g.start]
-            if entry.type == "place" and g.start == ms.start and len(rest) and all(t.text[:1].isupper() for t in rest):
+            if (entry.type == "place" and g.start == ms.start and len(rest) and all(t.text[:1].isupper() for t in rest)
+                    and doc[ms.end - 1].lower_ not in _COMPLEMENT_HEADS):  # "US Environmental Protection Agency": the state's
                 if self._kind_for(ms.text, "organization") in ("media", "ngo", "armed_group"):
                     drop.add((inside[0][0].start, inside[0][0].end))  # "Zamora Television"
             elif entry.type == "organization" and g.end == ms.end and len(lead) and all(
@@ -871,6 +872,9 @@ class ActorResolver:
                 elif (doc[start - 1].text == "-" and start - 2 >= 0 and start - 2 not in taken and not doc[start - 1].whitespace_
                       and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper()):
                     start -= 2  # "Self-Defense Forces"
+                elif doc[start - 1].text == "\n" and start - 2 >= 0 and start - 2 not in taken and (
+                        doc[start - 2].lower_ in ("and", "&") or _proper(doc[start - 2])):
+                    start -= 1  # a name broken by a wrapped line
                 else:
                     break
             if start == k:
@@ -925,6 +929,8 @@ class ActorResolver:
             if k - 1 in taken:
                 continue  # a known actor's: "the Zamora army base"
             named = ends.get(k)
+            if named is not None and named.label_ == "ORG":
+                continue  # "the Zarda base": an organisation's, no place of that name
             if named is not None and named.label_ in LABEL_TYPES:
                 start = named.start
             else:
@@ -1190,7 +1196,7 @@ class ActorResolver:
             if not key:
                 continue
             key = acronyms.get(key, key)
-            if key in facilities and label not in ("GPE", "LOC"):
+            if key in facilities and label not in ("GPE", "LOC", "ORG"):
                 key = facilities[key]  # "Dara air base", "Dara airfield" and "Dara" (no town the model knows): one place
             if len(span.text.split()) <= 2 and key in surname_of and not any(k == key for _, k, _ in persons):
                 prev = doc[span.start - 1].lower_ if span.start > 0 else ""
