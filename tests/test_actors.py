@@ -559,3 +559,9 @@ def test_a_name_after_a_description_of_an_organisation(analyse) -> None:  # type
     zarda = _actor(an, "Zarda")
     assert (zarda.type, zarda.kind) == ("organization", "armed_group")
     assert _actor(an, "Varta").type == "organization"
+
+
+def test_an_agency_is_no_outlet_by_that_word_alone(analyse) -> None:  # type: ignore[no-untyped-def]
+    an = analyse("Bankers said the Varka Monetary Agency had cut rates. The Varka Press Agency reported it.")
+    assert _actor(an, "Varka Monetary Agency").kind != "media"
+    assert _actor(an, "Varka Press Agency").kind == "media"
