@@ -542,6 +542,8 @@ def _described_as_organization(span: Span) -> bool:
     """ "the militant group Zarda", "the news agency Varta": a name right after a description of an
     organisation's kind (not "broadcaster", which may be a person's trade)."""
     doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in _DESCRIPTOR_LAST:
+        return False
     for phrases in _DESCRIPTOR_KINDS.values():
         for p in phrases:
             n = len(p)
