@@ -523,8 +523,8 @@ def test_peoples_diseases_and_relatives(nlp) -> None:  # type: ignore[no-untyped
     assert resolver._people_word("Darfuris", {"darfur"})
     assert not resolver._people_word("Americas", set())
     doc = nlp.make_doc("Tomas Reyes, who was 52, was killed.")
-    assert _person_by_relative(Span(doc, 0, 2, label="ORG"), None)
-    assert not _person_by_relative(Span(doc, 0, 2, label="ORG"), "armed_group")
+    assert _person_by_relative(Span(doc, 0, 2, label="ORG"), lambda _: None)
+    assert not _person_by_relative(Span(doc, 0, 2, label="ORG"), lambda _: "armed_group")
 
 
 def test_a_disease_is_no_actor(analyse) -> None:  # type: ignore[no-untyped-def]

@@ -379,6 +379,8 @@ _DESCRIPTOR_KINDS = {
 _DESCRIPTOR_LAST = frozenset(p[-1] for phrases in _DESCRIPTOR_KINDS.values() for p in phrases)
 _LIST_ORG_NOUNS = vocab.words("actors.yaml", "list_org_nouns")
 _LIST_PLACE_NOUNS = vocab.words("actors.yaml", "list_place_nouns")
+_LIST_NOUNS = _LIST_ORG_NOUNS | _LIST_PLACE_NOUNS
+_FACILITY_FIRSTS = frozenset(p[0] for p in _FACILITY_NOUNS)
 #: diseases and the like: no actor whatever the model says ("COVID-19")
 _NOT_ACTOR_NAMES = vocab.words("actors.yaml", "not_actor_names")
 _TERRITORY_HEADS = vocab.words("actors.yaml", "territory_heads")
@@ -575,15 +577,15 @@ def _member_context(span: Span) -> bool:
     return any(t.lower_ in _MEMBER_NOUNS and t.is_lower for t in back)
 
 
-def _person_by_relative(span: Span, org_kind: str | None) -> bool:
+def _person_by_relative(span: Span, org_kind: Callable[[str], str | None]) -> bool:
     """ "Tomas Reyes, who was 52 years old": a name of two or three capitalised words with no
-    word of an organisation's, followed by ", who", is a person's."""
+    word of an organisation's (``org_kind`` of its text is None), followed by ", who", is a person's."""
     doc = span.doc
-    if not 2 <= len(span) <= 3 or org_kind is not None or span.end + 1 >= len(doc):
+    if not 2 <= len(span) <= 3 or span.end + 1 >= len(doc):
         return False
     if doc[span.end].text != "," or doc[span.end + 1].lower_ != "who":
         return False
-    return all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in _ORG_HEADS for t in span)
+    return all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in _ORG_HEADS for t in span) and org_kind(span.text) is None
 
 
 def _is_name_like(span: Span) -> bool:
@@ -621,7 +623,7 @@ class ActorResolver:
         for e in model:
             if any(i in taken for i in range(e.start, e.end)):
                 continue
-            if _strip_span(e).text in _NOT_ACTOR_NAMES:
+            if any(t.text in _NOT_ACTOR_NAMES for t in e) and _strip_span(e).text in _NOT_ACTOR_NAMES:
                 continue  # "COVID-19": a disease
             out.append(e)
             taken.update(range(e.start, e.end))
@@ -699,7 +701,6 @@ class ActorResolver:
         longs: list[Span] = []
         shorts: dict[str, str] = {}  # text of the bracketed name -> key of its long name
         kinds: dict[str, str] = {}
-        known = {t for s in spans if s.kb_id_ for t in range(s.start, s.end)}
         for k in indices_with(doc, ("(",)):
             if k < 3 or k + 2 >= len(doc) or doc[k + 2].text != ")":
                 continue
@@ -707,7 +708,7 @@ class ActorResolver:
             text = word.text
             if not (word.is_alpha and text[:1].isupper() and 2 <= len(text) <= 10) or name_key(text) in acronyms:
                 continue
-            if k + 1 in known or self.places.kind(text) or self.gazetteer.lookup(text):
+            if any(s.kb_id_ and s.start <= k + 1 < s.end for s in spans) or self.places.kind(text) or self.gazetteer.lookup(text):
                 continue
             if text in _surnames([s for s in spans if s.label_ == "PERSON"]):
                 continue  # "(Lopez)" after "Maria Lopez": a person
@@ -791,8 +792,9 @@ class ActorResolver:
         drop: set[tuple[int, int]] = set()
         widen: dict[tuple[int, int], Span] = {}
         cores: list[tuple[Span, Span]] | None = None
+        gaz_tokens = {i for g in gaz for i in range(g.start, g.end)}
         for m in model:
-            if m.label_ != "ORG" or len(m) < 2:
+            if m.label_ != "ORG" or len(m) < 2 or not any(i in gaz_tokens for i in range(m.start, m.end)):
                 continue
             ms = _strip_span(m)
             if cores is None:
@@ -914,9 +916,8 @@ class ActorResolver:
         out: list[Span] = []
         keys: dict[str, str] = {}
         n = len(doc)
-        firsts = {p[0] for p in _FACILITY_NOUNS}
         ends: dict[int, Span] | None = None
-        for k in indices_with(doc, firsts):
+        for k in indices_with(doc, _FACILITY_FIRSTS):
             if k < 1 or k in taken or not doc[k].is_lower or not doc[k - 1].text[:1].isupper():
                 continue
             if ends is None:
@@ -994,7 +995,7 @@ class ActorResolver:
         organisations, or places. Every item must be a name (capitalised words, particles,
         digits), or none is taken."""
         out: list[Span] = []
-        for k in indices_with(doc, _LIST_ORG_NOUNS | _LIST_PLACE_NOUNS):
+        for k in indices_with(doc, _LIST_NOUNS):
             if k + 2 >= len(doc) or not doc[k].whitespace_:
                 continue
             closer = _LIST_BRACKETS.get(doc[k + 1].text)
@@ -1143,7 +1144,7 @@ class ActorResolver:
                 label = "ORG"  # "representatives from MZLA", "MZLA fighters"
             if entry is None and not titled and label in ("GPE", "PERSON", "LOC") and _described_as_organization(span):
                 label = "ORG"  # "the militant group Zarda"
-            if entry is None and not titled and label == "ORG" and _person_by_relative(span, self._kind_for(span.text, "organization")):
+            if entry is None and not titled and label == "ORG" and _person_by_relative(span, lambda t: self._kind_for(t, "organization")):
                 label, titled = "PERSON", True  # "Tomas Reyes, who was 52": a person, whatever the model said
             if entry is None and not titled and label in ("PERSON", "ORG") and _place_by_words(span.text):
                 label = "GPE"  # "Line of Control", "Dara Air Base"
