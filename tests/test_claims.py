@@ -1096,3 +1096,13 @@ def test_an_inquiry_into_another_investigates_it(analyse) -> None:  # type: igno
     assert not [c for c in found if c[1] == "investigates" and c[3] == "affirmed"], found
     found = _claims(analyse("Peru launched an investigation into the killing of five soldiers by the Eastern Shield Brigades."))
     assert not [c for c in found if c[1] == "investigates"], found
+
+
+def test_the_two_sides_are_the_two_parties_their_own_sentence_names(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Lima Relief Council said the Andean Rights Group had helped. "
+        "Since Peru's blockade of Chile in 2020, the two sides have frequently exchanged prisoners."
+    )
+    claims = _claims(analyse(text))
+    assert ("Chile", "agrees_with", "Peru", "affirmed") in claims or ("Peru", "agrees_with", "Chile", "affirmed") in claims
+    assert not [c for c in claims if c[1] == "agrees_with" and "Council" in (c[0] or "") + (c[2] or "")]

@@ -2977,6 +2977,11 @@ class ClaimFinder:
             return self._rivals(doc, head)
         if not any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ != "each":
             return self._rivals(doc, head)  # "the warring parties"
+        if head.lower_ in ("sides", "parties"):
+            # "Since Zamora's invasion of Oren, the two sides ...": the two its own sentence names
+            own = self._rivals(doc, head, own_sentence=True)
+            if own is not None:
+                return own
         seen: list[str] = []
         for i in range(head.i - 1, max(-1, head.i - 200), -1):
             actor_id = self.token_actor.get(i)
@@ -3027,7 +3032,7 @@ class ClaimFinder:
                 out.append(found)
         return out
 
-    def _rivals(self, doc: Doc, head: Token) -> tuple[str, str] | None:
+    def _rivals(self, doc: Doc, head: Token, own_sentence: bool = False) -> tuple[str, str] | None:
         """ "the rivals agreed", "the foes accused each other", "both countries": the last two parties
         (organisations or countries, a capital for its country) named in this sentence before it or
         in the sentence before that (``relations.yaml``: pair_nouns)."""
@@ -3042,7 +3047,7 @@ class ClaimFinder:
             return None  # "his offer that the two countries meet": proposed, not done
         s, _ = sentence_of(doc, head.i)
         start = s
-        while start > 0 and (start == s or all(doc[k].is_space for k in range(start, s))):
+        while not own_sentence and start > 0 and (start == s or all(doc[k].is_space for k in range(start, s))):
             start = sentence_of(doc, start - 1)[0]
         # not those who report it: "US mediators said the warring parties had agreed" (the subjects of
         # the clauses above this one)
