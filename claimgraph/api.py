@@ -8,6 +8,7 @@ and the caller decides how to show it.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import re
 import threading
@@ -116,15 +117,18 @@ def store_analysis(store: Store | KnowledgeBase, analysis: DocumentAnalysis, rec
 def _store_worker(url: str, retry_seconds: float, lock_timeout: float, inbox: Connection, outbox: Connection) -> None:
     """The writer process: store every analysis received, send back what happened to each.
 
-    The parent holds the only sending end of ``inbox``: if it dies, ``recv``
-    raises EOFError and this process stops after the document in hand, whose
-    transaction either committed or never did.
+    The parent holds the only sending end of ``inbox``. If it dies (kill -9),
+    this process stops after the document in hand, whose transaction either
+    committed or never did: it does not store what was still in the pipe.
     """
     from claimgraph.analysis.knowledge import KnowledgeBase
 
+    parent = os.getppid()
     try:
         kb = KnowledgeBase(Store(url, retry_seconds=retry_seconds, lock_timeout=lock_timeout))
         while (item := inbox.recv()) is not None:
+            if os.getppid() != parent:
+                return  # orphaned: whoever ran the ingest is gone
             store_analysis(kb, item, lambda event: outbox.send(("event", event)))
         kb.store.close()
     except (EOFError, KeyboardInterrupt, BrokenPipeError):

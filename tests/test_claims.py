@@ -1059,3 +1059,219 @@ def test_captives_an_armed_group_hands_over_are_freed(analyse) -> None:  # type:
     assert ("Hamas", "releases", "Maria Lopez", "affirmed") in _claims(analyse("Hamas handed Maria Lopez over to the Red Cross on Saturday."))
     # a state handing someone over extradites them
     assert not [c for c in _claims(analyse("Peru handed Maria Lopez over to Bolivia on Saturday.")) if c[1] == "releases"]
+
+
+def test_condemning_a_deed_criticises_its_doer(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The UN Security Council on Monday condemned the offensive launched by the Eastern Shield Brigades near Dara."))
+    assert ("UN Security Council", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("The African Union denounced the raids carried out by the Eastern Shield Brigades in Dara."))
+    assert ("African Union", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
+    # "the attack" is the one told of last; with none told, nobody; an unsaid condemnation says nothing
+    found = _claims(analyse("The Eastern Shield Brigades attacked Peru on Monday. The African Union condemned the attack."))
+    assert ("African Union", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("The Eastern Shield Brigades held talks with Peru on Monday. The African Union condemned the attack."))
+    assert not [c for c in found if c[1] == "criticizes"], found
+    found = _claims(analyse("The African Union did not condemn the offensive launched by the Eastern Shield Brigades."))
+    assert not [c for c in found if c[1] == "criticizes" and c[3] == "affirmed"], found
+    found = _claims(analyse("The African Union would condemn any offensive launched by the Eastern Shield Brigades."))
+    assert not [c for c in found if c[1] == "criticizes"], found
+
+
+def test_a_statement_condemning_a_deed_is_its_issuers(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Ambassadors from Peru and other nations issued a joint statement condemning the offensive launched by the Eastern Shield Brigades."))
+    assert ("Peru", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("The Eastern Shield Brigades attacked Chile on Sunday. Ambassadors from Peru issued a joint statement condemning the attack."))
+    assert ("Peru", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
+    # nobody's statement: no critic (not a name inside what it says)
+    found = _claims(analyse("A statement condemning the offensive launched by the Eastern Shield Brigades was read out."))
+    assert not [c for c in found if c[1] == "criticizes"], found
+
+
+def test_a_speaker_attacked_accuses_the_attacker(analyse) -> None:  # type: ignore[no-untyped-def]
+    # its own forces attacked, in what it says
+    found = _claims(analyse("The Eastern Shield Brigades said their fighters repulsed an attack by the Dara Liberation Front on Monday."))
+    assert ("Eastern Shield Brigades", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    found = _claims(analyse('"This attack by the Dara Liberation Front against our soldiers is a crime," Maria Lopez said.'))
+    assert ("Maria Lopez", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    # what it says it answered
+    found = _claims(analyse("The Eastern Shield Brigades said the strikes were in response to attacks by the Dara Liberation Front."))
+    assert ("Eastern Shield Brigades", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    # an attack on others, told with no accusing cue, accuses nobody
+    found = _claims(analyse("The Eastern Shield Brigades said the Dara Liberation Front attacked the Oren Relief Agency on Monday."))
+    assert not [c for c in found if c[1] == "accuses"], found
+    # under an accusing cue, whoever was attacked
+    found = _claims(analyse("The Oren Relief Agency alleged that the Dara Liberation Front attacked the Eastern Shield Brigades on Monday."))
+    assert ("Oren Relief Agency", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    # whatever wrong it alleges: "executed", "were massacred by"
+    found = _claims(analyse("The Oren Rights Commission alleged that the Dara Liberation Front executed 40 villagers in May."))
+    assert ("Oren Rights Commission", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    found = _claims(analyse("The Oren Rights Commission alleged that 40 villagers were massacred by the Dara Liberation Front."))
+    assert ("Oren Rights Commission", "accuses", "Dara Liberation Front", "affirmed") in found, found
+    # a bare "the army" is the army of the country the story is about
+    found = _claims(analyse("Peru has suspended two radio stations. Peru said it would investigate. "
+                            "The Oren Rights Commission alleged that the army killed 40 villagers in May."))
+    assert ("Oren Rights Commission", "accuses", "Peru", "affirmed") in found, found
+    found = _claims(analyse("Peru has suspended two radio stations. Peru said it would investigate. "
+                            "The Oren Rights Commission accused the army of killing 40 villagers in May."))
+    assert ("Oren Rights Commission", "accuses", "Peru", "affirmed") in found, found
+    found = _claims(analyse("The Oren Rights Commission said that the army killed 40 villagers in May."))
+    assert not [c for c in found if c[1] == "accuses"], found
+    # an attack that may come is no accusation
+    for text in ('"We will respond to any attack on our soldiers by the Dara Liberation Front," Maria Lopez said.',
+                 "Maria Lopez warned that an attack by the Dara Liberation Front on our positions would be a mistake."):
+        found = _claims(analyse(text))
+        assert not [c for c in found if c[1] == "accuses"], (text, found)
+    # a news outlet reports, it does not accuse
+    found = _claims(analyse("Reuters reported that the Eastern Shield Brigades said the strikes answered attacks by the Dara Liberation Front."))
+    assert ("Reuters", "accuses", "Dara Liberation Front", "affirmed") not in found, found
+    found = _claims(analyse("Al Jazeera reported the strikes were in response to attacks by the Dara Liberation Front."))
+    assert not [c for c in found if c[1] == "accuses"], found
+    # a denial accuses nobody
+    found = _claims(analyse("The Eastern Shield Brigades denied that their fighters were attacked by the Dara Liberation Front."))
+    assert not [c for c in found if c[1] == "accuses"], found
+
+
+def test_the_author_of_the_report_an_accusation_is_made_in_accuses(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The United Nations accused the Eastern Shield Brigades of killing 50 people, in a report by the Oren Rights Office."))
+    assert ("Oren Rights Office", "accuses", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("The United Nations accused the Eastern Shield Brigades in a report by the Oren Rights Office."))
+    assert ("Oren Rights Office", "accuses", "Eastern Shield Brigades", "affirmed") in found, found
+
+
+def test_a_spokesperson_speaks_for_its_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Eastern Shield Brigades spokesman Carlos Ruiz accused the Dara Liberation Front of shelling the camp."))
+    assert ("Eastern Shield Brigades", "accuses", "Dara Liberation Front", "affirmed") in found, found
+
+
+def test_a_name_misparsed_as_a_nouns_subject_owns_it() -> None:
+    # "Peru rejects Chile insistence ...", parsed with "Chile" the subject of "insistence"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimgraph.model import Actor
+    from claimgraph.nlp.claims import ClaimFinder
+
+    doc = Doc(Vocab(), words=["Peru", "rejects", "Chile", "insistence"], heads=[1, 1, 3, 1],
+              deps=["nsubj", "ROOT", "nsubj", "dobj"], pos=["PROPN", "VERB", "PROPN", "NOUN"])
+    finder = ClaimFinder()
+    chile = Actor.id_for("Chile", "place")
+    finder.token_actor = {2: chile}
+    finder.actors = {chile: Actor(chile, "Chile", "place", "country")}
+    assert finder._misparsed_owner(doc[3]) == chile
+    # a modifier's name is no misparse, and a name further off owns nothing
+    doc = Doc(Vocab(), words=["Chile", "said", "the", "insistence"], heads=[1, 1, 3, 1],
+              deps=["nsubj", "ROOT", "det", "dobj"], pos=["PROPN", "VERB", "DET", "NOUN"])
+    finder.token_actor = {0: chile}
+    assert finder._misparsed_owner(doc[3]) is None
+
+
+def test_denying_accusations_of_nobody_named_rejects_the_one_accuser(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The Dara Liberation Front on Monday rejected the accusations as baseless. "
+                            "The Oren Rights Commission had alleged that the Dara Liberation Front executed 40 villagers in May."))
+    assert ("Dara Liberation Front", "rejects", "Oren Rights Commission", "affirmed") in found, found
+    # two accusers: which one's it rejects, the words do not say
+    found = _claims(analyse("The Dara Liberation Front on Monday rejected the accusations as baseless. "
+                            "The Oren Rights Commission had alleged that the Dara Liberation Front executed 40 villagers in May. "
+                            "The Zamora Human Rights League accused the Dara Liberation Front of looting the town."))
+    assert not [c for c in found if c[1] == "rejects"], found
+
+
+def test_nominal_accusations_and_criticism(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("The allegations by the Oren Rights Commission against the Eastern Shield Brigades drew an angry response."))
+    assert ("Oren Rights Commission", "accuses", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("A report by the Oren Rights Commission accusing the Eastern Shield Brigades of torture was published on Monday."))
+    assert ("Oren Rights Commission", "accuses", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("Peru's condemnation of the Eastern Shield Brigades was swift."))
+    assert ("Peru", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
+    # accusations another makes against a third, rejected: the denier is not the one accused
+    found = _claims(analyse("Peru rejected Chile's accusations against the Eastern Shield Brigades."))
+    assert ("Peru", "rejects", "Chile", "affirmed") in found, found
+    assert ("Chile", "accuses", "Peru", "affirmed") not in found, found
+
+
+def test_holding_another_responsible_for_a_deed_accuses_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Peru said the Eastern Shield Brigades was responsible for the bombing.",
+                 "Peru said the Eastern Shield Brigades was behind the attack on the convoy."):
+        found = _claims(analyse(text))
+        assert ("Peru", "accuses", "Eastern Shield Brigades", "affirmed") in found, (text, found)
+    # owning up, a duty, and a denial accuse nobody
+    for text in ("Peru said it was responsible for the bombing.",
+                 "Peru said the Eastern Shield Brigades was responsible for security in the region.",
+                 "Peru said the Eastern Shield Brigades was not behind the bombing.",
+                 "Peru said the Eastern Shield Brigades would be responsible for any attack on its soldiers."):
+        found = _claims(analyse(text))
+        assert not [c for c in found if c[1] == "accuses"], (text, found)
+
+
+def test_calling_on_or_urging_another_to_act_demands_of_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Peru called on the Eastern Shield Brigades to release the hostages.",
+                 "Peru urged the Eastern Shield Brigades to release the hostages.",
+                 "Peru gave the Eastern Shield Brigades seven days to release the hostages."):
+        found = _claims(analyse(text))
+        assert ("Peru", "demands", "Eastern Shield Brigades", "affirmed") in found, (text, found)
+        assert not [c for c in found if c[1] == "supplies"], (text, found)  # a deadline is no gift
+    found = _claims(analyse("Peru did not call on the Eastern Shield Brigades to release the hostages."))
+    assert not [c for c in found if c[1] == "demands" and c[3] == "affirmed"], found
+    found = _claims(analyse("Peru called the Eastern Shield Brigades a terrorist group."))
+    assert not [c for c in found if c[1] == "demands"], found
+
+
+def test_rejecting_anothers_proposal_or_call_rejects_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    for text, who in (("Peru on Thursday rejected calls by Maria Lopez to adopt the reforms.", "Maria Lopez"),
+                      ("Peru today rejected a fresh offer from Chile for direct talks.", "Chile"),
+                      ("Peru rejected a plan by the Eastern Shield Brigades to hold a vote.", "Eastern Shield Brigades")):
+        found = _claims(analyse(text))
+        assert ("Peru", "rejects", who, "affirmed") in found, (text, found)
+
+
+def test_a_speaker_is_not_the_place_it_is_in_nor_the_state_of_its_rebels(analyse) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Rebels in Peru on Wednesday rejected accusations by Maria Lopez.",
+                 "Peruvian rebels on Friday rejected a plan by Maria Lopez.",
+                 "Opposition groups in Peru are demanding that Maria Lopez resign."):
+        found = _claims(analyse(text))
+        assert not [c for c in found if c[0] == "Peru"], (text, found)
+    found = _claims(analyse("Officials in Peru rejected accusations by Chile."))
+    assert ("Peru", "rejects", "Chile", "affirmed") in found, found
+
+
+def test_a_threat_or_demand_is_addressed_one_step_below_its_noun(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Peru has issued an ultimatum to Ecuador to halt attacks across the border."))
+    assert ("Peru", "threatens", "Ecuador", "affirmed") in found, found
+    found = _claims(analyse("The Oren Rights Commission reiterated its demand today that Peru ease restrictions on workers."))
+    assert ("Oren Rights Commission", "demands", "Peru", "affirmed") in found, found
+    found = _claims(analyse("Peru demanded an apology from Chile."))
+    assert ("Peru", "demands", "Chile", "affirmed") in found, found
+    # no threat where no word says one, and a denied contact rejects nobody
+    found = _claims(analyse("Peru earlier said it broke off talks with the Eastern Shield Brigades on a new contract."))
+    assert not [c for c in found if c[1] == "threatens"], found
+    found = _claims(analyse("Maria Lopez also denied any contact with the Eastern Shield Brigades."))
+    assert not [c for c in found if c[1] == "rejects"], found
+    # a town is no party to a threat
+    found = _claims(analyse("Peru threatened to impose a curfew on Lima."))
+    assert not [c for c in found if c[1] == "threatens"], found
+    # "the Albanians of southern Peru" do not speak for Peru; "the government of Peru" does
+    found = _claims(analyse("The Albanians of southern Peru are demanding autonomy from Chilean authorities."))
+    assert not [c for c in found if c[0] == "Peru"], found
+
+
+def test_an_inquiry_into_another_investigates_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    for text, who in (("The UN's investigation into the Eastern Shield Brigades found evidence of torture.", "United Nations"),
+                      ("Peru opened a probe into the Eastern Shield Brigades on Monday.", "Peru"),
+                      ("An investigation by the United Nations into the Eastern Shield Brigades was completed.", "United Nations")):
+        found = _claims(analyse(text))
+        assert (who, "investigates", "Eastern Shield Brigades", "affirmed") in found, (text, found)
+    # one called for is none opened; what the inquiry is about is its object, not a name deeper
+    found = _claims(analyse("Peru called for an investigation into the Eastern Shield Brigades."))
+    assert not [c for c in found if c[1] == "investigates" and c[3] == "affirmed"], found
+    found = _claims(analyse("Peru launched an investigation into the killing of five soldiers by the Eastern Shield Brigades."))
+    assert not [c for c in found if c[1] == "investigates"], found
+
+
+def test_the_two_sides_are_the_two_parties_their_own_sentence_names(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Lima Relief Council said the Andean Rights Group had helped. "
+        "Since Peru's blockade of Chile in 2020, the two sides have frequently exchanged prisoners."
+    )
+    claims = _claims(analyse(text))
+    assert ("Chile", "agrees_with", "Peru", "affirmed") in claims or ("Peru", "agrees_with", "Chile", "affirmed") in claims
+    assert not [c for c in claims if c[1] == "agrees_with" and "Council" in (c[0] or "") + (c[2] or "")]

@@ -34,6 +34,24 @@ def test_text_file_title_dateline_and_raw_text_kept() -> None:
     assert raw[doc.dateline_span[0] : doc.dateline_span[1]].startswith("MERIDIA, Norland")
 
 
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Zamora slams rebels\n\n(Zamora Times)\u2013The ministry on Sunday slammed the rebels.", "(Zamora Times)\u2013"),
+        ("Zamora slams rebels\n\n(AP) \u2014 The ministry slammed the rebels.", "(AP) \u2014 "),
+        ("Zamora slams rebels\n\nThe ministry (MoD) - a body of note - spoke.", None),
+        ("Zamora slams rebels\n\n(1) - The first point.", None),
+    ],
+)
+def test_an_outlet_credit_opening_a_line_is_a_dateline(text: str, credit: str | None) -> None:
+    # the analysis skips it: the parser took "Zamora Times" for the subject of "slammed"
+    doc = document_from_text(RawInput(text, "t.txt"))
+    if credit is None:
+        assert doc.dateline_span is None
+    else:
+        assert doc.dateline_span is not None and text[doc.dateline_span[0] : doc.dateline_span[1]] == credit
+
+
 def test_published_option_only_fills_a_missing_date(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text("Headline\n\nThe minister said on Monday that talks would go on.\n", encoding="utf-8")

@@ -59,3 +59,26 @@ def test_components_keep_no_state_of_the_last_document(nlp) -> None:  # type: ig
         assert not added - {"_coder"}, f"{name} keeps {sorted(added)} after a document"
         changed = [k for k in before[name] if k in attrs and attrs[k] is not before[name][k] and k not in ("_coder",)]
         assert not changed, f"{name} replaced {changed} after a document"
+
+
+@pytest.mark.model
+def test_a_dash_glued_after_a_bracket_separates_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc("(Zamora Times)\u2013The ministry said the Oren\u2013Dara road and the 1990\u20132000 figures were wrong.")
+    words = [t.text for t in doc]
+    assert words[:6] == ["(", "Zamora", "Times", ")", "\u2013", "The"]
+    k = words.index("Oren")
+    assert words[k : k + 3] == ["Oren", "\u2013", "Dara"]  # spaCy's own rule between letters still holds
+    assert "1990\u20132000" in words  # a range of numbers stays one token
+
+
+def test_word_lookups_and_the_text_read_once_on_a_hand_built_doc() -> None:
+    from claimgraph.nlp.util import doc_text, indices_with, keep_text
+
+    doc = Doc(spacy.blank("en").vocab, words=["Zamora", "said", "Oren", "said", "no", "."], spaces=[True, True, True, True, False, False])
+    assert indices_with(doc, ["said"]) == [1, 3]
+    assert indices_with(doc, frozenset({"zamora", "no", "absent"})) == [0, 4]  # lower-case forms
+    assert indices_with(doc, ["absent"]) == []
+    assert doc_text(doc) == doc.text == "Zamora said Oren said no."
+    other = Doc(doc.vocab, words=["Dara", "agreed"])
+    keep_text(other, "Dara agreed")
+    assert doc_text(other) == "Dara agreed"

@@ -32,6 +32,17 @@ def test_save_read_back_and_skip_second_time(any_store: Store) -> None:
     assert an.documents[0].published == "2022-01-02" and an.documents[0].text.startswith("Maria")
 
 
+def test_a_speaker_filter_means_the_same_in_every_list(store: Store) -> None:
+    an = _analysis("Maria Lopez said the truce holds. A Zamoran officer said it did not.")
+    an.attributions.append(Attribution("att-2", an.document.id, "it did not", (56, 66), False, "said",
+                                       Speaker(None, "A Zamoran officer", (34, 51), "a Zamoran officer", anonymous=True)))
+    store.save(an)
+    for who, expected in (("Lopez", ["att-1"]), (an.actors[0].id, ["att-1"]), ("zamoran officer", ["att-2"]), ("Oren", [])):
+        listed = [a.id for a in store.attributions(speaker=who)]
+        paged, total = store.attributions_page(who, limit=10, offset=0, cap=100)
+        assert listed == [a.id for a in paged] == expected and total == len(expected), who
+
+
 def test_failed_write_leaves_nothing_half_written(any_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     store = any_store
     bad = _analysis()

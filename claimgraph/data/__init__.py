@@ -88,6 +88,9 @@ SCHEMAS: dict[str, Schema] = {
         "strip_lead": _W, "state_nouns": _W, "place_nouns": _W, "region_nouns": _W, "org_nouns": _W,
         "title_noun_kinds": _WL, "name_particles": _W, "spellings": _NM, "initial_skip": _W, "state_led": _W,
         "campaign_nouns": _W, "backing_participles": _W, "backed_group_nouns": _W, "body_nouns": _W,
+        "org_heads": _W, "org_name_joiners": _W, "complement_heads": _W, "facility_nouns": _P, "descriptor_kinds": _WL,
+        "list_org_nouns": _W, "list_place_nouns": _W, "not_actor_names": _W, "territory_heads": _W,
+        "member_nouns": _W, "armed_member_nouns": _W, "seats": _WL, "seat_vetoes": _W, "seat_title_words": _W, "armed_group_nouns": _W, "group_name_nouns": _W,
     },
     "counts.yaml": {
         "number_words": _N, "scales": _N, "vague_counts": _R, "approximate": _W, "lower_bounds": _P, "upper_bounds": _P,

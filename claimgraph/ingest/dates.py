@@ -38,6 +38,10 @@ _DATELINE_SPAN = re.compile(
     re.MULTILINE,
 )
 
+# "(Eagle Times)–The ministry said ...", "(AP) — Troops": an outlet's credit in brackets opening
+# a line, a dash after it, glued or not; no place before it
+_CREDIT_SPAN = re.compile(r"^[ \t]*\([A-Z][^()\n]{0,40}\)[ \t]*(?:\u2014|\u2013|--|-)[ \t]*(?=[A-Z\u201c\"])", re.MULTILINE)
+
 _FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y")
 
 
@@ -99,8 +103,12 @@ def find_dateline(text: str, within: int = 600) -> date | None:
 
 def dateline_span(text: str, within: int = 800) -> tuple[int, int] | None:
     """Where the dateline is ("WASHINGTON \u2013 "), so that the analysis can skip it."""
-    m = _DATELINE_SPAN.search(text[:within])
-    return (m.start(), m.end()) if m else None
+    head = text[:within]
+    found = [m for m in (_DATELINE_SPAN.search(head), _CREDIT_SPAN.search(head)) if m]
+    if not found:
+        return None
+    m = min(found, key=lambda m: m.start())
+    return (m.start(), m.end())
 
 
 def _title_date(head: str) -> date | None:

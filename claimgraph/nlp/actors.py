@@ -19,7 +19,18 @@ module fixes those with document-level rules:
 * acronyms join their names ("(NRC)", "NUG" for "National Unity Government");
 * a state's institutions named by a description ("Sudan's army", "the Malian
   army", "the Saudi-led coalition") are organisations of that state
-  (``data/institutions.yaml``), one per state and class.
+  (``data/institutions.yaml``), one per state and class;
+* names the model misses or mislabels, by their own words (``data/actors.yaml``):
+  a run of proper nouns ending in an organisation's head word ("the Varka
+  Independence Organization", "Oreno Cartel"), names listed between dashes after
+  a plural class noun ("two groups \u2013 X and Y \u2013"), a name before a lower-case
+  facility noun ("Dara air base") or a gang/cartel noun, all-capital names among
+  members ("representatives from ZNLA"), a seat for a presidency ("the Palace",
+  only when the text says presidential), short names in brackets after a lower-case
+  description ("the peacekeeping mission in Zamora (Minuza)"), a longer name the
+  model found around a gazetteer alias ("National Security Council");
+* kinds from descriptions around a name ("secret service X", "X fighters"), and
+  diseases and peoples named after a place ("Kashmiris") are no actors.
 """
 
 from __future__ import annotations
@@ -357,6 +368,34 @@ def _spelling(key: str) -> str:
 
 # words of a name that give no initial ("Kivu Council of Elders" -> KCE)
 _INITIAL_SKIP = vocab.words("actors.yaml", "initial_skip")
+#: head words of an organisation's name the model may leave unlabelled ("... Independence Organization")
+_ORG_HEADS = vocab.words("actors.yaml", "org_heads")
+_ORG_NAME_JOINERS = vocab.words("actors.yaml", "org_name_joiners")
+_COMPLEMENT_HEADS = vocab.words("actors.yaml", "complement_heads")
+#: lower-case facility nouns after a name that make it a place ("Dara air base", "the Oren camp")
+_FACILITY_NOUNS = tuple(sorted((tuple(p.split()) for p in vocab.phrases("actors.yaml", "facility_nouns")), key=len, reverse=True))
+#: lower-case words before a name that give its kind ("secret service X", "state broadcaster X")
+_DESCRIPTOR_KINDS = {
+    kind: tuple(tuple(p.split()) for p in items) for kind, items in vocab.word_lists("actors.yaml", "descriptor_kinds").items()
+}
+_DESCRIPTOR_LAST = frozenset(p[-1] for phrases in _DESCRIPTOR_KINDS.values() for p in phrases)
+_LIST_ORG_NOUNS = vocab.words("actors.yaml", "list_org_nouns")
+_LIST_PLACE_NOUNS = vocab.words("actors.yaml", "list_place_nouns")
+_LIST_NOUNS = _LIST_ORG_NOUNS | _LIST_PLACE_NOUNS
+_FACILITY_FIRSTS = frozenset(p[0] for p in _FACILITY_NOUNS)
+#: diseases and the like: no actor whatever the model says ("COVID-19")
+_NOT_ACTOR_NAMES = vocab.words("actors.yaml", "not_actor_names")
+_TERRITORY_HEADS = vocab.words("actors.yaml", "territory_heads")
+_MEMBER_NOUNS = vocab.words("actors.yaml", "member_nouns")
+_ARMED_MEMBER_NOUNS = vocab.words("actors.yaml", "armed_member_nouns")
+#: seats that stand for a government ("the Palace") and the words the document must have for it
+_SEATS = vocab.word_lists("actors.yaml", "seats")
+_SEAT_VETOES = vocab.words("actors.yaml", "seat_vetoes")
+_GROUP_NAME_NOUNS = vocab.words("actors.yaml", "group_name_nouns")
+_SEAT_TITLE_WORDS = vocab.words("actors.yaml", "seat_title_words")
+_ARMED_GROUP_NOUNS = vocab.words("actors.yaml", "armed_group_nouns")
+#: the openers of a list set off after a plural noun, and their closers
+_LIST_BRACKETS = {"\u2013": "\u2013", "\u2014": "\u2014", "(": ")", "-": "-", "--": "--"}
 
 
 def _initials(name: str) -> str:
@@ -439,6 +478,118 @@ def _headline_names(doc: Doc, spans: list[Span], places: Places) -> list[Span]:
     return out
 
 
+def _seats(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "The Palace on Sunday slammed the rebels": a seat standing alone ("the Palace", not "the
+    Palace of Justice" or "Oren Palace") is an organisation, the government it houses, when the
+    document has a word that says whose ("presidential") and none of a royal household."""
+    out: list[Span] = []
+    for k in indices_with(doc, _SEATS):
+        tok = doc[k]
+        if k in taken or not tok.text[:1].isupper() or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        after = doc[k + 1] if k + 1 < len(doc) else None
+        if after is not None and (after.lower_ == "of" or (after.text[:1].isupper() and after.is_alpha)):
+            continue
+        if not (k >= 1 and doc[k - 1].lower_ == "the") and sentence_of(doc, k)[0] != k:
+            continue
+        if not indices_with(doc, _SEATS[tok.lower_]) or indices_with(doc, _SEAT_VETOES):
+            continue
+        out.append(Span(doc, k, k + 1, label="ORG"))
+    return out
+
+
+def _joint_bodies(doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]) -> None:
+    """ "the JIM, which is a joint effort by the UN and the OPCW", "the force, a joint mission of the AU
+    and the UN": an organisation of no kind that the text calls a joint body of two or more
+    intergovernmental organisations is intergovernmental too."""
+    for m in mentions:
+        actor = actors[m.actor]
+        k = m.end
+        if actor.type != "organization" or actor.kind is not None or k + 3 >= len(doc) or doc[k].text != ",":
+            continue
+        k += 1
+        if doc[k].lower_ in ("which", "that") and doc[k + 1].lemma_ == "be":
+            k += 2
+        if doc[k].lower_ not in ("a", "an"):
+            continue
+        end = k
+        while end < len(doc) and end - k < 14 and doc[end].text not in (",", ".", ";", "\u2013", "\u2014"):
+            end += 1
+        if not any(t.lower_ == "joint" for t in doc[k:end]):
+            continue
+        parents = {token_actor[i] for i in range(k, end) if i in token_actor} - {actor.id}
+        if len(parents) >= 2 and all(actors[p].kind == "intergovernmental" for p in parents if p in actors):
+            actor.kind = "intergovernmental"
+
+
+def _surnames(spans: list[Span]) -> set[str]:
+    """The last words of the names of two words or more the model called persons."""
+    return {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) >= 2}
+
+
+def _seat_titles(actors: dict[str, Actor]) -> None:
+    """ "Presidential Spokesperson Ana Cruz" with "the Palace" an organisation of the document (``_seats``):
+    a title of no organisation with a word of the seat's holder ("presidential") is the seat's."""
+    seats = [a for a in actors.values() if a.type == "organization" and a.name.lower() in _SEATS and a.kind == "government"]
+    if len(seats) != 1:
+        return
+    seat = seats[0]
+    for actor in actors.values():
+        if actor.type != "person":
+            continue
+        for role in actor.roles:
+            if role.organization is None and {w.lower() for w in role.title.split()} & _SEAT_TITLE_WORDS:
+                role.organization, role.organization_name = seat.id, seat.name
+
+
+def _described_as_organization(span: Span) -> bool:
+    """ "the militant group Zarda", "the news agency Varta": a name right after a description of an
+    organisation's kind (not "broadcaster", which may be a person's trade)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in _DESCRIPTOR_LAST:
+        return False
+    for phrases in _DESCRIPTOR_KINDS.values():
+        for p in phrases:
+            n = len(p)
+            if p == ("broadcaster",) or span.start < n + 1:
+                continue
+            before = doc[span.start - n : span.start]
+            if tuple(t.lower_ for t in before) == p and all(t.is_lower for t in before) and doc[span.start - n - 1].lower_ in (
+                "the", "a", "an", "'s", "\u2019s"
+            ):
+                return True
+    return False
+
+
+def _member_context(span: Span) -> bool:
+    """An all-capital name with members around it: "representatives from MZLA", "MZLA fighters"."""
+    doc = span.doc
+    text = span.text.replace("-", "")
+    if len(span) > 3 or not (2 <= len(text) <= 8 and text.isalnum() and text.isupper()):
+        return False
+    if span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ in _MEMBER_NOUNS:
+        return True
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("from", "of"):
+        return False
+    # "five representatives from X, seven from Y": the noun may stand one clause back
+    back = doc[max(sentence_of(doc, i)[0], i - 8) : i]
+    return any(t.lower_ in _MEMBER_NOUNS and t.is_lower for t in back)
+
+
+def _person_by_relative(span: Span, org_kind: Callable[[str], str | None]) -> bool:
+    """ "Tomas Reyes, who was 52 years old": a name of two or three capitalised words with no
+    word of an organisation's (``org_kind`` of its text is None), followed by ", who", is a person's."""
+    doc = span.doc
+    if not 2 <= len(span) <= 3 or span.end + 1 >= len(doc):
+        return False
+    if doc[span.end].text != "," or doc[span.end + 1].lower_ != "who":
+        return False
+    return all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in _ORG_HEADS for t in span) and org_kind(span.text) is None
+
+
 def _is_name_like(span: Span) -> bool:
     return any(t.text[:1].isupper() for t in span) and not all(t.is_stop or t.is_punct for t in span)
 
@@ -462,18 +613,24 @@ class ActorResolver:
                 model.extend(_split_possessive(_strip_place_noun(e), self.places))
         # Gazetteer spans win over overlapping model spans, except where the
         # model saw a longer name around them ("the Afghan Taliban" stays one).
-        gaz = filter_spans(gaz)
+        gaz = self._longer_model_names(doc, filter_spans(gaz), model)
         taken: set[int] = set()
         for s in gaz:
             taken.update(range(s.start, s.end))
         out = list(gaz)
+        # names whose own words say what they are win over the model's labels inside them
+        for s in self._named_by_words(doc, taken, model):
+            out.append(s)
+            taken.update(range(s.start, s.end))
         for e in model:
             if any(i in taken for i in range(e.start, e.end)):
                 continue
+            if any(t.text in _NOT_ACTOR_NAMES for t in e) and _strip_span(e).text in _NOT_ACTOR_NAMES:
+                continue  # "COVID-19": a disease
             out.append(e)
             taken.update(range(e.start, e.end))
         out.extend(self._known_places(doc, taken))
-        return self._acronyms(doc, sorted(out, key=lambda s: s.start))
+        return self._described_acronyms(doc, self._acronyms(doc, sorted(out, key=lambda s: s.start)))
 
     def _acronyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """ "Kivu Relief Council (KRC)": the name and its acronym, wherever it recurs, are one actor.
@@ -530,6 +687,358 @@ class ActorResolver:
         doc.user_data["cg_acronyms"] = {name_key(a): name_key(sp.text) for a, sp in found.items()}
         kept = [s for s in spans if not any(t in taken for t in range(s.start, s.end))]
         return sorted(kept + new, key=lambda s: s.start)
+
+    def _described_acronyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Short names in brackets after a lower-case description.
+
+        "the national reconciliation committee (NRC)": the lower-case words whose
+        initials spell the acronym, ending in an organisation's head word, are its
+        name. "the peacekeeping mission deployed in Zamora (Minuza)": one
+        capitalised word after a description that gives a kind ("peacekeeping
+        mission") names an organisation of that kind
+        (``doc.user_data["cg_described_kinds"]``). Either name, wherever it
+        recurs, is that organisation.
+        """
+        acronyms: dict[str, str] = doc.user_data.get("cg_acronyms", {})
+        longs: list[Span] = []
+        shorts: dict[str, str] = {}  # text of the bracketed name -> key of its long name
+        kinds: dict[str, str] = {}
+        for k in indices_with(doc, ("(",)):
+            if k < 3 or k + 2 >= len(doc) or doc[k + 2].text != ")":
+                continue
+            word = doc[k + 1]
+            text = word.text
+            if not (word.is_alpha and text[:1].isupper() and 2 <= len(text) <= 10) or name_key(text) in acronyms:
+                continue
+            if any(s.kb_id_ and s.start <= k + 1 < s.end for s in spans) or self.places.kind(text) or self.gazetteer.lookup(text):
+                continue
+            if text in _surnames([s for s in spans if s.label_ == "PERSON"]):
+                continue  # "(Lopez)" after "Maria Lopez": a person
+            long = self._lower_case_long_name(doc, k, text) if text.isupper() else None
+            if long is not None:
+                longs.append(long)
+                shorts[text] = name_key(long.text)
+                continue
+            kind = self._description_kind_before(doc, k)
+            if kind is not None:
+                kinds[name_key(text)] = kind
+                shorts[text] = name_key(text)
+        if not shorts:
+            return spans
+        new: list[Span] = list(longs)
+        taken = {t for sp in longs for t in range(sp.start, sp.end)}
+        for k in indices_with(doc, [t.lower() for t in shorts]):
+            if doc[k].text in shorts and k not in taken:
+                new.append(Span(doc, k, k + 1, label="ORG"))
+                taken.add(k)
+        doc.user_data["cg_acronyms"] = {**acronyms, **{name_key(t): key for t, key in shorts.items() if name_key(t) != key}}
+        if kinds:
+            doc.user_data["cg_described_kinds"] = kinds
+        kept = [s for s in spans if not any(t in taken for t in range(s.start, s.end))]
+        return sorted(kept + new, key=lambda s: s.start)
+
+    @staticmethod
+    def _lower_case_long_name(doc: Doc, paren: int, acr: str) -> Span | None:
+        """ "the national reconciliation committee (NRC)": the lower-case words before the bracket
+        whose initials spell ``acr``, ending in an organisation's head word, after "the"."""
+        end = paren
+        if doc[end - 1].lower_ not in _ORG_HEADS or not doc[end - 1].is_lower:
+            return None
+        letters = ""
+        i = end - 1
+        while i >= 0 and end - i <= 12:
+            tok = doc[i]
+            if tok.lower_ in _INITIAL_SKIP or tok.text == "-":
+                i -= 1
+                continue
+            if not (tok.is_alpha and tok.is_lower):
+                return None
+            letters = tok.text[0].upper() + letters
+            if letters == acr:
+                if i >= 1 and doc[i - 1].lower_ == "the" and doc[i].lower_ not in _INITIAL_SKIP:
+                    return Span(doc, i, end, label="ORG")
+                return None
+            if not acr.endswith(letters):
+                return None
+            i -= 1
+        return None
+
+    @staticmethod
+    def _description_kind_before(doc: Doc, paren: int) -> str | None:
+        """The kind a description gives, "the peacekeeping mission deployed in Zamora" before a bracket,
+        found within the sentence's last dozen words before it; none if more than one kind is there."""
+        sent_start = sentence_of(doc, paren)[0]
+        low = max(sent_start, paren - 12)
+        found = set()
+        for kind, phrases in _DESCRIPTOR_KINDS.items():
+            for p in phrases:
+                n = len(p)
+                for i in range(low, paren - n + 1):
+                    if i >= 1 and doc[i - 1].lower_ == "the" and tuple(t.lower_ for t in doc[i : i + n]) == p:
+                        if all(t.is_lower for t in doc[i : i + n]):
+                            found.add(kind)
+        return found.pop() if len(found) == 1 else None
+
+    def _longer_model_names(self, doc: Doc, gaz: list[Span], model: list[Span]) -> list[Span]:
+        """Gazetteer spans less those inside a longer name the model found that is another actor.
+
+        "the National Security Council": capitalised words no list knows before
+        an alias ("Security Council") make another organisation; "Zamora
+        Television": a state's name before words of a media, NGO or armed
+        group's name is part of that name. "the US Treasury Department":
+        a state's name before its own organisation's alias is that
+        organisation's name, written longer.
+        """
+        if not gaz:
+            return gaz
+        drop: set[tuple[int, int]] = set()
+        widen: dict[tuple[int, int], Span] = {}
+        cores: list[tuple[Span, Span]] | None = None
+        gaz_tokens = {i for g in gaz for i in range(g.start, g.end)}
+        for m in model:
+            if m.label_ != "ORG" or len(m) < 2 or not any(i in gaz_tokens for i in range(m.start, m.end)):
+                continue
+            ms = _strip_span(m)
+            if cores is None:
+                cores = [(g, _strip_span(g)) for g in gaz]
+            inside = [(g, c) for g, c in cores if ms.start <= c.start and c.end <= ms.end and len(c) < len(ms)]
+            if not inside or any(c.start < ms.end and c.end > ms.start and (g, c) not in inside for g, c in cores):
+                continue
+            entries = [self.gazetteer.by_name[g.kb_id_] for g, _ in inside]
+            last = inside[-1][0]
+            if entries[-1].type == "organization" and inside[-1][1].end == ms.end and inside[0][1].start == ms.start and (
+                len(inside) == 2 and entries[0].type == "place" and inside[0][1].end == inside[1][1].start
+                and self.places.country_of(entries[0].name)
+                and self.gazetteer.lookup(entries[1].name.split()[0]) is entries[0]
+            ):
+                # "the US Treasury Department": the state's own organisation, written with the state
+                widen[(inside[0][0].start, inside[0][0].end)] = Span(doc, ms.start, ms.end, label=last.label_, kb_id=last.kb_id_)
+                drop.add((last.start, last.end))
+                continue
+            if (
+                len(inside) == 1 and entries[0].type == "organization" and inside[0][1].start == ms.start
+                and inside[0][1].end == ms.end - 1 and doc[ms.end - 1].lower_ in _OFFICE_NOUNS
+                and doc[ms.end - 1].text[:1].isupper()
+            ):
+                # "the Zamoran Treasury Department" after an alias "Zamoran Treasury": the same body
+                widen[(last.start, last.end)] = Span(doc, ms.start, ms.end, label=last.label_, kb_id=last.kb_id_)
+                continue
+            if len(inside) != 1:
+                continue
+            g, entry = inside[0][1], entries[0]
+            rest = doc[g.end : ms.end]
+            lead = doc[ms.start : g.start]
+            if (entry.type == "place" and g.start == ms.start and len(rest) and all(t.text[:1].isupper() for t in rest)
+                    and doc[ms.end - 1].lower_ not in _COMPLEMENT_HEADS):  # "US Environmental Protection Agency": the state's
+                if self._kind_for(ms.text, "organization") in ("media", "ngo", "armed_group"):
+                    drop.add((inside[0][0].start, inside[0][0].end))  # "Zamora Television"
+            elif entry.type == "organization" and g.end == ms.end and len(lead) and all(
+                t.is_alpha and t.text[:1].isupper() and not self._is_state(t.text) and not self.places.kind(t.text)
+                and t.text not in _title_heads()
+                for t in lead
+            ):
+                drop.add((inside[0][0].start, inside[0][0].end))  # "National Security Council" is not the UN's
+        if not drop and not widen:
+            return gaz
+        return [widen.get((g.start, g.end), g) for g in gaz if (g.start, g.end) not in drop]
+
+    def _named_by_words(self, doc: Doc, taken: set[int], model: list[Span]) -> list[Span]:
+        """Names whose own words say what they are, which the model missed or mislabelled:
+        lists after a plural class noun, names ending in an organisation's head word, and
+        names before a facility noun. None overlaps ``taken`` (the gazetteer's)."""
+        stripped = [_strip_span(m) for m in model]
+        found = self._listed_names(doc, taken) + self._headed_names(doc, taken, stripped)
+        found += self._facility_names(doc, taken, stripped)
+        found += self._armed_group_names(doc, taken, stripped)
+        found += _seats(doc, taken)
+        if not found:
+            return []
+        return [s for s in filter_spans(found) if not any(t in taken for t in range(s.start, s.end))]
+
+    def _headed_names(self, doc: Doc, taken: set[int], model: list[Span]) -> list[Span]:
+        """ "Leaders of the Kachin Independence Organization", "Zamora's Blue River Cartel": a run of
+        capitalised proper nouns ending in an organisation's head word is an organisation's name.
+
+        The name runs on over "of"/"for" (the) and capitalised words ("Coordination
+        Headquarters for the Treatment of Prisoners of War"). The model's own span stands
+        where it reaches outside this one ("the Army of Zamora's Liberation").
+        """
+        out: list[Span] = []
+        n = len(doc)
+        for k in indices_with(doc, _ORG_HEADS):
+            if k in taken or not _proper(doc[k]):
+                continue
+            start = k
+            while start - 1 >= 0 and start - 1 not in taken and k - start < 7:
+                if _proper(doc[start - 1]):
+                    start -= 1
+                elif (doc[start - 1].lower_ in ("and", "&") and start - 2 >= 0 and start - 2 not in taken
+                      and _proper(doc[start - 2]) and start < k):
+                    start -= 2  # "Savings and Loan Association"
+                elif (doc[start - 1].text == "-" and start - 2 >= 0 and start - 2 not in taken and not doc[start - 1].whitespace_
+                      and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper()):
+                    start -= 2  # "Self-Defense Forces"
+                elif doc[start - 1].text == "\n" and start - 2 >= 0 and start - 2 not in taken and (
+                        doc[start - 2].lower_ in ("and", "&") or _proper(doc[start - 2])):
+                    start -= 1  # a name broken by a wrapped line
+                else:
+                    break
+            if start == k:
+                continue  # one word ("Army units") is too little
+            if start >= 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+                continue  # a part of a compound the run could not take
+            end = k + 1
+            while end < n and doc[end].lower_ in _ORG_NAME_JOINERS and doc[k].lower_ in _COMPLEMENT_HEADS:
+                m = end + 1
+                if m < n and doc[m].lower_ == "the":
+                    m += 1
+                j = m
+                while j < n and j not in taken and j - m < 4 and _proper(doc[j]):
+                    j += 1
+                if j == m:
+                    break
+                end = j
+            if end < n and _proper(doc[end]) and end not in taken:
+                continue  # the name runs on past the head: not one this rule can bound
+            span = Span(doc, start, end, label="ORG")
+            if any(
+                ms.start < span.end and ms.end > span.start and (ms.start < span.start or ms.end > span.end)
+                for ms in model
+            ):
+                continue
+            out.append(span)
+        return out
+
+    def _facility_names(self, doc: Doc, taken: set[int], model: list[Span]) -> list[Span]:
+        """ "a strike on Dara air base", "the overcrowded Oren camp": a name before a lower-case
+        facility noun is a place, named with the noun ("Dara air base"); the bare name, where the
+        model calls it no place, and the name with another facility noun are the same place
+        (``doc.user_data["cg_facilities"]``). Not a known place's ("Zamora airport" is not the
+        city of Zamora)."""
+        out: list[Span] = []
+        keys: dict[str, str] = {}
+        n = len(doc)
+        ends: dict[int, Span] | None = None
+        for k in indices_with(doc, _FACILITY_FIRSTS):
+            if k < 1 or k in taken or not doc[k].is_lower or not doc[k - 1].text[:1].isupper():
+                continue
+            if ends is None:
+                ends = {m.end: m for m in model}  # the model's names, stripped
+            phrase = next(
+                (p for p in _FACILITY_NOUNS  # the longest first
+                 if tuple(t.lower_ for t in doc[k : k + len(p)]) == p and all(t.is_lower for t in doc[k : k + len(p)])),
+                None,
+            )
+            if phrase is None or (k + len(phrase) < n and doc[k + len(phrase)].pos_ in ("NOUN", "PROPN")):
+                continue  # "the Dara camp commander": the head is further on
+            if k - 1 in taken:
+                continue  # a known actor's: "the Zamora army base"
+            named = ends.get(k)
+            if named is not None and named.label_ == "ORG":
+                continue  # "the Zarda base": an organisation's, no place of that name
+            if named is not None and named.label_ in LABEL_TYPES:
+                start = named.start
+            else:
+                start = k
+                while start - 1 >= 0 and k - start < 3 and start - 1 not in taken and _name_token(doc[start - 1]):
+                    start -= 1
+            if start == k or not doc[start].text[:1].isalpha() or not any(t.text[:1].isupper() for t in doc[start:k]):
+                continue
+            name = doc[start:k].text
+            if self.places.kind(name) or self._is_state(name) or name_key(name) in self.places.demonyms:
+                continue
+            if name in _surnames(model):
+                continue  # "the Lopez camp" after "Maria Lopez": her supporters, no place
+            span = Span(doc, start, k + len(phrase), label="FAC")
+            canon = keys.setdefault(name_key(name), name_key(span.text))
+            keys[name_key(span.text)] = canon
+            out.append(span)
+        if keys:
+            doc.user_data["cg_facilities"] = keys
+        return out
+
+    def _armed_group_names(self, doc: Doc, taken: set[int], model: list[Span]) -> list[Span]:
+        """ "the Barrio Sur gang", "Zamora's Oreno cartel": a name before a lower-case noun of an armed
+        or criminal group is the group's ("Barrio Sur"); named with the noun when the name alone is
+        a place's ("Oreno cartel" beside the province of Oreno)."""
+        out: list[Span] = []
+        ends: dict[int, Span] | None = None
+        places: set[str] | None = None
+        for k in indices_with(doc, _ARMED_GROUP_NOUNS):
+            if k < 2 or k in taken or not doc[k].is_lower or not doc[k - 1].text[:1].isupper() or k - 1 in taken:
+                continue
+            if k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN"):
+                continue  # "the Oreno cartel leaders": the head is further on
+            if ends is None:
+                ends = {m.end: m for m in model}
+            named = ends.get(k)
+            if named is not None and named.label_ != "PERSON":
+                start = named.start
+            else:
+                start = k
+                while start - 1 >= 0 and k - start < 4 and start - 1 not in taken and _name_token(doc[start - 1]):
+                    start -= 1
+            if start == k or not doc[start].text[:1].isupper():
+                continue
+            if not (doc[start - 1].lower_ == "the" or doc[start - 1].tag_ == "POS"):
+                continue  # "the Oreno cartel", "Zamora's Oreno cartel": a group named as one
+            name = doc[start:k].text
+            if self._is_state(name) or name_key(name) in self.places.demonyms or name in _surnames(model):
+                continue  # "the Mexican cartel", "the Lopez militia"
+            if places is None:
+                places = {m.text for m in model if m.label_ in ("GPE", "LOC") or _locative_before(doc, m.start)}
+            place = bool(self.places.kind(name)) or name in places
+            out.append(Span(doc, start, k + 1 if place else k, label="ORG"))
+        return out
+
+    def _listed_names(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """ "two other groups – Zamora's Tren del Sur and MZ-9 –", "two camps – Oren and Dara –":
+        the names listed between dashes or brackets after a plural class noun are
+        organisations, or places. Every item must be a name (capitalised words, particles,
+        digits), or none is taken."""
+        out: list[Span] = []
+        for k in indices_with(doc, _LIST_NOUNS):
+            if k + 2 >= len(doc) or not doc[k].whitespace_:
+                continue
+            closer = _LIST_BRACKETS.get(doc[k + 1].text)
+            if closer is None or doc[k].pos_ != "NOUN":
+                continue
+            sent_end = sentence_of(doc, k)[1]
+            j = k + 2
+            while j < sent_end and j - k < 20 and doc[j].text != closer:
+                j += 1
+            if j >= sent_end or doc[j].text != closer:
+                continue
+            items: list[tuple[int, int]] = []
+            start = k + 2
+            for i in range(k + 2, j + 1):
+                if i == j or doc[i].text == "," or doc[i].lower_ == "and":
+                    if i > start:
+                        items.append((start, i))
+                    start = i + 1
+            label = "ORG" if doc[k].lower_ in _LIST_ORG_NOUNS else "FAC"
+            spans = [self._list_item(doc, a, b, label) for a, b in items]
+            if len(spans) < 2 or any(sp is None for sp in spans):
+                continue
+            out.extend(sp for sp in spans if sp is not None and not all(t in taken for t in range(sp.start, sp.end)))
+        return out
+
+    def _list_item(self, doc: Doc, start: int, end: int, label: str) -> Span | None:
+        """One item of a listed name: its words less "the" and an owner's possessive ("Zamora's")."""
+        if start < end and doc[start].lower_ == "the":
+            start += 1
+        for p in range(start + 1, end - 1):
+            if doc[p].tag_ == "POS" and self.places.kind(doc[start:p].text):
+                start = p + 1  # "Zamora's Tren del Sur": the owner is no part of the name
+                break
+        if not (0 < end - start <= 5) or not (doc[start].text[:1].isupper() or doc[start].lower_ in _NAME_PARTICLES):
+            return None
+        if not all(
+            t.text[:1].isupper() or t.like_num or t.text in ("-", "\u2010", "\u2011") or t.lower_ in _NAME_PARTICLES
+            for t in doc[start:end]
+        ):
+            return None
+        return Span(doc, start, end, label=label)
 
     def _known_places(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Places the model missed: a country or a province anywhere, a city where the text says place.
@@ -591,6 +1100,8 @@ class ActorResolver:
         place_context: set[int] = set()  # spans whose surroundings say "place"
         spans, described = self._described_names(doc, _headline_names(doc, self._entity_spans(doc), self.places))
         acronyms: dict[str, str] = doc.user_data.get("cg_acronyms", {})
+        facilities: dict[str, str] = doc.user_data.get("cg_facilities", {})
+        named_places = {name_key(s.text) for s in spans if s.label_ in ("GPE", "LOC")}
         for ent in spans:
             span = _strip_span(ent) if ent.start not in described else ent
             entry = self.gazetteer.by_name.get(span.kb_id_) if span.kb_id_ else None
@@ -623,10 +1134,20 @@ class ActorResolver:
                     label = "PERSON"
                 elif label == "ORG" and len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in _CAMPAIGN_NOUNS:
                     label = "PERSON"
-            if not _is_name_like(span) and entry is None:
+            if not _is_name_like(span) and entry is None and name_key(span.text) not in acronyms.values():
                 continue
-            if entry is None and not titled and len(span) == 1 and name_key(span.text) in self.places.demonyms:
+            if entry is None and not titled and len(span) == 1 and (
+                name_key(span.text) in self.places.demonyms or self._people_word(span.text, named_places)
+            ):
                 continue  # "Azerbaijani" is an adjective of a country, not an actor ("Azerbaijani forces")
+            if entry is None and label == "FAC" and name_key(span.text) in facilities.values():
+                place_context.add(span.start)  # "Dara air base"
+            if entry is None and not titled and label in ("GPE", "PERSON") and _member_context(span) and not self.places.kind(span.text):
+                label = "ORG"  # "representatives from MZLA", "MZLA fighters"
+            if entry is None and not titled and label in ("GPE", "PERSON", "LOC") and _described_as_organization(span):
+                label = "ORG"  # "the militant group Zarda"
+            if entry is None and not titled and label == "ORG" and _person_by_relative(span, lambda t: self._kind_for(t, "organization")):
+                label, titled = "PERSON", True  # "Tomas Reyes, who was 52": a person, whatever the model said
             if entry is None and not titled and label in ("PERSON", "ORG") and _place_by_words(span.text):
                 label = "GPE"  # "Line of Control", "Dara Air Base"
                 place_context.add(span.start)
@@ -680,6 +1201,8 @@ class ActorResolver:
             if not key:
                 continue
             key = acronyms.get(key, key)
+            if key in facilities and label not in ("GPE", "LOC", "ORG"):
+                key = facilities[key]  # "Dara air base", "Dara airfield" and "Dara" (no town the model knows): one place
             if len(span.text.split()) <= 2 and key in surname_of and not any(k == key for _, k, _ in persons):
                 prev = doc[span.start - 1].lower_ if span.start > 0 else ""
                 if not (label in ("GPE", "LOC", "FAC") and prev in _LOCATIVE):
@@ -779,6 +1302,11 @@ class ActorResolver:
         self._institutions(doc, actors, mentions, token_actor)
         self._backed_groups(doc, actors, mentions, token_actor)
         self._described_bodies(doc, actors, mentions, token_actor)
+        self._descriptor_kinds(doc, actors, mentions)
+        _joint_bodies(doc, actors, mentions, token_actor)
+        self._group_noun_aliases(doc, actors, mentions, token_actor)
+        self._nicknames(doc, actors, mentions, token_actor)
+        self._territory_short_forms(actors, mentions, token_actor)
         _join_initials(actors, mentions, token_actor)
         # roles last: a title's organisation may be an institution or an acronym joined above
         title_words = _roles_vocab()[0]
@@ -813,6 +1341,7 @@ class ActorResolver:
             if org is None:
                 org = self._home_state_of_title(titles, token_actor, actors)
             actor.add_role(Role(title, org.id if org else None, org.name if org else None))
+        _seat_titles(actors)
         self._missed_mentions(doc, actors, mentions, token_actor)
         doc._.cg_actors = actors
         doc._.cg_mentions = sorted(mentions, key=lambda m: m.start)
@@ -895,6 +1424,8 @@ class ActorResolver:
             for n in (*sorted(long_names.get(tok.text, ()), reverse=True), 3, 2, 1):
                 if i + n > len(doc) or any(k in token_actor for k in range(i, i + n)):
                     continue
+                if tokens[i + n - 1].is_punct:
+                    continue  # "NPA “": the name key drops the quote mark, the alias must not keep it
                 ids = owners.get(name_key(doc[i : i + n].text))
                 if ids and len(ids) == 1 and not self.places.kind(doc[i : i + n].text):
                     actor_id = next(iter(ids))
@@ -1050,6 +1581,104 @@ class ActorResolver:
             mentions.append(TokMention(first, k + 1, actor_id, "ORG"))
             for t in range(first, k + 1):
                 token_actor[t] = actor_id
+
+    def _descriptor_kinds(self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention]) -> None:
+        """The kind of an organisation of no kind, from the words around a mention: a description just
+        before it ("the country's secret service Zarda", "state broadcaster Zamora Television"), one
+        before its bracketed name ("the peacekeeping mission ... (Minuza)"), or fighters after it
+        ("MZLA fighters" make an armed group)."""
+        described: dict[str, str] = doc.user_data.get("cg_described_kinds", {})
+        ends = set(indices_with(doc, _DESCRIPTOR_LAST))
+        for m in mentions:
+            actor = actors[m.actor]
+            if actor.type != "organization" or actor.kind is not None:
+                continue
+            kinds = set()
+            if described and name_key(doc[m.start : m.end].text) in described:
+                kinds.add(described[name_key(doc[m.start : m.end].text)])
+            if m.start - 1 in ends:
+                for kind, phrases in _DESCRIPTOR_KINDS.items():
+                    for p in phrases:
+                        n = len(p)
+                        before = doc[max(0, m.start - n) : m.start]
+                        if len(before) == n and tuple(t.lower_ for t in before) == p and all(t.is_lower for t in before):
+                            kinds.add(kind)
+            if m.end < len(doc) and doc[m.end].lower_ in _ARMED_MEMBER_NOUNS | _ARMED_GROUP_NOUNS and doc[m.end].is_lower:
+                kinds.add("armed_group")  # "MZLA fighters", "the Zarda gang"
+            if doc[m.end - 1].lower_ in _ARMED_GROUP_NOUNS and doc[m.end - 1].is_lower:
+                kinds.add("armed_group")  # "the Oreno cartel"
+            if len(kinds) == 1:
+                actor.kind = kinds.pop()
+
+    def _group_noun_aliases(
+        self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]
+    ) -> None:
+        """ "the Zamora-backed Zarda militia": an armed group's name and a lower-case noun of a group
+        after it is one more name of that group ("Zarda militia"); not one of its members ("Zarda
+        fighters")."""
+        for m in list(mentions):
+            actor = actors[m.actor]
+            k = m.end
+            if actor.kind != "armed_group" or k >= len(doc) or k in token_actor or m.end - m.start > 3:
+                continue
+            if not (doc[k].is_lower and doc[k].lower_ in _GROUP_NAME_NOUNS):
+                continue
+            if m.start >= 1 and doc[m.start - 1].text[:1].isupper() and doc[m.start - 1].is_alpha and m.start - 1 not in token_actor:
+                continue  # "the Kataib Zarda militia": a longer name than the group's
+            if k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN"):
+                continue  # "Zarda militia commanders": the head is further on
+            actor.add_alias(doc[m.start : k + 1].text)
+            m.end = k + 1
+            token_actor[k] = actor.id
+
+    def _nicknames(
+        self, doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]
+    ) -> None:
+        """ 'Tomas Reyes, known as "Big Tom"': the quoted name is the person's too."""
+        for k in indices_with(doc, ("known",)):
+            if k < 2 or k + 3 >= len(doc) or doc[k + 1].lower_ != "as" or doc[k - 1].text != ",":
+                continue
+            owner = token_actor.get(k - 2)
+            if owner is None or actors[owner].type != "person" or doc[k + 2].text not in ('"', "\u201c"):
+                continue
+            j = k + 3
+            while j < len(doc) and j - k <= 7 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            if j == k + 3 or j >= len(doc) or doc[j].text not in ('"', "\u201d") or any(t in token_actor for t in range(k + 3, j)):
+                continue
+            actors[owner].add_alias(doc[k + 3 : j].text)
+            mentions.append(TokMention(k + 3, j, owner, "ALIAS"))
+            for t in range(k + 3, j):
+                token_actor[t] = owner
+
+    def _territory_short_forms(self, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]) -> None:
+        """ "the Zamora Strip", "Zamora" and "the Strip": one place, when "Zamora" is no country and the
+        document has one place whose name ends in that territory word. "Zamora" may be what the
+        model called a person or an organisation, one word with no role."""
+        by_head: dict[str, list[Actor]] = defaultdict(list)
+        for actor in actors.values():
+            words = actor.name.split()
+            if actor.type == "place" and len(words) >= 2 and words[-1] in _TERRITORY_HEADS:
+                by_head[words[-1]].append(actor)
+        for head, longs in by_head.items():
+            if len(longs) != 1:
+                continue
+            long = longs[0]
+            stem = long.name.rsplit(" ", 1)[0]
+            for short in [a for a in actors.values() if a.name in (stem, head) and a is not long]:
+                if short.kind == "country" or self._is_state(short.name):
+                    continue
+                if short.type != "place" and (" " in short.name or short.roles or self.gazetteer.lookup(short.name)):
+                    continue  # one word the model called a person ("Zamora"): the territory's name
+                for alias in (short.name, *short.aliases):
+                    long.add_alias(alias)
+                for mn in mentions:
+                    if mn.actor == short.id:
+                        mn.actor = long.id
+                for t, a in list(token_actor.items()):
+                    if a == short.id:
+                        token_actor[t] = long.id
+                del actors[short.id]
 
     def _state_marker(
         self, doc: Doc, start: int, token_actor: dict[int, str], actors: dict[str, Actor]
@@ -1383,6 +2012,16 @@ class ActorResolver:
         if any(t.text[:1].isupper() and (c := self.places.country_of(t.text)) and c != home.name for t in doc[s : titles[0].i]):
             return None
         return home
+
+    def _people_word(self, word: str, named_places: set[str]) -> bool:
+        """ "Kashmiris", "Zamorans": a people named after a place (a place's name, known or named in
+        the document, and "-is", or a demonym and "-s"), no place itself."""
+        if not word[:1].isupper() or not word.endswith("s") or self.places.kind(word) or self.gazetteer.lookup(word):
+            return False
+        stem = word[:-2] if word.endswith("is") else ""
+        if len(stem) > 2 and (self.places.kind(stem) or name_key(stem) in named_places):
+            return True  # "Kashmiris"
+        return name_key(word[:-1]) in self.places.demonyms  # "Zamorans"; not "Americas"
 
     def _is_state(self, word: str) -> bool:
         """ "US", "Russian", "Zamora's": a word that names a country."""

@@ -11,8 +11,11 @@ as parties, so that a claim about a class can later be held against claims
 about its members.
 
 Beyond the trigger lists: ground held ("seized vast swaths of X", "X and Y are held by
-Z": controls), armed people somewhere ("ISIS militants in Syria", "has 900 troops in Syria",
-"Colombia's ELN": present_in), members named by what includes them ("a mission that includes
+Z", "under X control", "Oren fell to X": controls), armed people somewhere ("ISIS militants in
+Syria", "has 900 troops in Syria", "Colombia's ELN", "the Oren-based X", "X's Oren office",
+"X's presence in Oren", "the X insurgency in Oren": present_in; "the deployment of Zamoran troops
+to Oren": deploys), measures laid ("an arms embargo on X", "put X on its terror list", "similar
+measures by X": sanctions), members named by what includes them ("a mission that includes
 officers from A and B"), denied accusations ("X rejected accusations by Y": X rejects Y, Y
 accuses X), participles with agents ("the RSF, led by X"), and states standing behind their
 armies' presence, backing and fighting, their capitals ("Tehran rejected ...") and a bare
@@ -26,6 +29,10 @@ Oren", "claimed responsibility for the attack on X", "fired missiles at X", "hel
 province attacks nobody. "The negotiation committee of the junta" is a part of it, and "President
 X's government" is the government X leads.
 
+Speech acts beyond the coder's verb patterns (``_speech_acts``): "condemned the offensive launched
+by X", "'this attack by X on our soldiers,' Y said", "alleged that the army killed ...", "X's
+accusations against Y", "said X was behind the attack", "called on X to", "rejected calls by X".
+
 Polarity: negation ("no ties", "did not protect") and endings ("cut ties",
 "broke with") make a claim negated. Hedges ("could", "no clear evidence",
 "appeared") and boosters ("clearly") are kept as words. A clause under
@@ -36,9 +43,11 @@ and yields no claim.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeGuard
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -145,6 +154,36 @@ def _attack_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    """Nouns of a place that name it after "of": "the town of Oren" (``actors.yaml``: place_nouns)."""
+    return frozenset(load_yaml("actors.yaml").get("place_nouns") or [])
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    """Nouns that stand for an organisation named nearby ("the group", ``relations.yaml``: the_group)."""
+    return frozenset(load_yaml("relations.yaml")["the_group"]["nouns"])
+
+
+@lru_cache(maxsize=1)
+def _past_words() -> frozenset[str]:
+    """Modifiers that put premises in the past: "its former base" (``relations.yaml`` present_in: past_words)."""
+    return frozenset(relation_types()["present_in"].get("past_words") or [])
+
+
+@lru_cache(maxsize=1)
+def _state_members() -> frozenset[str]:
+    """A state's armed people, that a demonym ties to the state (``relations.yaml`` present_in: state_members)."""
+    return frozenset(relation_types()["present_in"].get("state_members") or [])
+
+
+@lru_cache(maxsize=1)
+def _state_nouns() -> frozenset[str]:
+    """Nouns a demonym ties to its state as a party: "the Zamoran state" (``relations.yaml`` present_in: state_nouns)."""
+    return frozenset(relation_types()["present_in"].get("state_nouns") or [])
+
+
+@lru_cache(maxsize=1)
 def _sites() -> frozenset[str]:
     """Words for what is attacked or held at a place (``coding.yaml``: sites)."""
     from claimgraph.nlp.coder import _vocabulary
@@ -178,6 +217,8 @@ def _deal_phrase(doc: Doc, tok: Token) -> str:
 
 #: verbs by which a group has fighters somewhere ("has 4,000 fighters in Afghanistan")
 _HOLDING_VERBS = frozenset({"have", "command", "maintain", "keep", "field", "retain", "station", "deploy"})
+#: number words too large for people a group holds somewhere ("has 3 million in assets")
+_LARGE_NUMBERS = frozenset({"million", "millions", "billion", "billions", "trillion", "trillions"})
 #: relations of words whose target a demonym names for its state ("condemned Israeli strikes")
 _WORDS_AT_STATES = {"rejects", "criticizes", "accuses"}
 #: relations an institution's state shares with it ("Kenyan police in Haiti": Kenya is there)
@@ -192,6 +233,14 @@ _REGION_WORDS = frozenset(load_yaml("actors.yaml")["region_nouns"])
 _FORCE_RELATIONS = {"attacks", "fights", "detains", "releases"}
 #: relations done to a person a description names beside it ("killed the group's leader, Carlos Ruiz")
 _PEOPLE_TARGETS = {"attacks", "detains", "releases"}
+#: what one says of another: its speaker is named by the phrase, not by a place inside it (``_speaking_party``)
+_SPEECH_ACTS = {"accuses", "criticizes", "rejects", "threatens", "demands"}
+#: speech acts whose other party may be named one step below a noun ("threatened to break relations
+#: with Oren", "issued an ultimatum to Oren", "its demand that Oren withdraw"): ``_addressed``; not
+#: rejections ("denied any contact with X" rejects nobody)
+_ADDRESSED = {"threatens", "demands"}
+#: verbs by which one puts out a statement ("issued a statement condemning ...")
+_ISSUING_VERBS = frozenset({"issue", "release", "publish", "put", "send", "post", "deliver"})
 #: relations whose object may be a place that is not a country ("attacked the town of Goma")
 _PLACE_OBJECTS = {"attacks", "controls", "present_in", "deploys", "withdraws_from"}
 
@@ -327,6 +376,7 @@ class ClaimFinder:
         self.actors = actors
         self._the_country(doc)
         self._the_group(doc)
+        self._group_named_later(doc)
         self._its_rivals(doc)
         out: list[RawClaim] = []
         seen: set[tuple[str | None, str, str | None, int]] = set()
@@ -388,7 +438,11 @@ class ClaimFinder:
                     + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
                     + self._warring(doc) + self._attack_places(doc) + self._bodies_of(doc)
                     + self._leaders_governments(doc) + self._fired_at(doc) + self._claimed_attacks(doc) + self._held_captive(doc)
-                    + self._handed_over(doc)):
+                    + self._handed_over(doc)
+                    + self._local_offices(doc) + self._occupiers(doc) + self._counted_in(doc) + self._members_acting_in(doc)
+                    + self._measures(doc) + self._campaigns(doc) + self._based_in(doc) + self._owned_presence(doc)
+                    + self._local_missions(doc) + self._fallen(doc) + self._listed(doc) + self._deployments(doc)
+                    + self._held_nouns(doc)):
             found_key = (raw.subject, raw.predicate, raw.object, raw.trigger)
             # the trigger lists found it already in this sentence
             if found_key not in seen and not any(
@@ -397,9 +451,498 @@ class ClaimFinder:
             ):
                 seen.add(found_key)
                 out.append(raw)
+        out += self._similar_measures(doc, out) + self._gapped_rest(doc, out)
+        self._no_longer(doc, out)
+        spoken = self._speech_acts(doc, out)
+        if spoken:
+            # one claim of a pair in a sentence, whichever pass found it first
+            have = {(c.subject, c.predicate, c.object, sentence_of(doc, c.trigger)[0]) for c in out}
+            for raw in spoken:
+                pair_key = (raw.subject, raw.predicate, raw.object, sentence_of(doc, raw.trigger)[0])
+                if pair_key not in have:
+                    have.add(pair_key)
+                    out.append(raw)
         out = self._attacked_states(doc, self._places_do_no_force(doc, out))
         doc._.cg_claims = self._agreements(doc, self._accused_states(self._states_of_institutions(doc, out), doc))
         return doc
+
+    # -- speech acts: who accuses or criticises whom, read from what is said ---
+
+    def _speech_acts(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """Accusations, criticism, rejections and demands the coder's verb patterns miss: a deed
+        condemned (``_condemned_deeds``), an attack told by the one attacked, answered, or under an
+        accusing cue (``_accused_attackers``), accusations and condemnations as nouns
+        (``_speech_nouns``) or participles on a report (``_speaking_participles``), another held
+        responsible (``_held_responsible``), calls, urgings and deadlines (``_calls_on``), the author
+        of the report an accusation is made in (``_reports_by``), accusations rejected with nobody's
+        name on them (``_unowned_denials``), and what a spokesperson says, said by the one it speaks
+        for (``_spoken_for``)."""
+        found = (self._condemned_deeds(doc, claims) + self._accused_attackers(doc, claims) + self._speech_nouns(doc)
+                 + self._speaking_participles(doc) + self._held_responsible(doc) + self._calls_on(doc))
+        found += self._reports_by(doc, claims + found)
+        found += self._unowned_denials(doc, claims + found)
+        return found + self._spoken_for(claims + found)
+
+    def _unowned_denials(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Zamora rejected the baseless accusations" with nobody's name on them: the accusations
+        the story tells of against the denier (its army, its government), when one actor makes them
+        all; the denier rejects that accuser (``relations.yaml`` rejects: rejecting_verbs,
+        accusation_nouns)."""
+        spec = relation_types()["rejects"]
+        verbs = set(spec.get("rejecting_verbs") or [])
+        nouns = set(spec.get("accusation_nouns") or [])
+        states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+        out: list[RawClaim] = []
+        for i in indices_with(doc, verbs, "lemma"):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or self._negated(doc, verb, frozenset()) or self._asserts_nothing(verb):
+                continue
+            said = [n for n in self._with_conjuncts([c for c in verb.children if c.dep_ == "dobj"]) if n.lower_ in nouns]
+            # nobody's: no owner, no "by"/"from"/"of", no name in the phrase
+            said = [n for n in said if not any(c.dep_ in ("poss", "compound", "nmod", "amod") and (c.i in self.token_actor or c.pos_ == "PRON")
+                                               for c in n.children) and not self._prep_objects(n, ["by", "from", "of"])]
+            subj = self._subject(verb)
+            denier = self._speaking_party(subj) if subj is not None else None
+            if not said or denier is None:
+                continue
+            own = {denier} | {inst for inst, (state, _) in states.items() if state == denier}
+            accusers = {c.subject for c in claims if c.predicate == "accuses" and not c.negated and c.object in own and c.subject not in own}
+            if len(accusers) != 1:
+                continue
+            accuser = accusers.pop()
+            assert accuser is not None
+            s, e = _sentence(doc, i)
+            out.append(RawClaim(i, denier, "rejects", accuser, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _owners(self, noun: Token) -> list[str]:
+        """Whose a statement noun is: "Oren's", "the Oren allegations", "the Zamoran allegations" (a
+        demonym's state, when the text names it), "by X", "from X"."""
+        named = set(self.token_actor.values())
+        owners: list[str] = []
+        for c in noun.children:
+            if c.i > noun.i or c.dep_ not in ("poss", "compound", "nmod", "amod"):
+                continue
+            if c.i in self.token_actor:
+                a = self._party(c, subject=True)
+            else:
+                country = load_places().country_of(c.text) if c.dep_ == "amod" else None
+                a = Actor.id_for(country, "place") if country else None
+                a = a if a in named else None
+            if a is not None:
+                owners.append(a)
+        owners += [a for b in self._with_conjuncts(self._prep_objects(noun, ["by", "from"])) if (a := self._party(b, subject=True)) is not None]
+        return list(dict.fromkeys(owners))
+
+    def _authors(self, statement: Token) -> list[str]:
+        """Who a statement noun is by: its owners (``_owners``), or who issued it ("X issued a
+        statement ...")."""
+        authors = self._owners(statement)
+        if not authors and statement.dep_ == "dobj" and statement.head.lemma_ in _ISSUING_VERBS:
+            issuer = self._subject(statement.head)
+            authors = [a for a in (self._speaking_party(issuer),) if a is not None] if issuer is not None else []
+        return authors
+
+    def _speech_nouns(self, doc: Doc) -> list[RawClaim]:
+        """ "Oren's accusations against the Front", "the allegations by X against Y" (``relations.yaml``
+        accuses: speech_nouns), "Peru's condemnation of the Front" (criticizes: speech_nouns), "an
+        investigation by X into Y" (investigates: nouns): the owner accuses, criticises or
+        investigates the one after "against" (or "of", for criticism; "into", for an inquiry). Not for
+        accusations rejected or denied (``_denials`` reads those), nor unasserted or negated ones."""
+        rejecting = set(relation_types()["rejects"].get("rejecting_verbs") or []) | set(load_yaml("cues.yaml")["denying_cues"])
+        out: list[RawClaim] = []
+        for rel, key, preps in (("accuses", "speech_nouns", ["against"]), ("criticizes", "speech_nouns", ["of", "against"]),
+                                ("investigates", "nouns", ["into"])):
+            for i in indices_with(doc, relation_types()[rel].get(key) or []):
+                noun = doc[i]
+                if noun.pos_ != "NOUN" or i in self.token_actor or noun.head.lemma_ in rejecting:
+                    continue
+                # "the allegations by X against Y", parsed with "against" on X
+                at = self._prep_objects(noun, preps) + [t for b in self._prep_objects(noun, ["by", "from"]) for t in self._prep_objects(b, preps)]
+                if not at:
+                    continue
+                owners = self._owners(noun)
+                targets = [a for t in self._with_conjuncts(at) if (a := self._party(t, subject=False, rel=rel)) is not None]
+                if not owners or not targets or self._asserts_nothing(noun) or self._negated(doc, noun, frozenset()):
+                    continue
+                s, e = _sentence(doc, i)
+                for who in owners:
+                    for whom in dict.fromkeys(targets):
+                        if who != whom:
+                            out.append(RawClaim(i, who, rel, whom, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _speaking_participles(self, doc: Doc) -> list[RawClaim]:
+        """ "a report by the Commission accusing the Front of torture", "a statement by X condemning
+        Y", "X issued a statement condemning Y": the participle's doer is the one the statement is by
+        or who issued it (the coder finds no source)."""
+        nouns = set(load_yaml("cues.yaml")["statement_nouns"])
+        verbs = {v: r for v, r in _lemma_relations().items() if r == "accuses"}
+        verbs.update(dict.fromkeys(relation_types()["criticizes"].get("deed_verbs") or [], "criticizes"))
+        out: list[RawClaim] = []
+        for i in indices_with(doc, set(verbs), "lemma"):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.tag_ != "VBG":
+                continue
+            # on the statement ("a report accusing"), or on the name after its "by" ("a report by X accusing")
+            head = verb.head
+            by = head.head if head.dep_ == "pobj" and head.head.lower_ in ("by", "from") else None
+            if head.lower_ in nouns:
+                authors = self._authors(head)
+            elif by is not None and by.head.lower_ in nouns:
+                authors = self._owners(by.head)
+            else:
+                continue
+            accused = [a for t in self._with_conjuncts([c for c in verb.children if c.dep_ == "dobj"])
+                       if (a := self._party(t, subject=False, rel=verbs[verb.lemma_])) is not None]
+            if self._negated(doc, verb, frozenset()):
+                continue
+            s, e = _sentence(doc, i)
+            for who in authors:
+                for whom in dict.fromkeys(accused):
+                    if who != whom:
+                        out.append(RawClaim(i, who, verbs[verb.lemma_], whom, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _held_responsible(self, doc: Doc) -> list[RawClaim]:
+        """ "Peru said the Front was responsible for the bombing", "... was behind the attack": the
+        speaker accuses the one it holds responsible for a deed (``relations.yaml`` accuses:
+        responsible_words, responsible_deeds, and the attack nouns). Not one that owns up ("it was
+        responsible"), nor under a denial, a cue that asserts nothing, or a news outlet's cue."""
+        spec = relation_types()["accuses"]
+        deeds = set(spec.get("responsible_deeds") or []) | _attack_nouns()
+        quiet = set(load_yaml("cues.yaml")["denying_cues"]) | set(load_yaml("cues.yaml")["non_asserting_cues"])
+        words = [doc[i] for i in indices_with(doc, spec.get("responsible_words") or [])]
+        if not words:
+            return []
+        out: list[RawClaim] = []
+        for w in words:
+            be = w.head if (w.dep_ == "acomp" and w.pos_ == "ADJ") or (w.dep_ == "prep" and w.lower_ == "behind") else None
+            if be is None or be.lemma_ != "be" or self._negated(doc, be, frozenset()) or self._asserts_nothing(be) or self._hypothetical(be):
+                continue
+            what = [g for g in ([w] if w.lower_ == "behind" else [c for c in w.children if c.dep_ == "prep" and c.lower_ == "for"])
+                    for g in g.children if g.dep_ == "pobj"]
+            if not any(g.lower_ in deeds and g.i not in self.token_actor and not self._hypothetical(g) for g in what):
+                continue
+            subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in ("it", "they", "he", "she", "we", "i"):
+                continue
+            culprits = [a for t in self._with_conjuncts([subj]) if (a := self._party(t, subject=True)) is not None]
+            holder = [a for a in doc._.cg_attributions or [] if a.content[0] <= be.idx < a.content[1] and a.speaker.head is not None
+                      and not (a.cue is not None and a.cue.lemma_ in quiet)]
+            for att in holder[:1]:
+                assert att.speaker.head is not None
+                speaker = self._party(doc[att.speaker.head], subject=True)
+                if speaker is None or self.actors[speaker].kind == "media":
+                    continue
+                s, e = _sentence(doc, be.i)
+                for culprit in culprits:
+                    if culprit != speaker:
+                        out.append(RawClaim(be.i, speaker, "accuses", culprit, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _calls_on(self, doc: Doc) -> list[RawClaim]:
+        """ "Peru called on the Front to free the hostages", "urged the Front to withdraw", "gave the
+        junta seven days to reinstate the president": the speaker demands of the one addressed
+        (``relations.yaml`` demands: calling_verbs, calling_preps, urging_verbs, giving_verbs,
+        deadline_nouns), when an infinitive says what is asked."""
+        spec = relation_types()["demands"]
+        calling = set(spec.get("calling_verbs") or [])
+        urging = set(spec.get("urging_verbs") or [])
+        giving = set(spec.get("giving_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, calling | urging | giving, "lemma"):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or self._negated(doc, verb, frozenset()):
+                continue
+            asked = any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                        for c in verb.children)
+            if verb.lemma_ in calling:
+                addressed = self._prep_objects(verb, list(spec.get("calling_preps") or []))
+            elif verb.lemma_ in urging:
+                addressed = [c for c in verb.children if c.dep_ == "dobj"]
+            else:
+                # "gave X seven days to ...": the deadline, with its infinitive on it or on the verb
+                given = self._deadlines(verb)
+                asked = asked or any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for g in given for c in g.children)
+                addressed = [c for c in verb.children if c.dep_ == "dative"] if given else []
+            if not asked or not addressed:
+                continue
+            subj = self._subject(verb)
+            who = self._speaking_party(subj) if subj is not None else None
+            whom = [a for t in self._with_conjuncts(addressed) if (a := self._party(t, subject=False, rel="demands")) is not None]
+            s, e = _sentence(doc, i)
+            for a in dict.fromkeys(whom):
+                if who is not None and a != who:
+                    out.append(RawClaim(i, who, "demands", a, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    @staticmethod
+    def _deadlines(verb: Token) -> list[Token]:
+        """ "gave the junta seven days to ...": the deadline a giving verb gives (``relations.yaml``
+        demands: giving_verbs, deadline_nouns), none for another verb."""
+        spec = relation_types()["demands"]
+        if verb.lemma_ not in (spec.get("giving_verbs") or []):
+            return []
+        return [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.lower_ in (spec.get("deadline_nouns") or [])]
+
+    def _speaking_party(self, tok: Token) -> str | None:
+        """The party a speaker's phrase names (``_party``), but not a place it is in or of: "rebels in
+        Zamora rejected ..." are not Zamora, "officials in Oren" are (``speaking_for_nouns``); nor the
+        state of those who do not speak for it ("Zamoran rebels", ``non_state_speakers``)."""
+        found = self._party(tok, subject=True)
+        if found is None or tok.i in self.token_actor or self.actors[found].type != "place":
+            return found
+        if tok.lower_ in (load_yaml("relations.yaml").get("non_state_speakers") or []):
+            return None  # "Zamoran rebels", "opposition groups in Oren"
+        speaking_for = set(load_yaml("relations.yaml").get("speaking_for_nouns") or [])
+        at = next((t for t in tok.subtree if self.token_actor.get(t.i) == found), None)
+        while at is not None and at.i != tok.i:
+            if at.dep_ == "pobj" and at.head.lower_ in ("in", "at", "near", "inside", "across", "around", "outside", "from", "of") and (
+                    at.head.head.lower_ not in speaking_for):
+                return None
+            at = at.head if at.head.i != at.i else None
+        return found
+
+    def _addressed(self, target: Token, rel: str) -> str | None:
+        """The party a threat or a demand is addressed to when its object is a noun: after one of the
+        relation's ``addressed_preps`` on it ("break relations with Oren", "an ultimatum to Oren", "an
+        apology from Oren"), or the subject of its "that" clause ("its demand that Oren
+        withdraw", on the noun or, for a demand, on its verb)."""
+        if target.pos_ != "NOUN" or target.i in self.token_actor:
+            return None
+        for g in self._prep_objects(target, list(relation_types()[rel].get("addressed_preps") or [])):
+            if (found := self._party(g, subject=False, rel="demands")) is not None:
+                return found
+        clauses = list(target.children)
+        if rel == "demands" and target.dep_ == "dobj":
+            # "reiterated its demand today that Oren withdraw", the clause hung on the verb
+            clauses += [c for c in target.head.children if c.dep_ == "ccomp" and c.i > target.i]
+        for clause in clauses:
+            if clause.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if subj is not None and (found := self._party(subj, subject=True)) is not None:
+                    return found
+        return None
+
+    def _misparsed_owner(self, target: Token) -> str | None:
+        """ "rejects Oren insistence that ...": a name right before a noun that the parser took for
+        the noun's subject, not its modifier, is whose the noun is (for words at another's words)."""
+        if target.pos_ != "NOUN" or target.i in self.token_actor:
+            return None
+        owner = next((c for c in target.children if c.dep_ == "nsubj" and c.i == target.i - 1 and c.pos_ == "PROPN"), None)
+        return self._party(owner, subject=True) if owner is not None and owner.i in self.token_actor else None
+
+    def _reports_by(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "The UN accused the army of killings in a report by its human rights office": who wrote
+        the report (``cues.yaml`` statement_nouns) the accusation or criticism is made in makes it
+        too."""
+        nouns = set(load_yaml("cues.yaml")["statement_nouns"])
+        out: list[RawClaim] = []
+        for c in claims:
+            verb = doc[c.trigger]
+            if c.predicate not in ("accuses", "criticizes") or c.negated or c.object is None or verb.pos_ != "VERB":
+                continue
+            # "accused X of killing 50 people in a report by Y": on the verb or on what it accuses of
+            deeds = [verb] + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "for") for g in p.children if g.dep_ == "pcomp"]
+            reports = [r for d in deeds for r in self._prep_objects(d, ["in"]) if r.lower_ in nouns]
+            for author in (a for r in reports for by in self._prep_objects(r, ["by", "from"]) if (a := self._party(by, subject=True)) is not None):
+                if author not in (c.subject, c.object):
+                    out.append(RawClaim(c.trigger, author, c.predicate, c.object, False, c.start, c.end, list(c.hedges), list(c.boosters)))
+        return out
+
+    @staticmethod
+    def _answered(deed: Token, nouns: set[str]) -> bool:
+        """Whether an attack noun is what a response answers ("in response to ambushes and attacks
+        by X", "in retaliation for X's raids")."""
+        t = deed
+        for _ in range(4):
+            if t.dep_ not in ("pobj", "conj", "prep") or t.head.i == t.i:
+                return False
+            t = t.head
+            if t.lower_ in nouns:
+                return True
+        return False
+
+    def _doers(self, doc: Doc, deed: Token) -> list[str]:
+        """Who did what an attack noun names: "the offensive launched by the Dara Front" (the agent of
+        its participle, however the parser hangs it), "Zamora's strikes", "its attack", "the Dara
+        Front offensive", "Zamoran strikes" (a demonym's state, when the text names it)."""
+        s, _ = sentence_of(doc, deed.i)
+        found = self._attacker(doc, deed, s)
+        if found is not None:
+            return [found]
+        doers: list[str] = []
+        # "the offensive launched by X": a participle below the noun, or above it when the parser
+        # takes the noun for the participle's subject ("in a statement the offensive launched by X")
+        participles = [c for c in deed.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"]
+        if deed.dep_ == "nsubj" and deed.head.tag_ == "VBN" and deed.head.dep_ in ("acl", "relcl"):
+            participles.append(deed.head)
+        # "attacks in the region carried out by X": a participle of doing hung on the place of the deed
+        participles += [v for p in self._prep_objects(deed, ["in", "at", "near", "around"]) for v in p.children
+                        if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_ in _SUPPORT_VERBS]
+        for verb in participles:
+            agents = [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+            doers += [a for g in self._with_conjuncts(agents) if (a := self._party(g, subject=True)) is not None]
+        if doers:
+            return list(dict.fromkeys(doers))
+        named = set(self.token_actor.values())
+        for c in deed.children:
+            if c.dep_ not in ("compound", "amod", "nmod") or c.i > deed.i:
+                continue
+            if c.i in self.token_actor:
+                a = self._party(c, subject=True)
+            else:
+                country = load_places().country_of(c.text) if c.dep_ == "amod" else None
+                a = Actor.id_for(country, "place") if country else None
+                a = a if a in named else None
+            if a is not None and self._agent(a):
+                doers.append(a)
+        return list(dict.fromkeys(doers))
+
+    def _condemned_deeds(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "The Council condemned the offensive launched by the Dara Front", "Zamora denounced
+        Oren's strikes": who condemns a deed (an attack noun) criticises its doer
+        (``relations.yaml`` criticizes: deed_verbs). "Condemned the attack", with no doer in its
+        phrase, is the attack told of last before it (``_last_attackers``); a denied, unasserted
+        or hypothetical condemnation says nothing."""
+        verbs = set(relation_types()["criticizes"].get("deed_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, verbs, "lemma"):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or self._asserts_nothing(verb) or self._negated(doc, verb, frozenset()) or self._hypothetical(verb):
+                continue
+            deeds = [c for c in verb.children if c.dep_ == "dobj"]
+            if not deeds:
+                # "condemning in a statement the offensive launched by X", parsed with the offensive
+                # as the subject of a participle on the statement
+                deeds = [g for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                         for r in o.children if r.dep_ in ("acl", "relcl") and r.tag_ == "VBN"
+                         for g in r.children if g.dep_ == "nsubj" and g.i > verb.i]
+            deeds = [d for d in self._with_conjuncts(deeds)
+                     if d.pos_ == "NOUN" and d.lower_ in _attack_nouns() and d.i not in self.token_actor and not self._hypothetical(d)]
+            subj = self._subject(verb)
+            if subj is not None and verb.dep_ == "acl" and subj.lower_ in load_yaml("cues.yaml")["statement_nouns"]:
+                # "X issued a statement condemning the attack", "a statement by X condemning ...": its
+                # author, not a name inside what it says
+                critic = next(iter(self._authors(subj)), None)
+            else:
+                critic = self._speaking_party(subj) if subj is not None else None
+            if critic is None or not deeds:
+                continue
+            s, e = _sentence(doc, i)
+            for deed in deeds:
+                for doer in self._doers(doc, deed) or self._last_attackers(doc, deed, claims):
+                    if doer != critic:
+                        out.append(RawClaim(i, critic, "criticizes", doer, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _last_attackers(self, doc: Doc, deed: Token, claims: list[RawClaim]) -> list[str]:
+        """ "The Front attacked the town on Monday. ... The UN condemned the attack": "the attack" (or
+        "this attack", a bare definite) is the one told of last, in its sentence or the two before,
+        by whoever made it (the attackers of its one trigger)."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in deed.children) or len(list(deed.children)) > 2:
+            return []
+        s, _ = sentence_of(doc, deed.i)
+        start = s
+        for _ in range(2):
+            start = sentence_of(doc, start - 1)[0] if start > 0 else start
+        told = [c for c in claims if c.predicate == "attacks" and not c.negated and c.subject is not None and start <= c.trigger < deed.i]
+        if not told:
+            return []
+        last = max(c.trigger for c in told)
+        return list(dict.fromkeys(c.subject for c in told if c.trigger == last and c.subject is not None))
+
+    def _accused_attackers(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "The Front said its fighters repulsed an attack by the army", "'this attack by the militia
+        against our soldiers,' X said": a speaker who tells of an attack on itself or on its own
+        ("our", "us") accuses the attacker; under an accusing cue ("X alleged that the militia
+        shelled Oren") it accuses whoever attacked (``relations.yaml`` accuses: accusing_cues,
+        own_words, answer_nouns). Not under a denial or a cue that asserts nothing, nor of a negated
+        attack, nor by a news outlet (it reports)."""
+        spec = relation_types()["accuses"]
+        cues = set(spec.get("accusing_cues") or [])
+        own = set(spec.get("own_words") or [])
+        answers = set(spec.get("answer_nouns") or [])
+        quiet = set(load_yaml("cues.yaml")["denying_cues"]) | set(load_yaml("cues.yaml")["non_asserting_cues"])
+        wrongs = set(spec.get("accused_deeds") or [])
+        attacks = [c for c in claims if c.predicate == "attacks" and not c.negated and c.subject is not None]
+        deeds = [doc[i] for i in indices_with(doc, _attack_nouns())] + [doc[i] for i in indices_with(doc, _attack_verbs() | wrongs, "lemma")]
+        deeds = sorted((d for d in deeds if d.pos_ in ("NOUN", "VERB") and d.i not in self.token_actor), key=lambda d: d.i)
+        starts = [d.idx for d in deeds]
+        out: list[RawClaim] = []
+        for att in doc._.cg_attributions or []:
+            if att.speaker.head is None or (att.cue is not None and att.cue.lemma_ in quiet):
+                continue
+            speaker = self._party(doc[att.speaker.head], subject=True)
+            if speaker is None or self.actors[speaker].kind == "media":
+                continue  # a newspaper telling of an attack reports it, it does not accuse
+            a0, a1 = att.content
+            accusing = att.cue is not None and att.cue.lemma_ in cues
+            for c in attacks:
+                if c.subject != speaker and (c.object == speaker or accusing) and a0 <= doc[c.trigger].idx < a1:
+                    out.append(RawClaim(c.trigger, speaker, "accuses", c.subject, False, c.start, c.end, list(c.hedges), list(c.boosters)))
+            for d in deeds[bisect_left(starts, a0):bisect_left(starts, a1)]:
+                hit = [c for c in d.children if c.dep_ == "dobj"] if d.pos_ == "VERB" else self._prep_objects(d, ["on", "against"])
+                if not accusing and not any(t.lower_ in own or any(c.dep_ == "poss" and c.lower_ in own for c in t.children) for t in hit) and not (
+                        d.pos_ == "NOUN" and self._answered(d, answers)):
+                    continue
+                doers = [a for a in (self._doers(doc, d) if d.pos_ == "NOUN" else self._verb_doers(d)) if a != speaker]
+                if not doers or self._hypothetical(d) or self._negated(doc, d, frozenset()) or self._asserts_nothing(d):
+                    continue
+                s, e = _sentence(doc, d.i)
+                for doer in doers:
+                    if doer != speaker:
+                        out.append(RawClaim(d.i, speaker, "accuses", doer, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    @staticmethod
+    def _hypothetical(deed: Token) -> bool:
+        """ "any attack on our soldiers will be met with force", "an attack on us would be a mistake":
+        a deed that may come ("any", "every", or a modal on its clause), not one told of."""
+        if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each") for c in deed.children):
+            return True
+        clause = deed
+        for _ in range(6):
+            if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("did", "does", "do") for c in clause.children)
+
+    def _verb_doers(self, verb: Token) -> list[str]:
+        """Who did what a verb says: its subject, or the agent of a passive ("were killed by X");
+        a bare "the army" is the home state's (``_home_army``)."""
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        else:
+            agents = [x for x in (self._subject(verb),) if x is not None]
+        doers = [a for g in self._with_conjuncts(agents) if (a := self._party(g, subject=True) or self._home_army(g)) is not None]
+        return list(dict.fromkeys(doers))
+
+    def _home_army(self, tok: Token) -> str | None:
+        """ "the army" alone, in a story about one country, is that country's (``relations.yaml``
+        accuses: home_army_nouns): its state, as "the government" is."""
+        nouns = relation_types()["accuses"].get("home_army_nouns") or []
+        if tok.lower_ not in nouns or tok.i in self.token_actor or not all(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        return self.home_state if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the" else None
+
+    def _spoken_for(self, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "The group's spokesman Idris Kamal condemned the strike": what a spokesperson accuses,
+        criticises, rejects, threatens or demands, the one it speaks for does (``relations.yaml``
+        spoken_for; the spokesperson_for nouns in the person's role title)."""
+        rels = set(load_yaml("relations.yaml").get("spoken_for") or [])
+        nouns = set(relation_types()["spokesperson_for"].get("nouns") or [])
+        out: list[RawClaim] = []
+        for c in claims:
+            person = self.actors.get(c.subject) if c.predicate in rels and c.subject is not None else None
+            if person is None or person.type != "person":
+                continue
+            for role in person.roles:
+                if role.organization and role.organization != c.object and role.organization in self.actors and (
+                        nouns & set(role.title.lower().replace("-", " ").split())):
+                    out.append(RawClaim(c.trigger, role.organization, c.predicate, c.object, c.negated, c.start, c.end, list(c.hedges), list(c.boosters)))
+        return out
 
     def _states_of_institutions(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
         """ "Kenyan police officers stationed in Haiti", "the Rwandan army is using missiles to support
@@ -801,7 +1344,7 @@ class ClaimFinder:
                 subj_phrase = self._clause_subject(verb)  # "the mission, which is deployed in Haiti"
                 who = self._phrase_actor(subj_phrase) if subj_phrase is not None else None
             if who is None and subj_phrase is not None:
-                who = self._members_state(subj_phrase, members)  # "Kenyan police officers stationed in Haiti"
+                who = self._members_state(subj_phrase, members, forces_only=True)  # "Kenyan police officers stationed in Haiti"
             if who is None or not (self.actors[who].type in ("organization", CLASS_TYPE) or self.actors[who].kind == "country"):
                 continue
             if self._asserts_nothing(t):
@@ -815,26 +1358,31 @@ class ClaimFinder:
                                             doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
 
-    def _members_state(self, phrase: Token, members: set[str] | frozenset[str]) -> str | None:
+    def _members_state(self, phrase: Token, members: set[str] | frozenset[str], forces_only: bool = False) -> str | None:
         """The state whose armed people a phrase names by a demonym: "Kenyan police officers",
         "hundreds of Indian troops"; nothing for other nouns ("Kenyan voters")."""
         noun = phrase
         if noun.lower_ not in members:
             noun = next((p for p in self._prep_objects(phrase, ["of"]) if p.lower_ in members), phrase)
-        if noun.lower_ not in members:
-            return None
+        if noun.lower_ not in members or (forces_only and noun.lower_ not in _state_members()):
+            return None  # where they are: "Syrian fighters" are no state's
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i not in self.token_actor:
                 found = self._named_or_state(c)
                 if found is not None and self.actors[found].kind == "country":
                     return found
+        # "troops from Rwanda": the state they come from (where they are)
+        for p in self._prep_objects(noun, ["from"]) if forces_only else []:
+            found = self.token_actor.get(p.i)
+            if found is not None and self.actors[found].kind == "country":
+                return found
         return None
 
     def _members_in(self, doc: Doc, noun: Token) -> list[RawClaim]:
         """ "ISIS militants in eastern Iraq", "Rwandan police officers stationed in Somalia":
         present_in, the group whose fighters they are (named by the noun's modifiers, or the
         state of a demonym) and the place after "in" on the noun or on a located word after it."""
-        who = self._head_actor(noun) or self._members_state(noun, {noun.lower_})
+        who = self._head_actor(noun) or self._members_state(noun, {noun.lower_}, forces_only=True)
         holder = noun.head if noun.dep_ == "dobj" and noun.head.lemma_ in _HOLDING_VERBS else None
         if holder is not None and self._prep_objects(noun, ["of"]):
             holder = None  # "has 900 members of Congress": someone else's members
@@ -850,6 +1398,10 @@ class ClaimFinder:
         places = self._prep_objects(noun, ["in", "inside", "across"])
         if holder is not None:
             places += self._prep_objects(holder, ["in", "inside", "across"])
+            # "has 400 police officers stationed in Haiti"
+            located = set(relation_types()["present_in"].get("located") or [])
+            places += [p for c in noun.children if c.dep_ == "acl" and c.lower_ in located
+                       for p in self._prep_objects(c, ["in", "inside", "across"])]
         out: list[RawClaim] = []
         s, e = _sentence(doc, noun.i)
         for p in places:
@@ -1041,8 +1593,10 @@ class ClaimFinder:
         or unasserted ("did not deny", "may reject") says neither."""
         spec = relation_types()["rejects"]
         verbs = set(spec.get("rejecting_verbs") or [])
-        nouns = set(spec.get("rejected_nouns") or [])
+        proposals = set(spec.get("rejected_proposals") or [])
+        nouns = set(spec.get("rejected_nouns") or []) | proposals
         accusing = set(spec.get("accusation_nouns") or [])
+        named = set(self.token_actor.values())
         out: list[RawClaim] = []
         for i in indices_with(doc, verbs, "lemma"):
             t = doc[i]
@@ -1055,7 +1609,7 @@ class ClaimFinder:
             # one that acts comes first, the dateline's city last
             subjects = [c for c in t.children if c.dep_ == "nsubj"] or [x for x in (self._subject(t),) if x is not None]
             subjects.sort(key=lambda c: c.i in self.token_actor and self.actors[self.token_actor[c.i]].type == "place")
-            denier = next((a for c in subjects if (a := self._party(c, subject=True)) is not None), None)
+            denier = next((a for c in subjects if (a := self._speaking_party(c)) is not None), None)
             if not said or denier is None or self._negated(doc, t, frozenset()) or self._asserts_nothing(t):
                 continue
             s, e = _sentence(doc, t.i)
@@ -1066,6 +1620,8 @@ class ClaimFinder:
                 for by in self._prep_objects(n, ["by", "from", "of"]) + owners:
                     if by.dep_ == "amod":
                         accuser = self._named_or_state(by)  # "the Israeli allegations"
+                        if n.lower_ in proposals and accuser not in named:
+                            continue  # "the Zamoran proposal", Zamora unnamed: no party named
                     else:
                         # "Zamora's rebel government": the group that the government is, before its country
                         accuser = next((self.token_actor[c.i] for c in by.children if c.dep_ == "compound" and c.i in self.token_actor
@@ -1073,7 +1629,9 @@ class ClaimFinder:
                     if accuser is None or accuser == denier:
                         continue
                     out.append(RawClaim(t.i, denier, "rejects", accuser, False, *span))
-                    if n.lower_ in accusing:
+                    # "rejected Oren's accusations against the Front": another is accused, not the denier
+                    against = [a for g in self._prep_objects(n, ["against"]) if (a := self._party(g, subject=False)) is not None]
+                    if n.lower_ in accusing and (not against or denier in against):
                         out.append(RawClaim(t.i, accuser, "accuses", denier, False, *span))
         return out
 
@@ -1155,10 +1713,14 @@ class ClaimFinder:
         whose premises are in a place is there (``relations.yaml`` present_in: premises); the
         owner an organisation or a country, the place named after "in"."""
         out: list[RawClaim] = []
-        for i in indices_with(doc, relation_types()["present_in"].get("premises") or []):
+        spec = relation_types()["present_in"]
+        # "the Islamic State's affiliate in Oren": an office or a branch is premises too
+        for i in indices_with(doc, set(spec.get("premises") or []) | set(spec.get("local_nouns") or [])):
             noun = doc[i]
             if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
                 continue
+            if any(c.dep_ == "amod" and c.lower_ in _past_words() for c in noun.children):
+                continue  # "its former base in Oren": no presence now
             of = self._prep_objects(noun, ["of"])
             owners = [c for c in noun.children if c.dep_ == "poss"] + of
             who = next((a for o in owners if (a := self._phrase_actor(o)) is not None and self._agent(a)
@@ -1685,14 +2247,633 @@ class ClaimFinder:
                         held.extend((o, *o.conjuncts))
             places = [p for q in held if (p := self._phrase_actor(q)) is not None
                       and self.actors[p].type == "place" and self.actors[p].kind != "country"]
-            parties = [a for h in holders if (a := self._party(h, subject=True)) is not None]
-            if not places or not parties or self._asserts_nothing(t):
-                continue
+            places += self._country_parts(held)
+            parties = [a for h in holders if (a := self._named_party(h)) is not None]
+            if not places or not parties or self._asserts_nothing(t) or self._modal(t):
+                continue  # "may take control of X", "plans to seize X": not held yet
             s, e = _sentence(doc, t.i)
             negated = self._negated(doc, t, frozenset())
             for who in dict.fromkeys(parties):
                 for where in dict.fromkeys(places):
                     out.append(RawClaim(t.i, who, "controls", where, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    def _fallen(self, doc: Doc) -> list[RawClaim]:
+        """ "Oren fell to the rebels", "the town of Dara fell to the Eastern Shield Brigades":
+        controls, the one after "to" (an organisation, a person or a state) of the place the
+        subject names (``relations.yaml`` controls: falling_verbs)."""
+        out: list[RawClaim] = []
+        for i in indices_with(doc, relation_types()["controls"].get("falling_verbs") or [], "lemma"):
+            t = doc[i]
+            if t.pos_ != "VERB" or self._asserts_nothing(t) or self._modal(t):
+                continue
+            held = [w for c in t.children if c.dep_ == "nsubj" for q in (c, *c.conjuncts) if (w := self._place_named(q)) is not None]
+            holders = [a for p in self._with_conjuncts(self._prep_objects(t, ["to"])) if (a := self._named_party(p)) is not None]
+            negated = self._negated(doc, t, frozenset())
+            for who in dict.fromkeys(holders):
+                out.extend(self._claim(doc, i, who, "controls", where, negated) for where in dict.fromkeys(held) if where != who)
+        return out
+
+    def _deployments(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora's deployment of troops to Oren", "the deployment of Zamoran police to Oren",
+        "Zamora announced the deployment of troops to Oren": deploys, the owner (a possessive, the
+        armed people's group or state after "of", or the subject of a deploying verb) to the place
+        after the preposition; "halted the deployment" is negated (``relations.yaml`` deploys:
+        deployment_nouns, deploying_verbs, halting_deploy_verbs)."""
+        spec = relation_types()["deploys"]
+        members = set(relation_types()["present_in"].get("members") or [])
+        deploying = set(spec.get("deploying_verbs") or [])
+        halting = frozenset(spec.get("halting_deploy_verbs") or [])
+        preps = list(spec.get("preps") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("deployment_nouns") or []):
+            noun = doc[i]
+            if noun.pos_ != "NOUN" or i in self.token_actor:
+                continue
+            of = self._prep_objects(noun, ["of"])
+            places = self._prep_objects(noun, preps) + [p for o in of for p in self._prep_objects(o, preps)]
+            if noun.dep_ == "dobj" and noun.head.lemma_ in deploying | halting:
+                places += self._prep_objects(noun.head, preps)  # "halted the deployment of police to Haiti"
+            wheres = [w for p in self._with_conjuncts(places) if (w := self._place_named(p)) is not None]
+            if not wheres:
+                continue
+            who = next((a for c in noun.children if c.dep_ == "poss" and (a := self._named_party(c)) is not None), None)
+            if who is None:
+                # "the deployment of Kenyan police", "of Wagner fighters": their state or group
+                who = next((a for o in of if (a := self._phrase_actor(o) if o.lower_ not in members
+                                                 else self._head_actor(o) or self._members_state(o, members, True)) is not None), None)
+            if who is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in deploying | halting and not self._modal(noun.head):
+                subj = self._clause_subject(noun.head) if noun.dep_ == "dobj" else None
+                who = self._named_party(subj) if subj is not None else None
+            if not self._holder(who) or self._asserts_nothing(noun):
+                continue
+            gov = self._governor(noun)
+            negated = self._negated(doc, noun, halting) or gov.lemma_ in halting or (gov.dep_ == "xcomp" and gov.head.lemma_ in halting)
+            out.extend(self._claim(doc, i, who, "deploys", w, negated) for w in dict.fromkeys(wheres) if w != who)
+        return out
+
+    def _held_nouns(self, doc: Doc) -> list[RawClaim]:
+        """ "Oren is under the control of X", "Oren remains under X control", "X's control of Oren",
+        "X's capture of Oren", "the fall of Oren to X", "X regained control of Oren", "Zamora lost
+        control of Oren to X" (Zamora's negated): controls, of a place below a country or a part of
+        one (``relations.yaml`` controls: holding_nouns, under_nouns, control_verbs, losing_verbs)."""
+        spec = relation_types()["controls"]
+        under_nouns = set(spec.get("under_nouns") or [])
+        control_verbs = set(spec.get("control_verbs") or [])
+        losing = set(spec.get("losing_verbs") or [])
+        ending = frozenset(load_yaml("relations.yaml").get("ending_verbs") or []) | losing
+        out: list[RawClaim] = []
+
+        def places(toks: list[Token]) -> list[str]:
+            found = [w for q in self._with_conjuncts(toks) if (w := self._place_named(q)) is not None and self.actors[w].kind != "country"]
+            return found + self._country_parts(self._with_conjuncts(toks))
+
+        def owner(noun: Token, of: bool) -> list[str]:
+            heads = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.i in self.token_actor]
+            heads += self._prep_objects(noun, ["of"]) if of else []
+            return [a for a in self._parties(heads) if self.actors[a].type != "place" or self.actors[a].kind == "country"]
+
+        for i in indices_with(doc, set(spec.get("holding_nouns") or []) | {"fall"}):
+            noun = doc[i]
+            if noun.pos_ != "NOUN" or i in self.token_actor or self._asserts_nothing(noun):
+                continue
+            if noun.lower_ == "fall":
+                # "the fall of Oren to X"
+                who, where = self._parties(self._prep_objects(noun, ["to"])), places(self._prep_objects(noun, ["of"]))
+            elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.lower_ in under_nouns:
+                # "Oren is under the control of X", "Oren remains under X control", "the town of Oren, under rebel rule"
+                gov = noun.head.head
+                subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None) if gov.pos_ in ("VERB", "AUX") else gov
+                who, where = owner(noun, of=True), places([subj] if subj is not None else [])
+                if gov.pos_ in ("VERB", "AUX") and self._modal(gov):
+                    continue
+            else:
+                # "X's control of Oren", "X's capture of Oren", "X regained control of Oren", "lost control of Oren to X"
+                who, where = owner(noun, of=False), places(self._prep_objects(noun, ["of", "over"]))
+                verb = noun.head if noun.dep_ == "dobj" and noun.lower_ == "control" else None
+                if verb is not None and (verb.lemma_ in control_verbs or verb.lemma_ in losing) and not self._modal(verb):
+                    subj = self._clause_subject(verb)
+                    who += self._parties([subj]) if subj is not None else []
+                    if verb.lemma_ in losing:
+                        gainers = self._parties(self._prep_objects(verb, ["to"]))
+                        negated = self._negated(doc, verb, frozenset())
+                        out.extend(self._claim(doc, i, g, "controls", w, negated) for g in gainers for w in where if g != w)
+                        out.extend(self._claim(doc, i, loser, "controls", w, True) for loser in dict.fromkeys(who) for w in where if loser != w)
+                        continue
+                if not who or not where:
+                    continue
+            negated = self._negated(doc, noun, ending)
+            for w_ in dict.fromkeys(who):
+                out.extend(self._claim(doc, i, w_, "controls", w, negated) for w in dict.fromkeys(where) if w != w_)
+        return out
+
+    def _country_parts(self, held: list[Token]) -> list[str]:
+        """ "large swathes of Zamora", "two-thirds of Oren": the country a part noun's "of" names
+        itself (``relations.yaml`` controls: part_nouns; "much of Zamora's debt" is no ground)."""
+        parts = set(relation_types()["controls"].get("part_nouns") or [])
+        out: list[str] = []
+        for q in held:
+            if q.lower_ not in parts or q.i in self.token_actor:
+                continue
+            for g in self._prep_objects(q, ["of"]):
+                for r in (g, *g.conjuncts):
+                    a = self.token_actor.get(r.i)
+                    if a is not None and self.actors[a].kind == "country" and not any(c.dep_ in ("case",) for c in r.children):
+                        out.append(a)
+        return out
+
+    # -- presence named by offices, occupiers, counts and acts; measures laid on a party ----------
+
+    def _claim(self, doc: Doc, trigger: int, subj: str, rel: str, obj: str, negated: bool = False) -> RawClaim:
+        s, e = _sentence(doc, trigger)
+        return RawClaim(trigger, subj, rel, obj, negated, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+
+    def _place_named(self, tok: Token) -> str | None:
+        """The place a phrase names: its own ("in Oren"), or the one after "of" on a place noun ("in
+        the town of Oren"); nothing else ("in the direction of Zamora" names no place one is in)."""
+        found = self.token_actor.get(tok.i)
+        if found is None and tok.lower_ in _place_nouns():
+            found = next((a for g in self._prep_objects(tok, ["of"]) if (a := self.token_actor.get(g.i)) is not None), None)
+        return found if found is not None and self.actors[found].type == "place" else None
+
+    def _state_phrase(self, tok: Token) -> str | None:
+        """The actor a subject phrase names, or the state of "the Zamoran state/government/army"."""
+        found = self._phrase_actor(tok)
+        if found is None and tok.lower_ in _state_nouns():
+            found = next((s for c in tok.children if c.dep_ == "amod" and c.i not in self.token_actor
+                          and (s := self._named_or_state(c)) is not None and self.actors[s].kind == "country"), None)
+        return found
+
+    def _holder(self, found: str | None) -> TypeGuard[str]:
+        """Whether an actor can be somewhere by its own people: an organisation or a country."""
+        return found is not None and (self.actors[found].type == "organization" or self.actors[found].kind == "country")
+
+    def _local_offices(self, doc: Doc) -> list[RawClaim]:
+        """ "Amnesty's Zamora office", "the Oren branch of the Eastern Shield Brigades", "the
+        charity's Zamora country director": an organisation with an office named by a place is
+        present there (``relations.yaml`` present_in: local_nouns, country_roles)."""
+        spec = relation_types()["present_in"]
+        local = set(spec.get("local_nouns") or [])
+        roles = set(spec.get("country_roles") or [])
+        out: list[RawClaim] = []
+        for i in sorted(self.token_actor):
+            t = doc[i]
+            where = self.token_actor[i]
+            if t.dep_ not in ("compound", "amod", "nmod") or self.actors[where].type != "place" or self.token_actor.get(t.head.i) == where:
+                continue
+            if t.dep_ == "amod" and self.actors[where].kind != "country":
+                continue
+            # the words after the place up to the phrase's head: "Zamora country director", "Oren branch"
+            head = t.head
+            chain = [head]
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.i not in self.token_actor and len(chain) < 4:
+                head = head.head
+                chain.append(head)
+            words = [c.lower_ for c in chain]
+            if not (words[0] in local or (words[0] == "country" and len(words) > 1 and words[1] in roles)):
+                continue
+            if any(c.i in self.token_actor for c in chain):
+                continue  # "the Zamora Office of Human Rights" is a name, not someone's office
+            # the owner: a possessive on a word of the phrase ("NRC's Zamora country director") or "of X"
+            owners = [c for w in chain for c in w.children if c.dep_ == "poss"] + self._prep_objects(chain[0], ["of"])
+            if chain[-1].i != chain[0].i:
+                owners += self._prep_objects(chain[-1], ["of"])
+            who = next((a for o in owners if (a := self._phrase_actor(o)) is not None), None)
+            # a government's desk named by a country sits at home: "the State Department's Zamora office"
+            if who is None or who == where or self.actors[who].type != "organization" or self.actors[who].kind == "government":
+                continue
+            if self._asserts_nothing(t):
+                continue
+            out.append(self._claim(doc, i, who, "present_in", where, self._negated(doc, chain[0], frozenset())))
+        return out
+
+    def _occupiers(self, doc: Doc) -> list[RawClaim]:
+        """ "the Zamoran state, which is an occupying power in Oren", "X, the occupier in Dara":
+        present_in, the one the noun is said of and the place after "in" (``relations.yaml``
+        present_in: occupier_nouns)."""
+        phrases = set(relation_types()["present_in"].get("occupier_nouns") or [])
+        nouns = {w.split()[-1] for w in phrases}
+        out: list[RawClaim] = []
+        for i in indices_with(doc, nouns):
+            t = doc[i]
+            if t.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
+                continue
+            if t.lower_ not in phrases and (i == 0 or f"{doc[i - 1].lower_} {t.lower_}" not in phrases):
+                continue
+            wheres = [w for p in self._with_conjuncts(self._prep_objects(t, ["in", "inside"])) if (w := self._place_named(p)) is not None]
+            if not wheres:
+                continue
+            said_of: Token | None = None
+            if t.dep_ == "attr" and t.head.lemma_ in ("be", "remain", "become"):
+                said_of = self._clause_subject(t.head)  # "which is an occupying power in Syria"
+            elif t.dep_ == "appos":
+                said_of = t.head  # "Zamora, the occupying power in Oren"
+            who = self._state_phrase(said_of) if said_of is not None else None
+            if not self._holder(who) or self._asserts_nothing(t):
+                continue
+            negated = self._negated(doc, t.head if t.dep_ == "attr" else t, frozenset())
+            out.extend(self._claim(doc, i, who, "present_in", w, negated) for w in wheres if w != who)
+        return out
+
+    def _counted_in(self, doc: Doc) -> list[RawClaim]:
+        """ "the group still has thousands in Zamora", "X keeps 2,000 in Oren": a count of people held
+        in a place (``relations.yaml`` present_in: counted_words; a number with no noun, no money)."""
+        counted = set(relation_types()["present_in"].get("counted_words") or [])
+        members = set(relation_types()["present_in"].get("members") or [])
+        out: list[RawClaim] = []
+        holding = [c for v in indices_with(doc, _HOLDING_VERBS, "lemma") for c in doc[v].children if c.dep_ == "dobj"]
+        for t in holding:
+            i = t.i
+            if t.lower_ not in counted and (t.pos_ != "NUM" or t.lower_ in _LARGE_NUMBERS):
+                continue  # "3 million in frozen assets": money, not people
+            if any(self._place_named(p) is None for p in self._prep_objects(t, ["in"])):
+                continue  # "has thousands in cash"
+            if any(c.tag_ == "$" or c.lower_ in ("$", "€", "£") for c in t.subtree) or (i > 0 and doc[i - 1].tag_ == "$"):
+                continue
+            of = self._prep_objects(t, ["of"])
+            if of and not all(o.lower_ in members for o in of):
+                continue  # "thousands of dollars in Oren"; "thousands of fighters in Oren" are people
+            subj = self._clause_subject(t.head)
+            who = self._named_party(subj) if subj is not None and subj.i in self.token_actor else None
+            if not self._holder(who) or self._asserts_nothing(t.head) or self._modal(t.head):
+                continue
+            places = [p for x in (t, t.head, *of) for p in self._prep_objects(x, ["in", "inside", "across"])]
+            negated = self._negated(doc, t.head, frozenset())
+            for p in self._with_conjuncts(places):
+                where = self._place_named(p)
+                if where is not None and where != who:
+                    out.append(self._claim(doc, i, who, "present_in", where, negated))
+        return out
+
+    def _members_acting_in(self, doc: Doc) -> list[RawClaim]:
+        """ "their forces repulsed an attack in the town of Dara", "Zamoran troops patrol in Oren",
+        "two Zamoran soldiers were killed in Oren": the group (the state of a demonym) whose armed
+        people act or suffer there is present there (``relations.yaml`` present_in: acting_verbs,
+        suffering_verbs; an attack from afar puts nobody anywhere)."""
+        spec = relation_types()["present_in"]
+        members = set(spec.get("members") or [])
+        acting = set(spec.get("acting_verbs") or [])
+        suffering = set(spec.get("suffering_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, members):
+            noun = doc[i]
+            if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            verb = noun.head
+            if verb.pos_ != "VERB" or not (
+                    (noun.dep_ == "nsubj" and verb.lemma_ in acting) or (noun.dep_ == "nsubjpass" and verb.lemma_ in suffering)):
+                continue
+            if any(c.lower_ in ("no", "any") for c in noun.children) or self._asserts_nothing(verb) or self._modal(verb):
+                continue
+            who = self._head_actor(noun) or self._members_state(noun, members, forces_only=True)
+            if who is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+                who = self._actor_of(noun)  # "the Front said its fighters repulsed an attack": the reporter's
+            if not self._holder(who) or self.actors[who].type == CLASS_TYPE:
+                continue
+            negated = self._negated(doc, verb, frozenset())
+            # "repulsed an attack in the town of Dara", "guarded the base in Oren": the place of what they act on
+            held = [o for o in verb.children if o.dep_ == "dobj" and (o.lower_ in _attack_nouns() or _is_site(o))]
+            places = self._prep_objects(verb, ["in", "inside"]) + [p for o in held for p in self._prep_objects(o, ["in", "inside"])]
+            for p in self._with_conjuncts(places):
+                where = self._place_named(p)
+                if where is not None and where != who:
+                    out.append(self._claim(doc, i, who, "present_in", where, negated))
+        return out
+
+    def _campaigners(self, noun: Token, waging: set[str]) -> list[str]:
+        """The groups whose armed campaign a noun names: "the Eastern Shield insurgency", "an
+        insurgency led by X and Y", "groups including X", "X, which has waged an insurgency"."""
+        found = [a for a in [self._head_actor(noun)] if a is not None]
+        phrases: list[Token] = []
+        for c in noun.children:
+            if c.dep_ == "acl" and (c.lemma_ in waging or c.lower_ in waging):
+                phrases += [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if noun.dep_ == "dobj" and (noun.head.lemma_ in waging or noun.head.lower_ in waging):
+            subj = self._clause_subject(noun.head)
+            phrases += [subj] if subj is not None else []
+        for p in phrases:
+            # "jihadist groups, including X and Y": the groups named
+            own = self._phrase_actor(p)
+            named = [p] if own is not None and self.actors[own].type != CLASS_TYPE else self._prep_objects(p, ["including", "like"])
+            for q in self._with_conjuncts(named):
+                if (a := self._phrase_actor(q)) is not None:
+                    found.append(a)
+        return [a for a in dict.fromkeys(found) if self.actors[a].type == "organization"]
+
+    def _campaigns(self, doc: Doc) -> list[RawClaim]:
+        """ "the Eastern Shield insurgency in Oren", "Dara has been at the centre of an insurgency led
+        by X": a group whose armed campaign is in a place is present there (``relations.yaml``
+        present_in: campaign_nouns, waging_verbs, hub_nouns)."""
+        spec = relation_types()["present_in"]
+        phrases = set(spec.get("campaign_nouns") or [])
+        waging = set(spec.get("waging_verbs") or [])
+        hubs = set(spec.get("hub_nouns") or [])
+        ending = frozenset(load_yaml("relations.yaml").get("ending_verbs") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, {w.split()[-1] for w in phrases}):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
+                continue
+            if noun.lower_ not in phrases and (i == 0 or f"{doc[i - 1].lower_} {noun.lower_}" not in phrases):
+                continue
+            who = self._campaigners(noun, waging)
+            if not who or self._asserts_nothing(noun):
+                continue
+            places = self._prep_objects(noun, ["in", "inside", "across"])
+            if noun.dep_ == "dobj" and (noun.head.lemma_ in waging or noun.head.lower_ in waging):
+                places += self._prep_objects(noun.head, ["in", "inside", "across"])  # "has waged an insurgency in Oren"
+            # "Dara has been at the centre of an insurgency", "Dara is the hotbed of the rebellion"
+            hub = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+            if hub is not None and hub.lower_ in hubs:
+                verb = hub.head.head if hub.dep_ == "pobj" else hub.head if hub.dep_ == "attr" else None
+                if verb is not None and verb.lemma_ in ("be", "become", "remain"):
+                    places += [s for s in verb.children if s.dep_ == "nsubj"]
+            negated = self._negated(doc, noun, ending)
+            for p in self._with_conjuncts(places):
+                where = self._place_named(p)
+                if where is not None:
+                    out.extend(self._claim(doc, i, w, "present_in", where, negated) for w in who if w != where)
+        return out
+
+    def _no_longer(self, doc: Doc, claims: list[RawClaim]) -> None:
+        """ "X no longer has fighters in Y", "X does not control the town anymore": a presence or a
+        hold that ended is negated (``relations.yaml`` present_in: no_longer)."""
+        phrases = [tuple(p) for p in relation_types()["present_in"].get("no_longer") or []]
+        for c in claims:
+            if c.predicate not in ("present_in", "controls", "deploys") or c.negated:
+                continue
+            gov = self._governor(doc[c.trigger])
+            words = [t.lower_ for t in gov.children if t.dep_ in ("advmod", "neg", "npadvmod")]
+            words += [g.lower_ for t in gov.children if t.dep_ == "advmod" for g in t.children]
+            if any(all(w in words for w in p) for p in phrases):
+                c.negated = True
+
+    def _gapped_rest(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Zamora controls two-thirds of Oren and Dara the rest": a clause whose verb is left out
+        says of its party what the clause before said, of the rest of the same place (controls,
+        present_in; ``relations.yaml`` present_in: rest_words)."""
+        rest = set(relation_types()["present_in"].get("rest_words") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, rest):
+            if i < 3 or doc[i - 1].lower_ != "the" or (z := self.token_actor.get(i - 2)) is None:
+                continue
+            j = i - 2
+            while j > 0 and self.token_actor.get(j - 1) == z:
+                j -= 1
+            if doc[j - 1].lower_ != "and":
+                continue
+            who = self._state_of_capital(z)
+            if not self._holder(who):
+                continue
+            s, _ = _sentence(doc, i)
+            for c in claims:
+                if (c.predicate in ("controls", "present_in") and not c.negated and s <= c.trigger < j - 1
+                        and c.subject is not None and c.object is not None and who not in (c.subject, c.object)
+                        and not any((d.subject, d.predicate, d.object) == (who, c.predicate, c.object) for d in claims + out)):
+                    out.append(RawClaim(i, who, c.predicate, c.object, False, c.start, c.end))
+        return out
+
+    def _based_in(self, doc: Doc) -> list[RawClaim]:
+        """ "the Zamora-based Eastern Shield Brigades", "a Dara-headquartered group named X": the
+        organisation after the participle is in the place before the hyphen (``relations.yaml``
+        present_in: based_compounds)."""
+        based = set(relation_types()["present_in"].get("based_compounds") or [])
+        out: list[RawClaim] = []
+        for h in indices_with(doc, ("-", "\u2010", "\u2011")):
+            if h < 1 or h + 1 >= len(doc) or doc[h + 1].lower_ not in based:
+                continue
+            t = doc[h + 1]
+            if doc[h - 1].ent_type_ == "NORP":
+                # "British-based": the state of the demonym, when the list knows it
+                country = load_places().country_of(doc[h - 1].text)
+                where = Actor.id_for(country, "place") if country else None
+                if where is not None:
+                    self.actors.setdefault(where, Actor(where, country or "", "place", "country"))
+            else:
+                where = self.token_actor.get(h - 1)
+            if where is None or self.actors[where].type != "place":
+                continue
+            # the phrase's head is the organisation ("the Oren-based Eastern Shield Brigades", "the
+            # Oren-based group"), not a person or a thing beside one ("a Dara-based Zamoran banking expert")
+            target = t.head if t.dep_ in ("amod", "compound") and t.head.i != t.i else None
+            if target is None or not (target.i in self.token_actor or target.lower_ in _group_words()):
+                continue
+            who = self._phrase_actor(target)
+            if who is None or who == where or self.actors[who].type != "organization":
+                continue
+            out.append(self._claim(doc, t.i, who, "present_in", where))
+        return out
+
+    def _owned_presence(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora's presence in Oren", "Zamora has a military presence in Oren", "the Eastern Shield
+        Brigades maintain a foothold in Dara": present_in, the owner (a possessive, or the subject of
+        a having verb) and the place after "in"; "ended its presence" is negated (``relations.yaml``
+        present_in: presence_nouns, having_verbs)."""
+        spec = relation_types()["present_in"]
+        having = set(spec.get("having_verbs") or [])
+        ending = frozenset(load_yaml("relations.yaml").get("ending_verbs") or [])
+        out: list[RawClaim] = []
+        premises = set(spec.get("premises") or [])
+        premises_verbs = set(spec.get("premises_verbs") or [])
+        for i in indices_with(doc, set(spec.get("presence_nouns") or []) | premises):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor or self._prep_objects(noun, ["of"]):
+                continue  # "the presence of X" is read by the trigger lists
+            owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
+            # the clause's subject, when it names the owner itself ("brokers in Zamoran bonds which
+            # have offices in Oren" are not Zamora's)
+            subj = self._clause_subject(noun.head) if noun.dep_ == "dobj" else None
+            subjects = [subj] if subj is not None and subj.i in self.token_actor else []
+            if noun.lower_ in premises:
+                # "Zamora has established military bases in Oren" (a possessive is the premises rule's)
+                if owners or noun.dep_ != "dobj" or noun.head.lemma_ not in premises_verbs:
+                    continue
+                owners = subjects
+            # "X has a presence in Y", "X ended its presence in Y": the clause's subject
+            own = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
+            if not owners and noun.dep_ == "dobj" and (own or noun.head.lemma_ in having):
+                owners = subjects
+            who = next((a for o in owners if (a := self._named_party(o)) is not None), None)
+            if not self._holder(who) or self._asserts_nothing(noun) or self._modal(self._governor(noun)):
+                continue
+            negated = self._negated(doc, noun, ending)
+            places = self._prep_objects(noun, ["in", "inside", "across"])
+            if noun.dep_ == "dobj":
+                places += self._prep_objects(noun.head, ["in", "inside", "across"])  # "ended its presence in Y"
+            for p in self._with_conjuncts(places):
+                where = self._place_named(p)
+                if where is not None and where != who:
+                    out.append(self._claim(doc, i, who, "present_in", where, negated))
+        return out
+
+    def _local_missions(self, doc: Doc) -> list[RawClaim]:
+        """ "the United Nations mission in Oren", "the Hamas office in Dara": an organisation or a
+        state named before a mission or premises noun, with the place after "in", is there
+        (``relations.yaml`` present_in: named_in_nouns, premises; the owner a name, not a demonym)."""
+        spec = relation_types()["present_in"]
+        nouns = set(spec.get("named_in_nouns") or []) | set(spec.get("premises") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, nouns):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN") or i in self.token_actor:
+                continue
+            who = next((self.token_actor[c.i] for c in noun.children if c.dep_ == "compound" and c.i in self.token_actor), None)
+            if not self._holder(who) or self._asserts_nothing(noun):
+                continue
+            for p in self._with_conjuncts(self._prep_objects(noun, ["in", "inside"])):
+                where = self._place_named(p)
+                if where is not None and where != who:
+                    out.append(self._claim(doc, i, who, "present_in", where, self._negated(doc, noun, frozenset())))
+        return out
+
+    @staticmethod
+    def _modal(verb: Token) -> bool:
+        """Whether a verb is under a modal or a future ("may impose", "will send"), or is an
+        infinitive ("power to decree sanctions", "expected to fall"): no fact yet."""
+        return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children)
+
+    def _named_party(self, tok: Token) -> str | None:
+        """The organisation, person or state a phrase itself names (its head, its modifiers, its
+        "of"; a capital for its state), not one named deeper ("banks based in Oren", "brokers in
+        Zamoran bonds which have offices ...", "rebels backed by Zamora" are none of these)."""
+        found = self._phrase_actor(tok)
+        if found is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            found = self._actor_of(tok)  # "Zamora said its troops had captured the town": the reporter's
+        if found is None:
+            return None
+        found = self._state_of_capital(found)
+        actor = self.actors.get(found)
+        if actor is None or actor.type == CLASS_TYPE or (actor.type == "place" and actor.kind != "country"):
+            return None
+        return found if actor.type in ("organization", "person", "place") else None
+
+    def _parties(self, toks: Sequence[Token | None]) -> list[str]:
+        """The acting parties phrases name, with their conjuncts ("Zamora and the EU")."""
+        out: list[str] = []
+        for t in toks:
+            if t is None:
+                continue
+            for c in (t, *t.conjuncts):
+                if (c.i == t.i or c.pos_ in ("NOUN", "PROPN")) and (found := self._named_party(c)) is not None:
+                    out.append(found)
+        return list(dict.fromkeys(out))
+
+    def _measures(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora imposed an arms embargo on Oren", "the bloc announced the enforcement of a no-fly
+        zone over Dara": sanctions, the one who lays the measure (the imposing verb's subject, or
+        the measure's possessive) on the state or organisation after the measure's preposition
+        (``relations.yaml`` sanctions: measure_nouns, measure_preps, imposing_verbs, measure_heads)."""
+        spec = relation_types()["sanctions"]
+        phrases = {" ".join(w.replace("-", " - ").split()) for w in spec.get("measure_nouns") or []}
+        preps = list(spec.get("measure_preps") or [])
+        imposing = set(spec.get("imposing_verbs") or [])
+        heads = set(spec.get("measure_heads") or [])
+        unlaid = set(spec.get("unlaid_verbs") or []) | _AIM_VERBS
+        unlaid_words = set(spec.get("unlaid_words") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, {p.split()[-1] for p in phrases}):
+            noun = doc[i]
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not any(" ".join(x.lower_ for x in doc[max(0, i - k) : i + 1]) in phrases for k in range(4)):
+                continue
+            if any(c.dep_ == "amod" and c.lower_ in unlaid_words for c in noun.children):
+                continue  # "pending sanctions against X": not laid yet
+            # "sanctions imposed on X by Y": the participle's own preposition and agent
+            laying = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ in imposing]
+            agents = [p for x in (noun, *laying) for p in self._prep_objects(x, ["by"])]
+            agents += [p for c in laying for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            targets = [a for x in (noun, *laying) for p in self._with_conjuncts(self._prep_objects(x, preps))
+                       if (a := self._phrase_actor(p)) is not None
+                       and (self.actors[a].type in ("organization", "person") or self.actors[a].kind == "country")]
+            if not targets:
+                continue
+            # "Zamora's embargo on Oren", "the EU arms embargo on Oren", "sanctions against Oren by Dara"
+            layers = [a for c in noun.children if c.dep_ in ("poss", "compound") and c.i in self.token_actor
+                      and (a := self._party(c, subject=True)) is not None]
+            layers += self._parties(agents)
+            # up over "the enforcement of": the verb that lays the measure
+            top = noun
+            while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lower_ in heads:
+                top = top.head.head
+            verb = top.head if top.dep_ in ("dobj", "nsubjpass") else None
+            # the verb the measure hangs on lays it, or says nothing against it: not "called for", "may impose"
+            gov = self._governor(top)
+            if gov.lemma_ in unlaid or gov.head.lemma_ in unlaid or self._modal(gov):
+                continue
+            if verb is not None and verb.lemma_ in imposing and verb.pos_ == "VERB" and not self._asserts_nothing(verb):
+                if verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                    continue  # "threatened to impose an embargo", "gave the government power to decree sanctions": none laid
+                parties = [self._subject(verb)] if top.dep_ == "dobj" else self._prep_objects(verb, ["by"])
+                layers += self._parties(parties)
+            lifting = frozenset(spec.get("lifting_verbs") or [])
+            negated = (verb is not None and self._negated(doc, verb, frozenset())) or self._negated(doc, top, lifting)
+            for who in dict.fromkeys(layers):
+                if self._holder(who):
+                    out.extend(self._claim(doc, i, who, "sanctions", obj, negated) for obj in targets if obj != who)
+        return out
+
+    def _listed(self, doc: Doc) -> list[RawClaim]:
+        """ "Zamora placed the Eastern Shield Brigades on its list of terrorist organisations", "the
+        group was added to the EU sanctions list", "removed X from its terror blacklist" (negated):
+        sanctions (``relations.yaml`` sanctions: listing_verbs, delisting_verbs, list_nouns, list_marks)."""
+        spec = relation_types()["sanctions"]
+        listing = set(spec.get("listing_verbs") or [])
+        delisting = set(spec.get("delisting_verbs") or [])
+        marks = set(spec.get("list_marks") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("list_nouns") or []):
+            noun = doc[i]
+            if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+                continue
+            prep, verb = noun.head, noun.head.head
+            if verb.dep_ == "advmod" and verb.lower_ == "back":
+                verb = verb.head  # "put Cuba back on its list"
+            if verb.pos_ != "VERB":
+                continue
+            if not ((verb.lemma_ in listing and prep.lower_ in ("on", "to", "onto")) or (verb.lemma_ in delisting and prep.lower_ == "from")):
+                continue
+            if noun.lower_ not in ("blacklist", "blacklists") and not any(x.lower_ in marks for x in noun.subtree if x.i != i):
+                continue
+            if self._asserts_nothing(verb) or self._modal(verb) or verb.dep_ == "xcomp":
+                continue
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            listed = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+            targets = [a for x in self._with_conjuncts(listed) if (a := self._phrase_actor(x)) is not None
+                       and (self.actors[a].type in ("organization", "person") or self.actors[a].kind == "country")]
+            listers = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"] if passive else [self._subject(verb)]
+            layers = self._parties(listers)
+            # "the EU sanctions list", "Zamora's terror list"
+            layers += [a for c in noun.subtree if c.i < i and c.dep_ in ("poss", "compound") and c.i in self.token_actor
+                       and (a := self._party(c, subject=True)) is not None]
+            negated = verb.lemma_ in delisting or self._negated(doc, verb, frozenset())
+            for who in dict.fromkeys(layers):
+                if self._holder(who):
+                    out.extend(self._claim(doc, i, who, "sanctions", t, negated) for t in dict.fromkeys(targets) if t != who)
+        return out
+
+    def _similar_measures(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Zamora suspended aid to Oren, following similar measures by Dara and the EU": each one
+        after "by" (or "from") sanctions whom the sentence's own sanction does (``relations.yaml``
+        sanctions: similar_nouns, similar_words)."""
+        spec = relation_types()["sanctions"]
+        nouns = set(spec.get("similar_nouns") or [])
+        similar = set(spec.get("similar_words") or [])
+        out: list[RawClaim] = []
+        for i in indices_with(doc, similar):
+            noun = doc[i].head
+            if doc[i].dep_ != "amod" or noun.lower_ not in nouns:
+                continue
+            s, e = _sentence(doc, i)
+            laid = [c for c in claims if c.predicate == "sanctions" and not c.negated and s <= c.trigger < e and c.object is not None]
+            objects = {c.object for c in laid}
+            if len(objects) != 1:
+                continue
+            obj = objects.pop()
+            assert obj is not None
+            for who in self._parties(self._prep_objects(noun, ["by", "from"])):
+                if self._holder(who) and who != obj and all(c.subject != who for c in laid):
+                    out.append(self._claim(doc, i, who, "sanctions", obj))
         return out
 
     # -- coded events --------------------------------------------------------
@@ -1741,13 +2922,15 @@ class ClaimFinder:
                     continue  # "discussed Brazil's debt": a topic, not a meeting with Brazil ("attended the IMF's meeting" is one)
                 if rel != "demands" and self._asserts_nothing(verb):
                     continue
+                if rel in ("supplies", "supports") and self._deadlines(verb):
+                    continue  # "gave the junta seven days to ...": a deadline, no aid (``_calls_on``)
                 source = doc[ev.source_head]
                 own = self._subject(verb)
                 if source.lower_ in ("he", "she", "it", "they") and own is not None and own.i != source.i:
                     continue  # a pronoun the coder took from another clause ("said he stood by the rebels fighting X")
                 if rel in _FORCE_RELATIONS:
                     target = self._antecedent(target)  # "X, who was kidnapped by the rebels"
-                subj = self._party(source, subject=True)
+                subj = self._speaking_party(source) if rel in _SPEECH_ACTS else self._party(source, subject=True)
                 if subj is None and rel in _FORCE_RELATIONS:
                     subj = self._members_state(source, _armed_means())  # "killed by Zamoran soldiers", "Zamoran jets struck": Zamora
                 # "accused X of attacking their positions in Marib": the accuser's, and in Marib
@@ -1758,7 +2941,12 @@ class ClaimFinder:
                 objs += self._conjoined(target, subject=False, rel=rel)
                 if objs[0] is None and rel in _WORDS_AT_STATES and not said:
                     # "rejected Egyptian actions"; not "claimed that Libyan soldiers had been killed"
-                    objs[0] = self._demonym_state(target)
+                    objs[0] = self._demonym_state(target) or self._misparsed_owner(target)
+                if objs[0] is None and rel in ("accuses", "criticizes") and not said:
+                    objs[0] = self._home_army(target)  # "accused the army of killing ...": the home state's
+                if objs[0] is None and rel in _ADDRESSED and not said and (rel != "threatens" or {verb.lemma_, verb.head.lemma_, target.lower_} & set(
+                        relation_types()["threatens"].get("threat_words") or [])):
+                    objs[0] = self._addressed(target, rel)
                 if rel == "attacks" and self._verbal_attack(verb):
                     rel = "criticizes"  # "attacked the president over the deal"
                 if rel == "attacks" and self._dismissal(verb):
@@ -1837,6 +3025,9 @@ class ClaimFinder:
         if (verb.pos_ != "NOUN" and verb.lemma_ in (spec.get("head_object_verbs") or [])) or (
                 verb.pos_ == "NOUN" and verb.lower_ in (spec.get("head_object_nouns") or [])):
             found = self._phrase_actor(tok)
+            if found is None and rel == "sanctions":
+                # "sanctioned the accounting firm Zamora Partners": the name set beside the object
+                found = next((self.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.token_actor), None)
         else:
             found = self._actor_of(tok)
         if found is not None and self.actors[found].type == "place" and self.actors[found].kind != "country":
@@ -2116,6 +3307,39 @@ class ClaimFinder:
             if len(named) == 1:
                 self.token_actor[i] = named.pop()
 
+    def _group_named_later(self, doc: Doc) -> None:
+        """ "Zamora designated a group tied to ... The group, known as the Eastern Shield Brigades,
+        ...": "a group" is the organisation the later "the group, known as X" names, when it is the
+        only "a group" in the sentences before (``relations.yaml`` group_named_later: window) and X is
+        not named before it. For this component's parties only."""
+        spec = load_yaml("relations.yaml")["group_named_later"]
+        naming = set(spec.get("naming_verbs") or [])
+        nouns = load_yaml("relations.yaml")["the_group"]["nouns"]
+        found = [doc[i] for i in indices_with(doc, nouns)]
+        for t in found:
+            if t.i in self.token_actor or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                continue
+            named = None
+            for c in t.children:
+                if c.dep_ == "acl" and c.lemma_ in naming:
+                    objs = self._prep_objects(c, ["as"]) + [o for o in c.children if o.dep_ == "oprd"]
+                    named = next((a for o in objs if (a := self.token_actor.get(o.i)) is not None), None)
+            if named is None or self.actors[named].type != "organization":
+                continue
+            if any(a == named for k, a in self.token_actor.items() if k < t.i):
+                continue  # named before: "a group" may be another one
+            start, _ = sentence_of(doc, t.i)
+            for _ in range(int(spec.get("window") or 0)):
+                if start == 0:
+                    break
+                start = sentence_of(doc, start - 1)[0]
+            # "a group" alone, with nothing after it that says which ("a group of protesters")
+            earlier = [g for g in found if start <= g.i < t.i and g.i not in self.token_actor and g.pos_ == "NOUN"
+                       and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in g.children)]
+            if len(earlier) != 1 or any(c.dep_ == "prep" and c.lower_ == "of" for c in earlier[0].children):
+                continue
+            self.token_actor[earlier[0].i] = named
+
     def _its_rivals(self, doc: Doc) -> None:
         """ "The army suspended talks, accusing its rivals of ...": "its rivals" (``relations.yaml``
         rival_nouns) are the one armed party the document names besides the clause's subject and
@@ -2197,6 +3421,11 @@ class ClaimFinder:
             return self._rivals(doc, head)
         if not any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ != "each":
             return self._rivals(doc, head)  # "the warring parties"
+        if head.lower_ in ("sides", "parties"):
+            # "Since Zamora's invasion of Oren, the two sides ...": the two its own sentence names
+            own = self._rivals(doc, head, own_sentence=True)
+            if own is not None:
+                return own
         seen: list[str] = []
         for i in range(head.i - 1, max(-1, head.i - 200), -1):
             actor_id = self.token_actor.get(i)
@@ -2247,7 +3476,7 @@ class ClaimFinder:
                 out.append(found)
         return out
 
-    def _rivals(self, doc: Doc, head: Token) -> tuple[str, str] | None:
+    def _rivals(self, doc: Doc, head: Token, own_sentence: bool = False) -> tuple[str, str] | None:
         """ "the rivals agreed", "the foes accused each other", "both countries": the last two parties
         (organisations or countries, a capital for its country) named in this sentence before it or
         in the sentence before that (``relations.yaml``: pair_nouns)."""
@@ -2262,7 +3491,7 @@ class ClaimFinder:
             return None  # "his offer that the two countries meet": proposed, not done
         s, _ = sentence_of(doc, head.i)
         start = s
-        while start > 0 and (start == s or all(doc[k].is_space for k in range(start, s))):
+        while not own_sentence and start > 0 and (start == s or all(doc[k].is_space for k in range(start, s))):
             start = sentence_of(doc, start - 1)[0]
         # not those who report it: "US mediators said the warring parties had agreed" (the subjects of
         # the clauses above this one)

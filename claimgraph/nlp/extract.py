@@ -41,7 +41,7 @@ from claimgraph.model import (
 from claimgraph.nlp.actors import TokMention
 from claimgraph.nlp.events import ATTACK_SUBJECTS, is_airstrike, province_in, province_of
 from claimgraph.nlp.quotes import RawAttribution, RawSpeaker
-from claimgraph.nlp.util import sentence_of
+from claimgraph.nlp.util import keep_text, sentence_of
 
 __all__ = ["CHUNK_CHARS", "MAX_CHARS", "OnError", "analyze_docs", "doc_to_analysis", "split_text"]
 
@@ -611,7 +611,9 @@ def _make_doc(nlp: Language, document: Document) -> Doc:
     skip = list(document.dropped_spans)
     if document.dateline_span:
         skip.append(document.dateline_span)
-    doc = nlp.make_doc(blank_spans(document.text, skip))
+    text = blank_spans(document.text, skip)
+    doc = nlp.make_doc(text)
+    keep_text(doc, text)  # spaCy would join it again from the tokens
     published: date | None = parse_date(document.published) if document.published else None
     doc._.cg_published = published
     return doc

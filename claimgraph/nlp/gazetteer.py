@@ -73,7 +73,7 @@ class Gazetteer:
             exact = PhraseMatcher(nlp.vocab, attr="ORTH")
             for entry in self.entries:
                 for form in (entry.name, *entry.aliases):
-                    if form.isupper() and len(form.replace(".", "")) <= 5:
+                    if _acronym(form):
                         exact.add(entry.name, [nlp.make_doc(form)])
                     else:
                         lower.add(entry.name, [nlp.make_doc(form)])
@@ -100,6 +100,15 @@ class Gazetteer:
                 entry = self.by_name[name]
                 spans.append(Span(doc, start, end, label=entry.label, kb_id=name))
         return spans
+
+
+def _acronym(form: str) -> bool:
+    """A short name whose capitals carry its meaning, matched only as written: "ISIS", and
+    "LeT" or "JeM", which as "Let" or "Jem" are words."""
+    letters = form.replace(".", "")
+    if len(letters) > 5 or " " in form:
+        return False
+    return form.isupper() or (form[:1].isupper() and any(c.isupper() for c in form[1:]))
 
 
 def _shouting(doc: Doc, start: int, end: int) -> bool:

