@@ -1275,3 +1275,11 @@ def test_the_two_sides_are_the_two_parties_their_own_sentence_names(analyse) -> 
     claims = _claims(analyse(text))
     assert ("Chile", "agrees_with", "Peru", "affirmed") in claims or ("Peru", "agrees_with", "Chile", "affirmed") in claims
     assert not [c for c in claims if c[1] == "agrees_with" and "Council" in (c[0] or "") + (c[2] or "")]
+
+
+def test_those_who_agree_to_end_the_fighting_were_fighting(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru controls the north and Bolivia the south. The two rivals agreed in 2003 to halt military clashes along the border."
+    assert ("Bolivia", "fights", "Peru", "affirmed") in _claims(analyse(text))
+    assert ("Fatah", "fights", "Hamas", "affirmed") in _claims(analyse("Hamas and Fatah pledged to end the fighting."))
+    # one who asks others to stop fights nobody
+    assert not [c for c in _claims(analyse("Peru called on Hamas and Fatah to stop the fighting.")) if c[1] == "fights" and "Peru" in c]

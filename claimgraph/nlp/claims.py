@@ -438,7 +438,7 @@ class ClaimFinder:
                     + self._attacks_by(doc) + self._made_up_of(doc) + self._exchanges(doc) + self._named_in(doc)
                     + self._warring(doc) + self._attack_places(doc) + self._bodies_of(doc)
                     + self._leaders_governments(doc) + self._fired_at(doc) + self._claimed_attacks(doc) + self._held_captive(doc)
-                    + self._handed_over(doc)
+                    + self._handed_over(doc) + self._ended_fighting(doc)
                     + self._local_offices(doc) + self._occupiers(doc) + self._counted_in(doc) + self._members_acting_in(doc)
                     + self._measures(doc) + self._campaigns(doc) + self._based_in(doc) + self._owned_presence(doc)
                     + self._local_missions(doc) + self._fallen(doc) + self._listed(doc) + self._deployments(doc)
@@ -2057,6 +2057,36 @@ class ClaimFinder:
             return True
         return any(a == place and i + 1 < len(doc) and self.token_actor.get(i + 1) != place and doc[i + 1].lower_ in _REGION_WORDS
                    for i, a in self.token_actor.items())
+
+    def _ended_fighting(self, doc: Doc) -> list[RawClaim]:
+        """ "The rivals agreed to halt military clashes", "Zamora and Oren pledged to end the hostilities":
+        the two who end a fight had been fighting each other (``relations.yaml`` fights: ending_fight_verbs),
+        whether or not they end it; "between A and B" is read by the noun itself."""
+        spec = relation_types()["fights"]
+        nouns = {n for n in spec.get("nouns") or [] if " " not in n}
+        out: list[RawClaim] = []
+        for i in indices_with(doc, spec.get("ending_fight_verbs") or [], "lemma"):
+            v = doc[i]
+            if v.pos_ != "VERB" or not any(c.dep_ == "dobj" and c.lower_ in nouns and not self._prep_objects(c, ["between", "with"])
+                                           for c in v.children):
+                continue
+            top = v
+            heads = set(spec.get("ending_fight_heads") or [])
+            while top.dep_ == "xcomp" and top.head.i != top.i and top.head.lemma_ in heads:
+                top = top.head  # "agreed to halt": the one who agrees
+            subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                continue
+            parties = self._joint_parties(subj)
+            if len(parties) < 2:
+                pair = self._pair(doc, subj)
+                parties = list(pair) if pair is not None else parties
+            if len(parties) != 2 or parties[0] == parties[1]:
+                continue
+            a, b = sorted(parties)
+            s, e = _sentence(doc, i)
+            out.append(RawClaim(i, a, "fights", b, False, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
 
     def _attacked_states(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
         """ "India attacked the Pakistani army", "Zamoran troops shelled Orenian forces": a state (or
