@@ -1039,7 +1039,8 @@ def test_more_ways_to_say_force(analyse, text: str, expected: tuple[str, str, st
 
 
 def test_firing_needs_a_weapon_and_claiming_needs_responsibility(analyse) -> None:  # type: ignore[no-untyped-def]
-    for text in ("Hamas fired its spokesman at Israel's request.", "Hamas claimed the attack on Israel was a success."):
+    for text in ("Hamas fired its spokesman at Israel's request.", "Hamas claimed the attack on Israel was a success.",
+                 "Hamas shot flares at Israeli planes."):
         assert not [c for c in _claims(analyse(text)) if c[1] == "attacks" and c[0] == "Hamas"], text
 
 

@@ -3011,12 +3011,22 @@ class ClaimFinder:
 
     def _dismissal(self, verb: Token) -> bool:
         """ "fired its spokesman", "fired Maria Lopez": a firing verb whose object is a person or a role
-        (``roles.yaml`` role_nouns), not a weapon."""
-        if verb.lemma_ not in (relation_types()["attacks"].get("firing_verbs") or []):
+        (``roles.yaml`` role_nouns), not a weapon; "shot flares at the planes", "shot a video": what is
+        fired or shot is no weapon, nobody hit, no site."""
+        spec = relation_types()["attacks"]
+        if verb.lemma_ not in (spec.get("firing_verbs") or []) and verb.lemma_ != "shoot":
             return False
         roles = frozenset(load_yaml("roles.yaml")["role_nouns"])
-        return any(c.dep_ == "dobj" and (c.lower_ in roles or (c.i in self.token_actor and self.actors[self.token_actor[c.i]].type == "person"))
-                   for c in verb.children)
+        for c in verb.children:
+            if c.dep_ != "dobj":
+                continue
+            named = self.token_actor.get(c.i)
+            if verb.lemma_ != "shoot" and (c.lower_ in roles or (named is not None and self.actors[named].type == "person")):
+                return True
+            if named is None and not _is_site(c) and c.lower_ not in set(spec.get("weapons") or []) | _armed_means() | roles \
+                    and self._head_actor(c) is None:
+                return True
+        return False
 
     def _verbal_attack(self, verb: Token) -> bool:
         """ "attacked the president over the deal": words, not force (a topic after "over")."""
