@@ -28,7 +28,7 @@ module fixes those with document-level rules:
   members ("representatives from ZNLA"), a seat for a presidency ("the Palace",
   only when the text says presidential), short names in brackets after a lower-case
   description ("the peacekeeping mission in Zamora (Minuza)"), a longer name the
-  model found around a gazetteer alias ("National Security Council");
+  model found around a gazetteer alias ("Higher Security Council");
 * kinds from descriptions around a name ("secret service X", "X fighters"), and
   diseases and peoples named after a place ("Kashmiris") are no actors.
 """
@@ -479,7 +479,7 @@ def _headline_names(doc: Doc, spans: list[Span], places: Places) -> list[Span]:
 
 
 def _seats(doc: Doc, taken: set[int]) -> list[Span]:
-    """ "The Palace on Sunday slammed the rebels": a seat standing alone ("the Palace", not "the
+    """ "The Palace rejected the offer on Tuesday": a seat standing alone ("the Palace", not "the
     Palace of Justice" or "Oren Palace") is an organisation, the government it houses, when the
     document has a word that says whose ("presidential") and none of a royal household."""
     out: list[Span] = []
@@ -499,7 +499,7 @@ def _seats(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 def _joint_bodies(doc: Doc, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]) -> None:
-    """ "the JIM, which is a joint effort by the UN and the OPCW", "the force, a joint mission of the AU
+    """ "the JRP, which is a joint panel of the UN and the AU", "the force, a joint mission of the AU
     and the UN": an organisation of no kind that the text calls a joint body of two or more
     intergovernmental organisations is intergovernmental too."""
     for m in mentions:
@@ -580,7 +580,7 @@ def _member_context(span: Span) -> bool:
 
 
 def _person_by_relative(span: Span, org_kind: Callable[[str], str | None]) -> bool:
-    """ "Tomas Reyes, who was 52 years old": a name of two or three capitalised words with no
+    """ "Tomas Reyes, who was 47 at the time": a name of two or three capitalised words with no
     word of an organisation's (``org_kind`` of its text is None), followed by ", who", is a person's."""
     doc = span.doc
     if not 2 <= len(span) <= 3 or span.end + 1 >= len(doc):
@@ -693,7 +693,7 @@ class ActorResolver:
 
         "the national reconciliation committee (NRC)": the lower-case words whose
         initials spell the acronym, ending in an organisation's head word, are its
-        name. "the peacekeeping mission deployed in Zamora (Minuza)": one
+        name. "the peacekeeping mission stationed in Zamora (Minuza)": one
         capitalised word after a description that gives a kind ("peacekeeping
         mission") names an organisation of that kind
         (``doc.user_data["cg_described_kinds"]``). Either name, wherever it
@@ -765,7 +765,7 @@ class ActorResolver:
 
     @staticmethod
     def _description_kind_before(doc: Doc, paren: int) -> str | None:
-        """The kind a description gives, "the peacekeeping mission deployed in Zamora" before a bracket,
+        """The kind a description gives, "the peacekeeping mission stationed in Zamora" before a bracket,
         found within the sentence's last dozen words before it; none if more than one kind is there."""
         sent_start = sentence_of(doc, paren)[0]
         low = max(sent_start, paren - 12)
@@ -782,7 +782,7 @@ class ActorResolver:
     def _longer_model_names(self, doc: Doc, gaz: list[Span], model: list[Span]) -> list[Span]:
         """Gazetteer spans less those inside a longer name the model found that is another actor.
 
-        "the National Security Council": capitalised words no list knows before
+        "the Higher Security Council": capitalised words no list knows before
         an alias ("Security Council") make another organisation; "Zamora
         Television": a state's name before words of a media, NGO or armed
         group's name is part of that name. "the US Treasury Department":
@@ -837,7 +837,7 @@ class ActorResolver:
                 and t.text not in _title_heads()
                 for t in lead
             ):
-                drop.add((inside[0][0].start, inside[0][0].end))  # "National Security Council" is not the UN's
+                drop.add((inside[0][0].start, inside[0][0].end))  # "Higher Security Council" is not the UN's
         if not drop and not widen:
             return gaz
         return [widen.get((g.start, g.end), g) for g in gaz if (g.start, g.end) not in drop]
@@ -856,11 +856,11 @@ class ActorResolver:
         return [s for s in filter_spans(found) if not any(t in taken for t in range(s.start, s.end))]
 
     def _headed_names(self, doc: Doc, taken: set[int], model: list[Span]) -> list[Span]:
-        """ "Leaders of the Kachin Independence Organization", "Zamora's Blue River Cartel": a run of
+        """ "Members of the Varka Liberation Organization", "Zamora's Blue River Cartel": a run of
         capitalised proper nouns ending in an organisation's head word is an organisation's name.
 
         The name runs on over "of"/"for" (the) and capitalised words ("Coordination
-        Headquarters for the Treatment of Prisoners of War"). The model's own span stands
+        Council for the Return of Displaced Families"). The model's own span stands
         where it reaches outside this one ("the Army of Zamora's Liberation").
         """
         out: list[Span] = []

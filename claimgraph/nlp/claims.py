@@ -12,7 +12,7 @@ about its members.
 
 Beyond the trigger lists: ground held ("seized vast swaths of X", "X and Y are held by
 Z", "under X control", "Oren fell to X": controls), armed people somewhere ("ISIS militants in
-Syria", "has 900 troops in Syria", "Colombia's ELN", "the Oren-based X", "X's Oren office",
+Syria", "has 400 troops in Oren", "Colombia's ELN", "the Oren-based X", "X's Oren office",
 "X's presence in Oren", "the X insurgency in Oren": present_in; "the deployment of Zamoran troops
 to Oren": deploys), measures laid ("an arms embargo on X", "put X on its terror list", "similar
 measures by X": sanctions), members named by what includes them ("a mission that includes
@@ -30,7 +30,7 @@ province attacks nobody. "The negotiation committee of the junta" is a part of i
 X's government" is the government X leads.
 
 Speech acts beyond the coder's verb patterns (``_speech_acts``): "condemned the offensive launched
-by X", "'this attack by X on our soldiers,' Y said", "alleged that the army killed ...", "X's
+by X", "'this attack by X on our soldiers,' Y said", "alleged that the army shot ...", "X's
 accusations against Y", "said X was behind the attack", "called on X to", "rejected calls by X".
 
 Polarity: negation ("no ties", "did not protect") and endings ("cut ties",
@@ -484,7 +484,7 @@ class ClaimFinder:
         return found + self._spoken_for(claims + found)
 
     def _unowned_denials(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
-        """ "Zamora rejected the baseless accusations" with nobody's name on them: the accusations
+        """ "Zamora rejected the unfounded accusations" with nobody's name on them: the accusations
         the story tells of against the denier (its army, its government), when one actor makes them
         all; the denier rejects that accuser (``relations.yaml`` rejects: rejecting_verbs,
         accusation_nouns)."""
@@ -643,7 +643,7 @@ class ClaimFinder:
 
     def _calls_on(self, doc: Doc) -> list[RawClaim]:
         """ "Peru called on the Front to free the hostages", "urged the Front to withdraw", "gave the
-        junta seven days to reinstate the president": the speaker demands of the one addressed
+        junta ten days to free the hostages": the speaker demands of the one addressed
         (``relations.yaml`` demands: calling_verbs, calling_preps, urging_verbs, giving_verbs,
         deadline_nouns), when an infinitive says what is asked."""
         spec = relation_types()["demands"]
@@ -734,7 +734,7 @@ class ClaimFinder:
         return self._party(owner, subject=True) if owner is not None and owner.i in self.token_actor else None
 
     def _reports_by(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
-        """ "The UN accused the army of killings in a report by its human rights office": who wrote
+        """ "Oren accused the militia of torture in a study by its rights office": who wrote
         the report (``cues.yaml`` statement_nouns) the accusation or criticism is made in makes it
         too."""
         nouns = set(load_yaml("cues.yaml")["statement_nouns"])
@@ -753,7 +753,7 @@ class ClaimFinder:
 
     @staticmethod
     def _answered(deed: Token, nouns: set[str]) -> bool:
-        """Whether an attack noun is what a response answers ("in response to ambushes and attacks
+        """Whether an attack noun is what a response answers ("in response to raids and shelling
         by X", "in retaliation for X's raids")."""
         t = deed
         for _ in range(4):
@@ -774,11 +774,11 @@ class ClaimFinder:
             return [found]
         doers: list[str] = []
         # "the offensive launched by X": a participle below the noun, or above it when the parser
-        # takes the noun for the participle's subject ("in a statement the offensive launched by X")
+        # takes the noun for the participle's subject ("in a communiqué the assault mounted by X")
         participles = [c for c in deed.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"]
         if deed.dep_ == "nsubj" and deed.head.tag_ == "VBN" and deed.head.dep_ in ("acl", "relcl"):
             participles.append(deed.head)
-        # "attacks in the region carried out by X": a participle of doing hung on the place of the deed
+        # "raids near the border carried out by X": a participle of doing hung on the place of the deed
         participles += [v for p in self._prep_objects(deed, ["in", "at", "near", "around"]) for v in p.children
                         if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_ in _SUPPORT_VERBS]
         for verb in participles:
@@ -814,7 +814,7 @@ class ClaimFinder:
                 continue
             deeds = [c for c in verb.children if c.dep_ == "dobj"]
             if not deeds:
-                # "condemning in a statement the offensive launched by X", parsed with the offensive
+                # "denouncing in a communiqué the assault mounted by X", parsed with the assault
                 # as the subject of a participle on the statement
                 deeds = [g for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
                          for r in o.children if r.dep_ in ("acl", "relcl") and r.tag_ == "VBN"
@@ -1843,7 +1843,7 @@ class ClaimFinder:
     def _warring(self, doc: Doc) -> list[RawClaim]:
         """“The warring parties agreed to extend the truce”, “both warring sides”: the two parties the
         noun stands for (``_rivals``: the last two named) fight each other (``relations.yaml`` fights:
-        warring_words); a noun with no article ("a call for warring parties to stop") stands for none."""
+        warring_words); a noun with no article ("an appeal for warring parties to disarm") stands for none."""
         out: list[RawClaim] = []
         for i in indices_with(doc, relation_types()["fights"].get("warring_words") or []):
             t = doc[i]
@@ -1852,7 +1852,7 @@ class ClaimFinder:
             pair = self._rivals(doc, t.head)
             if pair is None or pair[0] == pair[1]:
                 continue
-            # not those who speak of them ("the UN envoy for Zamora urged the warring sides"), nor a
+            # not those who speak of them ("the UN mediator in Zamora asked the warring sides"), nor a
             # body that is no side (a mediator, a news agency)
             speakers = {self.token_actor.get(k.i) for anc in t.head.ancestors for c in anc.children
                         if c.dep_ in ("nsubj", "nsubjpass") and c.i != t.head.i for k in c.subtree}
@@ -1864,7 +1864,7 @@ class ClaimFinder:
         return out
 
     def _fired_at(self, doc: Doc) -> list[RawClaim]:
-        """ "The Houthis fired missiles at Israel", "Zamoran drones launched rockets into Oren", "opened fire on
+        """ "The Eastern Shield Brigades fired shells at Oren", "Zamoran drones launched rockets into Oren", "opened fire on
         the convoy": the one who fires attacks the one fired at (``relations.yaml`` attacks: firing_verbs,
         weapons, firing_preps); the firer named, or the state of a demonym's armed people or means."""
         spec = relation_types()["attacks"]
@@ -1892,7 +1892,7 @@ class ClaimFinder:
         return out
 
     def _claimed_attacks(self, doc: Doc) -> list[RawClaim]:
-        """ "Al-Shabaab claimed responsibility for the attack on the base in Baidoa", "... for the bombing,
+        """ "The Front claimed responsibility for the raid on the post in Varka", "... for the bombing,
         which killed ten Kenyan soldiers": who claims an attack made it (``relations.yaml`` attacks:
         claiming_verbs, claimed_nouns); the target is the attack's, or those its clause killed."""
         spec = relation_types()["attacks"]
@@ -2026,7 +2026,7 @@ class ClaimFinder:
                 continue
             who = self._attacker(doc, t, sentence_of(doc, k)[0])
             if who is None and t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_ in _SUPPORT_VERBS:
-                # "X launched a deadly raid on ...", "carried out an attack"
+                # "X launched a night raid on ...", "carried out an attack"
                 subj = self._clause_subject(t.head)
                 who = self._party(subj, subject=True) if subj is not None else None
             if who is not None:
@@ -2059,7 +2059,7 @@ class ClaimFinder:
                    for i, a in self.token_actor.items())
 
     def _ended_fighting(self, doc: Doc) -> list[RawClaim]:
-        """ "The rivals agreed to halt military clashes", "Zamora and Oren pledged to end the hostilities":
+        """ "The rivals agreed to halt the shelling", "Zamora and Oren pledged to end the hostilities":
         the two who end a fight had been fighting each other (``relations.yaml`` fights: ending_fight_verbs),
         whether or not they end it; "between A and B" is read by the noun itself."""
         spec = relation_types()["fights"]
@@ -2478,7 +2478,7 @@ class ClaimFinder:
         return out
 
     def _occupiers(self, doc: Doc) -> list[RawClaim]:
-        """ "the Zamoran state, which is an occupying power in Oren", "X, the occupier in Dara":
+        """ "the Zamoran state, the occupying force in Oren", "X, the occupier in Dara":
         present_in, the one the noun is said of and the place after "in" (``relations.yaml``
         present_in: occupier_nouns)."""
         phrases = set(relation_types()["present_in"].get("occupier_nouns") or [])
@@ -2495,7 +2495,7 @@ class ClaimFinder:
                 continue
             said_of: Token | None = None
             if t.dep_ == "attr" and t.head.lemma_ in ("be", "remain", "become"):
-                said_of = self._clause_subject(t.head)  # "which is an occupying power in Syria"
+                said_of = self._clause_subject(t.head)  # "..., which is the occupier in Oren"
             elif t.dep_ == "appos":
                 said_of = t.head  # "Zamora, the occupying power in Oren"
             who = self._state_phrase(said_of) if said_of is not None else None
@@ -2506,7 +2506,7 @@ class ClaimFinder:
         return out
 
     def _counted_in(self, doc: Doc) -> list[RawClaim]:
-        """ "the group still has thousands in Zamora", "X keeps 2,000 in Oren": a count of people held
+        """ "the group has thousands in Zamora", "X keeps 2,000 in Oren": a count of people held
         in a place (``relations.yaml`` present_in: counted_words; a number with no noun, no money)."""
         counted = set(relation_types()["present_in"].get("counted_words") or [])
         members = set(relation_types()["present_in"].get("members") or [])
@@ -2515,7 +2515,7 @@ class ClaimFinder:
         for t in holding:
             i = t.i
             if t.lower_ not in counted and (t.pos_ != "NUM" or t.lower_ in _LARGE_NUMBERS):
-                continue  # "3 million in frozen assets": money, not people
+                continue  # "40 million in bank deposits": money, not people
             if any(self._place_named(p) is None for p in self._prep_objects(t, ["in"])):
                 continue  # "has thousands in cash"
             if any(c.tag_ == "$" or c.lower_ in ("$", "€", "£") for c in t.subtree) or (i > 0 and doc[i - 1].tag_ == "$"):
@@ -2591,7 +2591,7 @@ class ClaimFinder:
         return [a for a in dict.fromkeys(found) if self.actors[a].type == "organization"]
 
     def _campaigns(self, doc: Doc) -> list[RawClaim]:
-        """ "the Eastern Shield insurgency in Oren", "Dara has been at the centre of an insurgency led
+        """ "the Eastern Shield insurgency in Oren", "Dara is the heart of an insurgency waged
         by X": a group whose armed campaign is in a place is present there (``relations.yaml``
         present_in: campaign_nouns, waging_verbs, hub_nouns)."""
         spec = relation_types()["present_in"]
@@ -2612,7 +2612,7 @@ class ClaimFinder:
             places = self._prep_objects(noun, ["in", "inside", "across"])
             if noun.dep_ == "dobj" and (noun.head.lemma_ in waging or noun.head.lower_ in waging):
                 places += self._prep_objects(noun.head, ["in", "inside", "across"])  # "has waged an insurgency in Oren"
-            # "Dara has been at the centre of an insurgency", "Dara is the hotbed of the rebellion"
+            # "Dara is the heart of an insurgency", "Dara is the hotbed of the rebellion"
             hub = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
             if hub is not None and hub.lower_ in hubs:
                 verb = hub.head.head if hub.dep_ == "pobj" else hub.head if hub.dep_ == "attr" else None
@@ -2639,7 +2639,7 @@ class ClaimFinder:
                 c.negated = True
 
     def _gapped_rest(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
-        """ "Zamora controls two-thirds of Oren and Dara the rest": a clause whose verb is left out
+        """ "Zamora holds the north of Oren and Dara the south": a clause whose verb is left out
         says of its party what the clause before said, of the rest of the same place (controls,
         present_in; ``relations.yaml`` present_in: rest_words)."""
         rest = set(relation_types()["present_in"].get("rest_words") or [])
@@ -2789,7 +2789,7 @@ class ClaimFinder:
         return list(dict.fromkeys(out))
 
     def _measures(self, doc: Doc) -> list[RawClaim]:
-        """ "Zamora imposed an arms embargo on Oren", "the bloc announced the enforcement of a no-fly
+        """ "Zamora imposed an arms embargo on Oren", "the bloc ordered the imposition of a no-fly
         zone over Dara": sanctions, the one who lays the measure (the imposing verb's subject, or
         the measure's possessive) on the state or organisation after the measure's preposition
         (``relations.yaml`` sanctions: measure_nouns, measure_preps, imposing_verbs, measure_heads)."""
@@ -2883,7 +2883,7 @@ class ClaimFinder:
         return out
 
     def _similar_measures(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
-        """ "Zamora suspended aid to Oren, following similar measures by Dara and the EU": each one
+        """ "Zamora cut aid to Oren, after similar steps by Dara and the EU": each one
         after "by" (or "from") sanctions whom the sentence's own sanction does (``relations.yaml``
         sanctions: similar_nouns, similar_words)."""
         spec = relation_types()["sanctions"]
@@ -2973,7 +2973,7 @@ class ClaimFinder:
                     # "rejected Egyptian actions"; not "claimed that Libyan soldiers had been killed"
                     objs[0] = self._demonym_state(target) or self._misparsed_owner(target)
                 if objs[0] is None and rel in ("accuses", "criticizes") and not said:
-                    objs[0] = self._home_army(target)  # "accused the army of killing ...": the home state's
+                    objs[0] = self._home_army(target)  # "accused the army of shooting ...": the home state's
                 if objs[0] is None and rel in _ADDRESSED and not said and (rel != "threatens" or {verb.lemma_, verb.head.lemma_, target.lower_} & set(
                         relation_types()["threatens"].get("threat_words") or [])):
                     objs[0] = self._addressed(target, rel)
@@ -3275,7 +3275,7 @@ class ClaimFinder:
         return None
 
     def _speakers_own(self, tok: Token) -> str | None:
-        """ "'We will keep striking the Houthis,' the Central Command's commander said": "we" in a direct
+        """ "'We will keep striking the rebels,' the Southern Command's commander said": "we" in a direct
         quote is the speaker's organisation (or state): the speaker's own when it is one, else the one
         organisation a speaking person holds a role in."""
         doc = tok.doc
@@ -3348,7 +3348,7 @@ class ClaimFinder:
                 self.token_actor[i] = named.pop()
 
     def _group_named_later(self, doc: Doc) -> None:
-        """ "Zamora designated a group tied to ... The group, known as the Eastern Shield Brigades,
+        """ "Zamora designated a group linked to ... The group, known as the Eastern Shield Brigades,
         ...": "a group" is the organisation the later "the group, known as X" names, when it is the
         only "a group" in the sentences before (``relations.yaml`` group_named_later: window) and X is
         not named before it. For this component's parties only."""

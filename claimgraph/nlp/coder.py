@@ -272,7 +272,7 @@ class EventCoder:
     def _subject(self, verb: Token) -> tuple[Token | None, bool]:
         """The subject of the verb's clause and whether the clause is passive."""
         head: Token | None = verb
-        # "he fled but was arrested by the police": a passive verb with its head's subject is passive
+        # "she moved on but was arrested by the police": a passive verb with its head's subject is passive
         own_passive = any(c.dep_ == "auxpass" for c in verb.children)
         for _ in range(4):
             if head is None:

@@ -157,9 +157,9 @@ def _make_dates(nlp: Language, name: str) -> TimexFinder:
 
 
 def _split_glued_dashes(nlp: Language) -> None:
-    """ "(Outlet)–The Palace said": a dash glued between a closing bracket and a word is a
+    """ "(Outlet)–The Ministry said": a dash glued between a closing bracket and a word is a
     separator; spaCy's rules split a dash only between letters, so the model saw one token
-    "Outlet)–The" and an organisation "Outlet)–The Palace"."""
+    "Outlet)–The" and an organisation "Outlet)–The Ministry"."""
     from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex
 

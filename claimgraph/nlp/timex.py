@@ -334,7 +334,7 @@ _SINCE = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill)\s+$")
 
 
 def _widened(doc: Doc, full: str, t: RawTimex) -> RawTimex:
-    """ "since 2009" keeps its "since" (an open period); "a 2015 peace agreement" its noun
+    """ "since 2009" keeps its "since" (an open period); "a 2018 peace deal" its noun
     (``full`` is ``doc.text``)."""
     m = _SINCE.search(full, max(0, t.start - 8), t.start)
     if m:
