@@ -334,7 +334,7 @@ def test_an_acronym_that_is_a_verb_is_no_actor_in_a_line_of_capitals(analyse) ->
 
 
 def test_a_mixed_case_acronym_matches_only_as_written(analyse) -> None:  # type: ignore[no-untyped-def]
-    an = analyse("Let this be a warning to the rebels, Maria Lopez said in Zamora.")
+    an = analyse("Let the talks go on, Maria Lopez said in Zamora.")
     assert not [a for a in an.actors if a.name == "Lashkar-e-Taiba"]
     an = analyse("Police in Zamora said LeT had claimed the attack.")
     assert "LeT" in _actor(an, "Lashkar-e-Taiba").aliases
@@ -414,14 +414,14 @@ def _named(an, name):  # type: ignore[no-untyped-def]
 
 def test_a_name_ending_in_an_organisations_head_word(analyse) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Leaders of the Varka Independence Organization say the attack took place near the river. "
-        "Peru's Coordination Council for the Return of Refugees echoed the remarks. "
+        "Members of the Varka Liberation Organization met near the river on Tuesday. "
+        "Peru's Coordination Council for the Return of Refugees backed the plan. "
         "Officials blamed Mexico's Oreno Cartel for the killings. "
         "Regulators closed the Bay Savings and Loan Association of Dara. "
         "Leaders of the Tolan Self-Defense Forces met on Friday."
     )
     an = analyse(text)
-    assert _actor(an, "Varka Independence Organization").type == "organization"
+    assert _actor(an, "Varka Liberation Organization").type == "organization"
     assert _actor(an, "Coordination Council for the Return of Refugees").type == "organization"
     cartel = _actor(an, "Oreno Cartel")
     assert (cartel.type, cartel.kind) == ("organization", "armed_group")
@@ -432,11 +432,11 @@ def test_a_name_ending_in_an_organisations_head_word(analyse) -> None:  # type: 
 
 def test_names_listed_after_a_class_noun(analyse) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Two other groups \u2013 Peru's Tren del Sur and MZ-9 \u2013 are also expected to be designated. "
+        "Two other groups \u2013 Peru's Banda Roja and MZ-9 \u2013 may be added to the list. "
         "The region has two closed camps \u2013 al-Naba and Kiro \u2013 where thousands live."
     )
     an = analyse(text)
-    assert _actor(an, "Tren del Sur").type == "organization"
+    assert _actor(an, "Banda Roja").type == "organization"
     assert _actor(an, "MZ-9").type == "organization"
     assert _actor(an, "Kiro").type == "place"
     # a list with an item that is no name is no list of names
@@ -445,14 +445,14 @@ def test_names_listed_after_a_class_noun(analyse) -> None:  # type: ignore[no-un
 
 
 def test_a_name_before_a_facility_noun_is_a_place(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = "The United States launched a strike on Varda air base. Inspectors later visited the Varda airfield."
+    text = "Peru bombed Varda air base in May. Engineers later toured the Varda airfield."
     base = _named(analyse(text), "Varda air base")
     assert base.type == "place"
     assert "Varda airfield" in base.aliases
 
 
 def test_a_longer_name_the_model_found_around_a_gazetteer_alias(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = "Ten Americans were released, the National Security Council in the White House announced today."
+    text = "Four sailors were freed on Tuesday, Peru's National Security Council said in Lima."
     an = analyse(text)
     assert _actor(an, "National Security Council").kind == "government"
     assert not [a for a in an.actors if a.name == "UN Security Council"]
@@ -460,13 +460,13 @@ def test_a_longer_name_the_model_found_around_a_gazetteer_alias(analyse) -> None
 
 def test_acronyms_and_names_in_brackets_after_a_description(analyse) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "It included seven representatives from the national security review committee (NSRC) of the junta "
-        "and five representatives from ZNLA. The report was written by the peacekeeping mission deployed "
-        "since 2015 in Peru (Minupa)."
+        "The panel had three members from the regional water review committee (RWRC) of the council "
+        "and two representatives from ZNLA. The findings came from the peacekeeping mission stationed "
+        "since 2011 in Peru (Minupa)."
     )
     an = analyse(text)
-    nsrc = _actor(an, "national security review committee")
-    assert nsrc.type == "organization" and "NSRC" in nsrc.aliases
+    rwrc = _actor(an, "regional water review committee")
+    assert rwrc.type == "organization" and "RWRC" in rwrc.aliases
     mission = _actor(an, "Minupa")
     assert (mission.type, mission.kind) == ("organization", "intergovernmental")
     assert _actor(an, "ZNLA").type == "organization"
@@ -478,12 +478,12 @@ def test_kinds_from_descriptions_around_a_name(analyse) -> None:  # type: ignore
 
 
 def test_a_nickname_in_quotes(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = 'One is a fugitive from the law, Maria Lopez, known as "Big Mary", who was indicted in 2015.'
+    text = 'Among them is a smuggler, Maria Lopez, known as "Big Mary", who was charged in 2018.'
     assert "Big Mary" in _actor(analyse(text), "Maria Lopez").aliases
 
 
 def test_an_armed_groups_name_with_a_noun_of_the_group(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = "The government accused the Iran-backed Hezbollah militia of attacking its positions. Hezbollah fighters fled."
+    text = "Villagers blamed the Hezbollah militia for the roadblocks. Hezbollah fighters left at dawn."
     hezbollah = _actor(analyse(text), "Hezbollah")
     assert "Hezbollah militia" in hezbollah.aliases
     assert "Hezbollah fighters" not in hezbollah.aliases
@@ -491,8 +491,8 @@ def test_an_armed_groups_name_with_a_noun_of_the_group(analyse) -> None:  # type
 
 def test_a_territory_and_its_short_forms(analyse) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Aid deliveries to the Varda Strip are lagging. Trucks entered Varda on Monday. "
-        "Over 3,000 trucks have entered the Strip, officials said."
+        "Food convoys to the Varda Strip were late again. Lorries crossed into Varda on Monday. "
+        "About 900 lorries have reached the Strip so far, officials said."
     )
     an = analyse(text)
     strip = _actor(an, "Varda Strip")
@@ -501,7 +501,7 @@ def test_a_territory_and_its_short_forms(analyse) -> None:  # type: ignore[no-un
 
 
 def test_a_seat_for_a_presidency_only_when_the_text_says_so(analyse, nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The Palace on Sunday slammed the rebels. Presidential Spokesperson Ana Cruz said the attack was treacherous."
+    text = "The Palace rejected the union's demands on Tuesday. Presidential Spokesperson Ana Cruz said the strike was unlawful."
     an = analyse(text)
     palace = _actor(an, "Palace")
     assert (palace.type, palace.kind) == ("organization", "government")
@@ -510,8 +510,8 @@ def test_a_seat_for_a_presidency_only_when_the_text_says_so(analyse, nlp) -> Non
     from claimgraph.nlp.actors import _seats
 
     assert _seats(nlp(text), set())
-    assert not _seats(nlp("The Palace on Sunday slammed the rebels, the King's spokesperson said."), set())
-    assert not _seats(nlp("The Palace on Sunday slammed the rebels."), set())  # whose palace is unsaid
+    assert not _seats(nlp("The Palace rejected the union's demands on Tuesday, the King's spokesperson said."), set())
+    assert not _seats(nlp("The Palace rejected the union's demands on Tuesday."), set())  # whose palace is unsaid
 
 
 def test_peoples_diseases_and_relatives(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -528,7 +528,7 @@ def test_peoples_diseases_and_relatives(nlp) -> None:  # type: ignore[no-untyped
 
 
 def test_a_disease_is_no_actor(analyse) -> None:  # type: ignore[no-untyped-def]
-    an = analyse("The ceasefire was declared amid the COVID-19 pandemic and the fight against Ebola.")
+    an = analyse("Schools in Oren closed during the COVID-19 outbreak and again because of Ebola.")
     assert not [a for a in an.actors if a.name in ("COVID-19", "Ebola")]
 
 
@@ -539,8 +539,8 @@ def test_a_surnames_camp_is_no_place(analyse) -> None:  # type: ignore[no-untype
 
 def test_a_joint_body_of_intergovernmental_organisations(analyse) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "The Joint Review Panel (JRP) issued its report. Russia vetoed a resolution that would have extended "
-        "the mandate of the JRP, which is a joint effort by the UN and the African Union to investigate attacks."
+        "The Joint Review Panel (JRP) published its findings. Peru blocked a motion to renew the JRP, "
+        "which is a joint panel of the UN and the African Union set up to look into killings."
     )
     assert _actor(analyse(text), "Joint Review Panel").kind == "intergovernmental"
 

@@ -897,9 +897,9 @@ def test_the_warring_factions_fight_each_other(analyse) -> None:  # type: ignore
             "to a week-long truce.")
     assert ("Fatah", "fights", "Hamas", "affirmed") in _claims(analyse(text))
     # a body that speaks of them is no side; a bare "warring parties" stands for nobody
-    text = "The UN envoy for Bolivia urged the warring sides to respect the truce."
+    text = "The UN mediator in Bolivia asked the warring sides to keep the ceasefire."
     assert not [c for c in _claims(analyse(text)) if c[1] == "fights"]
-    text = "Hamas and Fatah welcomed a call by Peru for warring parties to stop hostilities."
+    text = "Hamas and Fatah backed an appeal by Peru for warring parties to lay down their arms."
     assert not [c for c in _claims(analyse(text)) if c[1] == "fights"]
 
 
@@ -928,11 +928,11 @@ def test_an_attack_by_x_on_y_with_the_target_hung_on_the_agent(analyse) -> None:
 
 
 def test_where_the_attack_took_place_is_attacked(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = ("Fighters from al-Shabaab launched a raid on a military base in southern Somalia, killing six soldiers. "
-            "The dawn attack took place on Sunday at a base in Baidoa.")
-    assert ("al-Shabaab", "attacks", "Baidoa", "affirmed") in _claims(analyse(text))
+    text = ("Gunmen from the Eastern Shield Brigades stormed an army post in northern Peru, killing three guards. "
+            "The night attack took place on Tuesday at a post in Tacna.")
+    assert ("Eastern Shield Brigades", "attacks", "Tacna", "affirmed") in _claims(analyse(text))
     # an attack with nobody told as its maker attacks nothing
-    text = "The attack took place in Baidoa, police said."
+    text = "The attack took place in Tacna, police said."
     assert not [c for c in _claims(analyse(text)) if c[1] == "attacks"]
 
 
@@ -945,10 +945,10 @@ def test_killing_a_leader_named_beside_the_description_attacks_the_leader(analys
 
 
 def test_a_passive_verb_sharing_its_heads_subject(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = "Maria Lopez fled to Peru. She fled again but was arrested by Bolivian police after a few weeks."
+    text = "Maria Lopez hid in Peru. She moved on to Chile but was arrested by Bolivian police in March."
     assert ("Bolivian police", "detains", "Maria Lopez", "affirmed") in _claims(analyse(text))
     # "she" in a state's words is not the state
-    text = "Maria Lopez fled to Peru in 2019. She fled again but was arrested by the Bolivian authorities, Bolivia said."
+    text = "Maria Lopez hid in Peru in 2019. She moved on to Chile but was arrested by the Bolivian authorities, Bolivia said."
     assert not [c for c in _claims(analyse(text)) if c[1] == "detains" and c[2] == "Bolivia"]
 
 
@@ -961,7 +961,7 @@ def test_a_role_in_a_states_institution_is_a_role_with_the_state(analyse) -> Non
     claims = _claims(analyse("Pedro Gomez, a spokesman for Peru's defence ministry, said the army would respond."))
     assert ("Pedro Gomez", "spokesperson_for", "Peru", "affirmed") in claims
     # the plural's possessive names the organisation
-    claims = _claims(analyse("The Houthis' spokesman Luis Vega denied the report."))
+    claims = _claims(analyse("The Houthis' spokesman Luis Vega said talks would resume in May."))
     assert ("Luis Vega", "spokesperson_for", "Houthis", "affirmed") in claims
 
 
@@ -971,11 +971,11 @@ def test_striking_positions_held_by_a_group_attacks_the_group(analyse) -> None: 
 
 
 def test_we_in_a_direct_quote_is_the_speakers_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = ('"We will continue the relentless campaign against ISIS," US Central Command commander General Jorge '
-            'Salinas said in a statement on Monday.')
-    assert ("US Central Command", "attacks", "Islamic State", "affirmed") in _claims(analyse(text))
+    text = ('"We will keep striking ISIS cells in the desert," Peruvian Southern Command commander General Jorge '
+            'Salinas told reporters on Tuesday.')
+    assert ("Peruvian Southern Command", "attacks", "Islamic State", "affirmed") in _claims(analyse(text))
     # a campaign a state wages is no attack by itself
-    text = "The United States continued its pressure campaign against Iran."
+    text = "Peru kept up its diplomatic campaign against Bolivia."
     assert not [c for c in _claims(analyse(text)) if c[1] == "attacks"]
 
 
@@ -1026,7 +1026,7 @@ def test_a_head_of_states_government_is_the_one_government_named(analyse) -> Non
         ("Al-Shabaab claimed responsibility for the attack on the army base in Baidoa.", ("al-Shabaab", "attacks", "Baidoa")),
         ("Al-Shabaab claimed responsibility for the bombing, which killed 12 Kenyan soldiers.", ("al-Shabaab", "attacks", "Kenya")),
         ("Russia's war against Ukraine entered its third year.", ("Russia", "fights", "Ukraine")),
-        ("The Houthis fired missiles at Israel on Monday.", ("Houthis", "attacks", "Israel")),
+        ("The Eastern Shield Brigades fired missiles at Peru on Monday.", ("Eastern Shield Brigades", "attacks", "Peru")),
         ("Israeli jets pounded Hezbollah targets in southern Lebanon.", ("Israel", "attacks", "Hezbollah")),
         ("Maria Lopez, who was held hostage by Hamas for 50 days, was freed on Monday.", ("Hamas", "detains", "Maria Lopez")),
         ("Hamas held Maria Lopez captive for a year.", ("Hamas", "detains", "Maria Lopez")),
@@ -1063,8 +1063,8 @@ def test_captives_an_armed_group_hands_over_are_freed(analyse) -> None:  # type:
 
 
 def test_condemning_a_deed_criticises_its_doer(analyse) -> None:  # type: ignore[no-untyped-def]
-    found = _claims(analyse("The UN Security Council on Monday condemned the offensive launched by the Eastern Shield Brigades near Dara."))
-    assert ("UN Security Council", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("The Oren Council of Elders on Tuesday condemned the assault launched by the Eastern Shield Brigades near Dara."))
+    assert ("Oren Council of Elders", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
     found = _claims(analyse("The African Union denounced the raids carried out by the Eastern Shield Brigades in Dara."))
     assert ("African Union", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
     # "the attack" is the one told of last; with none told, nobody; an unsaid condemnation says nothing
@@ -1079,9 +1079,9 @@ def test_condemning_a_deed_criticises_its_doer(analyse) -> None:  # type: ignore
 
 
 def test_a_statement_condemning_a_deed_is_its_issuers(analyse) -> None:  # type: ignore[no-untyped-def]
-    found = _claims(analyse("Ambassadors from Peru and other nations issued a joint statement condemning the offensive launched by the Eastern Shield Brigades."))
+    found = _claims(analyse("Diplomats from Peru and several other states released a statement condemning the assault launched by the Eastern Shield Brigades."))
     assert ("Peru", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
-    found = _claims(analyse("The Eastern Shield Brigades attacked Chile on Sunday. Ambassadors from Peru issued a joint statement condemning the attack."))
+    found = _claims(analyse("The Eastern Shield Brigades shelled Chile on Tuesday. Diplomats from Peru released a statement condemning the attack."))
     assert ("Peru", "criticizes", "Eastern Shield Brigades", "affirmed") in found, found
     # nobody's statement: no critic (not a name inside what it says)
     found = _claims(analyse("A statement condemning the offensive launched by the Eastern Shield Brigades was read out."))
@@ -1095,7 +1095,7 @@ def test_a_speaker_attacked_accuses_the_attacker(analyse) -> None:  # type: igno
     found = _claims(analyse('"This attack by the Dara Liberation Front against our soldiers is a crime," Maria Lopez said.'))
     assert ("Maria Lopez", "accuses", "Dara Liberation Front", "affirmed") in found, found
     # what it says it answered
-    found = _claims(analyse("The Eastern Shield Brigades said the strikes were in response to attacks by the Dara Liberation Front."))
+    found = _claims(analyse("The Eastern Shield Brigades said the shelling was in response to attacks by the Dara Liberation Front."))
     assert ("Eastern Shield Brigades", "accuses", "Dara Liberation Front", "affirmed") in found, found
     # an attack on others, told with no accusing cue, accuses nobody
     found = _claims(analyse("The Eastern Shield Brigades said the Dara Liberation Front attacked the Oren Relief Agency on Monday."))
@@ -1110,12 +1110,12 @@ def test_a_speaker_attacked_accuses_the_attacker(analyse) -> None:  # type: igno
     assert ("Oren Rights Commission", "accuses", "Dara Liberation Front", "affirmed") in found, found
     # a bare "the army" is the army of the country the story is about
     found = _claims(analyse("Peru has suspended two radio stations. Peru said it would investigate. "
-                            "The Oren Rights Commission alleged that the army killed 40 villagers in May."))
+                            "The Oren Rights Commission alleged that the army had killed 40 farmers in May."))
     assert ("Oren Rights Commission", "accuses", "Peru", "affirmed") in found, found
     found = _claims(analyse("Peru has suspended two radio stations. Peru said it would investigate. "
-                            "The Oren Rights Commission accused the army of killing 40 villagers in May."))
+                            "The Oren Rights Commission accused the army of killing 40 farmers in May."))
     assert ("Oren Rights Commission", "accuses", "Peru", "affirmed") in found, found
-    found = _claims(analyse("The Oren Rights Commission said that the army killed 40 villagers in May."))
+    found = _claims(analyse("The Oren Rights Commission said that the army had killed 40 farmers in May."))
     assert not [c for c in found if c[1] == "accuses"], found
     # an attack that may come is no accusation
     for text in ('"We will respond to any attack on our soldiers by the Dara Liberation Front," Maria Lopez said.',
@@ -1125,7 +1125,7 @@ def test_a_speaker_attacked_accuses_the_attacker(analyse) -> None:  # type: igno
     # a news outlet reports, it does not accuse
     found = _claims(analyse("Reuters reported that the Eastern Shield Brigades said the strikes answered attacks by the Dara Liberation Front."))
     assert ("Reuters", "accuses", "Dara Liberation Front", "affirmed") not in found, found
-    found = _claims(analyse("Al Jazeera reported the strikes were in response to attacks by the Dara Liberation Front."))
+    found = _claims(analyse("Al Jazeera reported the shelling was in response to attacks by the Dara Liberation Front."))
     assert not [c for c in found if c[1] == "accuses"], found
     # a denial accuses nobody
     found = _claims(analyse("The Eastern Shield Brigades denied that their fighters were attacked by the Dara Liberation Front."))
@@ -1133,9 +1133,9 @@ def test_a_speaker_attacked_accuses_the_attacker(analyse) -> None:  # type: igno
 
 
 def test_the_author_of_the_report_an_accusation_is_made_in_accuses(analyse) -> None:  # type: ignore[no-untyped-def]
-    found = _claims(analyse("The United Nations accused the Eastern Shield Brigades of killing 50 people, in a report by the Oren Rights Office."))
+    found = _claims(analyse("Chile accused the Eastern Shield Brigades of torturing 12 detainees, in a report by the Oren Rights Office."))
     assert ("Oren Rights Office", "accuses", "Eastern Shield Brigades", "affirmed") in found, found
-    found = _claims(analyse("The United Nations accused the Eastern Shield Brigades in a report by the Oren Rights Office."))
+    found = _claims(analyse("Chile accused the Eastern Shield Brigades in a report by the Oren Rights Office."))
     assert ("Oren Rights Office", "accuses", "Eastern Shield Brigades", "affirmed") in found, found
 
 
@@ -1271,7 +1271,7 @@ def test_an_inquiry_into_another_investigates_it(analyse) -> None:  # type: igno
 def test_the_two_sides_are_the_two_parties_their_own_sentence_names(analyse) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The Lima Relief Council said the Andean Rights Group had helped. "
-        "Since Peru's blockade of Chile in 2020, the two sides have frequently exchanged prisoners."
+        "After Peru's blockade of Chile in 2020, the two sides exchanged prisoners several times."
     )
     claims = _claims(analyse(text))
     assert ("Chile", "agrees_with", "Peru", "affirmed") in claims or ("Peru", "agrees_with", "Chile", "affirmed") in claims
@@ -1279,7 +1279,7 @@ def test_the_two_sides_are_the_two_parties_their_own_sentence_names(analyse) -> 
 
 
 def test_those_who_agree_to_end_the_fighting_were_fighting(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = "Peru controls the north and Bolivia the south. The two rivals agreed in 2003 to halt military clashes along the border."
+    text = "Peru holds the coast and Bolivia the hills. The two rivals promised in 2011 to halt the clashes in the valley."
     assert ("Bolivia", "fights", "Peru", "affirmed") in _claims(analyse(text))
     assert ("Fatah", "fights", "Hamas", "affirmed") in _claims(analyse("Hamas and Fatah pledged to end the fighting."))
     # one who asks others to stop fights nobody

@@ -21,16 +21,16 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Amnesty International's Chad office said the report was accurate.",
          ("Amnesty International", "present_in", "Chad", "affirmed")),
         # one said to occupy a place is there
-        ("The talks followed clashes with the Kenyan state, which is an occupying power in Somalia.",
-         ("Kenya", "present_in", "Somalia", "affirmed")),
+        ("Protests followed raids by the Chadian state, which is the occupier in Niger.",
+         ("Chad", "present_in", "Niger", "affirmed")),
         # a bare count held in a place
-        ("Al-Shabaab still has thousands in Kenya and Ethiopia.", ("al-Shabaab", "present_in", "Ethiopia", "affirmed")),
+        ("Al-Shabaab keeps 2,000 in Kenya and Ethiopia.", ("al-Shabaab", "present_in", "Ethiopia", "affirmed")),
         # what armed people do or suffer there puts their group there
         ("Al-Shabaab said its fighters repulsed an attack by the army in the town of Beledweyne.",
          ("al-Shabaab", "present_in", "Beledweyne", "affirmed")),
         ("Two Kenyan soldiers were killed in Somalia on Monday.", ("Kenya", "present_in", "Somalia", "affirmed")),
         # a group whose armed campaign a place hosts
-        ("Since 2015, eastern Chad has been at the centre of an insurgency led by armed groups, including Boko Haram and al-Shabaab.",
+        ("In recent years, eastern Chad has been the hotbed of a rebellion waged by several factions, including Boko Haram and al-Shabaab.",
          ("al-Shabaab", "present_in", "Chad", "affirmed")),
         ("The Boko Haram insurgency in Cameroon has displaced thousands.", ("Boko Haram", "present_in", "Cameroon", "affirmed")),
         ("Al-Shabaab, which has waged an insurgency in Kenya since 2011, claimed the attack.",
@@ -54,14 +54,14 @@ def _claims(an):  # type: ignore[no-untyped-def]
         # nominal holds
         ("Idlib is under the control of Hayat Tahrir al-Sham.", ("Hayat Tahrir al-Sham", "controls", "Idlib", "affirmed")),
         ("Goma remains under M23 control.", ("M23", "controls", "Goma", "affirmed")),
-        ("The Houthis' control of Sanaa angered Saudi Arabia.", ("Houthis", "controls", "Sanaa", "affirmed")),
+        ("Hezbollah's control of Baalbek worried Beirut.", ("Hezbollah", "controls", "Baalbek", "affirmed")),
         ("The Taliban regained control of Kandahar.", ("Taliban", "controls", "Kandahar", "affirmed")),
         ("The army lost control of Goma to the M23.", ("M23", "controls", "Goma", "affirmed")),
         ("The fall of Goma to the M23 shocked Kinshasa.", ("M23", "controls", "Goma", "affirmed")),
         ("Hamas has governed Gaza since 2007.", ("Hamas", "controls", "Gaza", "affirmed")),
         ("Chad said its troops had captured the outpost of Gouro.", ("Chad", "controls", "Gouro", "affirmed")),
         # put on a list of terrorists or of sanctions
-        ("The US placed the Houthis on its list of terrorist organisations.", ("United States", "sanctions", "Houthis", "affirmed")),
+        ("Peru placed the Eastern Shield Brigades on its list of terrorist organisations.", ("Peru", "sanctions", "Eastern Shield Brigades", "affirmed")),
         ("Hamas was added to the EU sanctions list in 2003.", ("European Union", "sanctions", "Hamas", "affirmed")),
         ("The United States put Cuba back on its list of state sponsors of terrorism.", ("United States", "sanctions", "Cuba", "affirmed")),
         # nominal deployments; premises set up; an affiliate somewhere; armed people stationed somewhere
@@ -76,9 +76,9 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("Hezbollah no longer has fighters in Yemen.", ("Hezbollah", "present_in", "Yemen", "negated")),
         ("Hezbollah is no longer active in Yemen.", ("Hezbollah", "present_in", "Yemen", "negated")),
         # measures laid on a party
-        ("The African Union and ECOWAS announced the enforcement of a no-fly zone over Mali.",
+        ("The African Union and ECOWAS declared the imposition of a travel ban on Mali's leaders.",
          ("African Union", "sanctions", "Mali", "affirmed")),
-        ("The African Union and ECOWAS announced the enforcement of a no-fly zone over Mali.",
+        ("The African Union and ECOWAS declared the imposition of a travel ban on Mali's leaders.",
          ("ECOWAS", "sanctions", "Mali", "affirmed")),
         ("The European Union imposed an arms embargo on Belarus.", ("European Union", "sanctions", "Belarus", "affirmed")),
         ("Sanctions against Cuba by the United States have hurt its economy.", ("United States", "sanctions", "Cuba", "affirmed")),
@@ -87,10 +87,10 @@ def _claims(an):  # type: ignore[no-untyped-def]
         ("The Security Council lifted the UN arms embargo on Libya.", ("United Nations", "sanctions", "Libya", "negated")),
         ("The SEC sanctioned the accounting firm Main Hurdman for improper conduct.", ("SEC", "sanctions", "Main Hurdman", "affirmed")),
         # "similar measures by X": X lays the sentence's own sanction too
-        ("Germany suspended all aid to Mali, following similar measures by France and Canada.",
-         ("France", "sanctions", "Mali", "affirmed")),
-        ("Germany suspended all aid to Mali, following similar measures by France and Canada.",
-         ("Canada", "sanctions", "Mali", "affirmed")),
+        ("Peru cut aid to Bolivia, after similar steps by Chile and Ecuador.",
+         ("Chile", "sanctions", "Bolivia", "affirmed")),
+        ("Peru cut aid to Bolivia, after similar steps by Chile and Ecuador.",
+         ("Ecuador", "sanctions", "Bolivia", "affirmed")),
     ],
 )
 def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -105,9 +105,9 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
         ("Hamas has $5 million in Turkey.", ("Hamas", "present_in", "Turkey")),
         ("The Taliban keep thousands of dollars in Pakistan.", ("Taliban", "present_in", "Pakistan")),
         # firing from afar puts nobody there
-        ("Indian troops fired across the border, killing four civilians in Pakistan.", ("India", "present_in", "Pakistan")),
+        ("Peruvian troops fired over the frontier, wounding two farmers in Bolivia.", ("Peru", "present_in", "Bolivia")),
         # a threatened measure is laid on nobody
-        ("ECOWAS threatened to impose a no-fly zone over Mali.", ("ECOWAS", "sanctions", "Mali")),
+        ("ECOWAS threatened to impose an arms embargo on Mali.", ("ECOWAS", "sanctions", "Mali")),
         # an envoy for a place is no office there
         ("The United Nations' Yemen envoy Maria Lopez met the rebels in Oman.", ("United Nations", "present_in", "Yemen")),
         # an ended campaign, or one fought against, is no presence
@@ -119,7 +119,7 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
         ("Turkey will have a military presence in Libya if the deal passes.", ("Turkey", "present_in", "Libya")),
         # a government's desk named by a country is at home; money held is no people
         ("The State Department's Iran office drafted the plan.", ("US State Department", "present_in", "Iran")),
-        ("Iran has 3 million in frozen assets in South Korea.", ("Iran", "present_in", "South Korea")),
+        ("Peru has 40 million in bank deposits in Chile.", ("Peru", "present_in", "Chile")),
         ("The US holds much of Iran's debt.", ("United States", "controls", "Iran")),
         ("Oil exports from Syria fell to Turkey.", ("Turkey", "controls", "Syria")),
         ("Britain placed Iran on its list of priority countries.", ("United Kingdom", "sanctions", "Iran")),
@@ -129,7 +129,7 @@ def test_presence_and_measures(analyse, text: str, expected: tuple[str, str, str
         ("The Labour Party gave the government power to decree trade sanctions against Zimbabwe.",
          ("Labour Party", "sanctions", "Zimbabwe")),
         # designating a group sanctions that group, not a party it is tied to
-        ("The United States designated a group tied to Venezuela's president.", ("United States", "sanctions", "Venezuela")),
+        ("Chile designated a gang tied to Peru's interior minister.", ("Chile", "sanctions", "Peru")),
         # fighters of a nationality are no state's forces
         ("Syrian mercenaries in Libya fought for Haftar.", ("Syria", "present_in", "Libya")),
         ("Fighters from Syria were killed in Libya.", ("Syria", "present_in", "Libya")),
@@ -151,18 +151,18 @@ def test_no_presence_or_measure_unsaid(analyse, text: str, absent: tuple[str, st
 
 
 def test_a_group_is_the_one_a_later_known_as_names(analyse) -> None:  # type: ignore[no-untyped-def]
-    found = _claims(analyse("The United States on Friday designated a group it said is tied to Maria Lopez. Officials said more "
-                            "steps would follow. The group, known as the Eastern Shield Brigades, denied the charge."))
-    assert ("United States", "sanctions", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("Chile designated a group on Tuesday that it linked to Maria Lopez. Officials promised further "
+                            "steps. The group, known as the Eastern Shield Brigades, rejected the charge."))
+    assert ("Chile", "sanctions", "Eastern Shield Brigades", "affirmed") in found, found
 
 
 @pytest.mark.parametrize(
     "text",
     [
         # "a group of officials" says which group it is
-        "The United States on Friday designated a group of officials. The group, known as the Eastern Shield Brigades, denied it.",
+        "Chile designated a group of officials on Tuesday. The group, known as the Eastern Shield Brigades, denied it.",
         # the name came first: "a group" may be another one
-        "The Eastern Shield Brigades attacked the town. The United States designated a group on Friday. The group, known as "
+        "The Eastern Shield Brigades attacked the town. Chile designated a group on Tuesday. The group, known as "
         "the Eastern Shield Brigades, denied the charge.",
     ],
 )
