@@ -168,3 +168,9 @@ def test_a_group_is_the_one_a_later_known_as_names(analyse) -> None:  # type: ig
 )
 def test_a_group_stays_unnamed_when_unsure(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [c for c in _claims(analyse(text)) if c[1] == "sanctions"]
+
+
+def test_putting_a_group_on_a_list_is_no_aid(analyse) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(analyse("Peru added the Eastern Shield Brigades to its terror list."))
+    assert not [c for c in found if c[1] in ("supplies", "supports", "funds")], found
+    assert not _claims(analyse("Peru may add the Eastern Shield Brigades to its terror list."))

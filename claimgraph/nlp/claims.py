@@ -678,6 +678,14 @@ class ClaimFinder:
         return out
 
     @staticmethod
+    def _onto_list(verb: Token) -> bool:
+        """ "added X to its terror list", "put X on a blacklist": the verb puts someone on a list
+        (``relations.yaml`` sanctions: list_nouns), whatever the verb alone would mean."""
+        nouns = set(relation_types()["sanctions"].get("list_nouns") or [])
+        return any(p.lower_ in ("to", "on", "onto") and any(o.dep_ == "pobj" and o.lower_ in nouns for o in p.children)
+                   for p in verb.children if p.dep_ == "prep")
+
+    @staticmethod
     def _deadlines(verb: Token) -> list[Token]:
         """ "gave the junta seven days to ...": the deadline a giving verb gives (``relations.yaml``
         demands: giving_verbs, deadline_nouns), none for another verb."""
@@ -2954,6 +2962,8 @@ class ClaimFinder:
                     continue
                 if rel in ("supplies", "supports") and self._deadlines(verb):
                     continue  # "gave the junta seven days to ...": a deadline, no aid (``_calls_on``)
+                if rel in ("supplies", "supports", "funds") and self._onto_list(verb):
+                    continue  # "added the group to its terror list": a listing (``_listed``), no aid
                 source = doc[ev.source_head]
                 own = self._subject(verb)
                 if source.lower_ in ("he", "she", "it", "they") and own is not None and own.i != source.i:
