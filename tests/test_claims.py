@@ -1284,3 +1284,13 @@ def test_those_who_agree_to_end_the_fighting_were_fighting(analyse) -> None:  # 
     assert ("Fatah", "fights", "Hamas", "affirmed") in _claims(analyse("Hamas and Fatah pledged to end the fighting."))
     # one who asks others to stop fights nobody
     assert not [c for c in _claims(analyse("Peru called on Hamas and Fatah to stop the fighting.")) if c[1] == "fights" and "Peru" in c]
+
+
+def test_a_description_before_a_bracketed_name_is_that_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("The report was compiled by the rights division of the peacekeeping mission deployed since 2019 "
+            "in Zamora (Minuza).")
+    found = _claims(analyse(text))
+    assert [c for c in found if c[0] == "Minuza" and c[1] in ("present_in", "deploys") and c[2] == "Zamora"], found
+    # a bracketed word no description kinds stays apart from the description
+    text = "The report was compiled by the rights division of the mission in Zamora (Oren)."
+    assert not [c for c in _claims(analyse(text)) if c[1] in ("present_in", "deploys") and c[0] == "Oren"]

@@ -378,6 +378,7 @@ class ClaimFinder:
         self._the_group(doc)
         self._group_named_later(doc)
         self._its_rivals(doc)
+        self._described_before_bracket(doc)
         out: list[RawClaim] = []
         seen: set[tuple[str | None, str, str | None, int]] = set()
         noun_words = {w.split()[-1] for w in nouns}
@@ -3379,6 +3380,34 @@ class ClaimFinder:
             if len(earlier) != 1 or any(c.dep_ == "prep" and c.lower_ == "of" for c in earlier[0].children):
                 continue
             self.token_actor[earlier[0].i] = named
+
+    def _described_before_bracket(self, doc: Doc) -> None:
+        """ "the peacekeeping mission deployed since 2019 in Zamora (Minuza)": the description's head
+        ("mission") is the bracketed organisation, when the actors layer took its kind from that
+        description (``actors.yaml`` descriptor_kinds), so that what the description says of the
+        head is said of the organisation. For this component's parties only."""
+        described: dict[str, str] = doc.user_data.get("cg_described_kinds") or {}
+        if not described:
+            return
+        phrases = {kind: [tuple(p.split()) for p in items] for kind, items in load_yaml("actors.yaml")["descriptor_kinds"].items()}
+        for k in indices_with(doc, ("(",)):
+            if k + 2 >= len(doc) or doc[k + 2].text != ")" or (k + 1) not in self.token_actor:
+                continue
+            actor = self.token_actor[k + 1]
+            kind = described.get(name_key(doc[k + 1].text))
+            if kind is None or self.actors[actor].type != "organization" or self.actors[actor].kind != kind:
+                continue
+            low = max(sentence_of(doc, k)[0], k - 12)
+            heads = [i + len(p) - 1 for p in phrases.get(kind, []) for i in range(max(low, 1), k - len(p) + 1)
+                     if doc[i - 1].lower_ == "the" and tuple(t.lower_ for t in doc[i : i + len(p)]) == p]
+            if len(heads) != 1:
+                continue
+            head = doc[heads[0]]
+            # nothing named between the description and the bracket but places ("deployed in Zamora")
+            between = {a for j in range(head.i + 1, k) if (a := self.token_actor.get(j)) is not None}
+            if head.i in self.token_actor or head.pos_ != "NOUN" or any(self.actors[a].type != "place" for a in between):
+                continue
+            self.token_actor[head.i] = actor
 
     def _its_rivals(self, doc: Doc) -> None:
         """ "The army suspended talks, accusing its rivals of ...": "its rivals" (``relations.yaml``
