@@ -1294,3 +1294,28 @@ def test_a_description_before_a_bracketed_name_is_that_organisation(analyse) -> 
     # a bracketed word no description kinds stays apart from the description
     text = "The report was compiled by the rights division of the mission in Zamora (Oren)."
     assert not [c for c in _claims(analyse(text)) if c[1] in ("present_in", "deploys") and c[0] == "Oren"]
+
+
+def test_a_passive_verbs_for_names_the_deed_of_its_subject(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Peru on Friday designated a group it said is tied to Maria Lopez for allegedly supporting the "
+            "Eastern Shield Brigades.")
+    found = _claims(analyse(text + " The group, known as the Oren Cartel, is made up of officials."))
+    assert ("Oren Cartel", "supports", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("The Oren Cartel was sanctioned for supporting the Eastern Shield Brigades."))
+    assert ("Oren Cartel", "supports", "Eastern Shield Brigades", "affirmed") in found, found
+    # the one who sanctions is not the supporter
+    assert not [c for c in found if c[1] == "supports" and c[0] != "Oren Cartel"], found
+
+
+def test_a_named_modifier_opening_a_coordination_is_an_object_of_its_own(analyse) -> None:  # type: ignore[no-untyped-def]
+    # the parser reads "the Zarda gang and Chile" as a modifier of "Cartel"
+    text = "Peru sanctioned Maria Lopez for supporting the Zarda gang and Chile’s Oren Cartel, which Peru has named terrorist organizations."
+    found = _claims(analyse(text))
+    assert ("Maria Lopez", "supports", "Oren Cartel", "affirmed") in found, found
+    assert [c for c in found if c[0] == "Maria Lopez" and c[1] == "supports" and (c[2] or "").startswith("Zarda")], found
+    # here as a third conjunct: the possessive owns the cartel and is supported by nobody
+    text = "Peru sanctioned Maria Lopez for supporting the MZLA gang and Chile’s Oren Cartel, which Peru has named terrorist organizations."
+    found = _claims(analyse(text))
+    assert ("Maria Lopez", "supports", "Oren Cartel", "affirmed") in found, found
+    assert ("Maria Lopez", "supports", "MZLA", "affirmed") in found, found
+    assert not [c for c in found if c[2] == "Chile"], found

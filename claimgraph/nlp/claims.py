@@ -283,6 +283,13 @@ def _by_word(key: str) -> dict[str, list[str]]:
     return out
 
 
+def _possessive_conjunct(tok: Token) -> bool:
+    """ "supporting the MZLA gang and Chile's Oren Cartel", parsed with "Chile" as a third conjunct:
+    a conjunct marked as a possessive owns the phrase after it and is no party of its own."""
+    return any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'", "’") for c in tok.children) and any(
+        c.dep_ == "conj" and c.i > tok.i for c in tok.head.children)
+
+
 def _name_tail(tok: Token) -> bool:
     """Whether a conjunct is a company name's split tail ("Brown and Sons Inc"): ``name_tails``."""
     tails = load_yaml("relations.yaml")["name_tails"]
@@ -3513,7 +3520,7 @@ class ClaimFinder:
             if self._has_agent(t):
                 continue
             for c in t.conjuncts:
-                if c.pos_ not in ("NOUN", "PROPN") or _name_tail(c):
+                if c.pos_ not in ("NOUN", "PROPN") or _name_tail(c) or _possessive_conjunct(c):
                     continue
                 named = next((a for a in c.children if a.dep_ == "appos" and a.i in self.token_actor
                               and self.actors[self.token_actor[a.i]].type in ("organization", "person")), c)
@@ -3595,11 +3602,27 @@ class ClaimFinder:
         prep = verb.head
         if verb.dep_ == "pcomp" and prep.lower_ in ("of", "for") and prep.head.pos_ == "VERB":
             # "accused the army of violating the truce": the accused is who violated it
-            return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+            return next((c for c in prep.head.children if c.dep_ == "dobj"), None) or self._passive_doer(prep.head, prep)
         if verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ in ("relcl", "acl"):
                 return verb.head  # "the uprising signing an agreement", "groups who fought"
             return self._subject(verb.head)
+        return None
+
+    def _passive_doer(self, verb: Token, prep: Token) -> Token | None:
+        """ "the group was sanctioned for supporting X", "a group officials said is tied to Y for
+        supporting X": the one a passive verb's "for" names the deed of is the verb's own subject,
+        or, in a clause below a relative one that lacks it ("a group [that] officials said is
+        tied"), the noun the relative clause belongs to."""
+        if prep.lower_ != "for" or not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            rel = verb.head
+            if not any(c.dep_ in ("dobj", "ccomp") and c.i != verb.i for c in rel.children):
+                return rel.head
         return None
 
     def _prep_objects(self, tok: Token, preps: list[str]) -> list[Token]:
@@ -3687,7 +3710,8 @@ class ClaimFinder:
         subjects += self._conjoined(subj_tok, subject=True, rel=rel)
         kinds = spec.get("object_types")
         for o in self._with_conjuncts(others):
-            for obj in dict.fromkeys((self._object_of(o, rel), self._accusers_own(o), self._named_beside(o, rel))):
+            for obj in dict.fromkeys((self._object_of(o, rel), self._accusers_own(o), self._named_beside(o, rel),
+                                      *self._coordinated_objects(o))):
                 if kinds and obj and self.actors[obj].type not in kinds and self.actors[obj].kind not in kinds:
                     continue
                 for subj in dict.fromkeys(subjects):
@@ -3796,6 +3820,15 @@ class ClaimFinder:
             if len(named) == 2:
                 return [(named[0], rel, named[1], False)]
         return []
+
+    def _coordinated_objects(self, tok: Token) -> list[str]:
+        """ "supporting the Zarda gang and Peru's Oren Cartel", parsed with "the Zarda gang and Peru" as a
+        modifier of "Cartel": the named modifier that opens the coordination is an object of its own,
+        when the object's head is itself a named organisation (``_coordinated_modifiers``)."""
+        own = self.token_actor.get(tok.i)
+        if own is None or self.actors[own].type != "organization":
+            return []
+        return [a for a in self._coordinated_modifiers(tok) if self.actors[a].type == "organization"]
 
     def _coordinated_modifiers(self, tok: Token) -> list[str]:
         """ "between al-Shabaab and Kenyan forces", parsed as one phrase with "al-Shabaab and Kenyan" as
