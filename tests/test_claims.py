@@ -1319,3 +1319,16 @@ def test_a_named_modifier_opening_a_coordination_is_an_object_of_its_own(analyse
     assert ("Maria Lopez", "supports", "Oren Cartel", "affirmed") in found, found
     assert ("Maria Lopez", "supports", "MZLA", "affirmed") in found, found
     assert not [c for c in found if c[2] == "Chile"], found
+
+
+def test_a_story_told_through_one_states_institutions_is_about_that_state(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Peruvian Army officials said a rebel leader was killed in Peru. The Peruvian Defence Ministry said he had refused "
+            "to disarm. Carlos Ruiz had taken part in the peace talks between the government and the Eastern Shield Brigades "
+            "which were held in Chile’s Santiago. Peruvian President Maria Lopez said the operation was a success.")
+    found = _claims(analyse(text))
+    assert ("Eastern Shield Brigades", "negotiates_with", "Peru", "affirmed") in found or (
+        "Peru", "negotiates_with", "Eastern Shield Brigades", "affirmed") in found, found
+    # two states' institutions: "the government" beside another party is neither's
+    text = ("Peru's army said a rebel leader was killed in Chile. Chile's army denied it. Carlos Ruiz had taken part in "
+            "the peace talks between the government and the Eastern Shield Brigades.")
+    assert not [c for c in _claims(analyse(text)) if c[1] == "negotiates_with"]

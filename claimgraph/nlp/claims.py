@@ -283,6 +283,11 @@ def _by_word(key: str) -> dict[str, list[str]]:
     return out
 
 
+def _coordination(tok: Token) -> bool:
+    """ "the government and the rebels": a conjunction or a conjunct, which qualifies no phrase."""
+    return tok.dep_ in ("cc", "conj") and tok.i > tok.head.i
+
+
 def _possessive_conjunct(tok: Token) -> bool:
     """ "supporting the MZLA gang and Chile's Oren Cartel", parsed with "Chile" as a third conjunct:
     a conjunct marked as a possessive owns the phrase after it and is no party of its own."""
@@ -379,7 +384,7 @@ class ClaimFinder:
         actors: dict[str, Actor] = doc._.cg_actors if doc._.cg_actors is not None else {}
         self._mark_classes(doc, token_actor, actors)
         self.token_actor = token_actor
-        self.home_state = self._home_state(doc, token_actor, actors)
+        self.home_state = self._home_state(doc, token_actor, actors) or self._institutions_state(doc, token_actor, actors)
         self.actors = actors
         self._the_country(doc)
         self._the_group(doc)
@@ -3318,7 +3323,8 @@ class ClaimFinder:
             if i in self.token_actor or t.pos_ != "NOUN" or t.tag_ != "NN":
                 continue
             kids = list(t.children)
-            if t.lower_ == "government" and not all(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+            if t.lower_ == "government" and not all((c.dep_ == "det" and c.lower_ == "the") or (_coordination(c) and self._sole_state(doc))
+                                                    for c in kids):
                 continue  # "the government" alone (``_actor_of``), not "the Peruvian government", "the government of X"
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
                 continue
@@ -3331,6 +3337,23 @@ class ClaimFinder:
                    for k in range(s, i)):
                 continue
             self.token_actor[i] = self.home_state
+
+    def _sole_state(self, doc: Doc) -> bool:
+        """Whether the story's own state is the only one whose institutions it names and no other
+        country is named more than once: "the government and the rebels" is then that state's even
+        beside another party ("the talks between the government and the Eastern Shield Brigades")."""
+        states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+        if any(st and st[0] != self.home_state for st in states.values()):
+            return False
+        for body in self.actors.values():
+            country = load_places().country_of(body.name.split()[0]) if body.type == "organization" and body.kind in ("government", "military") else None
+            if country and Actor.id_for(country, "place") != self.home_state:
+                return False
+        counts: dict[str, int] = {}
+        for i, a in self.token_actor.items():
+            if a != self.home_state and (i == 0 or self.token_actor.get(i - 1) != a) and self.actors[a].kind == "country":
+                counts[a] = counts.get(a, 0) + 1
+        return all(n <= 1 for n in counts.values())
 
     def _the_group(self, doc: Doc) -> None:
         """ "Maria Lopez, the secretary of the organization", "the group said": "the group" is the
@@ -3476,6 +3499,37 @@ class ClaimFinder:
                 counts[a] = counts.get(a, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    @staticmethod
+    def _institutions_state(doc: Doc, token_actor: dict[int, str], actors: dict[str, Actor]) -> str | None:
+        """The country a story is about when it names it mostly through its own institutions ("the
+        Zamoran army", "the Zamoran Defence Ministry"): each mention of a state's institution counts
+        for the state, and the state must be mentioned so at least three times, three times as
+        often as any other country, and be the only state whose institutions the story names."""
+        if not actors:
+            return None
+        states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+        owners = {inst: st[0] for inst, st in states.items() if st and st[0] in actors}
+        for body in actors.values():
+            # "the Zamoran Army", known by name: the state its demonym names
+            country = load_places().country_of(body.name.split()[0]) if body.type == "organization" and body.kind in ("government", "military") else None
+            if body.id not in owners and country and (home := Actor.id_for(country, "place")) in actors:
+                owners[body.id] = home
+        if len(set(owners.values())) != 1:
+            return None
+        counts: dict[str, int] = {}
+        for i, a in token_actor.items():
+            if i > 0 and token_actor.get(i - 1) == a:
+                continue
+            state = owners.get(a) or (a if actors.get(a) is not None and actors[a].kind == "country" else None)
+            if state is not None:
+                counts[state] = counts.get(state, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][0] not in owners.values() or ranked[0][1] < 3:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]:
             return None
         return ranked[0][0]
 
