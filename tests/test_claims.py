@@ -1332,3 +1332,13 @@ def test_a_story_told_through_one_states_institutions_is_about_that_state(analys
     text = ("Peru's army said a rebel leader was killed in Chile. Chile's army denied it. Carlos Ruiz had taken part in "
             "the peace talks between the government and the Eastern Shield Brigades.")
     assert not [c for c in _claims(analyse(text)) if c[1] == "negotiates_with"]
+
+
+def test_the_one_a_description_introduced_is_the_person_it_is_identified_as(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Earlier this month, Peruvian forces killed a senior Eastern Shield Brigades commander in a strike near Lima, "
+            "the army said. The army identified the commander as Carlos Ruiz, who it said planned attacks.")
+    assert ("Peruvian forces", "attacks", "Carlos Ruiz", "affirmed") in _claims(analyse(text))
+    # two introduced by the same noun: which one is meant is unsaid
+    text = ("Peruvian forces killed a commander near Lima and a commander near Cusco. "
+            "The army identified the commander as Carlos Ruiz.")
+    assert not [c for c in _claims(analyse(text)) if c[2] == "Carlos Ruiz"]

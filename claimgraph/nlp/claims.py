@@ -391,6 +391,7 @@ class ClaimFinder:
         self._group_named_later(doc)
         self._its_rivals(doc)
         self._described_before_bracket(doc)
+        self._identified_as(doc)
         out: list[RawClaim] = []
         seen: set[tuple[str | None, str, str | None, int]] = set()
         noun_words = {w.split()[-1] for w in nouns}
@@ -3438,6 +3439,29 @@ class ClaimFinder:
             if head.i in self.token_actor or head.pos_ != "NOUN" or any(self.actors[a].type != "place" for a in between):
                 continue
             self.token_actor[head.i] = actor
+
+    def _identified_as(self, doc: Doc) -> None:
+        """ "Zamoran forces killed a senior Zarda commander ... The army identified the commander as
+        Carlos Ruiz": the one a description introduced ("a ... commander") is the person "the
+        <same noun>" is identified as, when the sentence or the one before it introduces exactly
+        one. For this component's parties only."""
+        for i in indices_with(doc, ("identified", "identifies", "identify"), "lower"):
+            verb = doc[i]
+            if verb.pos_ != "VERB":
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            named = [p for p in self._prep_objects(verb, ["as"]) if p.i in self.token_actor
+                     and self.actors[self.token_actor[p.i]].type == "person"]
+            if obj is None or obj.pos_ != "NOUN" or obj.i in self.token_actor or len(named) != 1:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+                continue
+            s, _ = sentence_of(doc, i)
+            start = sentence_of(doc, s - 1)[0] if s > 0 else s
+            earlier = [t for t in doc[start:obj.i] if t.lower_ == obj.lower_ and t.i not in self.token_actor
+                       and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)]
+            if len(earlier) == 1:
+                self.token_actor[earlier[0].i] = self.token_actor[named[0].i]
 
     def _its_rivals(self, doc: Doc) -> None:
         """ "The army suspended talks, accusing its rivals of ...": "its rivals" (``relations.yaml``
