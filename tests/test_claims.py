@@ -1284,3 +1284,61 @@ def test_those_who_agree_to_end_the_fighting_were_fighting(analyse) -> None:  # 
     assert ("Fatah", "fights", "Hamas", "affirmed") in _claims(analyse("Hamas and Fatah pledged to end the fighting."))
     # one who asks others to stop fights nobody
     assert not [c for c in _claims(analyse("Peru called on Hamas and Fatah to stop the fighting.")) if c[1] == "fights" and "Peru" in c]
+
+
+def test_a_description_before_a_bracketed_name_is_that_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("The report was compiled by the rights division of the peacekeeping mission deployed since 2019 "
+            "in Zamora (Minuza).")
+    found = _claims(analyse(text))
+    assert [c for c in found if c[0] == "Minuza" and c[1] in ("present_in", "deploys") and c[2] == "Zamora"], found
+    # a bracketed word no description kinds stays apart from the description
+    text = "The report was compiled by the rights division of the mission in Zamora (Oren)."
+    assert not [c for c in _claims(analyse(text)) if c[1] in ("present_in", "deploys") and c[0] == "Oren"]
+
+
+def test_a_passive_verbs_for_names_the_deed_of_its_subject(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Peru on Friday designated a group it said is tied to Maria Lopez for allegedly supporting the "
+            "Eastern Shield Brigades.")
+    found = _claims(analyse(text + " The group, known as the Oren Cartel, is made up of officials."))
+    assert ("Oren Cartel", "supports", "Eastern Shield Brigades", "affirmed") in found, found
+    found = _claims(analyse("The Oren Cartel was sanctioned for supporting the Eastern Shield Brigades."))
+    assert ("Oren Cartel", "supports", "Eastern Shield Brigades", "affirmed") in found, found
+    # the one who sanctions is not the supporter
+    assert not [c for c in found if c[1] == "supports" and c[0] != "Oren Cartel"], found
+
+
+def test_a_named_modifier_opening_a_coordination_is_an_object_of_its_own(analyse) -> None:  # type: ignore[no-untyped-def]
+    # the parser reads "the Zarda gang and Chile" as a modifier of "Cartel"
+    text = "Peru sanctioned Maria Lopez for supporting the Zarda gang and Chile’s Oren Cartel, which Peru has named terrorist organizations."
+    found = _claims(analyse(text))
+    assert ("Maria Lopez", "supports", "Oren Cartel", "affirmed") in found, found
+    assert [c for c in found if c[0] == "Maria Lopez" and c[1] == "supports" and (c[2] or "").startswith("Zarda")], found
+    # here as a third conjunct: the possessive owns the cartel and is supported by nobody
+    text = "Peru sanctioned Maria Lopez for supporting the MZLA gang and Chile’s Oren Cartel, which Peru has named terrorist organizations."
+    found = _claims(analyse(text))
+    assert ("Maria Lopez", "supports", "Oren Cartel", "affirmed") in found, found
+    assert ("Maria Lopez", "supports", "MZLA", "affirmed") in found, found
+    assert not [c for c in found if c[2] == "Chile"], found
+
+
+def test_a_story_told_through_one_states_institutions_is_about_that_state(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Peruvian Army officials said a rebel leader was killed in Peru. The Peruvian Defence Ministry said he had refused "
+            "to disarm. Carlos Ruiz had taken part in the peace talks between the government and the Eastern Shield Brigades "
+            "which were held in Chile’s Santiago. Peruvian President Maria Lopez said the operation was a success.")
+    found = _claims(analyse(text))
+    assert ("Eastern Shield Brigades", "negotiates_with", "Peru", "affirmed") in found or (
+        "Peru", "negotiates_with", "Eastern Shield Brigades", "affirmed") in found, found
+    # two states' institutions: "the government" beside another party is neither's
+    text = ("Peru's army said a rebel leader was killed in Chile. Chile's army denied it. Carlos Ruiz had taken part in "
+            "the peace talks between the government and the Eastern Shield Brigades.")
+    assert not [c for c in _claims(analyse(text)) if c[1] == "negotiates_with"]
+
+
+def test_the_one_a_description_introduced_is_the_person_it_is_identified_as(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Earlier this month, Peruvian forces killed a senior Eastern Shield Brigades commander in a strike near Lima, "
+            "the army said. The army identified the commander as Carlos Ruiz, who it said planned attacks.")
+    assert ("Peruvian forces", "attacks", "Carlos Ruiz", "affirmed") in _claims(analyse(text))
+    # two introduced by the same noun: which one is meant is unsaid
+    text = ("Peruvian forces killed a commander near Lima and a commander near Cusco. "
+            "The army identified the commander as Carlos Ruiz.")
+    assert not [c for c in _claims(analyse(text)) if c[2] == "Carlos Ruiz"]

@@ -283,6 +283,18 @@ def _by_word(key: str) -> dict[str, list[str]]:
     return out
 
 
+def _coordination(tok: Token) -> bool:
+    """ "the government and the rebels": a conjunction or a conjunct, which qualifies no phrase."""
+    return tok.dep_ in ("cc", "conj") and tok.i > tok.head.i
+
+
+def _possessive_conjunct(tok: Token) -> bool:
+    """ "supporting the MZLA gang and Chile's Oren Cartel", parsed with "Chile" as a third conjunct:
+    a conjunct marked as a possessive owns the phrase after it and is no party of its own."""
+    return any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'", "’") for c in tok.children) and any(
+        c.dep_ == "conj" and c.i > tok.i for c in tok.head.children)
+
+
 def _name_tail(tok: Token) -> bool:
     """Whether a conjunct is a company name's split tail ("Brown and Sons Inc"): ``name_tails``."""
     tails = load_yaml("relations.yaml")["name_tails"]
@@ -372,12 +384,14 @@ class ClaimFinder:
         actors: dict[str, Actor] = doc._.cg_actors if doc._.cg_actors is not None else {}
         self._mark_classes(doc, token_actor, actors)
         self.token_actor = token_actor
-        self.home_state = self._home_state(doc, token_actor, actors)
+        self.home_state = self._home_state(doc, token_actor, actors) or self._institutions_state(doc, token_actor, actors)
         self.actors = actors
         self._the_country(doc)
         self._the_group(doc)
         self._group_named_later(doc)
         self._its_rivals(doc)
+        self._described_before_bracket(doc)
+        self._identified_as(doc)
         out: list[RawClaim] = []
         seen: set[tuple[str | None, str, str | None, int]] = set()
         noun_words = {w.split()[-1] for w in nouns}
@@ -3320,7 +3334,8 @@ class ClaimFinder:
             if i in self.token_actor or t.pos_ != "NOUN" or t.tag_ != "NN":
                 continue
             kids = list(t.children)
-            if t.lower_ == "government" and not all(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+            if t.lower_ == "government" and not all((c.dep_ == "det" and c.lower_ == "the") or (_coordination(c) and self._sole_state(doc))
+                                                    for c in kids):
                 continue  # "the government" alone (``_actor_of``), not "the Peruvian government", "the government of X"
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
                 continue
@@ -3333,6 +3348,23 @@ class ClaimFinder:
                    for k in range(s, i)):
                 continue
             self.token_actor[i] = self.home_state
+
+    def _sole_state(self, doc: Doc) -> bool:
+        """Whether the story's own state is the only one whose institutions it names and no other
+        country is named more than once: "the government and the rebels" is then that state's even
+        beside another party ("the talks between the government and the Eastern Shield Brigades")."""
+        states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+        if any(st and st[0] != self.home_state for st in states.values()):
+            return False
+        for body in self.actors.values():
+            country = load_places().country_of(body.name.split()[0]) if body.type == "organization" and body.kind in ("government", "military") else None
+            if country and Actor.id_for(country, "place") != self.home_state:
+                return False
+        counts: dict[str, int] = {}
+        for i, a in self.token_actor.items():
+            if a != self.home_state and (i == 0 or self.token_actor.get(i - 1) != a) and self.actors[a].kind == "country":
+                counts[a] = counts.get(a, 0) + 1
+        return all(n <= 1 for n in counts.values())
 
     def _the_group(self, doc: Doc) -> None:
         """ "Maria Lopez, the secretary of the organization", "the group said": "the group" is the
@@ -3389,6 +3421,57 @@ class ClaimFinder:
             if len(earlier) != 1 or any(c.dep_ == "prep" and c.lower_ == "of" for c in earlier[0].children):
                 continue
             self.token_actor[earlier[0].i] = named
+
+    def _described_before_bracket(self, doc: Doc) -> None:
+        """ "the peacekeeping mission deployed since 2019 in Zamora (Minuza)": the description's head
+        ("mission") is the bracketed organisation, when the actors layer took its kind from that
+        description (``actors.yaml`` descriptor_kinds), so that what the description says of the
+        head is said of the organisation. For this component's parties only."""
+        described: dict[str, str] = doc.user_data.get("cg_described_kinds") or {}
+        if not described:
+            return
+        phrases = {kind: [tuple(p.split()) for p in items] for kind, items in load_yaml("actors.yaml")["descriptor_kinds"].items()}
+        for k in indices_with(doc, ("(",)):
+            if k + 2 >= len(doc) or doc[k + 2].text != ")" or (k + 1) not in self.token_actor:
+                continue
+            actor = self.token_actor[k + 1]
+            kind = described.get(name_key(doc[k + 1].text))
+            if kind is None or self.actors[actor].type != "organization" or self.actors[actor].kind != kind:
+                continue
+            low = max(sentence_of(doc, k)[0], k - 12)
+            heads = [i + len(p) - 1 for p in phrases.get(kind, []) for i in range(max(low, 1), k - len(p) + 1)
+                     if doc[i - 1].lower_ == "the" and tuple(t.lower_ for t in doc[i : i + len(p)]) == p]
+            if len(heads) != 1:
+                continue
+            head = doc[heads[0]]
+            # nothing named between the description and the bracket but places ("deployed in Zamora")
+            between = {a for j in range(head.i + 1, k) if (a := self.token_actor.get(j)) is not None}
+            if head.i in self.token_actor or head.pos_ != "NOUN" or any(self.actors[a].type != "place" for a in between):
+                continue
+            self.token_actor[head.i] = actor
+
+    def _identified_as(self, doc: Doc) -> None:
+        """ "Zamoran forces killed a senior Zarda commander ... The army identified the commander as
+        Carlos Ruiz": the one a description introduced ("a ... commander") is the person "the
+        <same noun>" is identified as, when the sentence or the one before it introduces exactly
+        one. For this component's parties only."""
+        for i in indices_with(doc, ("identified", "identifies", "identify"), "lower"):
+            verb = doc[i]
+            if verb.pos_ != "VERB":
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            named = [p for p in self._prep_objects(verb, ["as"]) if p.i in self.token_actor
+                     and self.actors[self.token_actor[p.i]].type == "person"]
+            if obj is None or obj.pos_ != "NOUN" or obj.i in self.token_actor or len(named) != 1:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+                continue
+            s, _ = sentence_of(doc, i)
+            start = sentence_of(doc, s - 1)[0] if s > 0 else s
+            earlier = [t for t in doc[start:obj.i] if t.lower_ == obj.lower_ and t.i not in self.token_actor
+                       and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)]
+            if len(earlier) == 1:
+                self.token_actor[earlier[0].i] = self.token_actor[named[0].i]
 
     def _its_rivals(self, doc: Doc) -> None:
         """ "The army suspended talks, accusing its rivals of ...": "its rivals" (``relations.yaml``
@@ -3453,6 +3536,37 @@ class ClaimFinder:
             return None
         return ranked[0][0]
 
+    @staticmethod
+    def _institutions_state(doc: Doc, token_actor: dict[int, str], actors: dict[str, Actor]) -> str | None:
+        """The country a story is about when it names it mostly through its own institutions ("the
+        Zamoran army", "the Zamoran Defence Ministry"): each mention of a state's institution counts
+        for the state, and the state must be mentioned so at least three times, three times as
+        often as any other country, and be the only state whose institutions the story names."""
+        if not actors:
+            return None
+        states: dict[str, Any] = doc.user_data.get("cg_institution_states") or {}
+        owners = {inst: st[0] for inst, st in states.items() if st and st[0] in actors}
+        for body in actors.values():
+            # "the Zamoran Army", known by name: the state its demonym names
+            country = load_places().country_of(body.name.split()[0]) if body.type == "organization" and body.kind in ("government", "military") else None
+            if body.id not in owners and country and (home := Actor.id_for(country, "place")) in actors:
+                owners[body.id] = home
+        if len(set(owners.values())) != 1:
+            return None
+        counts: dict[str, int] = {}
+        for i, a in token_actor.items():
+            if i > 0 and token_actor.get(i - 1) == a:
+                continue
+            state = owners.get(a) or (a if actors.get(a) is not None and actors[a].kind == "country" else None)
+            if state is not None:
+                counts[state] = counts.get(state, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][0] not in owners.values() or ranked[0][1] < 3:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]:
+            return None
+        return ranked[0][0]
+
     def _head_actor(self, tok: Token) -> str | None:
         """The actor of a phrase's head or of its modifiers ("Al Qaeda fighters"), nothing deeper."""
         if tok.i in self.token_actor:
@@ -3494,7 +3608,7 @@ class ClaimFinder:
             if self._has_agent(t):
                 continue
             for c in t.conjuncts:
-                if c.pos_ not in ("NOUN", "PROPN") or _name_tail(c):
+                if c.pos_ not in ("NOUN", "PROPN") or _name_tail(c) or _possessive_conjunct(c):
                     continue
                 named = next((a for a in c.children if a.dep_ == "appos" and a.i in self.token_actor
                               and self.actors[self.token_actor[a.i]].type in ("organization", "person")), c)
@@ -3576,11 +3690,27 @@ class ClaimFinder:
         prep = verb.head
         if verb.dep_ == "pcomp" and prep.lower_ in ("of", "for") and prep.head.pos_ == "VERB":
             # "accused the army of violating the truce": the accused is who violated it
-            return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+            return next((c for c in prep.head.children if c.dep_ == "dobj"), None) or self._passive_doer(prep.head, prep)
         if verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ in ("relcl", "acl"):
                 return verb.head  # "the uprising signing an agreement", "groups who fought"
             return self._subject(verb.head)
+        return None
+
+    def _passive_doer(self, verb: Token, prep: Token) -> Token | None:
+        """ "the group was sanctioned for supporting X", "a group officials said is tied to Y for
+        supporting X": the one a passive verb's "for" names the deed of is the verb's own subject,
+        or, in a clause below a relative one that lacks it ("a group [that] officials said is
+        tied"), the noun the relative clause belongs to."""
+        if prep.lower_ != "for" or not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            rel = verb.head
+            if not any(c.dep_ in ("dobj", "ccomp") and c.i != verb.i for c in rel.children):
+                return rel.head
         return None
 
     def _prep_objects(self, tok: Token, preps: list[str]) -> list[Token]:
@@ -3668,7 +3798,8 @@ class ClaimFinder:
         subjects += self._conjoined(subj_tok, subject=True, rel=rel)
         kinds = spec.get("object_types")
         for o in self._with_conjuncts(others):
-            for obj in dict.fromkeys((self._object_of(o, rel), self._accusers_own(o), self._named_beside(o, rel))):
+            for obj in dict.fromkeys((self._object_of(o, rel), self._accusers_own(o), self._named_beside(o, rel),
+                                      *self._coordinated_objects(o))):
                 if kinds and obj and self.actors[obj].type not in kinds and self.actors[obj].kind not in kinds:
                     continue
                 for subj in dict.fromkeys(subjects):
@@ -3777,6 +3908,15 @@ class ClaimFinder:
             if len(named) == 2:
                 return [(named[0], rel, named[1], False)]
         return []
+
+    def _coordinated_objects(self, tok: Token) -> list[str]:
+        """ "supporting the Zarda gang and Peru's Oren Cartel", parsed with "the Zarda gang and Peru" as a
+        modifier of "Cartel": the named modifier that opens the coordination is an object of its own,
+        when the object's head is itself a named organisation (``_coordinated_modifiers``)."""
+        own = self.token_actor.get(tok.i)
+        if own is None or self.actors[own].type != "organization":
+            return []
+        return [a for a in self._coordinated_modifiers(tok) if self.actors[a].type == "organization"]
 
     def _coordinated_modifiers(self, tok: Token) -> list[str]:
         """ "between al-Shabaab and Kenyan forces", parsed as one phrase with "al-Shabaab and Kenyan" as
