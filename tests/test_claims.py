@@ -1287,19 +1287,18 @@ def test_those_who_agree_to_end_the_fighting_were_fighting(analyse) -> None:  # 
 
 
 def test_a_description_before_a_bracketed_name_is_that_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = ("The report was compiled by the rights division of the peacekeeping mission deployed since 2019 "
-            "in Zamora (Minuza).")
+    text = "Soldiers from a peacekeeping mission deployed since 2019 in Zamora (Minuza) guarded the road on Monday."
     found = _claims(analyse(text))
     assert [c for c in found if c[0] == "Minuza" and c[1] in ("present_in", "deploys") and c[2] == "Zamora"], found
     # a bracketed word no description kinds stays apart from the description
-    text = "The report was compiled by the rights division of the mission in Zamora (Oren)."
+    text = "Soldiers of the mission deployed in Zamora (Oren) guarded the road on Monday."
     assert not [c for c in _claims(analyse(text)) if c[1] in ("present_in", "deploys") and c[0] == "Oren"]
 
 
 def test_a_passive_verbs_for_names_the_deed_of_its_subject(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = ("Peru on Friday designated a group it said is tied to Maria Lopez for allegedly supporting the "
+    text = ("Last week Peru blacklisted an organisation it says is linked to Maria Lopez for reportedly backing the "
             "Eastern Shield Brigades.")
-    found = _claims(analyse(text + " The group, known as the Oren Cartel, is made up of officials."))
+    found = _claims(analyse(text + " The organisation, known as the Oren Cartel, is run by officers."))
     assert ("Oren Cartel", "supports", "Eastern Shield Brigades", "affirmed") in found, found
     found = _claims(analyse("The Oren Cartel was sanctioned for supporting the Eastern Shield Brigades."))
     assert ("Oren Cartel", "supports", "Eastern Shield Brigades", "affirmed") in found, found
