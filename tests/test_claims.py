@@ -1287,11 +1287,11 @@ def test_those_who_agree_to_end_the_fighting_were_fighting(analyse) -> None:  # 
 
 
 def test_a_description_before_a_bracketed_name_is_that_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = "Soldiers from a peacekeeping mission deployed since 2019 in Zamora (Minuza) guarded the road on Monday."
+    text = "Guards said the peacekeeping mission deployed since 2019 in Zamora (Minuza) closed the road."
     found = _claims(analyse(text))
     assert [c for c in found if c[0] == "Minuza" and c[1] in ("present_in", "deploys") and c[2] == "Zamora"], found
     # a bracketed word no description kinds stays apart from the description
-    text = "Soldiers of the mission deployed in Zamora (Oren) guarded the road on Monday."
+    text = "Guards said the mission deployed in Zamora (Oren) closed the road."
     assert not [c for c in _claims(analyse(text)) if c[1] in ("present_in", "deploys") and c[0] == "Oren"]
 
 
