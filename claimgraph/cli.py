@@ -161,8 +161,9 @@ def _run_ingest(
         from claimgraph.api import ingest
 
         def run(on_event: Callback) -> IngestSummary:
-            # the CLI's own entry point is guarded, so the writer can be a process
-            return ingest(paths, store, published=published, on_event=on_event, writer="process")
+            # the CLI's own entry point is guarded, so the writer can be a process; and this
+            # process does nothing else, so what the pipeline loads can leave the collector's sight
+            return ingest(paths, store, published=published, on_event=on_event, writer="process", freeze_gc=True)
 
     def report_failure(event: IngestEvent) -> None:
         if event.status == "failed":

@@ -106,3 +106,20 @@ def test_the_store_process_stops_when_its_parent_goes(tmp_path: Path) -> None:
     worker.join(timeout=30)
     assert not worker.is_alive()
     assert not outbox_r.poll()  # it says nothing: it stopped, it did not finish
+
+
+def test_freeze_gc_moves_the_loaded_pipeline_out_of_the_collectors_sight(tmp_path: Path) -> None:
+    import gc
+
+    from claimgraph.api import ingest_documents
+    from claimgraph.ingest import RawInput, document_from_text
+
+    docs = [document_from_text(RawInput(_TEXTS[0], "t.txt"), "2024-05-20")]
+    gc.unfreeze()
+    try:
+        ingest_documents(docs, claimgraph.Store(f"sqlite:///{tmp_path}/a.db"))
+        assert gc.get_freeze_count() == 0  # a library call leaves the collector alone
+        ingest_documents(docs, claimgraph.Store(f"sqlite:///{tmp_path}/b.db"), freeze_gc=True)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
