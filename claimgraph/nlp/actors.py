@@ -422,20 +422,25 @@ def _join_initials(actors: dict[str, Actor], mentions: list[TokMention], token_a
         ]
         if len(longs) != 1:
             continue
-        target = longs[0]
-        for alias in (short.name, *short.aliases):
-            target.add_alias(alias)
-        for m in mentions:
-            if m.actor == short.id:
-                m.actor = target.id
-        for k, v in list(token_actor.items()):
-            if v == short.id:
-                token_actor[k] = target.id
-        for a in actors.values():
-            for role in a.roles:
-                if role.organization == short.id:
-                    role.organization, role.organization_name = target.id, target.name
-        del actors[short.id]
+        _merge_into(short, longs[0], actors, mentions, token_actor)
+
+
+def _merge_into(short: Actor, target: Actor, actors: dict[str, Actor], mentions: list[TokMention], token_actor: dict[int, str]) -> None:
+    """``short`` is ``target`` under another name: its names, mentions, tokens and the roles held
+    in it go to ``target``, and it is no actor of its own any more."""
+    for alias in (short.name, *short.aliases):
+        target.add_alias(alias)
+    for m in mentions:
+        if m.actor == short.id:
+            m.actor = target.id
+    for k, v in list(token_actor.items()):
+        if v == short.id:
+            token_actor[k] = target.id
+    for a in actors.values():
+        for role in a.roles:
+            if role.organization == short.id:
+                role.organization, role.organization_name = target.id, target.name
+    del actors[short.id]
 
 
 def _headline_names(doc: Doc, spans: list[Span], places: Places) -> list[Span]:
@@ -1670,15 +1675,7 @@ class ActorResolver:
                     continue
                 if short.type != "place" and (" " in short.name or short.roles or self.gazetteer.lookup(short.name)):
                     continue  # one word the model called a person ("Zamora"): the territory's name
-                for alias in (short.name, *short.aliases):
-                    long.add_alias(alias)
-                for mn in mentions:
-                    if mn.actor == short.id:
-                        mn.actor = long.id
-                for t, a in list(token_actor.items()):
-                    if a == short.id:
-                        token_actor[t] = long.id
-                del actors[short.id]
+                _merge_into(short, long, actors, mentions, token_actor)
 
     def _state_marker(
         self, doc: Doc, start: int, token_actor: dict[int, str], actors: dict[str, Actor]
